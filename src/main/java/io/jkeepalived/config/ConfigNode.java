@@ -1,0 +1,36 @@
+package io.jkeepalived.config;
+
+import java.util.List;
+
+/**
+ * One configuration line: its first word (the keyword, or in a free-form list block such as
+ * {@code virtual_ipaddress} the first word of the entry), the remaining words, and, when the line
+ * opened a {@code { ... }} block, the lines inside it.
+ */
+public record ConfigNode(Token keyword, List<Token> args, List<ConfigNode> children, boolean isBlock) {
+    public ConfigNode {
+        args = List.copyOf(args);
+        children = List.copyOf(children);
+    }
+
+    public String name() {
+        return keyword.text();
+    }
+
+    public SourcePos pos() {
+        return keyword.pos();
+    }
+
+    /** The words after the keyword as plain strings. */
+    public List<String> argTexts() {
+        return args.stream().map(Token::text).toList();
+    }
+
+    /** The keyword followed by its arguments, as keepalived passes a whole line to list-block handlers. */
+    public List<String> words() {
+        var all = new java.util.ArrayList<String>(args.size() + 1);
+        all.add(keyword.text());
+        args.forEach(t -> all.add(t.text()));
+        return all;
+    }
+}
