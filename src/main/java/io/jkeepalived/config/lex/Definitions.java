@@ -307,20 +307,16 @@ final class Definitions {
             return -1;
         }
 
+        /**
+         * Steps over a reference of k characters. Frames it empties stay on the stack (and their definitions
+         * active) until the replacement pushed next is done: the replacement sits inside their text.
+         */
         private void consume(int k) {
-            while (k > 0) {
-                Frame f = stack.getLast();
-                int avail = f.end - f.pos;
-                if (k < avail) {
-                    f.pos += k;
-                    return;
-                }
-                k -= avail;
-                f.pos = f.end;
-                if (stack.size() == 1) {
-                    return;
-                }
-                pop();
+            for (int i = stack.size() - 1; i >= 0 && k > 0; i--) {
+                Frame f = stack.get(i);
+                int take = Math.min(k, f.end - f.pos);
+                f.pos += take;
+                k -= take;
             }
         }
 

@@ -405,18 +405,14 @@ final class LineReader implements Definitions.Context {
         if (first == '{' || first == '}') {
             p = 0;
         } else {
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    int close = s.indexOf('"', i + 1);
-                    if (close < 0) {
-                        break;
-                    }
-                    i = close;
-                } else if (c == '{' || c == '}') {
-                    p = i;
-                    break;
-                }
+            int open = s.indexOf('{');
+            int close = s.indexOf('}');
+            int brace = open < 0 ? close : close < 0 ? open : Math.min(open, close);
+            int quote = s.indexOf('"');
+            if (brace >= 0 && (quote < 0 || quote > brace)) {
+                p = brace;
+            } else if (brace >= 0) {
+                p = braceOutsideQuotes(s, quote);
             }
         }
         LineText line = buf;
@@ -442,6 +438,23 @@ final class LineReader implements Definitions.Context {
             len--;
         }
         return line.sub(0, len);
+    }
+
+    /** The first '{' or '}' not inside double quotes, scanning from the first quote; -1 if none. */
+    private static int braceOutsideQuotes(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                int close = s.indexOf('"', i + 1);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close;
+            } else if (c == '{' || c == '}') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- includes
