@@ -516,9 +516,7 @@ final class LineReader implements Definitions.Context {
             }
         }
         var group = new GlobGroup(pattern, g.matches(), base, type, includeCheck, newChain, at);
-        if (!openNext(group)) {
-            findings.add(Severity.INFO, at, "No config files matched '" + pattern + "'.");
-        }
+        openNext(group);
         return true;
     }
 
