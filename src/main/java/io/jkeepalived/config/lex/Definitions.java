@@ -50,7 +50,7 @@ final class Definitions {
     }
 
     /** Lines after the first of a multi-line definition, to be read next, all at one source column. */
-    record Continuation(String rest, int col) {
+    record Continuation(String rest, int col, Def def) {
     }
 
     /** Result of expanding one line. */
@@ -244,7 +244,7 @@ final class Definitions {
                     int nl = value.indexOf('\n');
                     if (nl >= 0) {
                         firstEnd = nl;
-                        continuations.add(new Continuation(value.substring(nl + 1), useCol));
+                        continuations.add(new Continuation(value.substring(nl + 1), useCol, def));
                     }
                 }
                 changed = true;

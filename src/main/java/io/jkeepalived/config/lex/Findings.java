@@ -34,6 +34,11 @@ final class Findings {
         }
     }
 
+    /** For end-of-input summaries that must be seen even after the limit. */
+    void addAlwaysWithHint(Severity severity, SourcePos pos, String message, String hint) {
+        list.add(Diagnostic.withHint(severity, pos, message, hint));
+    }
+
     void error(SourcePos pos, String message) {
         add(Severity.ERROR, pos, message);
     }

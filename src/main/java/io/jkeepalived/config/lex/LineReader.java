@@ -24,8 +24,16 @@ final class LineReader implements Definitions.Context {
     /** All files of one configuration together. */
     static final long MAX_TOTAL_BYTES = 64L << 20;
     /** Logical lines one configuration may expand to (keepalived's own example makes 1 million). */
-    static final long MAX_LINES = 5_000_000;
-    static final long MAX_CHARS = 256L << 20;
+    static final long MAX_LINES = 2_000_000;
+    static final long MAX_CHARS = 64L << 20;
+    /**
+     * Text re-read after brace splits of one physical line: keepalived re-reads the rest of a line after each
+     * brace, which is quadratic on a huge line full of braces (keepalived itself stops at 1023 characters).
+     */
+    static final long MAX_RESIDUE_CHARS_PER_LINE = 64L << 20;
+    static final int MAX_INCLUDE_PATTERN = 4096;
+    /** keepalived's own example nests three ~SEQs. */
+    static final int MAX_SEQ_NESTING = 16;
     private static final int MAX_RECHECKS = 1000;
 
     /** One file being read; files matched by one include glob are read one after the other. */
@@ -77,9 +85,11 @@ final class LineReader implements Definitions.Context {
         final Origin origin;
         final int col;
         final int restoreSeqDepth;
+        final List<Definitions.Def> chain;
         int pos;
 
-        Cursor(String text, Origin origin, int col, int restoreSeqDepth) {
+        Cursor(String text, Origin origin, int col, int restoreSeqDepth, List<Definitions.Def> chain) {
+            this.chain = chain;
             this.text = text;
             this.origin = origin;
             this.col = col;
@@ -104,6 +114,11 @@ final class LineReader implements Definitions.Context {
     private long linesOut;
     private long charsOut;
     private boolean stopped;
+    private long residueChars;
+    private long seqRounds;
+    /** Multi-line definitions the current line came from, to refuse recursion through them. */
+    private List<Definitions.Def> chain = List.of();
+    private List<Definitions.Def> residueChain = List.of();
 
     LineReader(Findings findings, String configId, boolean strictIncludes, Path cwd, RandomGenerator random) {
         this.findings = findings;
@@ -146,6 +161,11 @@ final class LineReader implements Definitions.Context {
     /** Starts with text handed in directly. */
     void startText(String text, String display) {
         Origin o = new Origin(display, 0, List.of());
+        if (text.length() > SourceText.MAX_FILE_BYTES) {
+            findings.add(Severity.CANNOT_RUN, o.at(0), "Configuration file '" + display + "' is too large ("
+                    + (text.length() >> 20) + " MiB, limit " + (SourceText.MAX_FILE_BYTES >> 20) + " MiB) - skipping");
+            return;
+        }
         files.push(new FileFrame(SourceText.of(text, o), display, cwd, null, List.of(), null));
     }
 
@@ -173,22 +193,40 @@ final class LineReader implements Definitions.Context {
     LineText next() {
         while (!stopped) {
             LineText buf;
-            if (residue != null) {
+            boolean fromResidue = residue != null;
+            if (fromResidue) {
                 buf = residue;
                 residue = null;
+                chain = residueChain;
+                if ((residueChars += buf.length()) > MAX_RESIDUE_CHARS_PER_LINE) {
+                    findings.error(buf.pos(0), "Too many '{' and '}' on one long line - rest of line ignored");
+                    continue;
+                }
             } else if (!seqs.isEmpty() && seqs.size() > multilineSeqDepth) {
                 Sequence seq = seqs.getLast();
+                if (++seqRounds > MAX_LINES) {
+                    findings.add(Severity.CANNOT_RUN, seq.at, "~SEQ/~LST repeat more than "
+                            + MAX_LINES + " times - stopping here");
+                    stopped = true;
+                    return null;
+                }
+                chain = seq.chain;
                 buf = seq.nextRound(defs);
                 if (seq.done()) {
                     seqs.removeLast();
                 }
             } else if (!cursors.isEmpty()) {
+                chain = cursors.peek().chain;
                 buf = fromCursor();
             } else {
+                chain = List.of();
                 buf = physical();
                 if (buf == null) {
                     return null;
                 }
+            }
+            if (!fromResidue) {
+                residueChars = 0;
             }
             if (collecting != null) {
                 continueDefinition(buf);
@@ -334,7 +372,18 @@ final class LineReader implements Definitions.Context {
                 return buf;
             }
             for (Definitions.Continuation c : e.continuations()) {
-                cursors.push(new Cursor(c.rest(), buf.origin, c.col(), cursors.isEmpty() ? 0 : multilineSeqDepth));
+                if (chain.contains(c.def())) {
+                    findings.addWithHint(Severity.ERROR, buf.pos(0), "Definition $" + c.def().name
+                            + " refers to itself through its own lines (defined at " + c.def().definedAt
+                            + ") - line ignored", "a definition may not use itself, directly or through other definitions");
+                    return null;
+                }
+                var longer = new ArrayList<Definitions.Def>(chain.size() + 1);
+                longer.addAll(chain);
+                longer.add(c.def());
+                chain = List.copyOf(longer);
+                cursors.push(new Cursor(c.rest(), buf.origin, c.col(), cursors.isEmpty() ? 0 : multilineSeqDepth,
+                        chain));
                 multilineSeqDepth = seqs.size();
             }
             buf = Decomment.apply(e.line());
@@ -379,6 +428,12 @@ final class LineReader implements Definitions.Context {
             Sequence seq = buf.charAt(1) == 'S'
                     ? Sequence.parseSeq(buf, this::expandSeqParams)
                     : Sequence.parseLst(buf);
+            seq.chain = chain;
+            seq.at = buf.pos(0);
+            if (seqs.size() >= MAX_SEQ_NESTING) {
+                findings.error(buf.pos(0), "~SEQ/~LST nested more than " + MAX_SEQ_NESTING + " deep - ignored");
+                return;
+            }
             seqs.add(seq);
         } catch (Sequence.Invalid e) {
             findings.error(buf.pos(0), e.getMessage());
@@ -430,6 +485,7 @@ final class LineReader implements Definitions.Context {
                     end--;
                 }
                 residue = buf.sub(p + skip, end);
+                residueChain = chain;
                 line = buf.sub(0, p + skip);
             }
         }
@@ -479,6 +535,11 @@ final class LineReader implements Definitions.Context {
             p++;
         }
         String pattern = s.substring(p);
+        if (pattern.length() > MAX_INCLUDE_PATTERN) {
+            findings.add(Severity.CANNOT_RUN, buf.pos(0), "include file name longer than " + MAX_INCLUDE_PATTERN
+                    + " characters - ignored");
+            return true;
+        }
         int type = IncludeCheck.forVariant(v);
         SourcePos at = buf.pos(0);
         FileFrame current = files.peek();

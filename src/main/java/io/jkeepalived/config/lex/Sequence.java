@@ -1,5 +1,6 @@
 package io.jkeepalived.config.lex;
 
+import io.jkeepalived.config.SourcePos;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +64,10 @@ final class Sequence {
     }
 
     private boolean finished;
+    /** Where the ~SEQ/~LST is. */
+    SourcePos at = SourcePos.NONE;
+    /** The multi-line definitions the ~SEQ line came from (recursion through them is refused). */
+    List<Definitions.Def> chain = List.of();
 
     boolean done() {
         if (names != null) {

@@ -47,7 +47,7 @@ final class TreeBuilder {
             return;
         }
         if (open.size() >= MAX_DEPTH) {
-            flush();
+            pending = null; // the keyword of the skipped block goes with it
             findings.error(at, "Blocks nested more than " + MAX_DEPTH + " deep - skipping this block");
             skipDepth = 1;
             return;
@@ -99,10 +99,10 @@ final class TreeBuilder {
             }
             String text = "There are " + missing + " missing '}'s or extra '{'s";
             if (innermost != null) {
-                findings.addWithHint(Severity.ERROR, innermost.keyword.pos(), text,
+                findings.addAlwaysWithHint(Severity.ERROR, innermost.keyword.pos(), text,
                         "block '" + innermost.keyword.text() + "' is not closed before the end of the configuration");
             } else {
-                findings.add(Severity.ERROR, lastPos, text);
+                findings.addAlwaysWithHint(Severity.ERROR, lastPos, text, "a '{' is not closed");
             }
             while (!open.isEmpty()) {
                 close();
