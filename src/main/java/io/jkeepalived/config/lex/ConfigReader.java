@@ -48,6 +48,18 @@ public final class ConfigReader {
         return build(reader, findings);
     }
 
+    /**
+     * For fuzzing: repeatable {@code ${_RANDOM}} and no file system access, because generated text can spell
+     * {@code include /*}{@code /*} (and reading some /proc files as root never returns).
+     */
+    static ParsedConfig readWithoutIncludes(String text, String fileName, Options options, long seed) {
+        var findings = new Findings();
+        var reader = new LineReader(findings, options.configId(), options.strictIncludes(), cwd(), new Random(seed));
+        reader.disableIncludes();
+        reader.startText(text, fileName);
+        return build(reader, findings);
+    }
+
     private static ParsedConfig build(LineReader reader, Findings findings) {
         var tree = new TreeBuilder(findings);
         try {

@@ -115,6 +115,7 @@ final class LineReader implements Definitions.Context {
     private long charsOut;
     private boolean stopped;
     private long residueChars;
+    private boolean includesDisabled;
     private long seqRounds;
     /** Multi-line definitions the current line came from, to refuse recursion through them. */
     private List<Definitions.Def> chain = List.of();
@@ -157,6 +158,11 @@ final class LineReader implements Definitions.Context {
     }
 
     // ---- starting
+
+    /** Include lines are reported and skipped instead of read (fuzzing). */
+    void disableIncludes() {
+        includesDisabled = true;
+    }
 
     /** Starts with text handed in directly. */
     void startText(String text, String display) {
@@ -546,6 +552,10 @@ final class LineReader implements Definitions.Context {
         List<String> chain = new ArrayList<>(current == null ? List.of() : current.chain);
         chain.add(buf.origin.where());
         List<String> newChain = List.copyOf(chain);
+        if (includesDisabled) {
+            findings.add(Severity.INFO, at, "include '" + pattern + "' not read (includes disabled)");
+            return true;
+        }
         if (files.size() >= MAX_INCLUDE_DEPTH) {
             findings.add(Severity.CANNOT_RUN, at, "Includes nested more than " + MAX_INCLUDE_DEPTH
                     + " deep - not including '" + pattern + "'");
