@@ -49,13 +49,14 @@ public final class ConfigReader {
     }
 
     /**
-     * For fuzzing: repeatable {@code ${_RANDOM}} and no file system access, because generated text can spell
-     * {@code include /*}{@code /*} (and reading some /proc files as root never returns).
+     * For fuzzing: repeatable {@code ${_RANDOM}}, no file system access (generated text can spell
+     * {@code include /*}{@code /*}, and reading some /proc files as root never returns), and a lower cap on
+     * ~SEQ output, so that each input takes milliseconds; the full caps are covered by BadInputTest.
      */
     static ParsedConfig readWithoutIncludes(String text, String fileName, Options options, long seed) {
         var findings = new Findings();
         var reader = new LineReader(findings, options.configId(), options.strictIncludes(), cwd(), new Random(seed));
-        reader.disableIncludes();
+        reader.restrictForFuzzing();
         reader.startText(text, fileName);
         return build(reader, findings);
     }

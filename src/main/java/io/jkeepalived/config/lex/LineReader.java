@@ -116,6 +116,7 @@ final class LineReader implements Definitions.Context {
     private boolean stopped;
     private long residueChars;
     private boolean includesDisabled;
+    private long maxLines = MAX_LINES;
     private long seqRounds;
     /** Multi-line definitions the current line came from, to refuse recursion through them. */
     private List<Definitions.Def> chain = List.of();
@@ -159,9 +160,10 @@ final class LineReader implements Definitions.Context {
 
     // ---- starting
 
-    /** Include lines are reported and skipped instead of read (fuzzing). */
-    void disableIncludes() {
+    /** For fuzzing: include lines are reported and skipped instead of read, and expansion stops earlier. */
+    void restrictForFuzzing() {
         includesDisabled = true;
+        maxLines = 20_000;
     }
 
     /** Starts with text handed in directly. */
@@ -210,9 +212,9 @@ final class LineReader implements Definitions.Context {
                 }
             } else if (!seqs.isEmpty() && seqs.size() > multilineSeqDepth) {
                 Sequence seq = seqs.getLast();
-                if (++seqRounds > MAX_LINES) {
+                if (++seqRounds > maxLines) {
                     findings.add(Severity.CANNOT_RUN, seq.at, "~SEQ/~LST repeat more than "
-                            + MAX_LINES + " times - stopping here");
+                            + maxLines + " times - stopping here");
                     stopped = true;
                     return null;
                 }
@@ -249,9 +251,9 @@ final class LineReader implements Definitions.Context {
                 continue;
             }
             LineText line = splitAtBrace(buf);
-            if (++linesOut > MAX_LINES || (charsOut += line.length()) > MAX_CHARS) {
+            if (++linesOut > maxLines || (charsOut += line.length()) > MAX_CHARS) {
                 findings.add(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
-                        + MAX_LINES + " lines or " + (MAX_CHARS >> 20) + " MiB - stopping here");
+                        + maxLines + " lines or " + (MAX_CHARS >> 20) + " MiB - stopping here");
                 stopped = true;
                 return null;
             }
