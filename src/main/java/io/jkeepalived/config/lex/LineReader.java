@@ -115,6 +115,7 @@ final class LineReader implements Definitions.Context {
     private long charsOut;
     private boolean stopped;
     private long residueChars;
+    private final int[] nulAt = new int[1];
     private boolean includesDisabled;
     private long maxLines = MAX_LINES;
     private long seqRounds;
@@ -269,24 +270,29 @@ final class LineReader implements Definitions.Context {
             if (f == null) {
                 return null;
             }
-            String raw = f.src.nextLine();
-            if (raw == null) {
+            SourceText src = f.src;
+            if (!src.advance()) {
                 endFile();
                 continue;
             }
-            if (raw.isEmpty()) {
+            int start = src.start();
+            int end = src.end();
+            if (start == end) {
                 if (collecting != null) {
                     endDefinition();
                 }
                 continue;
             }
-            Origin origin = new Origin(f.display, f.src.lineNo(), f.chain);
-            int nul = raw.indexOf('\0');
-            if (nul >= 0) {
-                findings.error(origin.at(nul + 1), "configuration appears to have embedded NULs - ignoring line");
+            Origin origin = new Origin(f.display, src.lineNo(), f.chain);
+            LineText line = Decomment.fast(src.text(), start, end, origin, nulAt);
+            if (nulAt[0] >= 0) {
+                findings.error(origin.at(nulAt[0] - start + 1),
+                        "configuration appears to have embedded NULs - ignoring line");
                 continue;
             }
-            LineText line = Decomment.apply(new LineText(raw, origin, 1));
+            if (line == null) {
+                line = Decomment.apply(new LineText(src.text().substring(start, end), origin, 1));
+            }
             if (!line.isEmpty()) {
                 return line;
             }
@@ -365,11 +371,14 @@ final class LineReader implements Definitions.Context {
                     return null;
                 }
             }
-            if (buf.text.startsWith("~SEQ") || buf.text.startsWith("~LST")) {
-                addSequence(buf);
-                return null;
-            }
             if (buf.charAt(0) == '~') {
+                if (buf.text.startsWith("~SEQ") || buf.text.startsWith("~LST")) {
+                    addSequence(buf);
+                    return null;
+                }
+                return buf;
+            }
+            if (!buf.mayHave(LineText.DOLLAR)) {
                 return buf;
             }
             Definitions.Expanded e = defs.expand(buf, this);
@@ -461,6 +470,9 @@ final class LineReader implements Definitions.Context {
 
     /** Keeps the text before the first unquoted brace (or the brace itself) and saves the rest for later. */
     private LineText splitAtBrace(LineText buf) {
+        if (!buf.mayHave(LineText.BRACE)) {
+            return buf;
+        }
         String s = buf.text;
         int n = s.length();
         int p = -1;
@@ -526,7 +538,7 @@ final class LineReader implements Definitions.Context {
     /** keepalived's {@code check_include}: include, includer, includem, includew, includeb, includea. */
     private boolean include(LineText buf) {
         String s = buf.text;
-        if (!s.startsWith("include") || s.length() < 8) {
+        if (s.charAt(0) != 'i' || !s.startsWith("include") || s.length() < 8) {
             return false;
         }
         char v = s.charAt(7);
