@@ -118,6 +118,7 @@ final class LineReader implements Definitions.Context {
     private final int[] nulAt = new int[1];
     private boolean includesDisabled;
     private long maxLines = MAX_LINES;
+    private long maxChars = MAX_CHARS;
     private long seqRounds;
     /** Multi-line definitions the current line came from, to refuse recursion through them. */
     private List<Definitions.Def> chain = List.of();
@@ -164,7 +165,8 @@ final class LineReader implements Definitions.Context {
     /** For fuzzing: include lines are reported and skipped instead of read, and expansion stops earlier. */
     void restrictForFuzzing() {
         includesDisabled = true;
-        maxLines = 20_000;
+        maxLines = 2_000;
+        maxChars = 1 << 20;
     }
 
     /** Starts with text handed in directly. */
@@ -252,9 +254,9 @@ final class LineReader implements Definitions.Context {
                 continue;
             }
             LineText line = splitAtBrace(buf);
-            if (++linesOut > maxLines || (charsOut += line.length()) > MAX_CHARS) {
+            if (++linesOut > maxLines || (charsOut += line.length()) > maxChars) {
                 findings.add(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
-                        + maxLines + " lines or " + (MAX_CHARS >> 20) + " MiB - stopping here");
+                        + maxLines + " lines or " + (maxChars >> 20) + " MiB - stopping here");
                 stopped = true;
                 return null;
             }
