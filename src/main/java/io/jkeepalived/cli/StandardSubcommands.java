@@ -26,8 +26,7 @@ final class StandardSubcommands implements Subcommands {
 
     @Override
     public int lab(String[] args, PrintStream out, PrintStream err) {
-        err.println("jkeepalived: the lab is not wired yet");
-        return 4;
+        return io.jkeepalived.lab.Lab.main(args, out, err);
     }
 
     @Override
