@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a parsed keepalived.conf tree into a {@link KeepalivedConfig}: keyword tables first (unknown
@@ -43,6 +44,7 @@ public final class ConfigBuilder {
     private final DiagnosticSink sink;
     private final HostInterfaces host;
     private final ScriptFinder scripts;
+    private Set<String> vrrpScriptNames = Set.of();
 
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts) {
         this.sink = sink;
@@ -117,12 +119,17 @@ public final class ConfigBuilder {
         }
 
         var usedScripts = trackedScripts(drafts, syncDrafts, vrrpScripts);
+        var disabled = new HashSet<String>();
+        vrrpScripts.stream().map(VrrpScriptSpec::name).filter(n -> !usedScripts.containsKey(n)).forEach(disabled::add);
         var instances = new ArrayList<VrrpInstanceSpec>();
         for (var d : drafts) {
             if (d.vrid == null) {
-                sink.error(d.pos, d.tag() + " the virtual router id must be set");
+                if (!d.vridWritten) {
+                    sink.error(d.pos, d.tag() + " the virtual router id must be set");
+                }
                 continue;
             }
+            d.trackScripts.removeIf(r -> disabled.contains(r.name()));
             resolveRefs(d.tag(), "track script", d.trackScripts, usedScripts);
             resolveRefs(d.tag(), "track file", d.trackFiles, names(trackFiles.stream().map(TrackFileSpec::name).toList()));
             resolveRefs(d.tag(), "track process", d.trackProcesses,
@@ -130,6 +137,7 @@ public final class ConfigBuilder {
             resolveRefs(d.tag(), "track bfd", d.trackBfds, names(bfds.stream().map(BfdInstanceSpec::name).toList()));
             instances.add(d.finish(globals));
         }
+        vrrpScriptNames = new HashSet<>(vrrpScripts.stream().map(VrrpScriptSpec::name).toList());
         var syncGroups = syncGroups(syncDrafts, instances, usedScripts);
         vridClashes(instances, globals);
         scriptSecurity(globals, usedScripts, vrrpScripts, drafts, syncGroups, virtualServers);
@@ -210,6 +218,7 @@ public final class ConfigBuilder {
                 sink.warning(SourcePos.NONE, "Sync group " + s.name() + " has only 1 virtual router(s) - this probably isn't what you want");
             }
             var scriptsLeft = new ArrayList<>(s.trackScripts());
+            scriptsLeft.removeIf(r -> vrrpScriptNames.contains(r.name()) && !usedScripts.containsKey(r.name()));
             resolveRefs("(" + s.name() + ")", "track script", scriptsLeft, usedScripts);
             out.add(new VrrpSyncGroupSpec(s.name(), members, s.trackInterfaces(), scriptsLeft, s.trackFiles(),
                     s.trackProcesses(), s.trackBfds(), s.notifyScripts(), s.smtpAlert(), s.globalTracking(),

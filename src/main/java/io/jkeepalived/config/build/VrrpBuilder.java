@@ -383,6 +383,7 @@ final class VrrpBuilder {
                 }
             });
             case "virtual_router_id" -> w.required(0).ifPresent(t -> {
+                d.vridWritten = true;
                 var v = w.integer(t, 1, 255);
                 if (v.isPresent()) {
                     d.vrid = (int) v.getAsLong();

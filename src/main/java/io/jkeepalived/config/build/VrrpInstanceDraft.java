@@ -36,6 +36,7 @@ final class VrrpInstanceDraft {
     String interfaceName;
     SourcePos interfacePos;
     Integer vrid;
+    boolean vridWritten;
     Integer priority;
     Duration advertInt;
     String advertText;
