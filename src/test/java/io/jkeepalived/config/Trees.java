@@ -35,16 +35,29 @@ public final class Trees {
             if (opens) {
                 text = text.substring(0, text.length() - 1).strip();
             }
-            int col = raw.indexOf(text.charAt(0)) + 1;
-            var words = text.split("\\s+");
-            var kw = new Token(words[0], SourcePos.of("test.conf", lineNo, col));
-            var args = new ArrayList<Token>();
-            int c = col + words[0].length();
-            for (int i = 1; i < words.length; i++) {
-                c = raw.indexOf(words[i], c);
-                args.add(new Token(words[i], SourcePos.of("test.conf", lineNo, c + 1)));
-                c += words[i].length();
+            var tokens = new ArrayList<Token>();
+            int i = raw.indexOf(text.charAt(0));
+            int end = i + text.length();
+            while (i < end) {
+                if (Character.isWhitespace(raw.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                var sb = new StringBuilder();
+                if (raw.charAt(i) == '"') {
+                    int close = raw.indexOf('"', i + 1);
+                    sb.append(raw, i + 1, close);
+                    i = close + 1;
+                } else {
+                    while (i < end && !Character.isWhitespace(raw.charAt(i))) {
+                        sb.append(raw.charAt(i++));
+                    }
+                }
+                tokens.add(new Token(sb.toString(), SourcePos.of("test.conf", lineNo, start + 1)));
             }
+            var kw = tokens.get(0);
+            var args = tokens.subList(1, tokens.size());
             nodes.add(new ConfigNode(kw, args, opens ? block(lines, next, true) : List.of(), opens));
         }
         return nodes;
