@@ -32,6 +32,12 @@ public final class AdvertValidator {
      * @return the packet (Ok) or why it is refused
      */
     public Decoded validate(VrrpPacket p, boolean checkAddresses, AhReplayGuard replay) {
+        Decoded.Rejected rejected = check(p, checkAddresses, replay);
+        return rejected != null ? rejected : new Decoded.Ok(p);
+    }
+
+    /** Like {@link #validate} but allocation-free on success: null when the packet is accepted. */
+    public Decoded.Rejected check(VrrpPacket p, boolean checkAddresses, AhReplayGuard replay) {
         VrrpAdvert a = p.advert();
         int vrrpOff = p.vrrpOffset();
         if (p.family() == IpFamily.IPV4 && (p.ah() != null) != (expect.authType() == AuthType.AH)) {
@@ -56,7 +62,7 @@ public final class AdvertValidator {
                         "received an invalid passwd!");
             }
             if (expect.authType() == AuthType.AH) {
-                Decoded ah = checkAh(p, replay);
+                Decoded.Rejected ah = checkAh(p, replay);
                 if (ah != null) {
                     return ah;
                 }
@@ -95,10 +101,10 @@ public final class AdvertValidator {
         if (p.ah() != null) {
             replay.sequence(p.ah().sequence());
         }
-        return new Decoded.Ok(p);
+        return null;
     }
 
-    private Decoded checkAh(VrrpPacket p, AhReplayGuard replay) {
+    private Decoded.Rejected checkAh(VrrpPacket p, AhReplayGuard replay) {
         byte[] raw = p.raw();
         int ihl = (raw[0] & 0x0f) << 2;
         icv.compute(raw, 0, ihl, raw.length, expect.unicast(), icvBuffer, 0);

@@ -340,7 +340,8 @@ public final class VrrpCodec {
         byte[] raw = new byte[len];
         System.arraycopy(b, off, raw, 0, len);
         try {
-            return InetAddress.getByAddress(raw);
+            // Inet6Address explicitly: getByAddress would turn ::ffff:a.b.c.d into an IPv4 address
+            return len == 16 ? Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("4 or 16 bytes are always an address", e);
         }
