@@ -184,7 +184,8 @@ public final class VrrpEngine {
         if (!started) {
             return;
         }
-        for (InstanceRuntime inst : instances) {
+        for (int i = 0; i < instances.size(); i++) {
+            InstanceRuntime inst = instances.get(i);
             if (inst.garpDelayedAt <= now) {
                 inst.garpDelayedAt = NEVER;
                 sendLinkUpdate(inst, inst.p.garp().masterRepeat(), GarpReason.MASTER_DELAYED);
@@ -444,9 +445,8 @@ public final class VrrpEngine {
             inst.ah.cycled(false);
             inst.ah.sequence(0);
         }
-        inst.state = VrrpState.MASTER;
-        initSands(inst, now);
         masterTx(inst, now);
+        initSands(inst, now);
     }
 
     /** vrrp_state_master_tx: the advert first (so the old master drops the VIPs before our GARPs). */
@@ -737,7 +737,8 @@ public final class VrrpEngine {
 
     private void schedule() {
         long next = NEVER;
-        for (InstanceRuntime inst : instances) {
+        for (int i = 0; i < instances.size(); i++) {
+            InstanceRuntime inst = instances.get(i);
             next = Math.min(next, Math.min(inst.sands, Math.min(inst.garpDelayedAt, inst.lowerPrioGarpAt)));
         }
         if (stopped) {
