@@ -408,6 +408,27 @@ class VrrpEngineTest {
     }
 
     @Test
+    void ipv6InstanceUsesNeighbourAdvertsAndV3() throws Exception {
+        var vips = ips("fe80::100", "2001:db8::100");
+        var h = started(InstanceParams.builder("VI_6", 60, ip("fe80::1")).version(3).vips(vips).build());
+        var src = (java.net.Inet6Address) ip("fe80::2");
+        var advert = VrrpAdvert.of(3, 60, 150, AuthType.NONE, 100, vips, new byte[0]);
+        var buf = java.nio.ByteBuffer.allocate(io.jkeepalived.vrrp.codec.VrrpCodec.vrrpLength(advert,
+                io.jkeepalived.vrrp.codec.IpFamily.IPV6));
+        io.jkeepalived.vrrp.codec.VrrpCodec.encodeIpv6(advert, src, io.jkeepalived.vrrp.codec.VrrpAddresses.MCAST_V6, buf);
+        var pkt = ((io.jkeepalived.vrrp.codec.Decoded.Ok) io.jkeepalived.vrrp.codec.VrrpCodec.decodeIpv6(buf.array(), src,
+                io.jkeepalived.vrrp.codec.VrrpAddresses.MCAST_V6, 255)).packet();
+        h.receive(T0 + 1_000_000, pkt);
+        assertEquals(T0 + 1_000_000 + 3_609_375, h.deadline);
+        var hop = ((io.jkeepalived.vrrp.codec.Decoded.Ok) io.jkeepalived.vrrp.codec.VrrpCodec.decodeIpv6(buf.array(), src,
+                io.jkeepalived.vrrp.codec.VrrpAddresses.MCAST_V6, 254)).packet();
+        assertEquals(List.of("(VI_6) invalid TTL/HL. Received 254 and expect 255"), logs(h.receive(T0 + 1_500_000, hop)));
+        var up = h.runUntil(T0 + 4_609_375);
+        assertTrue(logs(up).contains("(VI_6) Sending/queueing Unsolicited Neighbour Adverts on eth0 for fe80::100"), logs(up).toString());
+        assertEquals(List.of(new VrrpAction.SendNa("VI_6", vips, 5, GarpReason.MASTER_BURST)), only(up, VrrpAction.SendNa.class));
+    }
+
+    @Test
     void strictModeAppliesKeepalivedsRules() {
         var applied = StrictMode.apply(vi1().auth(AuthType.PASS, "x".getBytes()).preemptDelayMicros(1).downTimerAdverts(5)
                 .initialMaster(true).higherPrioSendAdvert(true).build());
@@ -440,6 +461,7 @@ class VrrpEngineTest {
             h.handle(new VrrpEvent.TimerDue(t));
         }
         long perAdvert = (mx.getCurrentThreadAllocatedBytes() - before) / n;
+        System.out.println("VrrpEngine steady-state master: " + perAdvert + " bytes allocated per advert (incl. the TimerDue event)");
         // the TimerDue event (made here) and the ScheduleAt record: about 48 bytes
         assertTrue(perAdvert <= 64, "allocated " + perAdvert + " bytes per advert");
     }
