@@ -19,6 +19,16 @@ public final class Linux {
         return new EpollPoller();
     }
 
+    /** A route netlink request socket (links, addresses). Changing addresses needs CAP_NET_ADMIN. */
+    public static Rtnetlink openRtnetlink() throws SyscallException {
+        return new FfmRtnetlink();
+    }
+
+    /** A non-blocking subscription to link and IPv4/IPv6 address changes. */
+    public static NetlinkMonitor openNetlinkMonitor() throws SyscallException {
+        return new FfmNetlinkMonitor();
+    }
+
     /** if_nametoindex(3). */
     public static int interfaceIndex(String ifname) throws SyscallException {
         return SockAddr.interfaceIndex(ifname);
