@@ -29,6 +29,25 @@ public final class Linux {
         return new FfmNetlinkMonitor();
     }
 
+    /** Gratuitous ARP on {@code ifname} from its own MAC. */
+    public static GarpSender openGarpSender(String ifname) throws SyscallException {
+        return FfmLinkLayerSender.open(ifname, null);
+    }
+
+    /** Gratuitous ARP on {@code ifname} from {@code mac} (e.g. a VMAC 00:00:5e:00:01:VRID). */
+    public static GarpSender openGarpSender(String ifname, String mac) throws SyscallException {
+        return FfmLinkLayerSender.open(ifname, mac);
+    }
+
+    /** Unsolicited neighbour advertisements on {@code ifname} from its own MAC. */
+    public static NeighbourAdvertiser openNeighbourAdvertiser(String ifname) throws SyscallException {
+        return FfmLinkLayerSender.open(ifname, null);
+    }
+
+    public static NeighbourAdvertiser openNeighbourAdvertiser(String ifname, String mac) throws SyscallException {
+        return FfmLinkLayerSender.open(ifname, mac);
+    }
+
     /** if_nametoindex(3). */
     public static int interfaceIndex(String ifname) throws SyscallException {
         return SockAddr.interfaceIndex(ifname);
