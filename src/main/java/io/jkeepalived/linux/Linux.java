@@ -48,6 +48,11 @@ public final class Linux {
         return FfmLinkLayerSender.open(ifname, mac);
     }
 
+    /** An ICMP echo socket for PING_CHECK (datagram if ping_group_range allows, raw otherwise). */
+    public static IcmpEcho openIcmpEcho(IcmpEchoSpec spec) throws SyscallException {
+        return FfmIcmpEcho.open(spec);
+    }
+
     /** if_nametoindex(3). */
     public static int interfaceIndex(String ifname) throws SyscallException {
         return SockAddr.interfaceIndex(ifname);
