@@ -53,6 +53,11 @@ public final class Linux {
         return FfmIcmpEcho.open(spec);
     }
 
+    /** A TCP connection with optional fwmark (SO_MARK), device (SO_BINDTODEVICE) and source, for checkers. */
+    public static TcpConnection connectTcp(TcpConnectSpec spec) throws java.io.IOException {
+        return FfmTcpConnection.connect(spec);
+    }
+
     /** if_nametoindex(3). */
     public static int interfaceIndex(String ifname) throws SyscallException {
         return SockAddr.interfaceIndex(ifname);
