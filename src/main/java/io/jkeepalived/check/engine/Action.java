@@ -50,7 +50,10 @@ public sealed interface Action {
      * Run a notify script (notify_up/down, quorum_up/down) exactly as configured: keepalived adds no
      * arguments to LVS notifies. {@code atShutdown} scripts are waited for (bounded) before exit.
      */
-    record RunScript(String command, boolean atShutdown) implements Action {
+    record RunScript(java.util.List<String> argv, boolean atShutdown) implements Action {
+        public RunScript {
+            argv = java.util.List.copyOf(argv);
+        }
     }
 
     /** An smtp_alert mail. */

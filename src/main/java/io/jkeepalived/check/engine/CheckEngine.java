@@ -100,6 +100,10 @@ public final class CheckEngine {
         }
     }
 
+    public CheckerPlan plan(int checkerId) {
+        return checkers.get(checkerId).plan;
+    }
+
     public long initialDelayNanos(int checkerId) {
         return checkers.get(checkerId).initialDelay;
     }

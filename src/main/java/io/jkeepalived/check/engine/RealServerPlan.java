@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A real_server (or a sorry_server) as the engine needs it. */
-public record RealServerPlan(RealServer server, int weight, boolean inhibitOnFailure, Optional<String> notifyUp,
-                             Optional<String> notifyDown, boolean smtpAlert, List<CheckerPlan> checkers) {
+public record RealServerPlan(RealServer server, int weight, boolean inhibitOnFailure, Optional<List<String>> notifyUp,
+                             Optional<List<String>> notifyDown, boolean smtpAlert, List<CheckerPlan> checkers) {
     public RealServerPlan {
         checkers = List.copyOf(checkers);
     }

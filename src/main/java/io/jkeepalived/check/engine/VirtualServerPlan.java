@@ -15,7 +15,7 @@ import java.util.Set;
  * @param haAddresses   the addresses whose presence enables checking when {@code haSuspend}
  */
 public record VirtualServerPlan(String display, String protocol, List<VirtualService> services, int quorum,
-                                int hysteresis, Optional<String> quorumUp, Optional<String> quorumDown,
+                                int hysteresis, Optional<List<String>> quorumUp, Optional<List<String>> quorumDown,
                                 boolean omega, boolean haSuspend, Set<String> haAddresses, boolean smtpAlert,
                                 Optional<RealServerPlan> sorryServer, List<RealServerPlan> realServers) {
     public VirtualServerPlan {
