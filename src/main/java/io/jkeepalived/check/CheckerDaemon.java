@@ -94,8 +94,16 @@ public final class CheckerDaemon implements AutoCloseable {
 
     /** Starts the loop thread. */
     public void start() {
+        start(r -> Thread.ofPlatform().name("checker").unstarted(r));
+    }
+
+    /**
+     * Starts the loop on a thread from {@code threads} (tests use one that first joins a network namespace:
+     * the loop's sockets live where its thread does).
+     */
+    public void start(java.util.concurrent.ThreadFactory threads) {
         loop.execute(scheduler::start);
-        thread = Thread.ofPlatform().name("checker").start(() -> {
+        thread = threads.newThread(() -> {
             try {
                 loop.run();
             } catch (RuntimeException e) {
@@ -104,6 +112,7 @@ public final class CheckerDaemon implements AutoCloseable {
                 finished.countDown();
             }
         });
+        thread.start();
     }
 
     /** Clears the pool (omega scripts run) and ends the loop; waits at most 10 s. Safe to call twice. */
