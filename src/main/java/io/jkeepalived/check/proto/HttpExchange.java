@@ -86,10 +86,11 @@ final class HttpExchange {
                 socket.connect(target.connectTo(), attempt.remainingMillis());
             } catch (SocketTimeoutException e) {
                 return new Outcome.Failure("Timeout connecting", "no answer to SYN");
-            } catch (ConnectException e) {
+            } catch (ConnectException | NoRouteToHostException e) {
+                // keepalived: the connect was started, then SO_ERROR said why it did not complete
+                return new Outcome.Failure("Connection failed", reason(e));
+            } catch (IOException e) {
                 return new Outcome.Failure("Error connecting", reason(e));
-            } catch (NoRouteToHostException e) {
-                return new Outcome.Failure("HTTP/SSL_CHECK - network unreachable", reason(e));
             }
             socket.setTcpNoDelay(true);
             Socket io = socket;
@@ -109,7 +110,7 @@ final class HttpExchange {
             }
             return read(io);
         } catch (IOException e) {
-            return new Outcome.Failure("Connection failed", reason(e));
+            return new Outcome.Failure("Error connecting", reason(e));
         }
     }
 

@@ -20,7 +20,7 @@ final class HttpResponseReader {
     private static final byte[] CONTENT_LENGTH = "Content-Length:".getBytes(StandardCharsets.US_ASCII);
 
     /** Sees the raw header and the body bytes that go into the digest (genhash's verbose dump). */
-    interface Listener {
+    public interface Listener {
         void header(byte[] bytes, int length);
 
         void body(byte[] bytes, int offset, int length);

@@ -127,7 +127,7 @@ class HttpGetCheckerTest {
         nginx.stop();
         try {
             String d = Checks.failure(checker, TIMEOUT);
-            assertTrue(d.startsWith("Error connecting server "), d);
+            assertTrue(d.startsWith("Connection failed server "), d);
             assertTrue(d.toLowerCase().contains("refused"), d);
         } finally {
             nginx.restart();
@@ -138,7 +138,7 @@ class HttpGetCheckerTest {
     @Test
     void connectionRefused() {
         String d = Checks.failure(http(new InetSocketAddress(nginx.address(), 81), HttpUrl.of("/")), TIMEOUT);
-        assertTrue(d.startsWith("Error connecting server [" + nginx.address().getHostAddress() + "]:tcp:81"), d);
+        assertTrue(d.startsWith("Connection failed server [" + nginx.address().getHostAddress() + "]:tcp:81"), d);
     }
 
     @Test
