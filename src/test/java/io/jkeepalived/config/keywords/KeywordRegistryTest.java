@@ -68,6 +68,16 @@ class KeywordRegistryTest {
     }
 
     @Test
+    void deprecatedKeywordsGetAnInfoNoteWithTheirSuccessor() {
+        var sink = new DiagnosticSink();
+        new KeywordValidator(registry, sink).validate(Trees.parse("virtual_server 192.0.2.1 80 {", "  lb_algo rr", "}"));
+        var f = sink.findings().get(0);
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("keyword 'lb_algo' is deprecated", f.message());
+        assertEquals("use 'lvs_sched'", f.hint().orElseThrow());
+    }
+
+    @Test
     void didYouMeanOnlyForCloseWords() {
         assertEquals("priority", DidYouMean.closest("priorty", java.util.List.of("priority", "state")).orElseThrow());
         assertTrue(DidYouMean.closest("zzzzzzzz", java.util.List.of("priority", "state")).isEmpty());
