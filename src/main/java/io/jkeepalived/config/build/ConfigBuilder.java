@@ -44,7 +44,6 @@ public final class ConfigBuilder {
     private final DiagnosticSink sink;
     private final HostInterfaces host;
     private final ScriptFinder scripts;
-    private Set<String> vrrpScriptNames = Set.of();
 
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts) {
         this.sink = sink;
@@ -137,8 +136,7 @@ public final class ConfigBuilder {
             resolveRefs(d.tag(), "track bfd", d.trackBfds, names(bfds.stream().map(BfdInstanceSpec::name).toList()));
             instances.add(d.finish(globals));
         }
-        vrrpScriptNames = new HashSet<>(vrrpScripts.stream().map(VrrpScriptSpec::name).toList());
-        var syncGroups = syncGroups(syncDrafts, instances, usedScripts);
+        var syncGroups = syncGroups(syncDrafts, instances, usedScripts, disabled);
         vridClashes(instances, globals);
         scriptSecurity(globals, usedScripts, vrrpScripts, drafts, syncGroups, virtualServers);
         if (missingInterface[0]) {
@@ -193,7 +191,7 @@ public final class ConfigBuilder {
     }
 
     private List<VrrpSyncGroupSpec> syncGroups(List<VrrpBuilder.SyncGroupDraft> drafts, List<VrrpInstanceSpec> instances,
-            Map<String, Boolean> usedScripts) {
+            Map<String, Boolean> usedScripts, Set<String> disabledScripts) {
         var out = new ArrayList<VrrpSyncGroupSpec>();
         var inGroup = new HashSet<String>();
         for (var d : drafts) {
@@ -218,7 +216,7 @@ public final class ConfigBuilder {
                 sink.warning(SourcePos.NONE, "Sync group " + s.name() + " has only 1 virtual router(s) - this probably isn't what you want");
             }
             var scriptsLeft = new ArrayList<>(s.trackScripts());
-            scriptsLeft.removeIf(r -> vrrpScriptNames.contains(r.name()) && !usedScripts.containsKey(r.name()));
+            scriptsLeft.removeIf(r -> disabledScripts.contains(r.name()));
             resolveRefs("(" + s.name() + ")", "track script", scriptsLeft, usedScripts);
             out.add(new VrrpSyncGroupSpec(s.name(), members, s.trackInterfaces(), scriptsLeft, s.trackFiles(),
                     s.trackProcesses(), s.trackBfds(), s.notifyScripts(), s.smtpAlert(), s.globalTracking(),
