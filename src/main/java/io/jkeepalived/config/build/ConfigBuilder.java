@@ -104,7 +104,14 @@ public final class ConfigBuilder {
                 case "bfd_instance" -> vrrp.bfd(n).ifPresent(bfds::add);
                 case "garp_group" -> garpGroups.add(vrrp.garpGroup(n));
                 case "vrrp_sync_group" -> syncDrafts.add(vrrp.syncGroup(n));
-                case "vrrp_instance" -> drafts.add(vrrp.instance(n, host, missingInterface));
+                case "vrrp_instance" -> {
+                    var name = VrrpBuilder.name(n);
+                    if (drafts.stream().anyMatch(d -> d.name.equals(name))) {
+                        sink.error(n.pos(), "vrrp instance " + name + " already defined");
+                    } else {
+                        drafts.add(vrrp.instance(n, host, missingInterface));
+                    }
+                }
                 case "static_ipaddress" -> n.children().forEach(c -> lines.address(c).ifPresent(staticAddresses::add));
                 case "static_routes" -> n.children().forEach(c -> lines.route(c, false).ifPresent(staticRoutes::add));
                 case "static_rules" -> n.children().forEach(c -> lines.rule(c).ifPresent(staticRules::add));
@@ -127,6 +134,9 @@ public final class ConfigBuilder {
                     sink.error(d.pos, d.tag() + " the virtual router id must be set");
                 }
                 continue;
+            }
+            if (d.interfaceName == null && (d.peers.isEmpty() || d.unicastSrc == null)) {
+                sink.error(SourcePos.NONE, d.tag() + " Unknown interface!");
             }
             d.trackScripts.removeIf(r -> disabled.contains(r.name()));
             resolveRefs(d.tag(), "track script", d.trackScripts, usedScripts);
