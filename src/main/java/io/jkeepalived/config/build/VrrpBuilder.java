@@ -39,7 +39,8 @@ final class VrrpBuilder {
             last = last.children().get(last.children().size() - 1);
         }
         if (last == block) {
-            return block.pos();
+            var p = block.pos();
+            return block.isBlock() ? new SourcePos(p.file(), p.line() + 1, 1, p.includeChain()) : p;
         }
         var p = last.pos();
         return new SourcePos(p.file(), p.line() + 1, 1, p.includeChain());
