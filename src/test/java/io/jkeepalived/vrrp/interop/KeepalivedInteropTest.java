@@ -37,23 +37,30 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Tag("root")
 class KeepalivedInteropTest {
-    static final String VIP = "192.0.2.100";
+    static final String VIP4 = "192.0.2.100";
+    static final String VIP6 = "2001:db8::100";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"v2-pass", "v2-ah", "v3"})
+    @ValueSource(strings = {"v2-pass", "v2-ah", "v3", "v3-ipv6"})
     void electionHandoverAndPreemptAgainstKeepalived(String flavour) throws Exception {
         assumeTrue(Sh.isRoot(), "needs root for namespaces");
         assumeTrue(Sh.run("which", "keepalived", "tcpdump", "python3").exit() == 0, "needs keepalived, tcpdump, python3");
         Path dir = Files.createTempDirectory("jkv-interop");
         Process keepalived = null;
         try (NetNs a = NetNs.create("jkv", "ka"); NetNs b = NetNs.create("jkv", "jk")) {
+            for (NetNs ns : List.of(a, b)) {        // no DAD: link-local addresses usable at once
+                ns.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
+            }
             a.exec("ip", "link", "add", "jkva", "type", "veth", "peer", "name", "jkvb", "netns", b.name());
             a.exec("ip", "link", "set", "jkva", "up");
             b.exec("ip", "link", "set", "jkvb", "up");
             a.addr("jkva", "192.0.2.1/24");
             b.addr("jkvb", "192.0.2.2/24");
 
-            boolean v3 = flavour.equals("v3");
+            boolean v3 = flavour.startsWith("v3");
+            boolean v6 = flavour.equals("v3-ipv6");
+            String vip = v6 ? VIP6 : VIP4;
+            String family = v6 ? "-6" : "-4";
             String auth = switch (flavour) {
                 case "v2-pass" -> "    authentication {\n        auth_type PASS\n        auth_pass jkvpass\n    }\n";
                 case "v2-ah" -> "    authentication {\n        auth_type AH\n        auth_pass jkvah\n    }\n";
@@ -62,14 +69,15 @@ class KeepalivedInteropTest {
             Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id jkv_interop\n}\n"
                     + "vrrp_instance VI_1 {\n" + (v3 ? "    version 3\n" : "") + "    state BACKUP\n    interface jkva\n"
                     + "    virtual_router_id 51\n    priority 100\n    advert_int 1\n" + auth
-                    + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n}\n");
+                    + "    virtual_ipaddress {\n        " + vip + (v6 ? "/64" : "/24") + "\n    }\n}\n");
             Path klog = dir.resolve("keepalived.log");
             keepalived = new ProcessBuilder(a.inside("keepalived", "-P", "-n", "-l", "-D", "-f",
                     dir.resolve("keepalived.conf").toString(), "-p", dir.resolve("k.pid").toString(), "-r",
                     dir.resolve("kv.pid").toString())).redirectErrorStream(true).redirectOutput(klog.toFile()).start();
 
-            var builder = InstanceParams.builder("VI_1", 51, InetAddress.getByName("192.0.2.2")).interfaceName("jkvb")
-                    .priority(200).vips(List.of(InetAddress.getByName(VIP)));
+            InetAddress us = InetAddress.getByName(v6 ? linkLocal(b, "jkvb") : "192.0.2.2");
+            var builder = InstanceParams.builder("VI_1", 51, us).interfaceName("jkvb")
+                    .priority(200).vips(List.of(InetAddress.getByName(vip)));
             switch (flavour) {
                 case "v2-pass" -> builder.auth(AuthType.PASS, Arrays.copyOf("jkvpass".getBytes(), 8));
                 case "v2-ah" -> builder.auth(AuthType.AH, Arrays.copyOf("jkvah".getBytes(), 8));
@@ -81,7 +89,7 @@ class KeepalivedInteropTest {
             var loop = startLoop(params, b, rec);
             await("jkeepalived becomes master", () -> rec.saw("notify VI_1 MASTER"));
             await("keepalived is BACKUP and holds no VIP", () -> lastEntering(klog).equals("BACKUP")
-                    && !a.exec("ip", "-4", "addr", "show", "dev", "jkva").contains(VIP));
+                    && !a.exec("ip", family, "addr", "show", "dev", "jkva").contains(vip));
             assertFalse(rec.events.stream().anyMatch(e -> e.contains("IPSEC") || e.contains("invalid") || e.contains("mismatch")),
                     "our side accepted keepalived's adverts: " + rec.events);
 
@@ -91,13 +99,14 @@ class KeepalivedInteropTest {
             long takeoverMs = (System.nanoTime() - stopAt) / 1_000_000;
             System.out.println("interop " + flavour + ": keepalived took over " + takeoverMs + " ms after our stop");
             assertTrue(takeoverMs < 2_000, "keepalived waited only about one skew: " + takeoverMs + " ms");
-            await("keepalived holds the VIP", () -> a.exec("ip", "-4", "addr", "show", "dev", "jkva").contains(VIP));
+            await("keepalived holds the VIP", () -> a.exec("ip", family, "addr", "show", "dev", "jkva").contains(vip));
 
             var rec2 = new Recorder();
             var again = startLoop(params, b, rec2);
             await("jkeepalived preempts", () -> rec2.saw("notify VI_1 MASTER"));
             await("keepalived yields", () -> read(klog).contains(
-                    "(VI_1) Master received advert from 192.0.2.2 with higher priority 200, ours 100")
+                    "(VI_1) Master received advert from " + io.jkeepalived.vrrp.engine.AddressText.of(us)
+                            + " with higher priority 200, ours 100")
                     && lastEntering(klog).equals("BACKUP"));
             assertTrue(again.stop(5_000));
         } finally {
@@ -113,6 +122,16 @@ class KeepalivedInteropTest {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** The fe80:: address of an interface in a namespace. */
+    static String linkLocal(NetNs ns, String ifname) {
+        for (String word : ns.exec("ip", "-6", "-o", "addr", "show", "dev", ifname, "scope", "link").split("\\s+")) {
+            if (word.startsWith("fe80:")) {
+                return word.substring(0, word.indexOf('/'));
+            }
+        }
+        throw new IllegalStateException("no link-local address on " + ifname);
     }
 
     static VrrpLoop startLoop(InstanceParams params, NetNs ns, Recorder rec) throws Exception {

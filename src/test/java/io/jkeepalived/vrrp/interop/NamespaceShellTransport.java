@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -23,11 +24,20 @@ import java.util.List;
 final class NamespaceShellTransport implements VrrpTransport {
     private static final String SENDER = """
             import socket, sys
-            s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
-            s.setsockopt(socket.SOL_SOCKET, 25, sys.argv[1].encode() + b"\\0")
+            dev = sys.argv[1]
+            idx = socket.if_nametoindex(dev)
+            s4 = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+            s4.setsockopt(socket.SOL_SOCKET, 25, dev.encode() + b"\\0")
+            s6 = socket.socket(socket.AF_INET6, socket.SOCK_RAW, 112)
+            s6.setsockopt(socket.SOL_SOCKET, 25, dev.encode() + b"\\0")
+            s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 255)
+            s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_IF, idx)
             for line in sys.stdin:
                 b = bytes.fromhex(line.strip())
-                s.sendto(b, (socket.inet_ntoa(b[16:20]), 0))
+                if b[0] >> 4 == 4:
+                    s4.sendto(b, (socket.inet_ntoa(b[16:20]), 0))
+                else:
+                    s6.sendto(b, ("ff02::12", 0, 0, idx))
             """;
 
     private final String ifname;
@@ -40,7 +50,7 @@ final class NamespaceShellTransport implements VrrpTransport {
     NamespaceShellTransport(NetNs ns, String ifname) throws IOException {
         this.ifname = ifname;
         tcpdump = new ProcessBuilder(ns.inside("tcpdump", "-i", ifname, "-l", "-nn", "-x", "-Q", "in",
-                "ip proto 112 or ip proto 51")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "ip proto 112 or ip proto 51 or ip6 proto 112")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         sender = new ProcessBuilder(ns.inside("python3", "-u", "-c", SENDER, ifname))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         in = new BufferedReader(new InputStreamReader(tcpdump.getInputStream(), StandardCharsets.US_ASCII));
@@ -67,11 +77,20 @@ final class NamespaceShellTransport implements VrrpTransport {
                 continue;
             }
             hex.append(t.substring(t.indexOf(':') + 1).replace(" ", ""));
-            if (hex.length() >= 8) {
-                int totalLength = Integer.parseInt(hex.substring(4, 8), 16);
+            if (hex.length() >= 12) {
+                boolean v6 = hex.charAt(0) == '6';
+                int totalLength = v6 ? 40 + Integer.parseInt(hex.substring(8, 12), 16)
+                        : Integer.parseInt(hex.substring(4, 8), 16);
                 if (hex.length() >= totalLength * 2) {
-                    into.put(HexFormat.of().parseHex(hex, 0, totalLength * 2)).flip();
-                    return new Received(ifname, IpFamily.IPV4, null, null, -1);
+                    byte[] pkt = HexFormat.of().parseHex(hex, 0, totalLength * 2);
+                    if (!v6) {
+                        into.put(pkt).flip();
+                        return new Received(ifname, IpFamily.IPV4, null, null, -1);
+                    }
+                    into.put(pkt, 40, pkt.length - 40).flip();
+                    return new Received(ifname, IpFamily.IPV6,
+                            InetAddress.getByAddress(java.util.Arrays.copyOfRange(pkt, 8, 24)),
+                            InetAddress.getByAddress(java.util.Arrays.copyOfRange(pkt, 24, 40)), pkt[7] & 0xff);
                 }
             }
         }
