@@ -195,11 +195,12 @@ public final class VrrpLoop implements AutoCloseable {
         switch (action) {
             case VrrpAction.SendAdvert s -> {
                 InstanceParams p = params.get(s.instance());
+                AdvertWriter writer = writers.get(s.instance());
                 sendBuffer.clear();
-                writers.get(s.instance()).write(s.priority(), sendBuffer);
+                writer.write(s.priority(), sendBuffer);
                 sendBuffer.flip();
                 try {
-                    ports.transport().send(p, sendBuffer);
+                    ports.transport().send(p, sendBuffer, writer.vrrpOffset());
                 } catch (java.io.IOException e) {
                     ports.log().log("(" + s.instance() + "): send advert error (" + e.getMessage() + ")");
                 }

@@ -14,8 +14,14 @@ import java.nio.ByteBuffer;
  */
 public interface VrrpTransport extends AutoCloseable {
 
-    /** Sends an advert of {@code instance} (to the multicast group, or to each unicast peer). */
-    void send(InstanceParams instance, ByteBuffer packet) throws IOException;
+    /**
+     * Sends an advert of {@code instance} (to the multicast group, or to each unicast peer).
+     * {@code packet} holds what AdvertWriter wrote; for IPv4 that includes the IP header, and the VRRP
+     * packet starts at {@code vrrpOffset} (20, or 44 with AH). A socket that writes the IP header
+     * itself (no IP_HDRINCL) sends from {@code vrrpOffset}; AH adverts need IP_HDRINCL because the
+     * AH header sits between the IP header and VRRP. For IPv6 {@code vrrpOffset} is 0.
+     */
+    void send(InstanceParams instance, ByteBuffer packet, int vrrpOffset) throws IOException;
 
     /**
      * Blocks until a packet arrives, puts it in {@code into} (from position 0, limit = length) and says

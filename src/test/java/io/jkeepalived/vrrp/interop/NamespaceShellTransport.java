@@ -58,7 +58,7 @@ final class NamespaceShellTransport implements VrrpTransport {
     }
 
     @Override
-    public synchronized void send(InstanceParams instance, ByteBuffer packet) throws IOException {
+    public synchronized void send(InstanceParams instance, ByteBuffer packet, int vrrpOffset) throws IOException {
         byte[] b = new byte[packet.remaining()];
         packet.get(b);
         out.write(HexFormat.of().formatHex(b));

@@ -36,7 +36,7 @@ class VrrpLoopTest {
         }
 
         @Override
-        public void send(InstanceParams instance, ByteBuffer packet) {
+        public void send(InstanceParams instance, ByteBuffer packet, int vrrpOffset) {
             byte[] b = new byte[packet.remaining()];
             packet.get(b);
             sentPriorities.add(b[20 + 2] & 0xff);
