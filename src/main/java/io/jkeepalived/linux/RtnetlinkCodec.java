@@ -93,6 +93,52 @@ final class RtnetlinkCodec {
         return b.array();
     }
 
+    static final int MACVLAN_MODE_PRIVATE = 1;
+    static final int MACVLAN_MODE_BRIDGE = 4;
+    private static final int IFLA_LINK = 5;
+    private static final int IFLA_INFO_DATA = 2;
+    private static final int IFLA_MACVLAN_MODE = 1;
+
+    /**
+     * RTM_NEWLINK creating a macvlan {@code name} on {@code parentIndex} with {@code mac} (a VRRP VMAC, as
+     * keepalived's use_vmac): IFLA_IFNAME, IFLA_LINK, IFLA_ADDRESS, IFLA_LINKINFO { KIND "macvlan",
+     * DATA { IFLA_MACVLAN_MODE } }.
+     */
+    static byte[] newMacvlanRequest(String name, int parentIndex, byte[] mac, int mode, int seq) {
+        byte[] ifname = (name + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] kind = "macvlan\0".getBytes(StandardCharsets.UTF_8);
+        int dataAttr = 4 + attrSize(4);
+        int linkinfo = 4 + attrSize(kind.length) + align(dataAttr);
+        int len = 16 + 16 + attrSize(ifname.length) + attrSize(4) + attrSize(mac.length) + align(linkinfo);
+        var b = header(len, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+        b.put(new byte[16]); // ifinfomsg: AF_UNSPEC, index 0 (the kernel picks)
+        attr(b, IFLA_IFNAME, ifname);
+        attr(b, IFLA_LINK, u32(parentIndex));
+        attr(b, IFLA_ADDRESS, mac);
+        b.putShort((short) linkinfo).putShort((short) IFLA_LINKINFO);
+        attr(b, IFLA_INFO_KIND, kind);
+        b.putShort((short) dataAttr).putShort((short) IFLA_INFO_DATA);
+        attr(b, IFLA_MACVLAN_MODE, u32(mode));
+        return b.array();
+    }
+
+    /** RTM_NEWLINK changing only IFF_UP of link {@code index}. */
+    static byte[] setLinkUpRequest(int index, boolean up, int seq) {
+        var b = header(32, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+        b.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(up ? Link.IFF_UP : 0).putInt(Link.IFF_UP);
+        return b.array();
+    }
+
+    static byte[] deleteLinkRequest(int index, int seq) {
+        var b = header(32, RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+        b.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(0).putInt(0);
+        return b.array();
+    }
+
+    private static byte[] u32(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array();
+    }
+
     private static ByteBuffer header(int len, int type, int flags, int seq) {
         var b = ByteBuffer.allocate(len).order(ByteOrder.nativeOrder());
         b.putInt(len).putShort((short) type).putShort((short) flags).putInt(seq).putInt(0);
