@@ -43,9 +43,16 @@ class RtnetlinkRootTest {
 
     @Test
     void listsLinksAsIpLinkShowsThem() throws Exception {
+        // The kernel sets RUNNING/operstate UP asynchronously (linkwatch) after the veth pair came up: poll.
         var links = RootNs.in(ns, () -> {
             try (var nl = Linux.openRtnetlink()) {
-                return nl.links();
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                var all = nl.links();
+                while (System.nanoTime() < deadline && !all.stream().anyMatch(l -> l.name().equals("jv0") && l.isRunning())) {
+                    Thread.sleep(50);
+                    all = nl.links();
+                }
+                return all;
             }
         });
         var bridge = find(links, l -> l.name().equals("jb0"));
@@ -152,6 +159,23 @@ class RtnetlinkRootTest {
                     && a.cidr().equals("192.0.2.20/24") && a.interfaceIndex() == index), events.toString());
             assertTrue(hasRemoved(events), events.toString());
             assertTrue(hasAdminDown(events, index), events.toString());
+        }
+    }
+
+    /** Thousands of changes while nobody drains: the monitor says events were lost instead of hiding it. */
+    @Test
+    void monitorReportsAnOverrunWhenTheQueueOverflows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var batch = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            batch.append("addr add 198.18.").append(i / 250).append('.').append(i % 250 + 1).append("/32 dev jv0\n");
+        }
+        var file = java.nio.file.Files.writeString(dir.resolve("batch"), batch);
+        try (var monitor = RootNs.in(ns, Linux::openNetlinkMonitor)) {
+            ns.exec("ip", "-batch", file.toString());
+            var events = new ArrayList<NetlinkEvent>();
+            monitor.drain(events::add);
+            assertTrue(events.stream().anyMatch(e -> e instanceof NetlinkEvent.Overrun), "no overrun in " + events.size() + " events");
+            assertTrue(events.size() < 4001, "some events were dropped by the kernel: " + events.size());
         }
     }
 
