@@ -49,6 +49,30 @@ final class FfmRtnetlink implements Rtnetlink {
     }
 
     @Override
+    public List<Route> routes() throws SyscallException {
+        var routes = new ArrayList<Route>();
+        int mySeq = ++seq;
+        dump(RtnetlinkCodec.routeDumpRequest(mySeq), mySeq, "RTM_GETROUTE", m -> {
+            if (m.type() == RtnetlinkCodec.RTM_NEWROUTE) {
+                routes.add(RtnetlinkCodec.route(socket.received, m));
+            }
+        });
+        return routes;
+    }
+
+    @Override
+    public void addRoute(Route route) throws SyscallException {
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.routeRequest(RtnetlinkCodec.RTM_NEWROUTE, route, mySeq), mySeq, "RTM_NEWROUTE", route.describe());
+    }
+
+    @Override
+    public void deleteRoute(Route route) throws SyscallException {
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.routeRequest(RtnetlinkCodec.RTM_DELROUTE, route, mySeq), mySeq, "RTM_DELROUTE", route.describe());
+    }
+
+    @Override
     public int addMacvlan(String name, int parentIndex, String mac) throws SyscallException {
         if (name.isEmpty() || name.length() > 15) {
             throw new IllegalArgumentException("interface name must be 1-15 characters: '" + name + "'");
@@ -101,7 +125,11 @@ final class FfmRtnetlink implements Rtnetlink {
 
     private void dump(int type, String name, Consumer<RtnetlinkCodec.Message> each) throws SyscallException {
         int mySeq = ++seq;
-        socket.send(RtnetlinkCodec.dumpRequest(type, mySeq), name + " dump");
+        dump(RtnetlinkCodec.dumpRequest(type, mySeq), mySeq, name, each);
+    }
+
+    private void dump(byte[] request, int mySeq, String name, Consumer<RtnetlinkCodec.Message> each) throws SyscallException {
+        socket.send(request, name + " dump");
         while (true) {
             int n = receiveOrFail(name, "dump");
             for (int at = 0; ; ) {

@@ -129,6 +129,95 @@ final class RtnetlinkCodec {
         return b.array();
     }
 
+    static final int RTM_NEWROUTE = 24;
+    static final int RTM_DELROUTE = 25;
+    static final int RTM_GETROUTE = 26;
+    private static final int RTA_DST = 1;
+    private static final int RTA_OIF = 4;
+    private static final int RTA_GATEWAY = 5;
+    private static final int RTA_PRIORITY = 6;
+    private static final int RTA_PREFSRC = 7;
+    private static final int RTA_TABLE = 15;
+
+    /**
+     * RTM_NEWROUTE (create, exclusive) or RTM_DELROUTE:
+     * rtmsg { u8 family, dst_len, src_len, tos, table, protocol, scope, type; u32 flags } then RTA_* attributes.
+     */
+    static byte[] routeRequest(int type, Route r, int seq) {
+        byte[] dst = r.destination().getAddress();
+        int alen = dst.length;
+        int len = 16 + 12 + attrSize(alen) + attrSize(4) /* table */
+                + (r.gateway().isPresent() ? attrSize(alen) : 0)
+                + (r.outputInterface() != 0 ? attrSize(4) : 0)
+                + (r.metric() != 0 ? attrSize(4) : 0)
+                + (r.preferredSource().isPresent() ? attrSize(alen) : 0);
+        int flags = NLM_F_REQUEST | NLM_F_ACK | (type == RTM_NEWROUTE ? NLM_F_CREATE | NLM_F_EXCL : 0);
+        var b = header(len, type, flags, seq);
+        b.put((byte) (alen == 16 ? Sys.AF_INET6 : Sys.AF_INET)).put((byte) r.prefixLength()).put((byte) 0).put((byte) 0);
+        b.put((byte) (r.table() < 256 ? r.table() : 252)); // RT_TABLE_COMPAT; RTA_TABLE has the real number
+        b.put((byte) r.protocol()).put((byte) r.scope()).put((byte) r.type()).putInt(0);
+        attr(b, RTA_DST, dst);
+        attr(b, RTA_TABLE, u32(r.table()));
+        if (r.gateway().isPresent()) {
+            attr(b, RTA_GATEWAY, r.gateway().get().getAddress());
+        }
+        if (r.outputInterface() != 0) {
+            attr(b, RTA_OIF, u32(r.outputInterface()));
+        }
+        if (r.metric() != 0) {
+            attr(b, RTA_PRIORITY, u32(r.metric()));
+        }
+        if (r.preferredSource().isPresent()) {
+            attr(b, RTA_PREFSRC, r.preferredSource().get().getAddress());
+        }
+        return b.array();
+    }
+
+    static byte[] routeDumpRequest(int seq) {
+        return header(16 + 12, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq).array();
+    }
+
+    static Route route(ByteBuffer b, Message m) {
+        int p = m.payloadOffset();
+        int family = b.get(p) & 0xff;
+        int dstLen = b.get(p + 1) & 0xff;
+        int table = b.get(p + 4) & 0xff;
+        int protocol = b.get(p + 5) & 0xff;
+        int scope = b.get(p + 6) & 0xff;
+        int type = b.get(p + 7) & 0xff;
+        int alen = family == Sys.AF_INET6 ? 16 : 4;
+        byte[] dst = new byte[alen];
+        Optional<InetAddress> gateway = Optional.empty();
+        Optional<InetAddress> prefsrc = Optional.empty();
+        int oif = 0;
+        int metric = 0;
+        int end = m.offset() + m.length();
+        for (int at = p + 12; at + 4 <= end;) {
+            int len = b.getShort(at) & 0xffff;
+            int attrType = b.getShort(at + 2) & 0x3fff;
+            if (len < 4 || at + len > end) {
+                break;
+            }
+            int data = at + 4;
+            int dlen = len - 4;
+            switch (attrType) {
+                case RTA_DST -> dst = bytes(b, data, Math.min(dlen, alen));
+                case RTA_GATEWAY -> gateway = dlen == alen ? Optional.of(inet(bytes(b, data, alen))) : gateway;
+                case RTA_PREFSRC -> prefsrc = dlen == alen ? Optional.of(inet(bytes(b, data, alen))) : prefsrc;
+                case RTA_OIF -> oif = dlen >= 4 ? b.getInt(data) : 0;
+                case RTA_PRIORITY -> metric = dlen >= 4 ? b.getInt(data) : 0;
+                case RTA_TABLE -> table = dlen >= 4 ? b.getInt(data) : table;
+                default -> {
+                }
+            }
+            at += align(len);
+        }
+        if (dst.length != alen) {
+            dst = java.util.Arrays.copyOf(dst, alen);
+        }
+        return new Route(inet(dst), Math.min(dstLen, alen * 8), gateway, oif, table, metric, scope, protocol, type, prefsrc);
+    }
+
     static byte[] deleteLinkRequest(int index, int seq) {
         var b = header(32, RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
         b.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(0).putInt(0);
