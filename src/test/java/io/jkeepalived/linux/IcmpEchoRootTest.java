@@ -82,6 +82,14 @@ class IcmpEchoRootTest {
     }
 
     @Test
+    void echoProbeForPingCheck() throws Exception {
+        var probe = new IcmpEchoProbe(java.util.Optional.of(InetAddress.getByName("192.0.2.1")), java.util.Optional.of("va"));
+        assertTrue(RootNs.in(a, () -> probe.echo(InetAddress.getByName("192.0.2.2"), Duration.ofSeconds(2))));
+        assertTrue(RootNs.in(a, () -> probe.echo(InetAddress.getByName("2001:db8::2"), Duration.ofSeconds(2))));
+        assertTrue(!RootNs.in(a, () -> probe.echo(InetAddress.getByName("192.0.2.3"), Duration.ofMillis(200))));
+    }
+
+    @Test
     void sourceThatIsNotOursIsAClearError() {
         var e = assertThrows(SyscallException.class, () -> RootNs.in(a, () -> Linux.openIcmpEcho(
                 IcmpEchoSpec.of(InetAddress.getByName("192.0.2.2")).withSource(InetAddress.getByName("198.51.100.9")))));
