@@ -44,6 +44,16 @@ public final class EventLoop implements Reactor, AutoCloseable {
         return timers.add(deadlineNanos, action);
     }
 
+    @Override
+    public Reactor.Timer scheduleAfter(long delayNanos, Runnable action) {
+        return timers.addInLane(delayNanos, now() + delayNanos, action);
+    }
+
+    /** Like {@link #scheduleAfter} but from a given start: due at {@code from + delayNanos}. */
+    public Reactor.Timer scheduleAfter(long from, long delayNanos, Runnable action) {
+        return timers.addInLane(delayNanos, from + delayNanos, action);
+    }
+
     public boolean inLoop() {
         return Thread.currentThread() == thread;
     }

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * {@link #start} must be called on the loop thread.
  */
 public final class TcpChecker implements Checker {
+    private static final CheckResult SUCCESS = CheckResult.success();
+    private static final CheckResult TIMEOUT = CheckResult.failure("timeout");
     private final Reactor reactor;
     private final InetSocketAddress target;
     private final Optional<InetSocketAddress> bindTo;
@@ -42,7 +44,9 @@ public final class TcpChecker implements Checker {
     public void start(Duration timeout, Consumer<CheckResult> done) {
         SocketChannel channel;
         try {
-            channel = SocketChannel.open();
+            // the target's own family: no dual-stack socket and its extra setup for an IPv4 server
+            channel = SocketChannel.open(target.getAddress() instanceof java.net.Inet6Address
+                    ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
         } catch (IOException e) {
             done.accept(CheckResult.failure("cannot create socket: " + e.getMessage()));
             return;
@@ -55,12 +59,12 @@ public final class TcpChecker implements Checker {
             }
             if (channel.connect(target)) {
                 close(channel);
-                done.accept(CheckResult.success());
+                done.accept(SUCCESS);
                 return;
             }
             var attempt = new Attempt(channel, done);
             attempt.key = reactor.register(channel, SelectionKey.OP_CONNECT, attempt);
-            attempt.timer = reactor.schedule(reactor.now() + timeout.toNanos(), attempt::timedOut);
+            attempt.timer = reactor.scheduleAfter(timeout.toNanos(), attempt);
         } catch (IOException e) {
             close(channel);
             done.accept(CheckResult.failure(describe(e)));
@@ -84,7 +88,7 @@ public final class TcpChecker implements Checker {
     }
 
     /** One connect in flight: finished by readiness or by its deadline, whichever comes first. */
-    private static final class Attempt implements Reactor.IoHandler {
+    private static final class Attempt implements Reactor.IoHandler, Runnable {
         final SocketChannel channel;
         final Consumer<CheckResult> done;
         SelectionKey key;
@@ -100,7 +104,7 @@ public final class TcpChecker implements Checker {
         public void ready(SelectionKey selected) {
             CheckResult result;
             try {
-                result = channel.finishConnect() ? CheckResult.success() : null;
+                result = channel.finishConnect() ? SUCCESS : null;
             } catch (IOException e) {
                 result = CheckResult.failure(TcpChecker.describe(e));
             }
@@ -109,8 +113,10 @@ public final class TcpChecker implements Checker {
             }
         }
 
-        void timedOut() {
-            finish(CheckResult.failure("timeout"));
+        /** The deadline passed first. */
+        @Override
+        public void run() {
+            finish(TIMEOUT);
         }
 
         void finish(CheckResult result) {
