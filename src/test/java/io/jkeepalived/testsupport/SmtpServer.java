@@ -40,7 +40,9 @@ public final class SmtpServer implements AutoCloseable {
         InetAddress a = net.newServerAddress();
         Path maildir = net.dir().resolve(name + "-maildir");
         try {
-            Files.createDirectories(maildir);
+            for (String sub : List.of("tmp", "new", "cur")) {
+                Files.createDirectories(maildir.resolve(sub));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
