@@ -26,6 +26,28 @@ public record SmtpAlertSettings(InetSocketAddress server, String heloName, Durat
         Objects.requireNonNull(routerId, "routerId");
     }
 
+    /**
+     * The settings global_defs gives, with keepalived's defaults: HELO name = the host name, sender =
+     * {@code user@hostname}, router_id = the host name. Empty when no {@code smtp_server} is set (or its
+     * name does not resolve - {@code warnings} says so).
+     */
+    public static java.util.Optional<SmtpAlertSettings> from(io.jkeepalived.config.model.GlobalDefs g, String hostName,
+                                                            String userName, java.util.function.Consumer<String> warnings) {
+        java.util.Optional<java.net.InetAddress> address = g.smtpServer();
+        if (address.isEmpty() && g.smtpServerName().isPresent()) {
+            try {
+                address = java.util.Optional.of(java.net.InetAddress.getByName(g.smtpServerName().get()));
+            } catch (java.net.UnknownHostException e) {
+                warnings.accept("Invalid smtp server " + g.smtpServerName().get() + " - cannot resolve it");
+            }
+        }
+        int port = g.smtpServerPort() > 0 ? g.smtpServerPort() : DEFAULT_PORT;
+        Duration timeout = g.smtpConnectTimeout().isZero() ? DEFAULT_TIMEOUT : g.smtpConnectTimeout();
+        return address.map(a -> new SmtpAlertSettings(new InetSocketAddress(a, port), g.smtpHeloName().orElse(hostName),
+                timeout, g.notificationEmailFrom().orElse(userName + "@" + hostName), g.notificationEmail(),
+                g.routerId().orElse(hostName)));
+    }
+
     /** keepalived sends only when an SMTP server and at least one address are configured. */
     public boolean enabled() {
         return !to.isEmpty();
