@@ -92,7 +92,6 @@ final class HttpExchange {
             } catch (IOException e) {
                 return new Outcome.Failure("Error connecting", reason(e));
             }
-            socket.setTcpNoDelay(true);
             Socket io = socket;
             if (options.tls().isPresent()) {
                 try {

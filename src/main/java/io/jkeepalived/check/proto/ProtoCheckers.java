@@ -41,6 +41,7 @@ public final class ProtoCheckers implements AutoCloseable {
     private final Optional<SslSpec> ssl;
     private final Consumer<String> warnings;
     private final RandomGenerator random;
+    private final java.util.Map<Reactor, byte[]> loopBuffers = new java.util.IdentityHashMap<>();
     private SSLContext tls;
     private String tlsError;
 
@@ -54,7 +55,7 @@ public final class ProtoCheckers implements AutoCloseable {
     /** Registers a provider for every protocol checker type; returns the factory. */
     public CheckerFactory registerInto(CheckerFactory factory) {
         factory.register(CheckerSpec.HttpGetSpec.class, provider(
-                (b, r) -> http(b, (CheckerSpec.HttpGetSpec) b.spec()),
+                (b, r) -> http(b, (CheckerSpec.HttpGetSpec) b.spec(), r),
                 b -> new ProtoWords.Http(((CheckerSpec.HttpGetSpec) b.spec()).ssl())));
         factory.register(CheckerSpec.SmtpCheckSpec.class, provider(
                 (b, r) -> smtp(b, (CheckerSpec.SmtpCheckSpec) b.spec()), b -> new ProtoWords.Smtp()));
@@ -97,7 +98,8 @@ public final class ProtoCheckers implements AutoCloseable {
         return new CheckTarget(connect, bind, label);
     }
 
-    public Checker http(CheckerBinding b, CheckerSpec.HttpGetSpec spec) {
+    /** @param reactor the checker loop, for plain HTTP without a thread per check (null: virtual threads) */
+    public Checker http(CheckerBinding b, CheckerSpec.HttpGetSpec spec, Reactor reactor) {
         var urls = new ArrayList<HttpUrl>();
         for (UrlSpec u : spec.urls()) {
             var url = toUrl(u, b);
@@ -117,7 +119,7 @@ public final class ProtoCheckers implements AutoCloseable {
             options = new HttpOptions(urls, protocol, spec.sniName().or(() -> vhost), context, spec.enableSni());
         }
         unsupportedBindings(spec.keyword(), spec.common(), b.rsDisplay());
-        return new HttpGetChecker(io, target(spec.common(), b.rsDisplay()), options);
+        return new HttpGetChecker(io, reactor, reactor == null ? null : scratchFor(reactor), target(spec.common(), b.rsDisplay()), options);
     }
 
     private Optional<HttpUrl> toUrl(UrlSpec u, CheckerBinding b) {
@@ -153,6 +155,11 @@ public final class ProtoCheckers implements AutoCloseable {
             };
         }
         return flags;
+    }
+
+    /** One read buffer per event loop, shared by every HTTP_GET exchange that loop runs. */
+    private synchronized byte[] scratchFor(Reactor reactor) {
+        return loopBuffers.computeIfAbsent(reactor, r -> new byte[ReactorHttpExchange.READ_CHUNK]);
     }
 
     private synchronized Optional<SSLContext> tlsContext() {
