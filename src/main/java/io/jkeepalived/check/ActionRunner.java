@@ -1,0 +1,82 @@
+package io.jkeepalived.check;
+
+import io.jkeepalived.check.engine.Action;
+import io.jkeepalived.daemon.log.Log;
+import io.jkeepalived.lvs.DataPlane;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Carries out the check engine's actions: data-plane changes, log lines, notify scripts, alert mails and
+ * notify FIFO lines. Runs on the checker loop; nothing here blocks for long (scripts are not waited for,
+ * except shutdown scripts).
+ */
+public final class ActionRunner implements java.util.function.Consumer<Action>, AutoCloseable {
+    private final DataPlane dataPlane;
+    private final Log log;
+    private final ScriptRunner scripts;
+    private final BiConsumer<String, String> alerts;
+    private final List<RandomAccessFile> fifos = new ArrayList<>();
+
+    /**
+     * @param alerts  sends an smtp_alert mail (subject, body)
+     * @param fifos   notify_fifo / lvs_notify_fifo paths (opened read-write so a missing reader never blocks)
+     */
+    public ActionRunner(DataPlane dataPlane, Log log, ScriptRunner scripts, BiConsumer<String, String> alerts, List<String> fifos) {
+        this.dataPlane = dataPlane;
+        this.log = log;
+        this.scripts = scripts;
+        this.alerts = alerts;
+        for (var path : fifos) {
+            try {
+                this.fifos.add(new RandomAccessFile(path, "rw"));
+            } catch (IOException e) {
+                log.warning("Unable to open notify FIFO " + path + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void accept(Action action) {
+        switch (action) {
+            case Action.DataPlaneOp op -> op.applyTo(dataPlane);
+            case Action.Log l -> log.info(l.line());
+            case Action.RunScript s -> {
+                if (s.atShutdown()) {
+                    scripts.runAndWait(s.argv());
+                } else {
+                    scripts.run(s.argv());
+                }
+            }
+            case Action.SendAlert a -> alerts.accept(a.subject(), a.body());
+            case Action.FifoLine f -> writeFifos(f.line());
+        }
+    }
+
+    private void writeFifos(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        for (var fifo : fifos) {
+            try {
+                fifo.write(bytes);
+            } catch (IOException e) {
+                log.warning("Write to notify FIFO failed: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (var fifo : fifos) {
+            try {
+                fifo.close();
+            } catch (IOException ignored) {
+                // closing at exit
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.jkeepalived.check.engine;
+
+import io.jkeepalived.lvs.RealServer;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A real_server (or a sorry_server) as the engine needs it. */
+public record RealServerPlan(RealServer server, int weight, boolean inhibitOnFailure, Optional<List<String>> notifyUp,
+                             Optional<List<String>> notifyDown, boolean smtpAlert, List<CheckerPlan> checkers) {
+    public RealServerPlan {
+        checkers = List.copyOf(checkers);
+    }
+
+    public static RealServerPlan sorry(RealServer server, int weight, boolean inhibit) {
+        return new RealServerPlan(server, weight, inhibit, Optional.empty(), Optional.empty(), false, List.of());
+    }
+}

@@ -1,0 +1,44 @@
+package io.jkeepalived.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The daemon's settings from the command line, with keepalived's defaults. */
+public record RunOptions(
+        Path configFile,
+        boolean vrrpOnly,
+        boolean checkOnly,
+        boolean noBfd,
+        boolean allSubsystems,
+        boolean logConsole,
+        boolean logDetail,
+        String logFacility,
+        Optional<Path> logFile,
+        boolean noSyslog,
+        OptionalInt umask,
+        boolean releaseVipsOnSignal,
+        boolean dontReleaseVrrp,
+        boolean dontReleaseIpvs,
+        boolean dontFork,
+        boolean dumpConf,
+        Path pidFile,
+        Path vrrpPidFile,
+        Path checkersPidFile,
+        Path bfdPidFile,
+        boolean addressMonitoring,
+        boolean strictIncludes,
+        String configId) {
+
+    public static final Path DEFAULT_CONFIG = Path.of("/etc/keepalived/keepalived.conf");
+
+    /** Runs the VRRP subsystem unless {@code -C} alone was given. */
+    public boolean runVrrp() {
+        return vrrpOnly || !checkOnly;
+    }
+
+    /** Runs the checker subsystem unless {@code -P} alone was given. */
+    public boolean runChecker() {
+        return checkOnly || !vrrpOnly;
+    }
+}

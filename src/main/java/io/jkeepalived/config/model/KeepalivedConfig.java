@@ -1,0 +1,50 @@
+package io.jkeepalived.config.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole keepalived.conf after keyword tables, defaults and semantic checks: what the VRRP, check and
+ * LVS engines run. Lists keep the order of the file. Objects keepalived removes during its checks
+ * (a vrrp_script without script, a sync group without instances) are not here.
+ */
+public record KeepalivedConfig(
+        RootOptions root,
+        GlobalDefs globalDefs,
+        List<VrrpInstanceSpec> vrrpInstances,
+        List<VrrpSyncGroupSpec> vrrpSyncGroups,
+        List<VrrpScriptSpec> vrrpScripts,
+        List<TrackFileSpec> trackFiles,
+        List<TrackProcessSpec> trackProcesses,
+        List<BfdInstanceSpec> bfdInstances,
+        List<VirtualIpSpec> staticAddresses,
+        List<RouteSpec> staticRoutes,
+        List<RuleSpec> staticRules,
+        List<GarpGroupSpec> garpGroups,
+        Optional<SslSpec> ssl,
+        List<VirtualServerGroupSpec> virtualServerGroups,
+        List<VirtualServerSpec> virtualServers) {
+
+    public KeepalivedConfig {
+        vrrpInstances = List.copyOf(vrrpInstances);
+        vrrpSyncGroups = List.copyOf(vrrpSyncGroups);
+        vrrpScripts = List.copyOf(vrrpScripts);
+        trackFiles = List.copyOf(trackFiles);
+        trackProcesses = List.copyOf(trackProcesses);
+        bfdInstances = List.copyOf(bfdInstances);
+        staticAddresses = List.copyOf(staticAddresses);
+        staticRoutes = List.copyOf(staticRoutes);
+        staticRules = List.copyOf(staticRules);
+        garpGroups = List.copyOf(garpGroups);
+        virtualServerGroups = List.copyOf(virtualServerGroups);
+        virtualServers = List.copyOf(virtualServers);
+    }
+
+    public Optional<VrrpInstanceSpec> vrrpInstance(String name) {
+        return vrrpInstances.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    public Optional<VrrpScriptSpec> vrrpScript(String name) {
+        return vrrpScripts.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,15 @@
+package io.jkeepalived.config.model;
+
+import io.jkeepalived.config.SourcePos;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A script keepalived runs (notify_*, vrrp_script, MISC_CHECK, quorum_up ...): the command line as
+ * written, split into words the way keepalived splits it, and the optional user/group to run it as.
+ */
+public record ScriptSpec(String commandLine, List<String> argv, Optional<String> user, Optional<String> group, SourcePos pos) {
+    public ScriptSpec {
+        argv = List.copyOf(argv);
+    }
+}

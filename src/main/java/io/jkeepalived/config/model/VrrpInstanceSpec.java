@@ -1,0 +1,104 @@
+package io.jkeepalived.config.model;
+
+import io.jkeepalived.config.SourcePos;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One {@code vrrp_instance NAME { ... }} with every default resolved the way keepalived resolves it
+ * (priority 255 for state MASTER without priority, else 100; state from priority when unset; garp_*
+ * and other per-instance settings inherited from global_defs; accept on unless strict; version from
+ * vrrp_version, 3 for IPv6).
+ *
+ * @param initialState    what {@code state} asked for (keepalived's "Wantstate"): MASTER or BACKUP
+ * @param interfaceName   empty only for interface-less unicast instances
+ * @param advertInterval  advert_int (v2: whole seconds, v3: centiseconds)
+ * @param preemptDelay    ZERO when not set
+ * @param accept          RFC 5798 Accept_Mode after strict/owner rules
+ * @param strict          strict_mode or global vrrp_strict
+ * @param smtpAlert       smtp_alert, or the global default (smtp_alert_vrrp, then smtp_alert)
+ */
+public record VrrpInstanceSpec(
+        String name,
+        InitialState initialState,
+        Optional<String> interfaceName,
+        int virtualRouterId,
+        int priority,
+        Duration advertInterval,
+        int version,
+        AddressFamily family,
+        Optional<AuthSpec> authentication,
+        List<VirtualIpSpec> virtualIpAddresses,
+        List<VirtualIpSpec> virtualIpAddressesExcluded,
+        boolean noVirtualIpAddress,
+        List<RouteSpec> virtualRoutes,
+        List<RuleSpec> virtualRules,
+        List<UnicastPeerSpec> unicastPeers,
+        Optional<InetAddress> mcastSrcIp,
+        Optional<InetAddress> unicastSrcIp,
+        Optional<InetAddress> mcastDstIp,
+        OptionalInt unicastTtl,
+        boolean unicastFaultNoPeer,
+        boolean checkUnicastSrc,
+        boolean trackSrcIp,
+        List<TrackRef> trackInterfaces,
+        List<TrackRef> trackScripts,
+        List<TrackRef> trackFiles,
+        List<TrackRef> trackProcesses,
+        List<TrackRef> trackBfds,
+        boolean dontTrackPrimary,
+        NotifySpec notifyScripts,
+        boolean smtpAlert,
+        boolean notifyPriorityChanges,
+        boolean preempt,
+        Duration preemptDelay,
+        boolean accept,
+        boolean strict,
+        boolean skipCheckAdvAddr,
+        boolean promoteSecondaries,
+        GarpSettings garp,
+        int downTimerAdverts,
+        boolean lowerPrioNoAdvert,
+        boolean higherPrioSendAdvert,
+        boolean ownerIgnoreAdverts,
+        OptionalInt timerExpiredBackup,
+        Optional<VmacSpec> vmac,
+        boolean useVmacAddr,
+        boolean vmacXmitBase,
+        Optional<Duration> garpExtraIf,
+        boolean garpExtraIfAll,
+        boolean v3ChecksumAsV2,
+        boolean oldUnicastChecksum,
+        OptionalInt kernelRxBufSize,
+        Optional<String> vrf,
+        Optional<String> lvsSyncDaemonInterface,
+        boolean nativeIpv6,
+        SourcePos pos) {
+
+    public VrrpInstanceSpec {
+        virtualIpAddresses = List.copyOf(virtualIpAddresses);
+        virtualIpAddressesExcluded = List.copyOf(virtualIpAddressesExcluded);
+        virtualRoutes = List.copyOf(virtualRoutes);
+        virtualRules = List.copyOf(virtualRules);
+        unicastPeers = List.copyOf(unicastPeers);
+        trackInterfaces = List.copyOf(trackInterfaces);
+        trackScripts = List.copyOf(trackScripts);
+        trackFiles = List.copyOf(trackFiles);
+        trackProcesses = List.copyOf(trackProcesses);
+        trackBfds = List.copyOf(trackBfds);
+    }
+
+    public enum InitialState { MASTER, BACKUP }
+
+    /** Priority 255: the address owner. */
+    public boolean isAddressOwner() {
+        return priority == 255;
+    }
+
+    public boolean isUnicast() {
+        return !unicastPeers.isEmpty();
+    }
+}
