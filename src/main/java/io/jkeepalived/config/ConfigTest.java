@@ -79,7 +79,8 @@ public final class ConfigTest {
     }
 
     private static ParsedConfig parse(Path file, String configId, boolean strict) throws IOException {
-        return InterimConfigReader.read(file, configId);
+        return io.jkeepalived.config.lex.ConfigReader.read(file, new io.jkeepalived.config.lex.ConfigReader.Options(
+                configId == null ? io.jkeepalived.config.lex.ConfigReader.Options.defaults().configId() : configId, strict));
     }
 
     /** For tests and tools: {@code ConfigTest -f FILE [-i CONFIG_ID]}; prints findings, exits with the -t code. */
