@@ -442,7 +442,7 @@ class ConfigReaderTest {
         @Test
         void extraClosingBrace() {
             ParsedConfig pc = parse("a {\n}\n  }\nb\n");
-            assertEquals("ERROR k.conf:3:3 Extra '}' found\n", TreeText.diags(pc));
+            assertEquals("ERROR k.conf:3:3 Extra '}' found\nERROR k.conf:3:3 Unknown keyword '}'\n", TreeText.diags(pc));
             assertEquals(lines("a {", "}", "b"), TreeText.of(pc));
         }
 
