@@ -144,7 +144,7 @@ final class LineReader implements Definitions.Context {
             } else if (!seqs.isEmpty() && seqs.size() > multilineSeqDepth) {
                 Sequence seq = seqs.getLast();
                 if (++seqRounds > maxLines) {
-                    findings.add(Severity.CANNOT_RUN, seq.at, "~SEQ/~LST repeat more than "
+                    findings.addAlways(Severity.CANNOT_RUN, seq.at, "~SEQ/~LST repeat more than "
                             + maxLines + " times - stopping here");
                     stopped = true;
                     return null;
@@ -183,7 +183,7 @@ final class LineReader implements Definitions.Context {
             }
             LineText line = splitAtBrace(buf);
             if (++linesOut > maxLines || (charsOut += line.length()) > maxChars) {
-                findings.add(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
+                findings.addAlways(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
                         + maxLines + " lines or " + (maxChars >> 20) + " MiB - stopping here");
                 stopped = true;
                 return null;
@@ -321,7 +321,7 @@ final class LineReader implements Definitions.Context {
             // All expansion output together is bounded too, or definitions that keep growing a line round after
             // round (keepalived loops on them) would cost quadratic time.
             if ((expandedChars += e.line().length()) > maxChars) {
-                findings.add(Severity.CANNOT_RUN, buf.pos(0), "Definitions expand to more than "
+                findings.addAlways(Severity.CANNOT_RUN, buf.pos(0), "Definitions expand to more than "
                         + (maxChars >> 20) + " MiB of text - stopping here");
                 stopped = true;
                 return null;
