@@ -320,13 +320,14 @@ final class LvsBuilder {
         }
         var vsInherited = new Inherited(retry, dbr, warmup, connectTimeout, delayLoop, alpha, vhost);
         var realServers = new ArrayList<RealServerSpec>();
+        var seen = new HashSet<String>();
         for (var rs : rsNodes) {
             var spec = realServer(rs, vsInherited, weight, inhibit, method == null ? ForwardingMethod.NAT : method, smtp);
             if (spec.isEmpty()) {
                 continue;
             }
             var r = spec.get();
-            if (realServers.stream().anyMatch(o -> o.address().equals(r.address()) && o.port() == r.port())) {
+            if (!seen.add(r.address().getHostAddress() + "/" + r.port())) {
                 var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
                 sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + r.address().getHostAddress() + "]:"
                         + proto + ":" + r.port() + " is duplicated - removing second rs");
