@@ -327,9 +327,9 @@ final class LvsBuilder {
                 continue;
             }
             var r = spec.get();
-            if (!seen.add(r.address().getHostAddress() + "/" + r.port())) {
+            if (!seen.add(Addresses.format(r.address()) + "/" + r.port())) {
                 var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
-                sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + r.address().getHostAddress() + "]:"
+                sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + Addresses.format(r.address()) + "]:"
                         + proto + ":" + r.port() + " is duplicated - removing second rs");
                 continue;
             }
@@ -362,7 +362,7 @@ final class LvsBuilder {
 
     static String describe(VirtualServerAddress a, String protocol) {
         return switch (a) {
-            case VirtualServerAddress.IpPort ip -> "[" + ip.address().getHostAddress() + "]:"
+            case VirtualServerAddress.IpPort ip -> "[" + Addresses.format(ip.address()) + "]:"
                     + (protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT)) + ":" + ip.port();
             case VirtualServerAddress.Fwmark f -> "FWM " + f.mark();
             case VirtualServerAddress.Group g -> "[" + g.name() + "]:0";
