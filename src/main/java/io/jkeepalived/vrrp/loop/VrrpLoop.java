@@ -125,7 +125,7 @@ public final class VrrpLoop implements AutoCloseable {
                 if (e == STOP) {
                     break;
                 }
-                execute(engine.handle(e));
+                execute(engine.handle(monotonic(e)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -176,6 +176,28 @@ public final class VrrpLoop implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private long lastNow = Long.MIN_VALUE;
+
+    /**
+     * Events are stamped on the thread that queued them, so one may arrive a little older than the one
+     * before; the engine gets a time that never goes back.
+     */
+    private VrrpEvent monotonic(VrrpEvent e) {
+        if (e.now() >= lastNow) {
+            lastNow = e.now();
+            return e;
+        }
+        return switch (e) {
+            case VrrpEvent.Start s -> new VrrpEvent.Start(lastNow);
+            case VrrpEvent.TimerDue t -> new VrrpEvent.TimerDue(lastNow);
+            case VrrpEvent.AdvertReceived a -> new VrrpEvent.AdvertReceived(a.interfaceName(), a.packet(), lastNow);
+            case VrrpEvent.LinkChanged l -> new VrrpEvent.LinkChanged(l.interfaceName(), l.up(), lastNow);
+            case VrrpEvent.TrackerChanged t -> new VrrpEvent.TrackerChanged(t.instance(), t.tracker(), t.priorityDelta(),
+                    t.fault(), lastNow);
+            case VrrpEvent.Shutdown s -> new VrrpEvent.Shutdown(lastNow);
+        };
     }
 
     // ------------------------------------------------------------------ actions
