@@ -141,6 +141,17 @@ public final class VrrpStack implements AutoCloseable {
         return loop;
     }
 
+    /** keepalived.stats (SIGUSR2): every instance's counters, read on the loop thread. */
+    public void writeStats(Appendable out) throws Exception {
+        out.append(loop.query(engine -> {
+            StringBuilder sb = new StringBuilder();
+            for (var p : engine.instances()) {
+                sb.append(engine.stats(p.name()).format(p.name()));
+            }
+            return sb.toString();
+        }, 5_000));
+    }
+
     /** Graceful stop: priority 0 from masters, VIPs removed, then every socket closed. */
     public boolean stop(long timeoutMillis) throws InterruptedException {
         boolean done = loop.stop(timeoutMillis);

@@ -94,6 +94,10 @@ class VrrpStackRootTest {
             JkeepalivedVsKeepalivedRootTest.await("master again after link up",
                     () -> log.stream().filter(l -> l.equals("notify MASTER")).count() == 2 && has(b, "192.0.2.100/24"));
             assertTrue(log.stream().noneMatch(l -> l.contains("failed")), log.toString());
+            var stats = new StringBuilder();
+            stack.writeStats(stats);
+            assertTrue(stats.toString().startsWith("VRRP Instance: VI_1\n  Advertisements:\n"), stats.toString());
+            assertTrue(stats.toString().contains("  Became master: 2\n"), stats.toString());
             assertTrue(stack.stop(5_000));
             stack = null;
             assertTrue(!has(b, "192.0.2.100/24"), "VIP released on stop");
