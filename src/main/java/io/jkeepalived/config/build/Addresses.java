@@ -1,0 +1,65 @@
+package io.jkeepalived.config.build;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/** Literal IPv4/IPv6 addresses only: never a DNS lookup while reading a configuration. */
+final class Addresses {
+    private Addresses() {
+    }
+
+    static Optional<InetAddress> parse(String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.indexOf(':') >= 0) {
+            var t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+            int pct = t.indexOf('%');
+            var bare = pct >= 0 ? t.substring(0, pct) : t;
+            for (int i = 0; i < bare.length(); i++) {
+                char c = bare.charAt(i);
+                if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+                    return Optional.empty();
+                }
+            }
+            try {
+                return Optional.of(InetAddress.getByName(bare));
+            } catch (UnknownHostException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        var parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        var bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            var p = parts[i];
+            if (p.isEmpty() || p.length() > 3) {
+                return Optional.empty();
+            }
+            int v = 0;
+            for (int k = 0; k < p.length(); k++) {
+                char c = p.charAt(k);
+                if (c < '0' || c > '9') {
+                    return Optional.empty();
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (v > 255) {
+                return Optional.empty();
+            }
+            bytes[i] = (byte) v;
+        }
+        try {
+            return Optional.of(InetAddress.getByAddress(bytes));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    static int maxPrefix(InetAddress a) {
+        return a.getAddress().length * 8;
+    }
+}

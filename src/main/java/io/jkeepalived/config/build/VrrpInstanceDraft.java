@@ -1,0 +1,209 @@
+package io.jkeepalived.config.build;
+
+import io.jkeepalived.config.ConfigNode;
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.model.AddressFamily;
+import io.jkeepalived.config.model.AuthSpec;
+import io.jkeepalived.config.model.GarpSettings;
+import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.NotifySpec;
+import io.jkeepalived.config.model.RouteSpec;
+import io.jkeepalived.config.model.RuleSpec;
+import io.jkeepalived.config.model.ScriptSpec;
+import io.jkeepalived.config.model.TrackRef;
+import io.jkeepalived.config.model.UnicastPeerSpec;
+import io.jkeepalived.config.model.VirtualIpSpec;
+import io.jkeepalived.config.model.VmacSpec;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One vrrp_instance while it is read: what was written (nulls = not written), then {@link #finish}
+ * resolves defaults and keepalived's per-instance checks into a {@link VrrpInstanceSpec}.
+ */
+final class VrrpInstanceDraft {
+    final String name;
+    final SourcePos pos;
+    private final DiagnosticSink sink;
+
+    String state;
+    String interfaceName;
+    SourcePos interfacePos;
+    Integer vrid;
+    boolean vridWritten;
+    Integer priority;
+    Duration advertInt;
+    String advertText;
+    Integer version;
+    boolean nativeIpv6;
+    AuthSpec auth;
+    final List<VirtualIpSpec> vips = new ArrayList<>();
+    final List<VirtualIpSpec> evips = new ArrayList<>();
+    boolean noVip;
+    final List<RouteSpec> routes = new ArrayList<>();
+    final List<RuleSpec> rules = new ArrayList<>();
+    final List<UnicastPeerSpec> peers = new ArrayList<>();
+    InetAddress mcastSrc;
+    InetAddress unicastSrc;
+    InetAddress mcastDst;
+    Integer unicastTtl;
+    boolean unicastFaultNoPeer;
+    boolean checkUnicastSrc;
+    boolean trackSrcIp;
+    final List<TrackRef> trackInterfaces = new ArrayList<>();
+    final List<TrackRef> trackScripts = new ArrayList<>();
+    final List<TrackRef> trackFiles = new ArrayList<>();
+    final List<TrackRef> trackProcesses = new ArrayList<>();
+    final List<TrackRef> trackBfds = new ArrayList<>();
+    boolean dontTrackPrimary;
+    ScriptSpec notifyMaster;
+    ScriptSpec notifyBackup;
+    ScriptSpec notifyFault;
+    ScriptSpec notifyStop;
+    ScriptSpec notifyDeleted;
+    boolean notifyDeletedSet;
+    ScriptSpec notifyGeneric;
+    ScriptSpec notifyRxLowerPri;
+    Boolean smtpAlert;
+    Boolean notifyPriorityChanges;
+    boolean nopreempt;
+    Duration preemptDelay = Duration.ZERO;
+    Boolean accept;
+    boolean strict;
+    Boolean skipCheckAdvAddr;
+    boolean promoteSecondaries;
+    Duration garpMasterDelay;
+    Integer garpMasterRepeat;
+    Duration garpMasterRefresh;
+    Integer garpMasterRefreshRepeat;
+    Duration garpLowerPrioDelay;
+    Integer garpLowerPrioRepeat;
+    Integer downTimerAdverts;
+    Boolean lowerPrioNoAdvert;
+    Boolean higherPrioSendAdvert;
+    Boolean ownerIgnoreAdverts;
+    OptionalInt timerExpiredBackup = OptionalInt.empty();
+    VmacSpec vmac;
+    boolean useVmacAddr;
+    boolean vmacXmitBase;
+    Duration garpExtraIf;
+    boolean garpExtraIfAll;
+    Boolean v3ChecksumAsV2;
+    boolean oldUnicastChecksum;
+    Integer kernelRxBufSize;
+    String vrf;
+    String lvsSyncDaemonInterface;
+
+    VrrpInstanceDraft(ConfigNode node, DiagnosticSink sink) {
+        this.name = node.args().isEmpty() ? "" : node.args().get(0).text();
+        this.pos = node.pos();
+        this.sink = sink;
+    }
+
+    String tag() {
+        return "(" + name + ")";
+    }
+
+    boolean anyScript() {
+        return notifyMaster != null || notifyBackup != null || notifyFault != null || notifyStop != null
+                || notifyDeleted != null || notifyGeneric != null || notifyRxLowerPri != null;
+    }
+
+    List<ScriptSpec> scripts() {
+        var out = new ArrayList<ScriptSpec>();
+        for (var s : new ScriptSpec[] {notifyMaster, notifyBackup, notifyFault, notifyStop, notifyDeleted, notifyGeneric,
+                notifyRxLowerPri}) {
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    AddressFamily family() {
+        if (nativeIpv6) {
+            return AddressFamily.INET6;
+        }
+        return vips.isEmpty() ? (peers.isEmpty() ? AddressFamily.INET : AddressFamily.of(peers.get(0).address()))
+                : vips.get(0).family();
+    }
+
+    /** Resolves defaults and runs keepalived's per-instance checks (its words, its order). */
+    VrrpInstanceSpec finish(GlobalDefs g) {
+        var family = family();
+        int ver = version != null ? version : g.vrrpVersion();
+        if (family == AddressFamily.INET6 && ver == 2) {
+            sink.report(io.jkeepalived.config.Severity.INFO, pos, tag() + " VRRPv2 cannot carry IPv6 addresses - using version 3");
+            ver = 3;
+        }
+        boolean isStrict = strict || g.vrrpStrict();
+        if (isStrict) {
+            ver = version != null ? ver : 3;
+        }
+        var wantMaster = state == null ? (priority != null && priority == 255) : state.equals("MASTER");
+        int prio = priority != null ? priority : (wantMaster && state != null ? 255 : 100);
+        var adv = advertInt == null ? Duration.ofSeconds(1) : advertInt;
+        if (ver == 2 && adv.getNano() != 0) {
+            sink.warning(SourcePos.NONE, String.format("%s VRRPv2 advertisement interval %fs must be an integer. rounding",
+                    tag(), adv.toNanos() / 1e9));
+            long secs = Math.max(1, Math.round(adv.toNanos() / 1e9));
+            adv = Duration.ofSeconds(secs);
+        }
+        Optional<AuthSpec> authSpec = Optional.ofNullable(auth);
+        if (authSpec.isPresent() && authSpec.get().type() == AuthSpec.Type.AH && wantMaster) {
+            sink.warning(SourcePos.NONE, tag() + " Initial state master is incompatible with AH authentication - clearing");
+            wantMaster = false;
+        }
+        if (authSpec.isPresent() && (ver == 3 || isStrict)) {
+            sink.report(io.jkeepalived.config.Severity.INFO, pos, tag() + " authentication is not used with "
+                    + (isStrict ? "strict mode" : "VRRPv3") + " - ignoring");
+            authSpec = Optional.empty();
+        }
+        boolean preempt = !nopreempt;
+        if (nopreempt && wantMaster) {
+            sink.warning(SourcePos.NONE, tag() + " Warning - nopreempt will not work with initial state MASTER - clearing");
+            preempt = true;
+        }
+        if (vips.isEmpty() && !noVip) {
+            sink.warning(SourcePos.NONE, tag() + " No VIP specified; at least one is sensible");
+        }
+        var garp = new GarpSettings(
+                garpMasterDelay != null ? garpMasterDelay : g.garp().masterDelay(),
+                garpMasterRepeat != null ? garpMasterRepeat : g.garp().masterRepeat(),
+                garpMasterRefresh != null ? garpMasterRefresh : g.garp().masterRefresh(),
+                garpMasterRefreshRepeat != null ? garpMasterRefreshRepeat : g.garp().masterRefreshRepeat(),
+                garpLowerPrioDelay != null ? garpLowerPrioDelay : g.garp().lowerPrioDelay(),
+                garpLowerPrioRepeat != null ? garpLowerPrioRepeat : g.garp().lowerPrioRepeat());
+        boolean acc = accept != null ? accept : !isStrict;
+        if (prio == 255) {
+            acc = true;
+        }
+        var notify = new NotifySpec(Optional.ofNullable(notifyMaster), Optional.ofNullable(notifyBackup),
+                Optional.ofNullable(notifyFault), Optional.ofNullable(notifyStop), Optional.ofNullable(notifyDeleted),
+                notifyDeletedSet, Optional.ofNullable(notifyGeneric), Optional.ofNullable(notifyRxLowerPri));
+        boolean smtp = smtpAlert != null ? smtpAlert
+                : g.smtpAlertVrrp().or(g::smtpAlert).orElse(false);
+        return new VrrpInstanceSpec(name, wantMaster ? VrrpInstanceSpec.InitialState.MASTER : VrrpInstanceSpec.InitialState.BACKUP,
+                Optional.ofNullable(interfaceName), vrid == null ? 0 : vrid, prio, adv, ver, family, authSpec, vips, evips,
+                noVip, routes, rules, peers, Optional.ofNullable(mcastSrc), Optional.ofNullable(unicastSrc),
+                Optional.ofNullable(mcastDst), unicastTtl == null ? OptionalInt.empty() : OptionalInt.of(unicastTtl),
+                unicastFaultNoPeer, checkUnicastSrc || g.vrrpCheckUnicastSrc(), trackSrcIp, trackInterfaces, trackScripts,
+                trackFiles, trackProcesses, trackBfds, dontTrackPrimary, notify, smtp,
+                notifyPriorityChanges != null ? notifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, preemptDelay,
+                acc, isStrict, skipCheckAdvAddr != null ? skipCheckAdvAddr : g.vrrpSkipCheckAdvAddr(), promoteSecondaries,
+                garp, isStrict ? 3 : downTimerAdverts != null ? downTimerAdverts : g.vrrpDownTimerAdverts(),
+                isStrict || (lowerPrioNoAdvert != null ? lowerPrioNoAdvert : g.vrrpLowerPrioNoAdvert()),
+                !isStrict && (higherPrioSendAdvert != null ? higherPrioSendAdvert : g.vrrpHigherPrioSendAdvert()),
+                ownerIgnoreAdverts != null ? ownerIgnoreAdverts : isStrict, timerExpiredBackup, Optional.ofNullable(vmac),
+                useVmacAddr, vmacXmitBase, Optional.ofNullable(garpExtraIf).or(g::vrrpGarpExtraIf), garpExtraIfAll,
+                v3ChecksumAsV2 != null && v3ChecksumAsV2, oldUnicastChecksum,
+                kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(kernelRxBufSize), Optional.ofNullable(vrf),
+                Optional.ofNullable(lvsSyncDaemonInterface), nativeIpv6, pos);
+    }
+}

@@ -1,0 +1,12 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads keepalived.conf into the typed model; findings go to the sink, empty when it cannot be read at all. */
+@FunctionalInterface
+public interface ConfigLoader {
+    Optional<KeepalivedConfig> load(Path file, String configId, boolean strictIncludes, DiagnosticSink sink);
+}

@@ -1,0 +1,198 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.cli.CommandLine;
+import io.jkeepalived.cli.RunOptions;
+import io.jkeepalived.config.Diagnostic;
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.Severity;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.daemon.log.Log;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The daemon's life: banner, pid files, configuration, subsystems, signals, supervision, stop. One JVM
+ * runs what keepalived runs as parent and children; each subsystem keeps its own event loop.
+ */
+public final class Daemon {
+    /** keepalived's exit codes for a normal run (FEATURES.md §a.5). */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FATAL = 1;
+    public static final int EXIT_MISSING_PERMISSION = 4;
+    public static final int EXIT_NO_CONFIG = 6;
+
+    private final RunOptions options;
+    private final Log log;
+    private final ConfigLoader loader;
+    private final List<SubsystemFactory> factories;
+    private final Function<KeepalivedConfig, List<String>> dumper;
+    private final List<Subsystem> subsystems = new ArrayList<>();
+
+    public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
+            Function<KeepalivedConfig, List<String>> dumper) {
+        this.options = options;
+        this.log = log;
+        this.loader = loader;
+        this.factories = List.copyOf(factories);
+        this.dumper = dumper;
+    }
+
+    public int run(String[] originalArgs, SignalEvents signals) throws InterruptedException {
+        log.info("Starting " + CommandLine.VERSION_LINE);
+        log.info("Running on " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + " (JVM " + Runtime.version() + ")");
+        log.info("Command line: " + quoted(originalArgs));
+        var parentPid = new PidFile(options.pidFile());
+        Optional<Long> running = parentPid.livePid();
+        if (running.isPresent() && running.get() != ProcessHandle.current().pid()) {
+            log.error("daemon is already running (pid " + running.get() + " in " + options.pidFile() + ")");
+            return EXIT_FATAL;
+        }
+        if (!Files.isReadable(options.configFile())) {
+            log.error("Configuration file '" + options.configFile() + "' is missing or not readable - exiting");
+            return EXIT_NO_CONFIG;
+        }
+        log.info("Opening file '" + options.configFile() + "'.");
+        Optional<KeepalivedConfig> config = loadConfig();
+        if (config.isEmpty()) {
+            log.error("Stopped - cannot read configuration " + options.configFile());
+            return EXIT_FATAL;
+        }
+        if (options.dumpConf()) {
+            dumper.apply(config.get()).forEach(log::info);
+        }
+        List<PidFile> pidFiles = writePidFiles();
+        try {
+            startSubsystems(config.get());
+            if (subsystems.isEmpty()) {
+                log.warning("No VRRP instance or virtual server configured - nothing to run");
+            }
+            log.info("Startup complete");
+            return serve(signals);
+        } finally {
+            stopSubsystems();
+            pidFiles.forEach(PidFile::remove);
+            log.info("Stopped " + CommandLine.VERSION_LINE);
+        }
+    }
+
+    private Optional<KeepalivedConfig> loadConfig() {
+        var sink = new DiagnosticSink();
+        Optional<KeepalivedConfig> config = loader.load(options.configFile(), options.configId(),
+                options.strictIncludes(), sink);
+        for (Diagnostic d : sink.findings()) {
+            if (d.severity() != Severity.INFO) {
+                log.warning(d.format());
+            }
+        }
+        return sink.has(Severity.FATAL) ? Optional.empty() : config;
+    }
+
+    private List<PidFile> writePidFiles() {
+        long pid = ProcessHandle.current().pid();
+        var files = new ArrayList<PidFile>();
+        var paths = new ArrayList<Path>(List.of(options.pidFile()));
+        if (options.runVrrp()) {
+            paths.add(options.vrrpPidFile());
+        }
+        if (options.runChecker()) {
+            paths.add(options.checkersPidFile());
+        }
+        for (Path p : paths) {
+            var f = new PidFile(p);
+            try {
+                f.write(pid);
+                files.add(f);
+            } catch (IOException e) {
+                log.error("Unable to write pid file " + p + ": " + e.getMessage());
+            }
+        }
+        return files;
+    }
+
+    private void startSubsystems(KeepalivedConfig config) {
+        for (SubsystemFactory f : factories) {
+            f.create(config, options, log).ifPresent(s -> {
+                try {
+                    s.start();
+                    subsystems.add(s);
+                    log.info("Starting " + s.name() + " subsystem");
+                } catch (Exception e) {
+                    log.error(s.name() + " subsystem failed to start: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    private int serve(SignalEvents signals) throws InterruptedException {
+        while (true) {
+            SignalEvents.Request r = signals.next();
+            switch (r) {
+                case STOP -> {
+                    log.info("Stopping");
+                    return EXIT_OK;
+                }
+                case RELOAD -> reload();
+                case DATA -> dump("/tmp/keepalived.data", true);
+                case STATS -> dump("/tmp/keepalived.stats", false);
+            }
+        }
+    }
+
+    private void reload() {
+        log.info("Reloading");
+        Optional<KeepalivedConfig> config = loadConfig();
+        if (config.isEmpty()) {
+            log.error("Reload failed - keeping the running configuration");
+            return;
+        }
+        for (Subsystem s : subsystems) {
+            s.reload(config.get());
+        }
+        log.info("Reload finished");
+    }
+
+    private void dump(String file, boolean data) {
+        var out = new StringWriter();
+        try {
+            for (Subsystem s : subsystems) {
+                if (data) {
+                    s.writeData(out);
+                } else {
+                    s.writeStats(out);
+                }
+            }
+            Files.writeString(Path.of(file), out.toString(), StandardCharsets.UTF_8);
+            log.info("Wrote " + file);
+        } catch (IOException e) {
+            log.error("Cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void stopSubsystems() {
+        for (int i = subsystems.size() - 1; i >= 0; i--) {
+            Subsystem s = subsystems.get(i);
+            try {
+                s.stop();
+            } catch (RuntimeException e) {
+                log.error(s.name() + " subsystem failed to stop cleanly: " + e.getMessage());
+            }
+        }
+        subsystems.clear();
+    }
+
+    private static String quoted(String[] args) {
+        var sb = new StringBuilder("'keepalived'");
+        for (String a : args) {
+            sb.append(" '").append(a).append('\'');
+        }
+        return sb.toString();
+    }
+}

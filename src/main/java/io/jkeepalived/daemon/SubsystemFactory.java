@@ -1,0 +1,12 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.cli.RunOptions;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.daemon.log.Log;
+import java.util.Optional;
+
+/** Makes a subsystem for a configuration, or nothing when the configuration does not need it. */
+@FunctionalInterface
+public interface SubsystemFactory {
+    Optional<Subsystem> create(KeepalivedConfig config, RunOptions options, Log log);
+}

@@ -1,0 +1,43 @@
+package io.jkeepalived.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code ping -D} output (each reply prefixed by its epoch time) and reports the longest time
+ * between two consecutive replies: what a client of the VIP experienced during a failover.
+ */
+final class PingGapMeter {
+    private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)] \\d+ bytes from .*icmp_seq=(\\d+)");
+    private final List<Double> replyTimes = new ArrayList<>();
+
+    void accept(String line) {
+        Matcher m = REPLY.matcher(line);
+        if (m.find()) {
+            synchronized (replyTimes) {
+                replyTimes.add(Double.parseDouble(m.group(1)));
+            }
+        }
+    }
+
+    /** Longest gap between replies after {@code fromEpochSeconds}, in seconds. */
+    double longestGapAfter(double fromEpochSeconds) {
+        synchronized (replyTimes) {
+            double worst = 0;
+            for (int i = 1; i < replyTimes.size(); i++) {
+                if (replyTimes.get(i) >= fromEpochSeconds) {
+                    worst = Math.max(worst, replyTimes.get(i) - replyTimes.get(i - 1));
+                }
+            }
+            return worst;
+        }
+    }
+
+    int replies() {
+        synchronized (replyTimes) {
+            return replyTimes.size();
+        }
+    }
+}

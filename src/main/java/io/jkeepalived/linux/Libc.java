@@ -1,0 +1,259 @@
+package io.jkeepalived.linux;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The libc functions the Linux adapters call, as {@code static final} downcall handles. Every handle that
+ * can fail captures {@code errno} right after the call (before the JVM can overwrite it) into a caller
+ * supplied segment of {@link #CAPTURE_LAYOUT}; the typed wrappers keep {@code invokeExact} exact so a warm
+ * call allocates nothing. Return values are raw: callers test {@code < 0} and build the message.
+ */
+@SuppressWarnings("restricted") // linking downcalls and sizing strerror's result is what this class is for
+final class Libc {
+    static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
+    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    private static final MethodHandle SOCKET = withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle BIND = withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle CONNECT = withErrno("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT = withErrno("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle GETSOCKOPT = withErrno("getsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle GETSOCKNAME = withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle SENDTO = withErrno("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SENDMSG = withErrno("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle RECVMSG = withErrno("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle READ = withErrno("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle WRITE = withErrno("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle EPOLL_CREATE1 = withErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle EPOLL_CTL = withErrno("epoll_ctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle EPOLL_WAIT = withErrno("epoll_wait",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle EVENTFD = withErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle IF_NAMETOINDEX = withErrno("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    // open(2) is variadic (mode); we never pass a mode, so the fixed two-argument shape is the right ABI.
+    private static final MethodHandle OPEN = withErrno("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SETNS = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(),
+            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+    private Libc() {
+    }
+
+    private static MethodHandle withErrno(String name, FunctionDescriptor descriptor) {
+        var symbol = LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+        return LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO);
+    }
+
+    static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    /** The C library's text for an errno, e.g. "No such device". Only on error paths. */
+    static String strerror(int errno) {
+        try {
+            var text = (MemorySegment) STRERROR.invokeExact(errno);
+            return text.reinterpret(256).getString(0);
+        } catch (Throwable t) {
+            return "errno " + errno;
+        }
+    }
+
+    static SyscallException error(String call, String arguments, int errno) {
+        return new SyscallException(call, arguments, errno, strerror(errno) + " (" + Errno.name(errno) + ")");
+    }
+
+    static SyscallException error(String call, String arguments, MemorySegment capture) {
+        return error(call, arguments, errno(capture));
+    }
+
+    static int socket(MemorySegment cs, int domain, int type, int protocol) {
+        try {
+            return (int) SOCKET.invokeExact(cs, domain, type, protocol);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int bind(MemorySegment cs, int fd, MemorySegment addr, int len) {
+        try {
+            return (int) BIND.invokeExact(cs, fd, addr, len);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int connect(MemorySegment cs, int fd, MemorySegment addr, int len) {
+        try {
+            return (int) CONNECT.invokeExact(cs, fd, addr, len);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int setsockopt(MemorySegment cs, int fd, int level, int name, MemorySegment value, int len) {
+        try {
+            return (int) SETSOCKOPT.invokeExact(cs, fd, level, name, value, len);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int getsockopt(MemorySegment cs, int fd, int level, int name, MemorySegment value, MemorySegment len) {
+        try {
+            return (int) GETSOCKOPT.invokeExact(cs, fd, level, name, value, len);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int getsockname(MemorySegment cs, int fd, MemorySegment addr, MemorySegment len) {
+        try {
+            return (int) GETSOCKNAME.invokeExact(cs, fd, addr, len);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long sendto(MemorySegment cs, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
+        try {
+            return (long) SENDTO.invokeExact(cs, fd, buf, len, flags, addr, addrLen);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long sendmsg(MemorySegment cs, int fd, MemorySegment msghdr, int flags) {
+        try {
+            return (long) SENDMSG.invokeExact(cs, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long recvmsg(MemorySegment cs, int fd, MemorySegment msghdr, int flags) {
+        try {
+            return (long) RECVMSG.invokeExact(cs, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long read(MemorySegment cs, int fd, MemorySegment buf, long len) {
+        try {
+            return (long) READ.invokeExact(cs, fd, buf, len);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long write(MemorySegment cs, int fd, MemorySegment buf, long len) {
+        try {
+            return (long) WRITE.invokeExact(cs, fd, buf, len);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int close(MemorySegment cs, int fd) {
+        try {
+            return (int) CLOSE.invokeExact(cs, fd);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int poll(MemorySegment cs, MemorySegment fds, long nfds, int timeoutMillis) {
+        try {
+            return (int) POLL.invokeExact(cs, fds, nfds, timeoutMillis);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int epollCreate1(MemorySegment cs, int flags) {
+        try {
+            return (int) EPOLL_CREATE1.invokeExact(cs, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int epollCtl(MemorySegment cs, int epfd, int op, int fd, MemorySegment event) {
+        try {
+            return (int) EPOLL_CTL.invokeExact(cs, epfd, op, fd, event);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int epollWait(MemorySegment cs, int epfd, MemorySegment events, int max, int timeoutMillis) {
+        try {
+            return (int) EPOLL_WAIT.invokeExact(cs, epfd, events, max, timeoutMillis);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int eventfd(MemorySegment cs, int initval, int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(cs, initval, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int ifNameToIndex(MemorySegment cs, MemorySegment name) {
+        try {
+            return (int) IF_NAMETOINDEX.invokeExact(cs, name);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int open(MemorySegment cs, MemorySegment path, int flags) {
+        try {
+            return (int) OPEN.invokeExact(cs, path, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int setns(MemorySegment cs, int fd, int nstype) {
+        try {
+            return (int) SETNS.invokeExact(cs, fd, nstype);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** invokeExact only throws what the native code cannot: a JVM error or a wrong handle type (a bug here). */
+    private static RuntimeException unexpected(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}

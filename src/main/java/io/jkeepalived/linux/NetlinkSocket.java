@@ -1,0 +1,102 @@
+package io.jkeepalived.linux;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** A NETLINK_ROUTE socket with extended acks on; messages are built and parsed by {@link RtnetlinkCodec}. */
+final class NetlinkSocket implements AutoCloseable {
+    static final int BUFFER = 1 << 16;
+    static final int SO_RCVTIMEO = 20;
+    static final int ENOBUFS = 105;
+
+    private final NativeSocket socket;
+    private final MemorySegment kernel;
+    private final MemorySegment tx;
+    private final MemorySegment rx;
+    private final byte[] rxBytes = new byte[BUFFER];
+    final ByteBuffer received = ByteBuffer.wrap(rxBytes).order(ByteOrder.nativeOrder());
+
+    private NetlinkSocket(NativeSocket socket) {
+        this.socket = socket;
+        this.kernel = socket.arena.allocate(12, 4);
+        kernel.set(JAVA_SHORT, 0, (short) Sys.AF_NETLINK);
+        this.tx = socket.arena.allocate(BUFFER, 8);
+        this.rx = socket.arena.allocate(BUFFER, 8);
+    }
+
+    /** Opens and binds a route netlink socket; {@code groups} = RTMGRP_* bits to listen to (0 for requests). */
+    static NetlinkSocket open(int groups, boolean nonBlocking) throws SyscallException {
+        var s = NativeSocket.open(Sys.AF_NETLINK, Sys.SOCK_RAW | (nonBlocking ? Sys.SOCK_NONBLOCK : 0), Sys.NETLINK_ROUTE,
+                "AF_NETLINK, SOCK_RAW, NETLINK_ROUTE");
+        try {
+            s.setInt(Sys.SOL_NETLINK, Sys.NETLINK_EXT_ACK, 1, "SOL_NETLINK, NETLINK_EXT_ACK");
+            s.setInt(Sys.SOL_NETLINK, Sys.NETLINK_CAP_ACK, 1, "SOL_NETLINK, NETLINK_CAP_ACK");
+            if (!nonBlocking) {
+                // A request always gets an answer; the timeout only turns a kernel bug into an error, not a hang.
+                var tv = s.arena.allocate(16, 8);
+                tv.set(JAVA_LONG, 0, 5L);
+                s.set(Sys.SOL_SOCKET, SO_RCVTIMEO, tv, "SOL_SOCKET, SO_RCVTIMEO, 5s");
+            }
+            if (groups != 0) {
+                s.setInt(Sys.SOL_SOCKET, Sys.SO_RCVBUF, 1 << 20, "SOL_SOCKET, SO_RCVBUF");
+            }
+            var local = s.arena.allocate(12, 4);
+            local.set(JAVA_SHORT, 0, (short) Sys.AF_NETLINK);
+            local.set(JAVA_INT, 8, groups);
+            s.bind(local, "AF_NETLINK, groups=0x" + Integer.toHexString(groups));
+            return new NetlinkSocket(s);
+        } catch (SyscallException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    int fd() {
+        return socket.fd;
+    }
+
+    void send(byte[] message, String what) throws SyscallException {
+        MemorySegment.copy(message, 0, tx, JAVA_BYTE, 0, message.length);
+        long n;
+        do {
+            n = Libc.sendto(socket.errno, socket.fd, tx, message.length, 0, kernel, 12);
+        } while (n < 0 && Libc.errno(socket.errno) == Errno.EINTR);
+        if (n < 0) {
+            throw Libc.error("sendto", "netlink fd=" + socket.fd + ", " + what, socket.errno);
+        }
+    }
+
+    /**
+     * Reads one datagram into {@link #received}; returns its length, -1 when nothing is pending (or the receive
+     * timeout passed), -ENOBUFS when the kernel dropped notifications.
+     */
+    int receive(String what) throws SyscallException {
+        long n;
+        do {
+            n = Libc.read(socket.errno, socket.fd, rx, BUFFER);
+        } while (n < 0 && Libc.errno(socket.errno) == Errno.EINTR);
+        if (n < 0) {
+            int errno = Libc.errno(socket.errno);
+            if (errno == Errno.EAGAIN) {
+                return -1;
+            }
+            if (errno == ENOBUFS) {
+                return -ENOBUFS;
+            }
+            throw Libc.error("recv", "netlink fd=" + socket.fd + ", " + what, errno);
+        }
+        MemorySegment.copy(rx, JAVA_BYTE, 0, rxBytes, 0, (int) n);
+        return (int) n;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,51 @@
+package io.jkeepalived.vrrp.engine;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/** What the VRRP engine asks its ports to do, in order. */
+public sealed interface VrrpAction {
+
+    /** Send an advert for the instance with this priority (0 = "I am stopping"). */
+    record SendAdvert(String instance, int priority) implements VrrpAction {
+    }
+
+    /** Add the virtual addresses; {@code accept} false means: also drop traffic to them (no_accept). */
+    record AddVips(String instance, List<InetAddress> vips, boolean accept) implements VrrpAction {
+    }
+
+    record RemoveVips(String instance, List<InetAddress> vips, boolean accept) implements VrrpAction {
+    }
+
+    /** Why gratuitous ARPs / NAs are sent. */
+    enum GarpReason { MASTER_BURST, MASTER_DELAYED, REFRESH, LOWER_PRIO, LOWER_PRIO_DELAYED }
+
+    /** Gratuitous ARPs for IPv4 addresses, {@code repeat} per address. */
+    record SendGarp(String instance, List<InetAddress> addresses, int repeat, GarpReason reason) implements VrrpAction {
+    }
+
+    /** Unsolicited neighbour adverts for IPv6 addresses, {@code repeat} per address. */
+    record SendNa(String instance, List<InetAddress> addresses, int repeat, GarpReason reason) implements VrrpAction {
+    }
+
+    enum NotifyTarget { INSTANCE, GROUP }
+
+    /** The notify state word keepalived passes to scripts (MASTER_RX_LOWER_PRI runs notify_master_rx_lower_pri). */
+    enum NotifyState { MASTER, BACKUP, FAULT, STOP, MASTER_RX_LOWER_PRI }
+
+    /** Run the notify scripts: {@code notify <target> <name> <state> <priority>}. */
+    record RunNotify(NotifyTarget target, String name, NotifyState state, int priority) implements VrrpAction {
+    }
+
+    /** A log line in keepalived's words, e.g. "(VI_1) Entering MASTER STATE". */
+    record Log(String line) implements VrrpAction {
+    }
+
+    /** An instance changed state (for metrics, status API, split-brain detection). */
+    record Transition(String instance, VrrpState from, VrrpState to, String reason, long at) implements VrrpAction {
+    }
+
+    /** Deliver TimerDue at this time (microseconds); Long.MAX_VALUE = nothing to wait for. */
+    record ScheduleAt(long deadline) implements VrrpAction {
+    }
+}

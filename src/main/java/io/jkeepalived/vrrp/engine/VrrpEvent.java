@@ -1,0 +1,41 @@
+package io.jkeepalived.vrrp.engine;
+
+import io.jkeepalived.vrrp.codec.VrrpPacket;
+
+/** What happens to the VRRP engine. {@code now} is microseconds on the loop's monotonic clock. */
+public sealed interface VrrpEvent {
+    long now();
+
+    /** The daemon has started: instances enter BACKUP (or FAULT) as in keepalived's vrrp_init_state. */
+    record Start(long now) implements VrrpEvent {
+    }
+
+    /**
+     * A structurally valid advert (see VrrpCodec) arrived on {@code interfaceName}; the packet carries
+     * the source address and TTL / hop limit.
+     */
+    record AdvertReceived(String interfaceName, VrrpPacket packet, long now) implements VrrpEvent {
+    }
+
+    /** The deadline the engine last asked for (ScheduleAt) has come. */
+    record TimerDue(long now) implements VrrpEvent {
+    }
+
+    /** The interface went down or came up. */
+    record LinkChanged(String interfaceName, boolean up, long now) implements VrrpEvent {
+    }
+
+    /**
+     * A tracker (track_script, track_interface, track_file ...) of an instance changed.
+     *
+     * @param priorityDelta what this tracker now adds to the base priority (weights already applied)
+     * @param fault         true when the tracker puts the instance in FAULT (weight 0 and failed)
+     */
+    record TrackerChanged(String instance, String tracker, int priorityDelta, boolean fault, long now)
+            implements VrrpEvent {
+    }
+
+    /** The daemon stops: masters send priority 0 and release their VIPs; everyone notifies STOP. */
+    record Shutdown(long now) implements VrrpEvent {
+    }
+}
