@@ -50,7 +50,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
     meaning = cells[1].replace("\\|", "|")
     since = cells[2].replace("≤", "<=")
     dep = "-"
-    d = re.match(r"\((?:dep|legacy)\)\s*(?:synonym of|=)\s*(\S+)", meaning)
+    d = re.match(r"\(dep\)\s*(?:synonym of|=)\s*(\S+)", meaning)
     if d:
         dep = d.group(1)
     elif meaning.startswith("(dep)") or re.match(r"synonym of (\S+)", meaning):

@@ -7,10 +7,16 @@ import io.jkeepalived.check.proto.ProtoCheckers;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.daemon.log.Log;
 import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.check.tcp.NioTcpConnector;
+import io.jkeepalived.check.tcp.TcpConnector;
+import io.jkeepalived.linux.checkio.EpollPoller;
+import io.jkeepalived.linux.checkio.EpollTcpConnector;
 import io.jkeepalived.lvs.LoggingDataPlane;
 import io.jkeepalived.notify.AlertMail;
 import io.jkeepalived.notify.MailAlerter;
 import io.jkeepalived.notify.SmtpAlertSettings;
+
+import java.io.IOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +37,7 @@ import java.util.random.RandomGenerator;
  * included) on {@link #stop()} or SIGTERM.
  */
 public final class CheckerDaemon implements AutoCloseable {
-    private final EventLoop loop = new EventLoop();
+    private final EventLoop loop;
     private final CheckScheduler scheduler;
     private final ActionRunner actions;
     private final Log log;
@@ -54,11 +60,26 @@ public final class CheckerDaemon implements AutoCloseable {
 
     public CheckerDaemon(CheckSetup setup, Options options) {
         this.log = options.log();
+        TcpConnector tcp;
+        EventLoop chosen;
+        try {
+            if ("nio".equals(System.getProperty("jkeepalived.checker.io"))) {
+                throw new IOException("java.nio requested by -Djkeepalived.checker.io=nio");
+            }
+            var epoll = new EpollPoller();
+            chosen = new EventLoop(epoll);
+            tcp = new EpollTcpConnector(chosen, epoll);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            log.warning("Checker: epoll through FFM unavailable (" + e.getMessage() + "), using java.nio");
+            chosen = new EventLoop();
+            tcp = new NioTcpConnector(chosen);
+        }
+        this.loop = chosen;
         this.resources = options.resources();
         var engine = new CheckEngine(setup.plan(), options.random());
         var checkers = new ArrayList<Checker>(setup.bindings().size());
         for (var binding : setup.bindings()) {
-            checkers.add(options.factory().create(binding, loop));
+            checkers.add(options.factory().create(binding, loop, tcp));
         }
         this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log, Duration.ofSeconds(1)),
                 options.alerts(), options.fifos());

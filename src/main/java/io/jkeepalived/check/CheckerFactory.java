@@ -8,6 +8,7 @@ import io.jkeepalived.check.file.FileChecker;
 import io.jkeepalived.check.loop.Reactor;
 import io.jkeepalived.check.misc.MiscChecker;
 import io.jkeepalived.check.tcp.TcpChecker;
+import io.jkeepalived.check.tcp.TcpConnector;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.TrackFileSpec;
 
@@ -69,7 +70,7 @@ public final class CheckerFactory {
         };
     }
 
-    public Checker create(CheckerBinding binding, Reactor reactor) {
+    public Checker create(CheckerBinding binding, Reactor reactor, TcpConnector tcp) {
         var provider = providers.get(binding.spec().getClass());
         if (provider != null) {
             return provider.create(binding, reactor);
@@ -80,7 +81,7 @@ public final class CheckerFactory {
                 var target = new InetSocketAddress(c.connectIp(), c.connectPort());
                 Optional<InetSocketAddress> bind = c.bindTo().map(a -> new InetSocketAddress(a, c.bindPort().orElse(0)))
                         .or(() -> c.bindPort().isPresent() ? Optional.of(new InetSocketAddress(c.bindPort().getAsInt())) : Optional.empty());
-                yield new TcpChecker(reactor, target, bind, binding.rsDisplay());
+                yield new TcpChecker(tcp.target(target, bind), binding.rsDisplay());
             }
             case CheckerSpec.MiscCheckSpec m -> new MiscChecker(m.path().argv().isEmpty() ? List.of(m.path().commandLine()) : m.path().argv(),
                     m.dynamic(), m.path().user(), m.path().group(), binding.rsDisplay() + " VS " + binding.vsDisplay());

@@ -1,36 +1,74 @@
 package io.jkeepalived.cli;
 
+import io.jkeepalived.config.ConfigDump;
+import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.keywords.KeywordRegistry;
+import io.jkeepalived.daemon.CheckerSubsystem;
+import io.jkeepalived.daemon.Daemon;
+import io.jkeepalived.daemon.SignalEvents;
+import io.jkeepalived.daemon.log.DaemonLog;
+import io.jkeepalived.genhash.Genhash;
+import io.jkeepalived.lab.Lab;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** The real subsystems behind the command line. */
 final class StandardSubcommands implements Subcommands {
     @Override
     public int configTest(RunOptions options, Optional<Path> reportFile, PrintStream out, PrintStream err) {
-        err.println("jkeepalived: the configuration test is not wired yet");
-        return 4;
+        if (reportFile.isEmpty()) {
+            return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), err);
+        }
+        try (var report = new PrintStream(new FileOutputStream(reportFile.get().toFile(), true), true,
+                StandardCharsets.UTF_8)) {
+            return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), report);
+        } catch (IOException e) {
+            err.println("Unable to open config-test log file " + reportFile.get() + ": " + e.getMessage());
+            return 4;
+        }
     }
 
     @Override
     public int daemon(RunOptions options, String[] originalArgs, PrintStream out, PrintStream err) {
-        err.println("jkeepalived: the daemon is not wired yet");
-        return 4;
+        if (!options.dontFork()) {
+            return Background.detach(originalArgs, err);
+        }
+        boolean json = "1".equals(System.getenv("JKEEPALIVED_LOG_JSON"));
+        try (var log = new DaemonLog(Clock.systemDefaultZone(), options.logDetail(),
+                options.logConsole() || options.noSyslog() ? err : null,
+                options.logFile().orElse(null), true, json)) {
+            var daemon = new Daemon(options, log,
+                    (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
+                    List.of(CheckerSubsystem.factory()), ConfigDump::render);
+            return daemon.run(originalArgs, new SignalEvents().install());
+        } catch (IOException e) {
+            err.println("jkeepalived: cannot open log file: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     @Override
     public int genhash(String[] args, PrintStream out, PrintStream err) {
-        err.println("jkeepalived: genhash is not wired yet");
-        return 4;
+        return Genhash.run("genhash", args, out, err);
     }
 
     @Override
     public int lab(String[] args, PrintStream out, PrintStream err) {
-        return io.jkeepalived.lab.Lab.main(args, out, err);
+        return Lab.main(args, out, err);
     }
 
     @Override
     public int dumpKeywords(PrintStream out) {
-        return 4;
+        KeywordRegistry.dumpLines().forEach(out::println);
+        return 0;
     }
 }

@@ -12,6 +12,8 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int EADDRNOTAVAIL = 99;
     public static final int EPROTONOSUPPORT = 93;
+    public static final int ENETUNREACH = 101;
+    public static final int ESRCH = 3;
 
     private Errno() {
     }

@@ -35,10 +35,12 @@ final class FfmIcmpEcho implements IcmpEcho {
     private final MemorySegment pollfd;
     private final byte[] packet = new byte[8 + PAYLOAD];
     private final byte[] reply = new byte[BUFFER];
+    private final int deviceIndex;
     private int sequence;
 
-    private FfmIcmpEcho(NativeSocket socket, Kind kind, boolean v6) {
+    private FfmIcmpEcho(NativeSocket socket, Kind kind, boolean v6, int deviceIndex) {
         this.socket = socket;
+        this.deviceIndex = deviceIndex;
         this.kind = kind;
         this.v6 = v6;
         this.id = ThreadLocalRandom.current().nextInt(1, 0x10000);
@@ -78,18 +80,19 @@ final class FfmIcmpEcho implements IcmpEcho {
             kind = Kind.RAW;
         }
         try {
+            int deviceIndex = 0;
             if (spec.device().isPresent()) {
+                deviceIndex = SockAddr.interfaceIndex(spec.device().get());
                 s.bindToDevice(spec.device().get());
             }
             if (spec.source().isPresent()) {
                 var src = spec.source().get();
                 try (var tmp = Arena.ofConfined()) {
-                    int scope = v6 && src.isLinkLocalAddress() && spec.device().isPresent()
-                            ? SockAddr.interfaceIndex(spec.device().get()) : 0;
+                    int scope = v6 && src.isLinkLocalAddress() ? deviceIndex : 0;
                     s.bind(SockAddr.inet(tmp, src, 0, scope), src.getHostAddress());
                 }
             }
-            return new FfmIcmpEcho(s, kind, v6);
+            return new FfmIcmpEcho(s, kind, v6, deviceIndex);
         } catch (SyscallException | RuntimeException e) {
             s.close();
             throw e;
@@ -111,7 +114,8 @@ final class FfmIcmpEcho implements IcmpEcho {
         buildRequest(seq);
         long start = System.nanoTime();
         try (var tmp = Arena.ofConfined()) {
-            var to = SockAddr.inet(tmp, target, 0, 0);
+            // A link-local target needs a scope: the bound device unless the address names one (fe80::1%eth0).
+            var to = SockAddr.inet(tmp, target, 0, target.isLinkLocalAddress() ? deviceIndex : 0);
             MemorySegment.copy(packet, 0, tx, JAVA_BYTE, 0, packet.length);
             long n = Libc.sendto(socket.errno, socket.fd, tx, packet.length, 0, to, (int) to.byteSize());
             if (n < 0) {

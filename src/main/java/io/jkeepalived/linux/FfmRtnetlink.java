@@ -48,10 +48,62 @@ final class FfmRtnetlink implements Rtnetlink {
         request(RtnetlinkCodec.RTM_DELADDR, "RTM_DELADDR", address);
     }
 
+    @Override
+    public List<Route> routes() throws SyscallException {
+        var routes = new ArrayList<Route>();
+        int mySeq = ++seq;
+        dump(RtnetlinkCodec.routeDumpRequest(mySeq), mySeq, "RTM_GETROUTE", m -> {
+            if (m.type() == RtnetlinkCodec.RTM_NEWROUTE) {
+                routes.add(RtnetlinkCodec.route(socket.received, m));
+            }
+        });
+        return routes;
+    }
+
+    @Override
+    public void addRoute(Route route) throws SyscallException {
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.routeRequest(RtnetlinkCodec.RTM_NEWROUTE, route, mySeq), mySeq, "RTM_NEWROUTE", route.describe());
+    }
+
+    @Override
+    public void deleteRoute(Route route) throws SyscallException {
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.routeRequest(RtnetlinkCodec.RTM_DELROUTE, route, mySeq), mySeq, "RTM_DELROUTE", route.describe());
+    }
+
+    @Override
+    public int addMacvlan(String name, int parentIndex, String mac) throws SyscallException {
+        if (name.isEmpty() || name.length() > 15) {
+            throw new IllegalArgumentException("interface name must be 1-15 characters: '" + name + "'");
+        }
+        byte[] macBytes = java.util.HexFormat.ofDelimiter(":").parseHex(mac);
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.newMacvlanRequest(name, parentIndex, macBytes, RtnetlinkCodec.MACVLAN_MODE_PRIVATE, mySeq),
+                mySeq, "RTM_NEWLINK", name + " link " + parentIndex + " address " + mac + " type macvlan mode private");
+        return links().stream().filter(l -> l.name().equals(name)).findFirst().map(Link::index)
+                .orElseThrow(() -> new SyscallException("RTM_GETLINK", name, Errno.ENODEV, "created but not listed"));
+    }
+
+    @Override
+    public void setLinkUp(int index, boolean up) throws SyscallException {
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.setLinkUpRequest(index, up, mySeq), mySeq, "RTM_NEWLINK", "dev " + index + (up ? " up" : " down"));
+    }
+
+    @Override
+    public void deleteLink(int index) throws SyscallException {
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.deleteLinkRequest(index, mySeq), mySeq, "RTM_DELLINK", "dev " + index);
+    }
+
     private void request(int type, String name, InterfaceAddress address) throws SyscallException {
         int mySeq = ++seq;
-        String what = describe(address);
-        socket.send(RtnetlinkCodec.addressRequest(type, address, mySeq), name + " " + what);
+        request(RtnetlinkCodec.addressRequest(type, address, mySeq), mySeq, name, describe(address));
+    }
+
+    private void request(byte[] message, int mySeq, String name, String what) throws SyscallException {
+        socket.send(message, name + " " + what);
         while (true) {
             int n = receiveOrFail(name, what);
             for (int at = 0; ; ) {
@@ -73,7 +125,11 @@ final class FfmRtnetlink implements Rtnetlink {
 
     private void dump(int type, String name, Consumer<RtnetlinkCodec.Message> each) throws SyscallException {
         int mySeq = ++seq;
-        socket.send(RtnetlinkCodec.dumpRequest(type, mySeq), name + " dump");
+        dump(RtnetlinkCodec.dumpRequest(type, mySeq), mySeq, name, each);
+    }
+
+    private void dump(byte[] request, int mySeq, String name, Consumer<RtnetlinkCodec.Message> each) throws SyscallException {
+        socket.send(request, name + " dump");
         while (true) {
             int n = receiveOrFail(name, "dump");
             for (int at = 0; ; ) {

@@ -18,6 +18,7 @@ final class FfmVrrpSocket implements RawVrrpSocket {
     private static final int BUFFER = 65536;
     private static final int CONTROL = 256;
     private static final int MSGHDR = 56;
+    private static final int IP_HDRINCL = 3;
 
     private final VrrpSocketSpec spec;
     private final NativeSocket socket;
@@ -58,7 +59,7 @@ final class FfmVrrpSocket implements RawVrrpSocket {
         this.txMsghdr = arena.allocate(MSGHDR, 8);
         txMsghdr.set(ADDRESS, 16, txIov);
         txMsghdr.set(JAVA_LONG, 24, 1);
-        if (spec.source().isPresent()) {
+        if (spec.source().isPresent() && !spec.ipHeaderIncluded()) { // with IP_HDRINCL the header carries it
             byte[] src = spec.source().get().getAddress();
             int dataLen = v6 ? 20 : 12;
             var cmsg = arena.allocate(16 + 24, 8);
@@ -88,8 +89,8 @@ final class FfmVrrpSocket implements RawVrrpSocket {
         boolean v6 = spec.family() == StandardProtocolFamily.INET6;
         String dev = spec.interfaceName();
         int ifindex = SockAddr.interfaceIndex(dev);
-        var s = NativeSocket.open(v6 ? Sys.AF_INET6 : Sys.AF_INET, Sys.SOCK_RAW | Sys.SOCK_NONBLOCK, Sys.IPPROTO_VRRP,
-                (v6 ? "AF_INET6" : "AF_INET") + ", SOCK_RAW|SOCK_NONBLOCK, IPPROTO_VRRP");
+        var s = NativeSocket.open(v6 ? Sys.AF_INET6 : Sys.AF_INET, Sys.SOCK_RAW | Sys.SOCK_NONBLOCK, spec.protocol(),
+                (v6 ? "AF_INET6" : "AF_INET") + ", SOCK_RAW|SOCK_NONBLOCK, " + (spec.authenticationHeader() ? "IPPROTO_AH" : "IPPROTO_VRRP"));
         try {
             s.bindToDevice(dev);
             if (v6) {
@@ -108,6 +109,9 @@ final class FfmVrrpSocket implements RawVrrpSocket {
         String dev = spec.interfaceName();
         s.setInt(Sys.IPPROTO_IP, Sys.IP_TOS, 0xc0, "IPPROTO_IP, IP_TOS"); // IPTOS_PREC_INTERNETCONTROL, as keepalived
         s.setInt(Sys.IPPROTO_IP, Sys.IP_PKTINFO, 1, "IPPROTO_IP, IP_PKTINFO");
+        if (spec.ipHeaderIncluded()) {
+            s.setInt(Sys.IPPROTO_IP, IP_HDRINCL, 1, "IPPROTO_IP, IP_HDRINCL");
+        }
         s.setInt(Sys.IPPROTO_IP, Sys.IP_TTL, spec.unicastTtl(), "IPPROTO_IP, IP_TTL");
         s.setInt(Sys.IPPROTO_IP, Sys.IP_MULTICAST_TTL, 255, "IPPROTO_IP, IP_MULTICAST_TTL");
         s.setInt(Sys.IPPROTO_IP, Sys.IP_MULTICAST_LOOP, 0, "IPPROTO_IP, IP_MULTICAST_LOOP");
@@ -179,6 +183,21 @@ final class FfmVrrpSocket implements RawVrrpSocket {
         for (int i = 0; i < destinations.length; i++) {
             transmit(destinations[i], length, i);
         }
+    }
+
+    @Override
+    public void sendTo(int index, byte[] packet, int offset, int length) throws SyscallException {
+        if (index < 0 || index >= destinations.length) {
+            throw new IllegalArgumentException("destination " + index + " out of range 0-" + (destinations.length - 1));
+        }
+        checkLength(length);
+        MemorySegment.copy(packet, offset, tx, JAVA_BYTE, 0, length);
+        transmit(destinations[index], length, index);
+    }
+
+    @Override
+    public int destinationCount() {
+        return destinations.length;
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.lang.invoke.VarHandle;
  * supplied segment of {@link #CAPTURE_LAYOUT}; the typed wrappers keep {@code invokeExact} exact so a warm
  * call allocates nothing. Return values are raw: callers test {@code < 0} and build the message.
  */
+@SuppressWarnings("restricted") // linking downcalls and sizing strerror's result is what this class is for
 final class Libc {
     static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LOOKUP = LINKER.defaultLookup();

@@ -18,10 +18,21 @@ public interface RawVrrpSocket extends AutoCloseable {
     int interfaceIndex();
 
     /**
-     * Sends one VRRP packet (no IP header; the kernel writes it with TTL/hop limit 255 and, on IPv6, the VRRP
-     * checksum at offset 6) to the group, or to every unicast peer.
+     * Sends one VRRP packet to the group, or to every unicast peer. Without IP_HDRINCL the packet has no IP
+     * header and the kernel writes one (TTL/hop limit 255 multicast, tos 0xc0 on IPv4) and, on IPv6, the VRRP
+     * checksum at offset 6; with IP_HDRINCL it is a whole IPv4 packet.
      */
     void send(byte[] packet, int offset, int length) throws SyscallException;
+
+    /**
+     * Sends one packet to destination {@code index}: the group (index 0) in multicast mode, else
+     * {@code spec().unicastPeers().get(index)}. With IP_HDRINCL each peer needs its own IP header, so the
+     * caller builds one packet per peer and sends each here. Allocates nothing.
+     */
+    void sendTo(int index, byte[] packet, int offset, int length) throws SyscallException;
+
+    /** Number of destinations {@link #send} sends to (1 in multicast mode). */
+    int destinationCount();
 
     /** Sends one VRRP packet to one address. Allocates; for tests and rare paths. */
     void sendTo(InetAddress destination, byte[] packet, int offset, int length) throws SyscallException;

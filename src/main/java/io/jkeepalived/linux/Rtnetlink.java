@@ -18,6 +18,25 @@ public interface Rtnetlink extends AutoCloseable {
     /** RTM_DELADDR: fails with EADDRNOTAVAIL when absent. */
     void deleteAddress(InterfaceAddress address) throws SyscallException;
 
+    /** Every route of every table (both families). */
+    List<Route> routes() throws SyscallException;
+
+    /** RTM_NEWROUTE with NLM_F_CREATE|NLM_F_EXCL. */
+    void addRoute(Route route) throws SyscallException;
+
+    void deleteRoute(Route route) throws SyscallException;
+
+    /**
+     * Creates a macvlan (mode private, as keepalived's {@code use_vmac}) named {@code name} on link
+     * {@code parentIndex} with {@code mac} (e.g. 00:00:5e:00:01:33), left down; returns its index.
+     */
+    int addMacvlan(String name, int parentIndex, String mac) throws SyscallException;
+
+    /** Sets or clears IFF_UP ({@code ip link set up/down}). */
+    void setLinkUp(int index, boolean up) throws SyscallException;
+
+    void deleteLink(int index) throws SyscallException;
+
     @Override
     void close();
 }

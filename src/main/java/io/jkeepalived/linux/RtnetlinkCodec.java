@@ -93,6 +93,141 @@ final class RtnetlinkCodec {
         return b.array();
     }
 
+    static final int MACVLAN_MODE_PRIVATE = 1;
+    static final int MACVLAN_MODE_BRIDGE = 4;
+    private static final int IFLA_LINK = 5;
+    private static final int IFLA_INFO_DATA = 2;
+    private static final int IFLA_MACVLAN_MODE = 1;
+
+    /**
+     * RTM_NEWLINK creating a macvlan {@code name} on {@code parentIndex} with {@code mac} (a VRRP VMAC, as
+     * keepalived's use_vmac): IFLA_IFNAME, IFLA_LINK, IFLA_ADDRESS, IFLA_LINKINFO { KIND "macvlan",
+     * DATA { IFLA_MACVLAN_MODE } }.
+     */
+    static byte[] newMacvlanRequest(String name, int parentIndex, byte[] mac, int mode, int seq) {
+        byte[] ifname = (name + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] kind = "macvlan\0".getBytes(StandardCharsets.UTF_8);
+        int dataAttr = 4 + attrSize(4);
+        int linkinfo = 4 + attrSize(kind.length) + align(dataAttr);
+        int len = 16 + 16 + attrSize(ifname.length) + attrSize(4) + attrSize(mac.length) + align(linkinfo);
+        var b = header(len, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+        b.put(new byte[16]); // ifinfomsg: AF_UNSPEC, index 0 (the kernel picks)
+        attr(b, IFLA_IFNAME, ifname);
+        attr(b, IFLA_LINK, u32(parentIndex));
+        attr(b, IFLA_ADDRESS, mac);
+        b.putShort((short) linkinfo).putShort((short) IFLA_LINKINFO);
+        attr(b, IFLA_INFO_KIND, kind);
+        b.putShort((short) dataAttr).putShort((short) IFLA_INFO_DATA);
+        attr(b, IFLA_MACVLAN_MODE, u32(mode));
+        return b.array();
+    }
+
+    /** RTM_NEWLINK changing only IFF_UP of link {@code index}. */
+    static byte[] setLinkUpRequest(int index, boolean up, int seq) {
+        var b = header(32, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+        b.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(up ? Link.IFF_UP : 0).putInt(Link.IFF_UP);
+        return b.array();
+    }
+
+    static final int RTM_NEWROUTE = 24;
+    static final int RTM_DELROUTE = 25;
+    static final int RTM_GETROUTE = 26;
+    private static final int RTA_DST = 1;
+    private static final int RTA_OIF = 4;
+    private static final int RTA_GATEWAY = 5;
+    private static final int RTA_PRIORITY = 6;
+    private static final int RTA_PREFSRC = 7;
+    private static final int RTA_TABLE = 15;
+
+    /**
+     * RTM_NEWROUTE (create, exclusive) or RTM_DELROUTE:
+     * rtmsg { u8 family, dst_len, src_len, tos, table, protocol, scope, type; u32 flags } then RTA_* attributes.
+     */
+    static byte[] routeRequest(int type, Route r, int seq) {
+        byte[] dst = r.destination().getAddress();
+        int alen = dst.length;
+        int len = 16 + 12 + attrSize(alen) + attrSize(4) /* table */
+                + (r.gateway().isPresent() ? attrSize(alen) : 0)
+                + (r.outputInterface() != 0 ? attrSize(4) : 0)
+                + (r.metric() != 0 ? attrSize(4) : 0)
+                + (r.preferredSource().isPresent() ? attrSize(alen) : 0);
+        int flags = NLM_F_REQUEST | NLM_F_ACK | (type == RTM_NEWROUTE ? NLM_F_CREATE | NLM_F_EXCL : 0);
+        var b = header(len, type, flags, seq);
+        b.put((byte) (alen == 16 ? Sys.AF_INET6 : Sys.AF_INET)).put((byte) r.prefixLength()).put((byte) 0).put((byte) 0);
+        b.put((byte) (r.table() < 256 ? r.table() : 252)); // RT_TABLE_COMPAT; RTA_TABLE has the real number
+        b.put((byte) r.protocol()).put((byte) r.scope()).put((byte) r.type()).putInt(0);
+        attr(b, RTA_DST, dst);
+        attr(b, RTA_TABLE, u32(r.table()));
+        if (r.gateway().isPresent()) {
+            attr(b, RTA_GATEWAY, r.gateway().get().getAddress());
+        }
+        if (r.outputInterface() != 0) {
+            attr(b, RTA_OIF, u32(r.outputInterface()));
+        }
+        if (r.metric() != 0) {
+            attr(b, RTA_PRIORITY, u32(r.metric()));
+        }
+        if (r.preferredSource().isPresent()) {
+            attr(b, RTA_PREFSRC, r.preferredSource().get().getAddress());
+        }
+        return b.array();
+    }
+
+    static byte[] routeDumpRequest(int seq) {
+        return header(16 + 12, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq).array();
+    }
+
+    static Route route(ByteBuffer b, Message m) {
+        int p = m.payloadOffset();
+        int family = b.get(p) & 0xff;
+        int dstLen = b.get(p + 1) & 0xff;
+        int table = b.get(p + 4) & 0xff;
+        int protocol = b.get(p + 5) & 0xff;
+        int scope = b.get(p + 6) & 0xff;
+        int type = b.get(p + 7) & 0xff;
+        int alen = family == Sys.AF_INET6 ? 16 : 4;
+        byte[] dst = new byte[alen];
+        Optional<InetAddress> gateway = Optional.empty();
+        Optional<InetAddress> prefsrc = Optional.empty();
+        int oif = 0;
+        int metric = 0;
+        int end = m.offset() + m.length();
+        for (int at = p + 12; at + 4 <= end;) {
+            int len = b.getShort(at) & 0xffff;
+            int attrType = b.getShort(at + 2) & 0x3fff;
+            if (len < 4 || at + len > end) {
+                break;
+            }
+            int data = at + 4;
+            int dlen = len - 4;
+            switch (attrType) {
+                case RTA_DST -> dst = bytes(b, data, Math.min(dlen, alen));
+                case RTA_GATEWAY -> gateway = dlen == alen ? Optional.of(inet(bytes(b, data, alen))) : gateway;
+                case RTA_PREFSRC -> prefsrc = dlen == alen ? Optional.of(inet(bytes(b, data, alen))) : prefsrc;
+                case RTA_OIF -> oif = dlen >= 4 ? b.getInt(data) : 0;
+                case RTA_PRIORITY -> metric = dlen >= 4 ? b.getInt(data) : 0;
+                case RTA_TABLE -> table = dlen >= 4 ? b.getInt(data) : table;
+                default -> {
+                }
+            }
+            at += align(len);
+        }
+        if (dst.length != alen) {
+            dst = java.util.Arrays.copyOf(dst, alen);
+        }
+        return new Route(inet(dst), Math.min(dstLen, alen * 8), gateway, oif, table, metric, scope, protocol, type, prefsrc);
+    }
+
+    static byte[] deleteLinkRequest(int index, int seq) {
+        var b = header(32, RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+        b.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(0).putInt(0);
+        return b.array();
+    }
+
+    private static byte[] u32(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array();
+    }
+
     private static ByteBuffer header(int len, int type, int flags, int seq) {
         var b = ByteBuffer.allocate(len).order(ByteOrder.nativeOrder());
         b.putInt(len).putShort((short) type).putShort((short) flags).putInt(seq).putInt(0);

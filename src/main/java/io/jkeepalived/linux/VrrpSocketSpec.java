@@ -13,9 +13,13 @@ import java.util.Optional;
  * either multicast (no peers: join 224.0.0.18 / ff02::12 on the interface, send there) or unicast peers
  * (send one copy to each). The TTL / hop limit is 255 for multicast (RFC 5798 5.1.1.3) and
  * {@code unicastTtl} for unicast.
+ *
+ * <p>IPv4 only: {@code ipHeaderIncluded} (IP_HDRINCL) means each send passes a whole IPv4 packet, as keepalived
+ * and the project's {@code AdvertWriter} build it (tos 0xc0, id, TTL); {@code authenticationHeader} opens the
+ * socket for IP protocol 51 (IPsec AH, keepalived's {@code auth_type AH}) instead of 112.
  */
 public record VrrpSocketSpec(StandardProtocolFamily family, String interfaceName, Optional<InetAddress> source,
-        List<InetAddress> unicastPeers, int unicastTtl) {
+        List<InetAddress> unicastPeers, int unicastTtl, boolean ipHeaderIncluded, boolean authenticationHeader) {
 
     public static final String VRRP_GROUP_V4 = "224.0.0.18";
     public static final String VRRP_GROUP_V6 = "ff02::12";
@@ -40,6 +44,27 @@ public record VrrpSocketSpec(StandardProtocolFamily family, String interfaceName
         if (unicastTtl < 1 || unicastTtl > 255) {
             throw new IllegalArgumentException("unicast TTL must be 1-255, not " + unicastTtl);
         }
+        if (family == StandardProtocolFamily.INET6 && (ipHeaderIncluded || authenticationHeader)) {
+            throw new IllegalArgumentException("IP_HDRINCL and AH are IPv4 only (VRRPv2 AH), not for " + interfaceName + " over IPv6");
+        }
+    }
+
+    public VrrpSocketSpec(StandardProtocolFamily family, String interfaceName, Optional<InetAddress> source,
+            List<InetAddress> unicastPeers, int unicastTtl) {
+        this(family, interfaceName, source, unicastPeers, unicastTtl, false, false);
+    }
+
+    /** IP protocol of the socket: 112 (VRRP) or 51 (AH). */
+    public int protocol() {
+        return authenticationHeader ? 51 : RawVrrpSocket.IPPROTO_VRRP;
+    }
+
+    public VrrpSocketSpec withIpHeaderIncluded() {
+        return new VrrpSocketSpec(family, interfaceName, source, unicastPeers, unicastTtl, true, authenticationHeader);
+    }
+
+    public VrrpSocketSpec withAuthenticationHeader() {
+        return new VrrpSocketSpec(family, interfaceName, source, unicastPeers, unicastTtl, ipHeaderIncluded, true);
     }
 
     /** Multicast on {@code interfaceName}, source chosen by the kernel. */
@@ -48,11 +73,12 @@ public record VrrpSocketSpec(StandardProtocolFamily family, String interfaceName
     }
 
     public VrrpSocketSpec withSource(InetAddress address) {
-        return new VrrpSocketSpec(family, interfaceName, Optional.of(address), unicastPeers, unicastTtl);
+        return new VrrpSocketSpec(family, interfaceName, Optional.of(address), unicastPeers, unicastTtl, ipHeaderIncluded,
+                authenticationHeader);
     }
 
     public VrrpSocketSpec withUnicastPeers(List<InetAddress> peers, int ttl) {
-        return new VrrpSocketSpec(family, interfaceName, source, peers, ttl);
+        return new VrrpSocketSpec(family, interfaceName, source, peers, ttl, ipHeaderIncluded, authenticationHeader);
     }
 
     public boolean isUnicast() {

@@ -67,6 +67,29 @@ class IcmpEchoRootTest {
     }
 
     @Test
+    void linkLocalTargetUsesTheBoundDeviceAsScope() throws Exception {
+        int vb = RootNs.ifindex(b, "vb");
+        var peer = RootNs.in(b, () -> {
+            try (var nl = Linux.openRtnetlink()) {
+                return nl.addresses().stream().filter(x -> x.interfaceIndex() == vb && x.address().isLinkLocalAddress())
+                        .findFirst().orElseThrow().address();
+            }
+        });
+        try (var echo = RootNs.in(a, () -> Linux.openIcmpEcho(IcmpEchoSpec.of(peer).withDevice("va")))) {
+            var reply = assertInstanceOf(EchoResult.Reply.class, echo.ping(peer, Duration.ofSeconds(3)));
+            assertEquals(peer, reply.from());
+        }
+    }
+
+    @Test
+    void echoProbeForPingCheck() throws Exception {
+        var probe = new IcmpEchoProbe(java.util.Optional.of(InetAddress.getByName("192.0.2.1")), java.util.Optional.of("va"));
+        assertTrue(RootNs.in(a, () -> probe.echo(InetAddress.getByName("192.0.2.2"), Duration.ofSeconds(2))));
+        assertTrue(RootNs.in(a, () -> probe.echo(InetAddress.getByName("2001:db8::2"), Duration.ofSeconds(2))));
+        assertTrue(!RootNs.in(a, () -> probe.echo(InetAddress.getByName("192.0.2.3"), Duration.ofMillis(200))));
+    }
+
+    @Test
     void sourceThatIsNotOursIsAClearError() {
         var e = assertThrows(SyscallException.class, () -> RootNs.in(a, () -> Linux.openIcmpEcho(
                 IcmpEchoSpec.of(InetAddress.getByName("192.0.2.2")).withSource(InetAddress.getByName("198.51.100.9")))));

@@ -76,6 +76,37 @@ class LinkLayerSenderRootTest {
         }
     }
 
+    /**
+     * The peer kernel itself accepts our frames: with arp_accept / accept_untracked_na it learns the VIP's MAC
+     * (RFC 9131: an untracked NA creates an entry only on a router, hence forwarding on).
+     */
+    @Test
+    void peerKernelLearnsTheVipFromOurGarpAndNa() throws Exception {
+        b.exec("sysctl", "-q", "-w", "net.ipv4.conf.vb.arp_accept=1", "net.ipv6.conf.vb.accept_untracked_na=1",
+                "net.ipv6.conf.all.forwarding=1");
+        b.addr("vb", "192.0.2.2/24");
+        b.addr("vb", "2001:db8::2/64");
+        try (var garp = RootNs.in(a, () -> Linux.openGarpSender("va"));
+                var na = RootNs.in(a, () -> Linux.openNeighbourAdvertiser("va"))) {
+            garp.send((Inet4Address) InetAddress.getByName("192.0.2.100"));
+            na.send((Inet6Address) InetAddress.getByName("2001:db8::100"));
+            String mac = garp.mac();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            String v4 = "";
+            String v6 = "";
+            while (System.nanoTime() < deadline) {
+                v4 = b.exec("ip", "-4", "neigh", "show", "192.0.2.100", "dev", "vb");
+                v6 = b.exec("ip", "-6", "neigh", "show", "2001:db8::100", "dev", "vb");
+                if (v4.contains(mac) && v6.contains(mac)) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertTrue(v4.contains("lladdr " + mac), "ARP entry from our GARP: '" + v4 + "'");
+            assertTrue(v6.contains("lladdr " + mac), "neighbour entry from our NA: '" + v6 + "'");
+        }
+    }
+
     @Test
     void unknownInterfaceIsAClearError() {
         var e = assertThrows(SyscallException.class, () -> RootNs.in(a, () -> Linux.openGarpSender("jklnope0")));

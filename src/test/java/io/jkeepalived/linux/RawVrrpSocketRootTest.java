@@ -97,6 +97,27 @@ class RawVrrpSocketRootTest {
         }
     }
 
+    /** Our adverts, once a second, hold a real keepalived in BACKUP; our priority 0 makes it take over at once. */
+    @Test
+    void ourAdvertStreamHoldsKeepalivedBackupAndPriorityZeroHandsOver(@TempDir Path dir) throws Exception {
+        var spec = VrrpSocketSpec.multicast(StandardProtocolFamily.INET, "va").withSource(InetAddress.getByName("192.0.2.1"));
+        var vip = InetAddress.getByName("192.0.2.100");
+        try (var keepalived = RealKeepalived.start(b, dir, config("vb", 53, "192.0.2.100/24").replace("state MASTER", "state BACKUP"));
+                var socket = RootNs.in(a, () -> Linux.openVrrpSocket(spec))) {
+            var master = TestAdverts.v2(53, 200, vip);
+            for (int i = 0; i < 6; i++) { // 6 s: well past keepalived's 3.6 s master-down interval
+                socket.send(master, 0, master.length);
+                assertTrue(!keepalived.awaitLog("(VI_1) Entering MASTER STATE", Duration.ofSeconds(1)),
+                        () -> "keepalived ignored our adverts:\n" + keepalived.log());
+            }
+            assertTrue(keepalived.log().contains("(VI_1) Entering BACKUP STATE"), keepalived::log);
+            var leaving = TestAdverts.v2(53, 0, vip);
+            socket.send(leaving, 0, leaving.length);
+            assertTrue(keepalived.awaitLog("(VI_1) Backup received priority 0 advertisement", Duration.ofSeconds(3)), keepalived::log);
+            assertTrue(keepalived.awaitLog("(VI_1) Entering MASTER STATE", Duration.ofSeconds(3)), keepalived::log);
+        }
+    }
+
     @Test
     void unicastPeersEachGetACopyWithTheUnicastTtl() throws Exception {
         var peerAddr = InetAddress.getByName("192.0.2.2");

@@ -56,11 +56,16 @@ final class RealKeepalived implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         long childPid = readPid(vrrpPid);
         process.destroy(); // SIGTERM: keepalived stops its VRRP child and removes its VIPs
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         if (childPid > 0) {
             ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);

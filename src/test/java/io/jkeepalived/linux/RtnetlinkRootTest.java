@@ -43,9 +43,16 @@ class RtnetlinkRootTest {
 
     @Test
     void listsLinksAsIpLinkShowsThem() throws Exception {
+        // The kernel sets RUNNING/operstate UP asynchronously (linkwatch) after the veth pair came up: poll.
         var links = RootNs.in(ns, () -> {
             try (var nl = Linux.openRtnetlink()) {
-                return nl.links();
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                var all = nl.links();
+                while (System.nanoTime() < deadline && !all.stream().anyMatch(l -> l.name().equals("jv0") && l.isRunning())) {
+                    Thread.sleep(50);
+                    all = nl.links();
+                }
+                return all;
             }
         });
         var bridge = find(links, l -> l.name().equals("jb0"));
@@ -152,6 +159,70 @@ class RtnetlinkRootTest {
                     && a.cidr().equals("192.0.2.20/24") && a.interfaceIndex() == index), events.toString());
             assertTrue(hasRemoved(events), events.toString());
             assertTrue(hasAdminDown(events, index), events.toString());
+        }
+    }
+
+    @Test
+    void addsListsAndDeletesRoutesAsKeepalivedsVirtualRoutes() throws Exception {
+        ns.addr("jv0", "192.0.2.1/24");
+        ns.addr("jv0", "2001:db8::1/64");
+        int index = RootNs.ifindex(ns, "jv0");
+        var via = Route.unicast(InetAddress.getByName("198.51.100.0"), 24, Optional.of(InetAddress.getByName("192.0.2.2")), index)
+                .inTable(100).withMetric(5);
+        var onLink = Route.unicast(InetAddress.getByName("203.0.113.0"), 25, Optional.empty(), index)
+                .withPreferredSource(InetAddress.getByName("192.0.2.1"));
+        var blackhole = Route.blackhole(InetAddress.getByName("203.0.113.128"), 25).inTable(1000);
+        var v6 = Route.unicast(InetAddress.getByName("2001:db8:1::"), 48, Optional.of(InetAddress.getByName("2001:db8::2")), index);
+        RootNs.in(ns, () -> {
+            try (var nl = Linux.openRtnetlink()) {
+                for (var r : List.of(via, onLink, blackhole, v6)) {
+                    nl.addRoute(r);
+                }
+                var listed = nl.routes();
+                // IPv6 routes without a metric get the kernel's default 1024.
+                for (var r : List.of(via, onLink, blackhole, v6.withMetric(1024))) {
+                    assertTrue(listed.contains(r), r.describe() + " listed as added: " + listed);
+                }
+                return null;
+            }
+        });
+        assertTrue(ns.exec("ip", "route", "show", "table", "100").contains("198.51.100.0/24 via 192.0.2.2 dev jv0 proto keepalived metric 5"));
+        assertTrue(ns.exec("ip", "route", "show").contains("203.0.113.0/25 dev jv0 proto keepalived scope link src 192.0.2.1"));
+        assertTrue(ns.exec("ip", "route", "show", "table", "1000").contains("blackhole 203.0.113.128/25 proto keepalived"));
+        assertTrue(ns.exec("ip", "-6", "route", "show").contains("2001:db8:1::/48 via 2001:db8::2 dev jv0 proto keepalived"));
+
+        RootNs.in(ns, () -> {
+            try (var nl = Linux.openRtnetlink()) {
+                for (var r : List.of(via, onLink, blackhole, v6)) {
+                    nl.deleteRoute(r);
+                }
+                var e = assertThrows(SyscallException.class, () -> nl.deleteRoute(via));
+                assertTrue(e.getMessage().startsWith("RTM_DELROUTE(198.51.100.0/24 via 192.0.2.2 dev " + index
+                        + " table 100 metric 5): No such process (ESRCH)"), e.getMessage());
+                var gw = assertThrows(SyscallException.class, () -> nl.addRoute(
+                        Route.unicast(InetAddress.getByName("198.51.100.0"), 24, Optional.of(InetAddress.getByName("198.18.0.1")), index)));
+                assertEquals(Errno.ENETUNREACH, gw.errno(), gw.getMessage());
+                assertTrue(gw.getMessage().contains("Network is unreachable (ENETUNREACH): Nexthop has invalid gateway"), gw.getMessage());
+                return null;
+            }
+        });
+        assertFalse(ns.exec("ip", "route", "show", "table", "all").contains("proto keepalived"));
+    }
+
+    /** Thousands of changes while nobody drains: the monitor says events were lost instead of hiding it. */
+    @Test
+    void monitorReportsAnOverrunWhenTheQueueOverflows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var batch = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            batch.append("addr add 198.18.").append(i / 250).append('.').append(i % 250 + 1).append("/32 dev jv0\n");
+        }
+        var file = java.nio.file.Files.writeString(dir.resolve("batch"), batch);
+        try (var monitor = RootNs.in(ns, Linux::openNetlinkMonitor)) {
+            ns.exec("ip", "-batch", file.toString());
+            var events = new ArrayList<NetlinkEvent>();
+            monitor.drain(events::add);
+            assertTrue(events.stream().anyMatch(e -> e instanceof NetlinkEvent.Overrun), "no overrun in " + events.size() + " events");
+            assertTrue(events.size() < 4001, "some events were dropped by the kernel: " + events.size());
         }
     }
 

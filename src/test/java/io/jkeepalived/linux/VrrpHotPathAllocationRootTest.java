@@ -11,7 +11,8 @@ import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Once warm, sending an advert, waiting in epoll and receiving it allocate nothing on the Java heap
@@ -44,12 +45,16 @@ class VrrpHotPathAllocationRootTest {
         }
     }
 
-    @Test
-    void sendPollReceiveAllocatesNothingOnceWarm() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = StandardProtocolFamily.class, names = {"INET", "INET6"})
+    void sendPollReceiveAllocatesNothingOnceWarm(StandardProtocolFamily family) throws Exception {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        var advert = TestAdverts.v2(9, 100, InetAddress.getByName("192.0.2.9"));
-        var sendSpec = VrrpSocketSpec.multicast(StandardProtocolFamily.INET, "va").withSource(InetAddress.getByName("192.0.2.1"));
-        var recvSpec = VrrpSocketSpec.multicast(StandardProtocolFamily.INET, "vb");
+        boolean v6 = family == StandardProtocolFamily.INET6;
+        var advert = v6 ? TestAdverts.v3(9, 100, InetAddress.getByName("2001:db8::9"))
+                : TestAdverts.v2(9, 100, InetAddress.getByName("192.0.2.9"));
+        var sendSpec = v6 ? VrrpSocketSpec.multicast(family, "va")
+                : VrrpSocketSpec.multicast(family, "va").withSource(InetAddress.getByName("192.0.2.1"));
+        var recvSpec = VrrpSocketSpec.multicast(family, "vb");
         try (var sender = RootNs.in(a, () -> Linux.openVrrpSocket(sendSpec));
                 var receiver = RootNs.in(b, () -> Linux.openVrrpSocket(recvSpec));
                 var poller = Linux.openEventPoller()) {
@@ -63,7 +68,7 @@ class VrrpHotPathAllocationRootTest {
             int received = roundTrips(sender, receiver, poller, rx, advert, 20_000);
             long nanos = System.nanoTime() - start;
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            System.out.printf("VRRP hot path: %d round trips in %d ms (%.1f us each), %d bytes allocated%n",
+            System.out.printf("VRRP hot path " + family + ": %d round trips in %d ms (%.1f us each), %d bytes allocated%n",
                     received, nanos / 1_000_000, nanos / 1000.0 / received, allocated);
             assertEquals(20_000, received);
             assertTrue(allocated < 256, "allocated " + allocated + " bytes over 20000 send/poll/receive");

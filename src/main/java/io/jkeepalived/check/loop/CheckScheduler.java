@@ -21,6 +21,8 @@ public final class CheckScheduler {
     private final List<Checker> checkers;
     private final Consumer<Action> actions;
     private final long[] startedAt;
+    private final Runnable[] dueTasks;
+    private final java.util.function.Consumer<CheckResult>[] doneCallbacks;
     private final List<Action> out = new ArrayList<>();
     private long checksStarted;
     private long checksCompleted;
@@ -35,6 +37,22 @@ public final class CheckScheduler {
         this.checkers = List.copyOf(checkers);
         this.actions = actions;
         this.startedAt = new long[checkers.size()];
+        this.dueTasks = new Runnable[checkers.size()];
+        @SuppressWarnings("unchecked")
+        java.util.function.Consumer<CheckResult>[] callbacks = new java.util.function.Consumer[checkers.size()];
+        this.doneCallbacks = callbacks;
+        for (int id = 0; id < dueTasks.length; id++) {
+            int checkerId = id;
+            dueTasks[id] = () -> due(checkerId);
+            // results from the loop thread (TCP) go straight in; others are handed over
+            doneCallbacks[id] = result -> {
+                if (loop.inLoop()) {
+                    completed(checkerId, result);
+                } else {
+                    loop.execute(() -> completed(checkerId, result));
+                }
+            };
+        }
     }
 
     /** Initial pool and first deadlines. */
@@ -44,7 +62,7 @@ public final class CheckScheduler {
         long now = loop.now();
         for (int id = 0; id < checkers.size(); id++) {
             int checkerId = id;
-            loop.schedule(now + engine.initialDelayNanos(id), () -> due(checkerId));
+            loop.schedule(now + engine.initialDelayNanos(id), dueTasks[checkerId]);
         }
     }
 
@@ -54,14 +72,14 @@ public final class CheckScheduler {
         }
         long now = loop.now();
         if (!engine.isEnabled(id)) {
-            loop.schedule(now + engine.plan(id).delayLoop().toNanos(), () -> due(id));
+            loop.scheduleAfter(now, engine.plan(id).delayLoop().toNanos(), dueTasks[id]);
             return;
         }
         startedAt[id] = now;
         checksStarted++;
         var checker = checkers.get(id);
         try {
-            checker.start(engine.plan(id).timeout(), result -> loop.execute(() -> completed(id, result)));
+            checker.start(engine.plan(id).timeout(), doneCallbacks[id]);
         } catch (RuntimeException e) {
             loop.execute(() -> completed(id, CheckResult.failure("checker error: " + e.getMessage())));
         }
@@ -74,9 +92,8 @@ public final class CheckScheduler {
         checksCompleted++;
         long delay = engine.onResult(id, result, out);
         flush();
-        long now = loop.now();
-        long next = engine.isRetrying(id) ? now + delay : Math.max(startedAt[id] + delay, now);
-        loop.schedule(next, () -> due(id));
+        // a retry waits from now; a normal re-check keeps the cadence from this check's start
+        loop.scheduleAfter(engine.isRetrying(id) ? loop.now() : startedAt[id], delay, dueTasks[id]);
     }
 
     /** An address appeared on or left this host (ha_suspend). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -14,19 +13,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * that reads the clock and waits.
  */
 public final class EventLoop implements Reactor, AutoCloseable {
-    private final Selector selector;
+    private final Poller poller;
     private final TimerQueue timers = new TimerQueue();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Runnable> local = new ArrayDeque<>();
     private volatile boolean running = true;
     private volatile Thread thread;
 
+    /** A loop on a java.nio Selector. */
     public EventLoop() {
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector: " + e.getMessage(), e);
-        }
+        this(new NioPoller());
+    }
+
+    public EventLoop(Poller poller) {
+        this.poller = poller;
+    }
+
+    public Poller poller() {
+        return poller;
     }
 
     @Override
@@ -36,12 +40,25 @@ public final class EventLoop implements Reactor, AutoCloseable {
 
     @Override
     public SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) throws IOException {
-        return channel.register(selector, ops, handler);
+        if (poller instanceof NioPoller nio) {
+            return nio.register(channel, ops, handler);
+        }
+        throw new IllegalStateException("this loop polls with " + poller.getClass().getSimpleName() + ", not a Selector");
     }
 
     @Override
     public Reactor.Timer schedule(long deadlineNanos, Runnable action) {
         return timers.add(deadlineNanos, action);
+    }
+
+    @Override
+    public Reactor.Timer scheduleAfter(long delayNanos, Runnable action) {
+        return timers.addInLane(delayNanos, now() + delayNanos, action);
+    }
+
+    /** Like {@link #scheduleAfter} but from a given start: due at {@code from + delayNanos}. */
+    public Reactor.Timer scheduleAfter(long from, long delayNanos, Runnable action) {
+        return timers.addInLane(delayNanos, from + delayNanos, action);
     }
 
     public boolean inLoop() {
@@ -54,7 +71,7 @@ public final class EventLoop implements Reactor, AutoCloseable {
             local.add(task);
         } else {
             inbox.add(task);
-            selector.wakeup();
+            poller.wakeup();
         }
     }
 
@@ -71,28 +88,16 @@ public final class EventLoop implements Reactor, AutoCloseable {
                 }
                 long next = timers.nextDeadline();
                 if (!local.isEmpty() || !inbox.isEmpty()) {
-                    selector.selectNow(this::dispatch);
+                    poller.poll(0);
                 } else if (next == Long.MAX_VALUE) {
-                    selector.select(this::dispatch);
+                    poller.poll(-1);
                 } else {
-                    long waitNanos = next - now();
-                    if (waitNanos <= 0) {
-                        selector.selectNow(this::dispatch);
-                    } else {
-                        // round up so we never wake just before the deadline and spin
-                        selector.select(this::dispatch, Math.max(1, (waitNanos + 999_999) / 1_000_000));
-                    }
+                    poller.poll(Math.max(0, next - now()));
                 }
             }
             runQueued();
         } catch (IOException e) {
-            throw new UncheckedIOException("event loop selector failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void dispatch(SelectionKey key) {
-        if (key.isValid() && key.attachment() instanceof IoHandler handler) {
-            handler.ready(key);
+            throw new UncheckedIOException("event loop poll failed: " + e.getMessage(), e);
         }
     }
 
@@ -109,7 +114,7 @@ public final class EventLoop implements Reactor, AutoCloseable {
     /** Asks the loop to end after the current step; callable from any thread. */
     public void stop() {
         running = false;
-        selector.wakeup();
+        poller.wakeup();
     }
 
     int pendingTimers() {
@@ -118,13 +123,6 @@ public final class EventLoop implements Reactor, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            for (var key : selector.keys()) {
-                key.channel().close();
-            }
-            selector.close();
-        } catch (IOException ignored) {
-            // closing: nothing left to do with a selector that fails to close
-        }
+        poller.close();
     }
 }

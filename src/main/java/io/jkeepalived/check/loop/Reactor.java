@@ -20,6 +20,12 @@ public interface Reactor {
     /** Runs {@code action} on the loop thread at (or just after) {@code deadlineNanos}. */
     Timer schedule(long deadlineNanos, Runnable action);
 
+    /**
+     * Runs {@code action} about {@code delayNanos} from now. Cheaper than {@link #schedule} for the
+     * fixed delays checks use (timeouts): such timers are kept in arrival order, no heap.
+     */
+    Timer scheduleAfter(long delayNanos, Runnable action);
+
     /** Readiness callback. */
     @FunctionalInterface
     interface IoHandler {

@@ -6,10 +6,8 @@ import io.jkeepalived.config.model.AddressFamily;
 import io.jkeepalived.config.model.RouteSpec;
 import io.jkeepalived.config.model.RuleSpec;
 import io.jkeepalived.config.model.VirtualIpSpec;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -423,13 +421,5 @@ final class AddressLines {
         }
         return Optional.of(new RuleSpec(family, from, to, table, preference, set, iif, oif, fwmark, fwmask, type, noTrack,
                 trackGroup, w, line.pos()));
-    }
-
-    static boolean isIpv4(InetAddress a) {
-        return a instanceof Inet4Address;
-    }
-
-    static List<String> words(ConfigNode n) {
-        return n.words();
     }
 }

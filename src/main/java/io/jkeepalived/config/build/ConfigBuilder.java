@@ -44,7 +44,6 @@ public final class ConfigBuilder {
     private final DiagnosticSink sink;
     private final HostInterfaces host;
     private final ScriptFinder scripts;
-    private Set<String> vrrpScriptNames = Set.of();
 
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts) {
         this.sink = sink;
@@ -105,7 +104,14 @@ public final class ConfigBuilder {
                 case "bfd_instance" -> vrrp.bfd(n).ifPresent(bfds::add);
                 case "garp_group" -> garpGroups.add(vrrp.garpGroup(n));
                 case "vrrp_sync_group" -> syncDrafts.add(vrrp.syncGroup(n));
-                case "vrrp_instance" -> drafts.add(vrrp.instance(n, host, missingInterface));
+                case "vrrp_instance" -> {
+                    var name = VrrpBuilder.name(n);
+                    if (drafts.stream().anyMatch(d -> d.name.equals(name))) {
+                        sink.error(n.pos(), "vrrp instance " + name + " already defined");
+                    } else {
+                        drafts.add(vrrp.instance(n, host, missingInterface));
+                    }
+                }
                 case "static_ipaddress" -> n.children().forEach(c -> lines.address(c).ifPresent(staticAddresses::add));
                 case "static_routes" -> n.children().forEach(c -> lines.route(c, false).ifPresent(staticRoutes::add));
                 case "static_rules" -> n.children().forEach(c -> lines.rule(c).ifPresent(staticRules::add));
@@ -129,6 +135,9 @@ public final class ConfigBuilder {
                 }
                 continue;
             }
+            if (d.interfaceName == null && (d.peers.isEmpty() || d.unicastSrc == null)) {
+                sink.error(SourcePos.NONE, d.tag() + " Unknown interface!");
+            }
             d.trackScripts.removeIf(r -> disabled.contains(r.name()));
             resolveRefs(d.tag(), "track script", d.trackScripts, usedScripts);
             resolveRefs(d.tag(), "track file", d.trackFiles, names(trackFiles.stream().map(TrackFileSpec::name).toList()));
@@ -137,8 +146,7 @@ public final class ConfigBuilder {
             resolveRefs(d.tag(), "track bfd", d.trackBfds, names(bfds.stream().map(BfdInstanceSpec::name).toList()));
             instances.add(d.finish(globals));
         }
-        vrrpScriptNames = new HashSet<>(vrrpScripts.stream().map(VrrpScriptSpec::name).toList());
-        var syncGroups = syncGroups(syncDrafts, instances, usedScripts);
+        var syncGroups = syncGroups(syncDrafts, instances, usedScripts, disabled);
         vridClashes(instances, globals);
         scriptSecurity(globals, usedScripts, vrrpScripts, drafts, syncGroups, virtualServers);
         if (missingInterface[0]) {
@@ -193,7 +201,7 @@ public final class ConfigBuilder {
     }
 
     private List<VrrpSyncGroupSpec> syncGroups(List<VrrpBuilder.SyncGroupDraft> drafts, List<VrrpInstanceSpec> instances,
-            Map<String, Boolean> usedScripts) {
+            Map<String, Boolean> usedScripts, Set<String> disabledScripts) {
         var out = new ArrayList<VrrpSyncGroupSpec>();
         var inGroup = new HashSet<String>();
         for (var d : drafts) {
@@ -218,7 +226,7 @@ public final class ConfigBuilder {
                 sink.warning(SourcePos.NONE, "Sync group " + s.name() + " has only 1 virtual router(s) - this probably isn't what you want");
             }
             var scriptsLeft = new ArrayList<>(s.trackScripts());
-            scriptsLeft.removeIf(r -> vrrpScriptNames.contains(r.name()) && !usedScripts.containsKey(r.name()));
+            scriptsLeft.removeIf(r -> disabledScripts.contains(r.name()));
             resolveRefs("(" + s.name() + ")", "track script", scriptsLeft, usedScripts);
             out.add(new VrrpSyncGroupSpec(s.name(), members, s.trackInterfaces(), scriptsLeft, s.trackFiles(),
                     s.trackProcesses(), s.trackBfds(), s.notifyScripts(), s.smtpAlert(), s.globalTracking(),

@@ -321,8 +321,18 @@ final class LvsBuilder {
         var vsInherited = new Inherited(retry, dbr, warmup, connectTimeout, delayLoop, alpha, vhost);
         var realServers = new ArrayList<RealServerSpec>();
         for (var rs : rsNodes) {
-            realServer(rs, vsInherited, weight, inhibit, method == null ? ForwardingMethod.NAT : method, smtp)
-                    .ifPresent(realServers::add);
+            var spec = realServer(rs, vsInherited, weight, inhibit, method == null ? ForwardingMethod.NAT : method, smtp);
+            if (spec.isEmpty()) {
+                continue;
+            }
+            var r = spec.get();
+            if (realServers.stream().anyMatch(o -> o.address().equals(r.address()) && o.port() == r.port())) {
+                var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
+                sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + r.address().getHostAddress() + "]:"
+                        + proto + ":" + r.port() + " is duplicated - removing second rs");
+                continue;
+            }
+            realServers.add(r);
         }
         if (realServers.isEmpty() && sorryIp == null) {
             sink.warning(SourcePos.NONE, "Virtual server " + describe + " has no real servers - ignoring");
@@ -670,12 +680,18 @@ final class LvsBuilder {
         var pos = block.pos();
         return switch (kind) {
             case "TCP_CHECK" -> Optional.of(new CheckerSpec.TcpCheckSpec(c, pos));
-            case "HTTP_GET", "SSL_GET" -> Optional.of(new CheckerSpec.HttpGetSpec(c, kind.equals("SSL_GET"), urls, vhost,
-                    httpProtocol, sni, sniName, fastRecovery, tlsCompliant, pos));
+            case "HTTP_GET", "SSL_GET" -> {
+                if (urls.isEmpty()) {
+                    sink.error(VrrpBuilder.endPos(block), "HTTP/SSL_GET checker has no urls specified - ignoring");
+                    yield Optional.empty();
+                }
+                yield Optional.of(new CheckerSpec.HttpGetSpec(c, kind.equals("SSL_GET"), urls, vhost, httpProtocol, sni,
+                        sniName, fastRecovery, tlsCompliant, pos));
+            }
             case "SMTP_CHECK" -> Optional.of(new CheckerSpec.SmtpCheckSpec(c, helo, hosts, pos));
             case "MISC_CHECK" -> {
                 if (misc == null) {
-                    sink.error(VrrpBuilder.endPos(block), "MISC_CHECK without misc_path - ignoring");
+                    sink.error(VrrpBuilder.endPos(block), "No script path has been specified for MISC_CHECKER - skipping");
                     yield Optional.empty();
                 }
                 if (miscUser != null) {

@@ -39,7 +39,8 @@ final class VrrpBuilder {
             last = last.children().get(last.children().size() - 1);
         }
         if (last == block) {
-            return block.pos();
+            var p = block.pos();
+            return block.isBlock() ? new SourcePos(p.file(), p.line() + 1, 1, p.includeChain()) : p;
         }
         var p = last.pos();
         return new SourcePos(p.file(), p.line() + 1, 1, p.includeChain());
@@ -66,17 +67,11 @@ final class VrrpBuilder {
             switch (n.name()) {
                 case "script" -> script = w.script(0).orElse(null);
                 case "interval" -> {
-                    var t = w.required(0);
-                    if (t.isPresent()) {
-                        var d = w.seconds(t.get(), 0, Integer.MAX_VALUE / 1_000_000.0);
-                        if (d.isPresent() && d.get().isZero()) {
-                            w.error("(" + name + "): vrrp script interval must be greater than 0, setting to 1");
-                        } else {
-                            d.ifPresent(v -> { });
-                            if (d.isPresent()) {
-                                interval = d.get();
-                            }
-                        }
+                    var d = w.seconds(0, 0, Integer.MAX_VALUE / 1_000_000.0);
+                    if (d.isPresent() && d.get().isZero()) {
+                        w.error("(" + name + "): vrrp script interval must be greater than 0, setting to 1");
+                    } else if (d.isPresent()) {
+                        interval = d.get();
                     }
                 }
                 case "timeout" -> {
@@ -100,8 +95,8 @@ final class VrrpBuilder {
                         reverse = w.arg(1).filter("reverse"::equals).isPresent();
                     }
                 }
-                case "rise" -> w.intIn(0, 1, Integer.MAX_VALUE).ifPresent(v -> { });
-                case "fall" -> w.intIn(0, 1, Integer.MAX_VALUE).ifPresent(v -> { });
+                case "rise" -> rise = w.intIn(0, 1, Integer.MAX_VALUE).orElse(rise);
+                case "fall" -> fall = w.intIn(0, 1, Integer.MAX_VALUE).orElse(fall);
                 case "user" -> {
                     user = w.required(0).orElse(null);
                     group = w.arg(1).orElse(null);
@@ -109,11 +104,6 @@ final class VrrpBuilder {
                 case "init_fail" -> initFail = true;
                 default -> {
                 }
-            }
-            if (n.name().equals("rise")) {
-                rise = quietInt(n, rise);
-            } else if (n.name().equals("fall")) {
-                fall = quietInt(n, fall);
             }
         }
         if (script == null) {
@@ -126,15 +116,6 @@ final class VrrpBuilder {
         }
         return Optional.of(new VrrpScriptSpec(name, script, interval, timeout == null ? interval : timeout, weight, reverse,
                 rise, fall, initFail, block.pos()));
-    }
-
-    private static int quietInt(ConfigNode n, int dflt) {
-        try {
-            int v = Integer.parseInt(n.argTexts().isEmpty() ? "" : n.argTexts().get(0));
-            return v >= 1 ? v : dflt;
-        } catch (NumberFormatException e) {
-            return dflt;
-        }
     }
 
     Optional<TrackFileSpec> trackFile(ConfigNode block) {

@@ -26,12 +26,15 @@ public final class KeywordValidator {
         return walk("ROOT", roots);
     }
 
+    /** Returns {@code nodes} itself when every line is known (no copying for the common, clean case). */
     private List<ConfigNode> walk(String blockKind, List<ConfigNode> nodes) {
         var kept = new ArrayList<ConfigNode>(nodes.size());
+        boolean changed = false;
         for (var node : nodes) {
             var def = registry.lookup(blockKind, node.name());
             if (def.isEmpty()) {
                 unknown(blockKind, node);
+                changed = true;
                 continue;
             }
             var d = def.get();
@@ -39,13 +42,21 @@ public final class KeywordValidator {
                 sink.report(Severity.INFO, node.pos(), "keyword '" + node.name() + "' was added in keepalived "
                         + d.since() + "; keepalived 2.2.7 would not know it");
             }
-            switch (d.opens()) {
-                case BLOCK -> kept.add(new ConfigNode(node.keyword(), node.args(),
-                        walk(KeywordRegistry.childKind(blockKind, node.name()), node.children()), node.isBlock()));
-                case LIST, NOTHING -> kept.add(node);
+            d.deprecatedOf().ifPresent(successor -> sink.report(successor.equals("*")
+                    ? Diagnostic.of(Severity.INFO, node.pos(), "keyword '" + node.name() + "' is deprecated")
+                    : Diagnostic.withHint(Severity.INFO, node.pos(), "keyword '" + node.name() + "' is deprecated",
+                            "use '" + successor + "'")));
+            if (d.opens() == KeywordDef.Opens.BLOCK) {
+                var children = walk(KeywordRegistry.childKind(blockKind, node.name()), node.children());
+                if (children != node.children()) {
+                    changed = true;
+                    kept.add(new ConfigNode(node.keyword(), node.args(), children, node.isBlock()));
+                    continue;
+                }
             }
+            kept.add(node);
         }
-        return kept;
+        return changed ? kept : nodes;
     }
 
     private void unknown(String blockKind, ConfigNode node) {

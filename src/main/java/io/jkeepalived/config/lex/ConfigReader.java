@@ -48,6 +48,19 @@ public final class ConfigReader {
         return build(reader, findings);
     }
 
+    /**
+     * For fuzzing: repeatable {@code ${_RANDOM}}, no file system access (generated text can spell
+     * {@code include /*}{@code /*}, and reading some /proc files as root never returns), and a lower cap on
+     * ~SEQ output, so that each input takes milliseconds; the full caps are covered by BadInputTest.
+     */
+    static ParsedConfig readWithoutIncludes(String text, String fileName, Options options, long seed) {
+        var findings = new Findings();
+        var reader = new LineReader(findings, options.configId(), options.strictIncludes(), cwd(), new Random(seed));
+        reader.restrictForFuzzing();
+        reader.startText(text, fileName);
+        return build(reader, findings);
+    }
+
     private static ParsedConfig build(LineReader reader, Findings findings) {
         var tree = new TreeBuilder(findings);
         try {

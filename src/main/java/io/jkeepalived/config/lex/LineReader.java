@@ -115,6 +115,8 @@ final class LineReader implements Definitions.Context {
     private long charsOut;
     private boolean stopped;
     private long residueChars;
+    private boolean includesDisabled;
+    private long maxLines = MAX_LINES;
     private long seqRounds;
     /** Multi-line definitions the current line came from, to refuse recursion through them. */
     private List<Definitions.Def> chain = List.of();
@@ -157,6 +159,12 @@ final class LineReader implements Definitions.Context {
     }
 
     // ---- starting
+
+    /** For fuzzing: include lines are reported and skipped instead of read, and expansion stops earlier. */
+    void restrictForFuzzing() {
+        includesDisabled = true;
+        maxLines = 20_000;
+    }
 
     /** Starts with text handed in directly. */
     void startText(String text, String display) {
@@ -204,9 +212,9 @@ final class LineReader implements Definitions.Context {
                 }
             } else if (!seqs.isEmpty() && seqs.size() > multilineSeqDepth) {
                 Sequence seq = seqs.getLast();
-                if (++seqRounds > MAX_LINES) {
+                if (++seqRounds > maxLines) {
                     findings.add(Severity.CANNOT_RUN, seq.at, "~SEQ/~LST repeat more than "
-                            + MAX_LINES + " times - stopping here");
+                            + maxLines + " times - stopping here");
                     stopped = true;
                     return null;
                 }
@@ -243,9 +251,9 @@ final class LineReader implements Definitions.Context {
                 continue;
             }
             LineText line = splitAtBrace(buf);
-            if (++linesOut > MAX_LINES || (charsOut += line.length()) > MAX_CHARS) {
+            if (++linesOut > maxLines || (charsOut += line.length()) > MAX_CHARS) {
                 findings.add(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
-                        + MAX_LINES + " lines or " + (MAX_CHARS >> 20) + " MiB - stopping here");
+                        + maxLines + " lines or " + (MAX_CHARS >> 20) + " MiB - stopping here");
                 stopped = true;
                 return null;
             }
@@ -546,6 +554,10 @@ final class LineReader implements Definitions.Context {
         List<String> chain = new ArrayList<>(current == null ? List.of() : current.chain);
         chain.add(buf.origin.where());
         List<String> newChain = List.copyOf(chain);
+        if (includesDisabled) {
+            findings.add(Severity.INFO, at, "include '" + pattern + "' not read (includes disabled)");
+            return true;
+        }
         if (files.size() >= MAX_INCLUDE_DEPTH) {
             findings.add(Severity.CANNOT_RUN, at, "Includes nested more than " + MAX_INCLUDE_DEPTH
                     + " deep - not including '" + pattern + "'");

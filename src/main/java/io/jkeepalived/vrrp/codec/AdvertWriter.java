@@ -55,6 +55,11 @@ public final class AdvertWriter {
                 ? VrrpCodec.pseudoHeaderSum(family, source.getAddress(), destination.getAddress(), vrrpLen) : 0;
     }
 
+    /** Where the VRRP header starts in what {@link #write} puts out (20 or 44 for IPv4, 0 for IPv6). */
+    public int vrrpOffset() {
+        return vrrpOff;
+    }
+
     /** Bytes each {@link #write} puts out. */
     public int length() {
         return pkt.length;

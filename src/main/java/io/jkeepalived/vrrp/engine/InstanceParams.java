@@ -20,7 +20,8 @@ import java.util.List;
  * @param initialMaster        "state MASTER" (only an address owner goes straight to master)
  * @param preempt              false for nopreempt
  * @param preemptDelayMicros   preempt_delay (0 = none)
- * @param vips                 virtual_ipaddress, in config order
+ * @param vips                 virtual_ipaddress, in config order (these are in the adverts)
+ * @param excludedVips         virtual_ipaddress_excluded: added and removed with the VIPs, never advertised
  * @param sourceAddress        our address on the interface (or mcast_src_ip): the tie-break address
  * @param authType             v2 authentication
  * @param authKey              8 bytes, zero padded (PASS password or AH key); empty without auth
@@ -36,7 +37,7 @@ import java.util.List;
  */
 public record InstanceParams(String name, String interfaceName, int vrid, int version, IpFamily family, int priority,
                              long advertIntervalMicros, boolean initialMaster, boolean preempt, long preemptDelayMicros,
-                             List<InetAddress> vips, InetAddress sourceAddress, AuthType authType, byte[] authKey,
+                             List<InetAddress> vips, List<InetAddress> excludedVips, InetAddress sourceAddress, AuthType authType, byte[] authKey,
                              GarpParams garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
                              boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean dontTrackPrimary,
                              boolean accept, boolean unicast, boolean v3ChecksumAsV2) {
@@ -44,6 +45,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
 
     public InstanceParams {
         vips = List.copyOf(vips);
+        excludedVips = List.copyOf(excludedVips);
         authKey = authKey.clone();
         if (vrid < 1 || vrid > 255) {
             throw new IllegalArgumentException(name + ": virtual_router_id " + vrid + " is outside 1..255");
@@ -102,6 +104,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private boolean preempt = true;
         private long preemptDelayMicros;
         private List<InetAddress> vips = List.of();
+        private List<InetAddress> excludedVips = List.of();
         private InetAddress sourceAddress;
         private AuthType authType = AuthType.NONE;
         private byte[] authKey = new byte[0];
@@ -124,7 +127,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private Builder(InstanceParams p) {
             name = p.name; interfaceName = p.interfaceName; vrid = p.vrid; version = p.version; family = p.family;
             priority = p.priority; advertIntervalMicros = p.advertIntervalMicros; initialMaster = p.initialMaster;
-            preempt = p.preempt; preemptDelayMicros = p.preemptDelayMicros; vips = p.vips;
+            preempt = p.preempt; preemptDelayMicros = p.preemptDelayMicros; vips = p.vips; excludedVips = p.excludedVips;
             sourceAddress = p.sourceAddress; authType = p.authType; authKey = p.authKey; garp = p.garp;
             downTimerAdverts = p.downTimerAdverts; lowerPrioNoAdvert = p.lowerPrioNoAdvert;
             higherPrioSendAdvert = p.higherPrioSendAdvert; skipCheckAdvAddr = p.skipCheckAdvAddr;
@@ -137,6 +140,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     && version == o.version && family == o.family && priority == o.priority
                     && advertIntervalMicros == o.advertIntervalMicros && initialMaster == o.initialMaster
                     && preempt == o.preempt && preemptDelayMicros == o.preemptDelayMicros && vips.equals(o.vips)
+                    && excludedVips.equals(o.excludedVips)
                     && sourceAddress.equals(o.sourceAddress) && authType == o.authType
                     && Arrays.equals(authKey, o.authKey) && garp.equals(o.garp)
                     && downTimerAdverts == o.downTimerAdverts && lowerPrioNoAdvert == o.lowerPrioNoAdvert
@@ -155,6 +159,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public Builder preempt(boolean v) { preempt = v; return this; }
         public Builder preemptDelayMicros(long v) { preemptDelayMicros = v; return this; }
         public Builder vips(List<InetAddress> v) { vips = v; return this; }
+        public Builder excludedVips(List<InetAddress> v) { excludedVips = v; return this; }
         public Builder sourceAddress(InetAddress v) { sourceAddress = v; return this; }
         public Builder auth(AuthType type, byte[] key8) { authType = type; authKey = key8; return this; }
         public Builder garp(GarpParams v) { garp = v; return this; }
@@ -170,7 +175,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public InstanceParams build() {
             IpFamily f = family != null ? family : IpFamily.of(sourceAddress);
             return new InstanceParams(name, interfaceName, vrid, version, f, priority, advertIntervalMicros,
-                    initialMaster, preempt, preemptDelayMicros, vips, sourceAddress, authType, authKey, garp,
+                    initialMaster, preempt, preemptDelayMicros, vips, excludedVips, sourceAddress, authType, authKey, garp,
                     downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr, dontTrackPrimary,
                     accept, unicast, v3ChecksumAsV2);
         }

@@ -480,24 +480,50 @@ public final class VrrpEngine {
                 detail(inst, "removing VIPs.");
                 out.add(new VrrpAction.RemoveVips(inst.p.name(), inst.p.vips(), inst.p.accept()));
             }
+            if (!inst.p.excludedVips().isEmpty()) {
+                detail(inst, "removing E-VIPs.");
+                out.add(new VrrpAction.RemoveVips(inst.p.name(), inst.p.excludedVips(), inst.p.accept()));
+            }
             inst.vipSet = false;
         }
     }
 
+    /** vrrp_send_link_update: GARPs for IPv4 and NAs for IPv6 addresses, VIPs then E-VIPs. */
     private void sendLinkUpdate(InstanceRuntime inst, int repeat, GarpReason reason) {
-        if (!inst.vipSet || repeat <= 0 || inst.p.vips().isEmpty()) {
+        if (!inst.vipSet || repeat <= 0) {
             return;
         }
+        linkUpdate(inst, inst.p.vips(), repeat, reason);
+        linkUpdate(inst, inst.p.excludedVips(), repeat, reason);
+    }
+
+    private void linkUpdate(InstanceRuntime inst, List<java.net.InetAddress> addresses, int repeat, GarpReason reason) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        boolean v4 = IpFamily.of(addresses.getFirst()) == IpFamily.IPV4;
         if (logDetail) {
-            String what = inst.p.family() == IpFamily.IPV4 ? "gratuitous ARPs" : "Unsolicited Neighbour Adverts";
-            for (var vip : inst.p.vips()) {
-                out.add(new VrrpAction.Log(inst.tag + "Sending/queueing " + what + " on " + inst.p.interfaceName()
-                        + " for " + AddressText.of(vip)));
+            for (var a : addresses) {
+                out.add(new VrrpAction.Log(inst.tag + "Sending/queueing " + (IpFamily.of(a) == IpFamily.IPV4
+                        ? "gratuitous ARPs" : "Unsolicited Neighbour Adverts") + " on " + inst.p.interfaceName()
+                        + " for " + AddressText.of(a)));
             }
         }
-        out.add(inst.p.family() == IpFamily.IPV4
-                ? new VrrpAction.SendGarp(inst.p.name(), inst.p.vips(), repeat, reason)
-                : new VrrpAction.SendNa(inst.p.name(), inst.p.vips(), repeat, reason));
+        List<java.net.InetAddress> v4s = addresses;
+        List<java.net.InetAddress> v6s = List.of();
+        if (!addresses.stream().allMatch(a -> IpFamily.of(a) == IpFamily.of(addresses.getFirst()))) {
+            v4s = addresses.stream().filter(a -> IpFamily.of(a) == IpFamily.IPV4).toList();
+            v6s = addresses.stream().filter(a -> IpFamily.of(a) == IpFamily.IPV6).toList();
+        } else if (!v4) {
+            v6s = addresses;
+            v4s = List.of();
+        }
+        if (!v4s.isEmpty()) {
+            out.add(new VrrpAction.SendGarp(inst.p.name(), v4s, repeat, reason));
+        }
+        if (!v6s.isEmpty()) {
+            out.add(new VrrpAction.SendNa(inst.p.name(), v6s, repeat, reason));
+        }
     }
 
     // ------------------------------------------------------------------ transitions
@@ -567,6 +593,10 @@ public final class VrrpEngine {
         if (!inst.p.vips().isEmpty()) {
             detail(inst, "setting VIPs.");
             out.add(new VrrpAction.AddVips(inst.p.name(), inst.p.vips(), inst.p.accept()));
+        }
+        if (!inst.p.excludedVips().isEmpty()) {
+            detail(inst, "setting E-VIPs.");
+            out.add(new VrrpAction.AddVips(inst.p.name(), inst.p.excludedVips(), inst.p.accept()));
         }
         inst.vipSet = true;
         sendLinkUpdate(inst, inst.p.garp().masterRepeat(), GarpReason.MASTER_BURST);

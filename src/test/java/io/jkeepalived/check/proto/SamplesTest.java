@@ -109,7 +109,7 @@ class SamplesTest {
             var b = bindings.stream().filter(x -> x.realServer().address().getHostAddress().equals(realServerAddress)
                     && x.realServer().port() == port).findFirst().orElseThrow(() -> new AssertionError(
                     "no checker for " + realServerAddress + ":" + port + " in " + bindings));
-            var checker = factory.create(b, null);
+            var checker = factory.create(b, null, null);
             return Checks.run(checker, b.spec().common().connectTimeout()).result();
         }
 

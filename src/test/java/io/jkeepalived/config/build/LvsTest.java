@@ -134,4 +134,25 @@ class LvsTest {
         var net = (io.jkeepalived.config.model.VirtualServerGroupSpec.AddressRange) e.get(1);
         assertEquals("198.51.100.3", net.last().getHostAddress());
     }
+
+    @Test
+    void checkersWithoutTheirEssentialsAndDuplicateRealServers() {
+        var b = Built.of("virtual_server 192.0.2.1 80 {", "  protocol TCP", "  lb_algo rr", "  lb_kind NAT",
+                "  real_server 192.0.2.2 80 {",
+                "    HTTP_GET {",
+                "    }",
+                "    MISC_CHECK {",
+                "      misc_timeout 3",
+                "    }",
+                "  }",
+                "  real_server 192.0.2.2 80 {",
+                "  }",
+                "}");
+        assertTrue(b.has("HTTP/SSL_GET checker has no urls specified - ignoring", 7));
+        assertTrue(b.has("No script path has been specified for MISC_CHECKER - skipping", 10));
+        assertTrue(b.messages().contains("VS [192.0.2.1]:tcp:80: real server [192.0.2.2]:tcp:80 is duplicated - removing second rs"));
+        var vs = b.config().virtualServers().get(0);
+        assertEquals(1, vs.realServers().size());
+        assertTrue(vs.realServers().get(0).checkers().isEmpty());
+    }
 }

@@ -133,4 +133,18 @@ class VrrpInstanceTest {
         assertFalse(i.accept());
         assertTrue(i.lowerPrioNoAdvert());
     }
+
+    @Test
+    void duplicateNamesAndMissingInterfaces() {
+        var b = Built.of("vrrp_instance A {", "  interface eth0", "  virtual_router_id 3", "  virtual_ipaddress {",
+                "    192.0.2.7", "  }", "}",
+                "vrrp_instance A {", "  interface eth0", "  virtual_router_id 4", "}",
+                "vrrp_instance D {", "  virtual_router_id 7", "  virtual_ipaddress {", "    192.0.2.12", "  }", "}",
+                "vrrp_instance E {", "  virtual_router_id 8", "  unicast_src_ip 192.0.2.1", "  unicast_peer {",
+                "    192.0.2.9", "  }", "  virtual_ipaddress {", "    192.0.2.13 dev eth1", "  }", "}");
+        assertTrue(b.has("vrrp instance A already defined", 8));
+        assertTrue(b.messages().contains("(D) Unknown interface!"));
+        assertFalse(b.messages().contains("(E) Unknown interface!"));
+        assertEquals(3, b.config().vrrpInstances().size());
+    }
 }

@@ -29,7 +29,8 @@ class KeywordRegistryTest {
 
     @Test
     void deprecatedSynonymsAndNewKeywordsAreMarked() {
-        assertEquals("lvs_sched", registry.lookup("virtual_server", "lb_algo").orElseThrow().deprecatedOf().orElseThrow());
+        assertEquals("retry", registry.lookup("SSL_GET", "nb_get_retry").orElseThrow().deprecatedOf().orElseThrow());
+        assertTrue(registry.lookup("virtual_server", "lb_algo").orElseThrow().deprecatedOf().isEmpty(), "legacy, not deprecated");
         assertFalse(registry.lookup("vrrp_instance", "auth_hmac").orElseThrow().knownTo227());
         assertEquals(KeywordDef.Opens.LIST, registry.lookup("vrrp_instance", "virtual_ipaddress").orElseThrow().opens());
     }
@@ -65,6 +66,16 @@ class KeywordRegistryTest {
         assertEquals(1, kept.get(0).children().size());
         assertEquals(Severity.INFO, sink.findings().get(0).severity());
         assertTrue(sink.findings().get(0).message().contains("2.2.7 would not know it"));
+    }
+
+    @Test
+    void deprecatedKeywordsGetAnInfoNoteWithTheirSuccessor() {
+        var sink = new DiagnosticSink();
+        new KeywordValidator(registry, sink).validate(Trees.parse("global_defs {", "  lvs_flush_onstop", "}"));
+        var f = sink.findings().get(0);
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("keyword 'lvs_flush_onstop' is deprecated", f.message());
+        assertEquals("use 'lvs_flush_on_stop'", f.hint().orElseThrow());
     }
 
     @Test

@@ -429,6 +429,30 @@ class VrrpEngineTest {
     }
 
     @Test
+    void excludedVipsComeAndGoWithTheVipsButAreNotAdvertised() {
+        var evips = ips("198.51.100.1", "2001:db8::1");
+        var h = started(vi1().excludedVips(evips).build());
+        var up = h.runUntil(T0 + 3_609_375);
+        assertEquals(List.of(new AddVips("VI_1", VIPS, true), new AddVips("VI_1", evips, true)), only(up, AddVips.class));
+        assertTrue(logs(up).contains("(VI_1) setting E-VIPs."));
+        assertEquals(List.of(new SendGarp("VI_1", VIPS, 5, GarpReason.MASTER_BURST),
+                new SendGarp("VI_1", ips("198.51.100.1"), 5, GarpReason.MASTER_BURST)), only(up, SendGarp.class));
+        assertEquals(List.of(new VrrpAction.SendNa("VI_1", ips("2001:db8::1"), 5, GarpReason.MASTER_BURST)),
+                only(up, VrrpAction.SendNa.class));
+        var down = h.handle(new VrrpEvent.Shutdown(T0 + 4_000_000));
+        assertEquals(List.of(new RemoveVips("VI_1", VIPS, true), new RemoveVips("VI_1", evips, true)),
+                only(down, RemoveVips.class));
+    }
+
+    @Test
+    void downTimerAdvertsStretchesMasterDown() {
+        var h = started(vi1().downTimerAdverts(5).build());
+        assertEquals(T0 + 5_609_375, h.deadline);
+        h.receive(T0 + 1_000_000, v2("192.0.2.2", 51, 150, 1, VIPS));
+        assertEquals(T0 + 1_000_000 + 5_609_375, h.deadline);
+    }
+
+    @Test
     void strictModeAppliesKeepalivedsRules() {
         var applied = StrictMode.apply(vi1().auth(AuthType.PASS, "x".getBytes()).preemptDelayMicros(1).downTimerAdverts(5)
                 .initialMaster(true).higherPrioSendAdvert(true).build());

@@ -1,0 +1,50 @@
+package io.jkeepalived.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * keepalived forks into the background unless {@code -n}; a JVM cannot fork, so it starts itself again
+ * with {@code -n} in a new session ({@code setsid}), detached from the terminal, and returns.
+ */
+final class Background {
+    private Background() {
+    }
+
+    static int detach(String[] args, PrintStream err) {
+        var self = ProcessHandle.current().info();
+        var cmd = new ArrayList<String>();
+        cmd.add("setsid");
+        cmd.add(self.command().orElse("java"));
+        cmd.addAll(jvmArguments());
+        cmd.add("-n");
+        cmd.addAll(List.of(args));
+        try {
+            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return 0;
+        } catch (IOException e) {
+            err.println("jkeepalived: cannot start in the background (" + e.getMessage() + "); use -n");
+            return 1;
+        }
+    }
+
+    /** The JVM options and the jar/class this process was started with, to start the same program. */
+    private static List<String> jvmArguments() {
+        var out = new ArrayList<String>(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String cp = System.getProperty("java.class.path");
+        String command = System.getProperty("sun.java.command", "");
+        if (command.endsWith(".jar") || command.contains(".jar ")) {
+            out.add("-jar");
+            out.add(command.split(" ")[0]);
+        } else {
+            out.add("-cp");
+            out.add(cp);
+            out.add("io.jkeepalived.Main");
+        }
+        return out;
+    }
+}

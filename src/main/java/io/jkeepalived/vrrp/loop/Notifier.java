@@ -1,0 +1,15 @@
+package io.jkeepalived.vrrp.loop;
+
+import io.jkeepalived.vrrp.engine.VrrpAction;
+
+/**
+ * Port: notify scripts, notify FIFO, SMTP alerts and anything else that wants state changes.
+ * Must not block the VRRP loop (scripts run elsewhere).
+ */
+public interface Notifier {
+    void notify(VrrpAction.RunNotify notify);
+
+    /** Every state change, for metrics and the status API; default: nothing. */
+    default void transition(VrrpAction.Transition transition) {
+    }
+}

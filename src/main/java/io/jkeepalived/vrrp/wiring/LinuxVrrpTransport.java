@@ -1,0 +1,117 @@
+package io.jkeepalived.vrrp.wiring;
+
+import io.jkeepalived.linux.EventPoller;
+import io.jkeepalived.linux.RawVrrpSocket;
+import io.jkeepalived.linux.ReceivedPacket;
+import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.VrrpCodec;
+import io.jkeepalived.vrrp.engine.InstanceParams;
+import io.jkeepalived.vrrp.loop.VrrpTransport;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * VrrpTransport over the Linux adapters' raw VRRP sockets (protocol 112, the kernel writes the IP
+ * header) and one epoll set. Each instance sends on its own socket; received packets come from any
+ * of them. send (loop thread) and receive (reader thread) on one socket are serialised because a
+ * socket's errno capture is shared. AH adverts cannot go through these sockets (AH needs
+ * IP_HDRINCL and an IPPROTO_AH socket) and are refused with an error.
+ */
+public final class LinuxVrrpTransport implements VrrpTransport {
+    private final EventPoller poller;
+    private final Map<String, RawVrrpSocket> byInstance;
+    private final Map<Integer, RawVrrpSocket> byFd = new HashMap<>();
+    private final List<RawVrrpSocket> sockets;
+    private final ReceivedPacket rx = new ReceivedPacket(65_536);
+    private final ArrayDeque<Integer> ready = new ArrayDeque<>();
+    private final byte[] tx = new byte[65_536];
+    private final CountDownLatch readerGone = new CountDownLatch(1);
+    private volatile boolean closed;
+
+    /** Takes ownership of the poller and the sockets (one per instance; instances may share one). */
+    public LinuxVrrpTransport(EventPoller poller, Map<String, RawVrrpSocket> socketsByInstance) throws IOException {
+        this.poller = poller;
+        this.byInstance = Map.copyOf(socketsByInstance);
+        this.sockets = byInstance.values().stream().distinct().toList();
+        for (RawVrrpSocket s : sockets) {
+            byFd.put(s.fd(), s);
+            poller.register(s.fd());
+        }
+    }
+
+    @Override
+    public void send(InstanceParams instance, ByteBuffer packet, int vrrpOffset) throws IOException {
+        RawVrrpSocket socket = byInstance.get(instance.name());
+        if (socket == null) {
+            throw new IOException("no VRRP socket for instance " + instance.name());
+        }
+        if (vrrpOffset > 0 && (packet.get(packet.position() + 9) & 0xff) == VrrpCodec.PROTO_AH) {
+            throw new IOException("AH authentication needs an IP_HDRINCL socket, which this transport does not have");
+        }
+        int len = packet.remaining() - vrrpOffset;
+        packet.get(packet.position() + vrrpOffset, tx, 0, len);
+        synchronized (socket) {
+            socket.send(tx, 0, len);
+        }
+    }
+
+    @Override
+    public Received receive(ByteBuffer into) throws IOException {
+        try {
+            while (!closed) {
+                Integer fd = ready.poll();
+                if (fd == null) {
+                    poller.await(-1, ready::add);
+                    continue;
+                }
+                RawVrrpSocket socket = byFd.get(fd);
+                boolean got;
+                synchronized (socket) {
+                    got = socket.receive(rx);
+                }
+                if (!got) {
+                    continue;
+                }
+                ready.addFirst(fd);          // there may be more queued on this socket
+                boolean v4 = socket.spec().family() == java.net.StandardProtocolFamily.INET;
+                if (v4) {
+                    into.put(rx.data, 0, rx.length).flip();
+                    return new Received(socket.spec().interfaceName(), IpFamily.IPV4, null, null, rx.ttl);
+                }
+                into.put(rx.data, rx.payloadOffset, rx.payloadLength).flip();
+                return new Received(socket.spec().interfaceName(), IpFamily.IPV6,
+                        Inet6Address.getByAddress(null, Arrays.copyOf(rx.source, 16), -1),
+                        Inet6Address.getByAddress(null, Arrays.copyOf(rx.destination, 16), -1), rx.ttl);
+            }
+            return null;
+        } finally {
+            if (closed) {
+                readerGone.countDown();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        poller.wakeup();
+        try {
+            readerGone.await(2, TimeUnit.SECONDS);      // let a reader inside await() leave before the fds go
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sockets.forEach(RawVrrpSocket::close);
+        poller.close();
+    }
+}
