@@ -142,7 +142,8 @@ public final class VrrpSubsystem implements Subsystem {
         var notifier = new VrrpNotifier(config, launcher, fifos, mail, routerId, log);
 
         var engine = new VrrpEngine(plan.instances(), plan.groups(), options.logDetail());
-        var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier, log::info), clock);
+        var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
+                new BoundedLogSink(log::info, clock, 5, 10_000_000L)), clock);
         loop.start();
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
