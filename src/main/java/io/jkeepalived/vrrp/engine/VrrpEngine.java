@@ -278,7 +278,6 @@ public final class VrrpEngine {
             }
         }
         for (InstanceRuntime inst : instances) {
-            out.add(new VrrpAction.Transition(inst.p.name(), inst.state, inst.state, "shutdown", now));
             out.add(new VrrpAction.RunNotify(NotifyTarget.INSTANCE, inst.p.name(), NotifyState.STOP, inst.effectivePriority));
             inst.sands = NEVER;
             inst.garpDelayedAt = NEVER;
