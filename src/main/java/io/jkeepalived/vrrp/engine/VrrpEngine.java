@@ -150,6 +150,10 @@ public final class VrrpEngine {
             return;
         }
         started = true;
+        // vrrp_restore_interfaces_startup: clear any VIPs a previous run left behind, all instances first
+        for (InstanceRuntime inst : instances) {
+            restoreInterface(inst, false, true);
+        }
         for (InstanceRuntime inst : instances) {
             if (inst.faultCount > 0) {
                 inst.wantState = VrrpState.FAULT;
@@ -166,7 +170,6 @@ public final class VrrpEngine {
                 } else {
                     inst.msDownTimer = inst.masterDown();
                 }
-                restoreInterface(inst, false, true);
                 transition(inst, up ? VrrpState.BACKUP : VrrpState.FAULT, now, "init");
             }
             initSands(inst, now);
