@@ -379,6 +379,10 @@ public final class VrrpEngine {
                 }
             }
             out.add(new VrrpAction.RunNotify(NotifyTarget.INSTANCE, inst.p.name(), NotifyState.MASTER_RX_LOWER_PRI, ours));
+            if (prio > 0) {
+                inst.stats.splitBrain++;
+                out.add(new VrrpAction.SplitBrain(inst.p.name(), pkt.source(), prio, ours, now));
+            }
             return false;
         }
         if (prio > ours || addrCmp > 0) {
