@@ -348,47 +348,62 @@ final class VrrpBuilder {
     private void instanceLine(VrrpInstanceDraft d, ConfigNode n, Words w, HostInterfaces host, boolean[] missingInterface) {
         var tag = d.tag();
         switch (n.name()) {
-            case "state" -> w.required(0).ifPresent(s -> {
-                switch (s) {
-                    case "MASTER", "BACKUP" -> d.state = s;
-                    case "EQUAL" -> d.state = "BACKUP";
-                    default -> w.error(tag + " unknown state '" + s + "', defaulting to BACKUP");
+            case "state" -> {
+                var s = w.required(0).orElse(null);
+                if (s != null) {
+                    switch (s) {
+                        case "MASTER", "BACKUP" -> d.state = s;
+                        case "EQUAL" -> d.state = "BACKUP";
+                        default -> w.error(tag + " unknown state '" + s + "', defaulting to BACKUP");
+                    }
                 }
-            });
-            case "interface" -> w.required(0).ifPresent(i -> {
-                d.interfaceName = i;
-                d.interfacePos = n.pos();
-                if (!host.exists(i)) {
-                    w.error("WARNING - interface " + i + " for vrrp_instance " + d.name + " doesn't exist");
-                    missingInterface[0] = true;
+            }
+            case "interface" -> {
+                var i = w.required(0).orElse(null);
+                if (i != null) {
+                    d.interfaceName = i;
+                    d.interfacePos = n.pos();
+                    if (!host.exists(i)) {
+                        w.error("WARNING - interface " + i + " for vrrp_instance " + d.name + " doesn't exist");
+                        missingInterface[0] = true;
+                    }
                 }
-            });
-            case "virtual_router_id" -> w.required(0).ifPresent(t -> {
-                d.vridWritten = true;
-                var v = w.integer(t, 1, 255);
-                if (v.isPresent()) {
-                    d.vrid = (int) v.getAsLong();
-                } else {
-                    w.error(tag + ": VRID '" + t + "' not valid - must be between 1 & 255");
+            }
+            case "virtual_router_id" -> {
+                var t = w.required(0).orElse(null);
+                if (t != null) {
+                    d.vridWritten = true;
+                    var v = w.integer(t, 1, 255);
+                    if (v.isPresent()) {
+                        d.vrid = (int) v.getAsLong();
+                    } else {
+                        w.error(tag + ": VRID '" + t + "' not valid - must be between 1 & 255");
+                    }
                 }
-            });
-            case "priority" -> w.required(0).ifPresent(t -> {
-                var v = w.integer(t, 1, 255);
-                if (v.isPresent()) {
-                    d.priority = (int) v.getAsLong();
-                } else {
-                    w.error(tag + " Priority not valid! must be between 1 & 255. Using default 100");
-                    d.priority = 100;
+            }
+            case "priority" -> {
+                var t = w.required(0).orElse(null);
+                if (t != null) {
+                    var v = w.integer(t, 1, 255);
+                    if (v.isPresent()) {
+                        d.priority = (int) v.getAsLong();
+                    } else {
+                        w.error(tag + " Priority not valid! must be between 1 & 255. Using default 100");
+                        d.priority = 100;
+                    }
                 }
-            });
-            case "advert_int" -> w.required(0).ifPresent(t -> {
-                var v = w.seconds(t, 0, 255);
-                if (v.isEmpty() || v.get().isZero()) {
-                    w.error(tag + " Advert interval (" + t + ") not valid! Must be > 0 - ignoring");
-                } else {
-                    d.advertInt = v.get();
+            }
+            case "advert_int" -> {
+                var t = w.required(0).orElse(null);
+                if (t != null) {
+                    var v = w.seconds(t, 0, 255);
+                    if (v.isEmpty() || v.get().isZero()) {
+                        w.error(tag + " Advert interval (" + t + ") not valid! Must be > 0 - ignoring");
+                    } else {
+                        d.advertInt = v.get();
+                    }
                 }
-            });
+            }
             case "version" -> w.required(0).ifPresent(t -> {
                 var v = w.integer(t, 2, 3);
                 if (v.isPresent()) {
