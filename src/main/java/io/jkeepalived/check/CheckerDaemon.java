@@ -3,6 +3,7 @@ package io.jkeepalived.check;
 import io.jkeepalived.check.engine.CheckEngine;
 import io.jkeepalived.check.loop.CheckScheduler;
 import io.jkeepalived.check.loop.EventLoop;
+import io.jkeepalived.check.proto.ProtoCheckers;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.daemon.log.Log;
 import io.jkeepalived.lvs.DataPlane;
@@ -11,6 +12,9 @@ import io.jkeepalived.check.tcp.TcpConnector;
 import io.jkeepalived.linux.checkio.EpollPoller;
 import io.jkeepalived.linux.checkio.EpollTcpConnector;
 import io.jkeepalived.lvs.LoggingDataPlane;
+import io.jkeepalived.notify.AlertMail;
+import io.jkeepalived.notify.MailAlerter;
+import io.jkeepalived.notify.SmtpAlertSettings;
 
 import java.io.IOException;
 
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +41,23 @@ public final class CheckerDaemon implements AutoCloseable {
     private final CheckScheduler scheduler;
     private final ActionRunner actions;
     private final Log log;
+    private final List<AutoCloseable> resources;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Thread thread;
+    private final boolean watchAddresses;
+    private volatile Thread addressWatcher;
 
     /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
-                          List<String> fifos, RandomGenerator random) {
+                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+        public Options {
+            resources = List.copyOf(resources);
+        }
+
+        public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                       List<String> fifos, RandomGenerator random) {
+            this(log, dataPlane, factory, alerts, fifos, random, List.of());
+        }
     }
 
     public CheckerDaemon(CheckSetup setup, Options options) {
@@ -61,6 +77,7 @@ public final class CheckerDaemon implements AutoCloseable {
             tcp = new NioTcpConnector(chosen);
         }
         this.loop = chosen;
+        this.resources = options.resources();
         var engine = new CheckEngine(setup.plan(), options.random());
         var checkers = new ArrayList<Checker>(setup.bindings().size());
         for (var binding : setup.bindings()) {
@@ -69,17 +86,52 @@ public final class CheckerDaemon implements AutoCloseable {
         this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log, Duration.ofSeconds(1)),
                 options.alerts(), options.fifos());
         this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
+        this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
+    }
+
+    /** ha_suspend: local addresses are polled once a second and changes fed to the engine. */
+    private void watch(java.util.Set<String> initial) {
+        var known = initial;
+        while (finished.getCount() > 0) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            var now = LocalAddresses.snapshot();
+            for (var a : now) {
+                if (!known.contains(a)) {
+                    addressChanged(a, true);
+                }
+            }
+            for (var a : known) {
+                if (!now.contains(a)) {
+                    addressChanged(a, false);
+                }
+            }
+            known = now;
+        }
     }
 
     /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
-        var factory = new CheckerFactory(config.trackFiles());
+        var random = new Random();
+        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom());
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);
         config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
-        return new Options(log, noKernelDataPlane(log), factory,
-                (subject, body) -> log.info("SMTP alert not sent (no mailer configured): " + subject),
-                fifos, new Random());
+        var resources = new ArrayList<AutoCloseable>(List.of(protocols));
+        String host = CheckPlanBuilder.hostName().orElse("localhost");
+        BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
+        var mail = SmtpAlertSettings.from(config.globalDefs(), host, System.getProperty("user.name", "root"), log::warning)
+                .filter(SmtpAlertSettings::enabled);
+        if (mail.isPresent()) {
+            var alerter = new MailAlerter(mail.get(), log::info, 64);
+            resources.add(alerter);
+            alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
+        }
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources);
     }
 
     /** The data plane this build uses: it programs nothing, and says why once. */
@@ -123,7 +175,13 @@ public final class CheckerDaemon implements AutoCloseable {
      * the loop's sockets live where its thread does).
      */
     public void start(java.util.concurrent.ThreadFactory threads) {
-        loop.execute(scheduler::start);
+        if (watchAddresses) {
+            var present = LocalAddresses.snapshot();
+            loop.execute(() -> scheduler.start(present));
+            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
+        } else {
+            loop.execute(scheduler::start);
+        }
         thread = threads.newThread(() -> {
             try {
                 loop.run();
@@ -140,6 +198,9 @@ public final class CheckerDaemon implements AutoCloseable {
     public void stop() {
         if (thread == null || finished.getCount() == 0) {
             return;
+        }
+        if (addressWatcher != null) {
+            addressWatcher.interrupt();
         }
         loop.execute(() -> {
             scheduler.stop();
@@ -188,5 +249,12 @@ public final class CheckerDaemon implements AutoCloseable {
         stop();
         actions.close();
         loop.close();
+        for (var resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warning("closing " + resource + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -43,6 +43,22 @@ public final class NetworkNamespace {
         return t;
     }
 
+    /**
+     * Platform threads that enter {@code nsFile} before running their task: an event loop (or a checker pool)
+     * living in another namespace. If entering fails, the task does not run and the thread ends with an
+     * {@link java.io.UncheckedIOException} naming the call (to its uncaught-exception handler).
+     */
+    public static java.util.concurrent.ThreadFactory threadFactory(Path nsFile, String threadName) {
+        return task -> Thread.ofPlatform().name(threadName).unstarted(() -> {
+            try {
+                enter(nsFile);
+            } catch (SyscallException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            task.run();
+        });
+    }
+
     private static void enter(Path nsFile) throws SyscallException {
         try (var arena = Arena.ofConfined()) {
             var errno = arena.allocate(Libc.CAPTURE_LAYOUT);

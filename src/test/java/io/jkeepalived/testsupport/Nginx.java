@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Debian's nginx inside a {@link ServerNet}, serving files from its own web root over HTTP on port 80
- * and, when asked, HTTPS on port 443 with a self-signed certificate the test generates with openssl.
+ * and, when asked, HTTPS on ports 443 and 444 with a self-signed certificate the test generates with
+ * openssl. A second virtual host ({@code www.example.test}, {@code www.firewall.loc}) serves other pages.
  * Runs in the foreground (no daemon, no master) with every path in a temp directory.
  */
 public final class Nginx implements AutoCloseable {
@@ -38,9 +39,9 @@ public final class Nginx implements AutoCloseable {
             Files.writeString(dir.resolve("www/index.html"), "<html><body>jkeepalived test page</body></html>\n");
             String a = address.getHostAddress();
             String tls = cert == null ? "" : """
-                     server { listen %s:443 ssl; root %s;
-                              ssl_certificate %s; ssl_certificate_key %s; }
-                    """.formatted(a, dir.resolve("www"), cert.certificate(), cert.key());
+                     listen %1$s:443 ssl; listen %1$s:444 ssl;
+                     ssl_certificate %2$s; ssl_certificate_key %3$s;
+                    """.formatted(a, cert.certificate(), cert.key());
             Files.writeString(dir.resolve("nginx.conf"), """
                     daemon off; master_process off; worker_processes 1;
                     pid %1$s/nginx.pid; error_log %1$s/error.log;
@@ -49,15 +50,20 @@ public final class Nginx implements AutoCloseable {
                       access_log %1$s/access.log;
                       client_body_temp_path %1$s/t; proxy_temp_path %1$s/t; fastcgi_temp_path %1$s/t;
                       uwsgi_temp_path %1$s/t; scgi_temp_path %1$s/t;
-                      server { listen %2$s:80; root %1$s/www;
+                      server { listen %2$s:80; %3$s root %1$s/www;
                                location /status/404 { return 404; }
                                location /status/500 { return 500 "broken\\n"; }
                       }
-                      server { listen %2$s:80; server_name www.example.test; root %1$s/www-vhost; }
-                    %3$s}
+                      server { listen %2$s:80; %3$s root %1$s/www-vhost;
+                               server_name www.example.test www.firewall.loc; }
+                    }
                     """.formatted(dir, a, tls));
             Files.createDirectories(dir.resolve("www-vhost"));
             Files.writeString(dir.resolve("www-vhost/index.html"), "virtual host page\n");
+            Files.createDirectories(dir.resolve("www/mrtg"));
+            Files.writeString(dir.resolve("www/mrtg/index.html"), "mrtg page\n");
+            Files.createDirectories(dir.resolve("www-vhost/mrtg"));
+            Files.writeString(dir.resolve("www-vhost/mrtg/index.html"), "virtual host mrtg page\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

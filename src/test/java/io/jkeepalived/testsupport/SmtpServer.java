@@ -37,16 +37,22 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     public static SmtpServer start(ServerNet net, String name) {
-        InetAddress a = net.newServerAddress();
+        return start(net, name, net.newServerAddress(), 25);
+    }
+
+    /** An SMTP server on a given namespace address and port. */
+    public static SmtpServer start(ServerNet net, String name, InetAddress a, int port) {
         Path maildir = net.dir().resolve(name + "-maildir");
         try {
-            Files.createDirectories(maildir);
+            for (String sub : List.of("tmp", "new", "cur")) {
+                Files.createDirectories(maildir.resolve(sub));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var address = new InetSocketAddress(a, 25);
+        var address = new InetSocketAddress(a, port);
         var daemon = net.spawn(name, List.of("/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l",
-                a.getHostAddress() + ":25", "-c", "aiosmtpd.handlers.Mailbox", maildir.toString()));
+                a.getHostAddress() + ":" + port, "-c", "aiosmtpd.handlers.Mailbox", maildir.toString()));
         var server = new SmtpServer(net, address, maildir, daemon);
         server.awaitUp();
         return server;

@@ -74,44 +74,39 @@ final class HttpExchange {
 
     Outcome run(Attempt attempt) {
         Socket socket = attempt.own(new Socket());
+        if (target.bindTo().isPresent()) {
+            try {
+                socket.bind(target.bindTo().get());
+            } catch (IOException e) {
+                return new Outcome.Failure("WEB socket bind failed", reason(e));
+            }
+        }
         try {
-            if (target.bindTo().isPresent()) {
-                try {
-                    socket.bind(target.bindTo().get());
-                } catch (IOException e) {
-                    return new Outcome.Failure("WEB socket bind failed", reason(e));
-                }
-            }
-            try {
-                socket.connect(target.connectTo(), attempt.remainingMillis());
-            } catch (SocketTimeoutException e) {
-                return new Outcome.Failure("Timeout connecting", "no answer to SYN");
-            } catch (ConnectException | NoRouteToHostException e) {
-                // keepalived: the connect was started, then SO_ERROR said why it did not complete
-                return new Outcome.Failure("Connection failed", reason(e));
-            } catch (IOException e) {
-                return new Outcome.Failure("Error connecting", reason(e));
-            }
-            socket.setTcpNoDelay(true);
-            Socket io = socket;
-            if (options.tls().isPresent()) {
-                try {
-                    io = handshake(attempt, socket);
-                } catch (HandshakeFailed e) {
-                    return e.failure;
-                }
-            }
-            phase = "Cannot send get request to";
-            try {
-                io.getOutputStream().write(requestText().getBytes(StandardCharsets.ISO_8859_1));
-                io.getOutputStream().flush();
-            } catch (IOException e) {
-                return new Outcome.Failure("Cannot send get request to", reason(e));
-            }
-            return read(io);
+            socket.connect(target.connectTo(), attempt.remainingMillis());
+        } catch (SocketTimeoutException e) {
+            return new Outcome.Failure("Timeout connecting", "no answer to SYN");
+        } catch (ConnectException | NoRouteToHostException e) {
+            // keepalived: the connect was started, then SO_ERROR said why it did not complete
+            return new Outcome.Failure("Connection failed", reason(e));
         } catch (IOException e) {
             return new Outcome.Failure("Error connecting", reason(e));
         }
+        Socket io = socket;
+        if (options.tls().isPresent()) {
+            try {
+                io = handshake(attempt, socket);
+            } catch (HandshakeFailed e) {
+                return e.failure;
+            }
+        }
+        phase = "Cannot send get request to";
+        try {
+            io.getOutputStream().write(requestText().getBytes(StandardCharsets.ISO_8859_1));
+            io.getOutputStream().flush();
+        } catch (IOException e) {
+            return new Outcome.Failure("Cannot send get request to", reason(e));
+        }
+        return read(io);
     }
 
     /** Carries a handshake failure out of {@link #handshake}. */

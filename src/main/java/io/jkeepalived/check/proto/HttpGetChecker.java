@@ -2,7 +2,9 @@ package io.jkeepalived.check.proto;
 
 import io.jkeepalived.check.CheckResult;
 import io.jkeepalived.check.Checker;
+import io.jkeepalived.check.loop.Reactor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,13 +20,46 @@ import java.util.function.Consumer;
  */
 public final class HttpGetChecker implements Checker {
     private final CheckIo io;
+    private final Reactor reactor;
     private final CheckTarget target;
     private final HttpOptions options;
+    private final byte[] scratch;
+    private final java.util.concurrent.Executor hop;
+    private final List<byte[]> requests;
 
+    /** Every url on a virtual thread of {@code io} (blocking I/O; TLS through SSLSocket). */
     public HttpGetChecker(CheckIo io, CheckTarget target, HttpOptions options) {
+        this(io, null, target, options);
+    }
+
+    /**
+     * Plain HTTP on the checker loop's {@code reactor} (non-blocking, no thread per check; {@link #start}
+     * must then be called on the loop thread); SSL_GET still uses {@code io}.
+     */
+    public HttpGetChecker(CheckIo io, Reactor reactor, CheckTarget target, HttpOptions options) {
+        this(io, reactor, new byte[ReactorHttpExchange.READ_CHUNK], target, options);
+    }
+
+    /** As above, with the loop's shared read buffer (only ever used on that loop's thread). */
+    HttpGetChecker(CheckIo io, Reactor reactor, byte[] loopScratch, CheckTarget target, HttpOptions options) {
+        this(io, reactor, null, loopScratch, target, options);
+    }
+
+    /**
+     * As above, for a reactor that is not the caller's loop: {@code hop} runs a task on the reactor's
+     * thread (the attempt starts there; the result comes back from there).
+     */
+    HttpGetChecker(CheckIo io, Reactor reactor, java.util.concurrent.Executor hop, byte[] loopScratch, CheckTarget target,
+                   HttpOptions options) {
         this.io = io;
+        this.hop = hop;
+        this.reactor = options.isSsl() ? null : reactor;
+        this.scratch = loopScratch;
         this.target = target;
         this.options = options;
+        this.requests = options.urls().stream()
+                .map(u -> new HttpExchange(target, options, u, false, null).requestText().getBytes(StandardCharsets.ISO_8859_1))
+                .toList();
     }
 
     @Override
@@ -48,8 +83,16 @@ public final class HttpGetChecker implements Checker {
             done.accept(CheckResult.success());
             return;
         }
-        var exchanges = urls.stream().map(u -> new HttpExchange(target, options, u, false, null)).toList();
         var results = new CheckResult[urls.size()];
+        if (reactor != null) {
+            if (hop == null) {
+                startOnReactor(timeout, done, results);
+            } else {
+                hop.execute(() -> startOnReactor(timeout, done, results));
+            }
+            return;
+        }
+        var exchanges = urls.stream().map(u -> new HttpExchange(target, options, u, false, null)).toList();
         io.start(timeout, done, attempt -> {
             attempt.timeoutResult(() -> timeoutResult(exchanges, results));
             if (exchanges.size() == 1) {
@@ -73,6 +116,20 @@ public final class HttpGetChecker implements Checker {
             }
             attempt.finish(firstFailure(results));
         });
+    }
+
+    /** Runs on the loop thread only, so the results array needs no locking. */
+    private void startOnReactor(Duration timeout, Consumer<CheckResult> done, CheckResult[] results) {
+        int[] left = {results.length};
+        for (int i = 0; i < results.length; i++) {
+            int index = i;
+            new ReactorHttpExchange(reactor, target, requests.get(i), scratch, options.urls().get(i), outcome -> {
+                results[index] = judge(index, outcome);
+                if (--left[0] == 0) {
+                    done.accept(firstFailure(results));
+                }
+            }).start(timeout.toNanos());
+        }
     }
 
     private CheckResult timeoutResult(List<HttpExchange> exchanges, CheckResult[] results) {

@@ -26,7 +26,8 @@ final class HttpResponseReader {
         void body(byte[] bytes, int offset, int length);
     }
 
-    private final byte[] header = new byte[MAX_HEADER];
+    /** Only allocated when the header does not arrive in one piece. */
+    private byte[] header;
     private int headerLength;
     private int headerEnd = -1;
     private boolean headerOverflow;
@@ -55,28 +56,45 @@ final class HttpResponseReader {
 
     /** Takes the next bytes; returns false once nothing more can change the outcome. */
     boolean feed(byte[] buf, int off, int len) {
-        if (headerEnd < 0) {
-            int n = Math.min(len, MAX_HEADER - headerLength);
-            System.arraycopy(buf, off, header, headerLength, n);
-            int searchFrom = Math.max(0, headerLength - 3);
-            headerLength += n;
-            int end = findHeaderEnd(searchFrom);
-            if (end < 0) {
-                headerOverflow = headerLength == MAX_HEADER;
-                return !headerOverflow;
-            }
-            headerEnd = end;
-            statusCode = parseStatusCode();
-            contentLength = parseContentLength();
-            if (listener != null) {
-                listener.header(header, headerEnd);
-            }
-            body(header, headerEnd, headerLength - headerEnd);
-            body(buf, off + n, len - n);
-        } else {
+        if (headerEnd >= 0) {
             body(buf, off, len);
+            return wantsMore();
         }
+        if (headerLength == 0) {
+            // The usual case: the whole header in the first read - parse it where it lies, no copy.
+            int end = findHeaderEnd(buf, off, off + Math.min(len, MAX_HEADER));
+            if (end >= 0) {
+                headerEnd = end - off;
+                headerParsed(buf, off, end);
+                body(buf, end, off + len - end);
+                return wantsMore();
+            }
+        }
+        if (header == null) {
+            header = new byte[MAX_HEADER];
+        }
+        int n = Math.min(len, MAX_HEADER - headerLength);
+        System.arraycopy(buf, off, header, headerLength, n);
+        int searchFrom = Math.max(0, headerLength - 3);
+        headerLength += n;
+        int end = findHeaderEnd(header, searchFrom, headerLength);
+        if (end < 0) {
+            headerOverflow = headerLength == MAX_HEADER;
+            return !headerOverflow;
+        }
+        headerEnd = end;
+        headerParsed(header, 0, end);
+        body(header, headerEnd, headerLength - headerEnd);
+        body(buf, off + n, len - n);
         return wantsMore();
+    }
+
+    private void headerParsed(byte[] a, int from, int end) {
+        statusCode = parseStatusCode(a, from, end);
+        contentLength = parseContentLength(a, from, end);
+        if (listener != null) {
+            listener.header(java.util.Arrays.copyOfRange(a, from, end), end - from);
+        }
     }
 
     private boolean wantsMore() {
@@ -107,9 +125,9 @@ final class HttpResponseReader {
         }
     }
 
-    private int findHeaderEnd(int from) {
-        for (int i = from; i + 3 < headerLength; i++) {
-            if (header[i] == '\r' && header[i + 1] == '\n' && header[i + 2] == '\r' && header[i + 3] == '\n') {
+    private static int findHeaderEnd(byte[] a, int from, int limit) {
+        for (int i = from; i + 3 < limit; i++) {
+            if (a[i] == '\r' && a[i + 1] == '\n' && a[i + 2] == '\r' && a[i + 3] == '\n') {
                 return i + 4;
             }
         }
@@ -117,21 +135,21 @@ final class HttpResponseReader {
     }
 
     /** keepalived's extract_status_code: the 3 digits between the first and second space. */
-    private int parseStatusCode() {
-        int i = 0;
-        while (i < headerEnd && header[i] != ' ' && header[i] != '\r') {
+    private static int parseStatusCode(byte[] a, int from, int end) {
+        int i = from;
+        while (i < end && a[i] != ' ' && a[i] != '\r') {
             i++;
         }
-        if (i >= headerEnd || header[i] != ' ') {
+        if (i >= end || a[i] != ' ') {
             return 0;
         }
         i++;
-        if (i + 3 >= headerEnd || header[i + 3] != ' ') {
+        if (i + 3 >= end || a[i + 3] != ' ') {
             return 0;
         }
         int code = 0;
         for (int k = 0; k < 3; k++) {
-            int d = header[i + k] - '0';
+            int d = a[i + k] - '0';
             if (d < 0 || d > 9) {
                 return 0;
             }
@@ -141,25 +159,25 @@ final class HttpResponseReader {
     }
 
     /** keepalived's extract_content_length: "Content-Length:" (case as written), digits, end of line. */
-    private long parseContentLength() {
+    private static long parseContentLength(byte[] a, int from, int end) {
         outer:
-        for (int i = 0; i + CONTENT_LENGTH.length <= headerEnd; i++) {
+        for (int i = from; i + CONTENT_LENGTH.length <= end; i++) {
             for (int k = 0; k < CONTENT_LENGTH.length; k++) {
-                if (header[i + k] != CONTENT_LENGTH[k]) {
+                if (a[i + k] != CONTENT_LENGTH[k]) {
                     continue outer;
                 }
             }
             int p = i + CONTENT_LENGTH.length;
-            while (p < headerEnd && (header[p] == ' ' || header[p] == '\t')) {
+            while (p < end && (a[p] == ' ' || a[p] == '\t')) {
                 p++;
             }
             long value = 0;
             int digits = 0;
-            while (p < headerEnd && header[p] >= '0' && header[p] <= '9' && digits < 18) {
-                value = value * 10 + (header[p++] - '0');
+            while (p < end && a[p] >= '0' && a[p] <= '9' && digits < 18) {
+                value = value * 10 + (a[p++] - '0');
                 digits++;
             }
-            if (digits == 0 || (p < headerEnd && header[p] != '\r' && header[p] != '\n')) {
+            if (digits == 0 || (p < end && a[p] != '\r' && a[p] != '\n')) {
                 return -1;
             }
             return value;
