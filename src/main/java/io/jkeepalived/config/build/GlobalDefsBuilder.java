@@ -104,8 +104,13 @@ final class GlobalDefsBuilder {
     OptionalInt jsonVersion = OptionalInt.empty();
     final Map<String, List<String>> raw = new HashMap<>();
 
-    GlobalDefsBuilder(DiagnosticSink sink) {
+    /** script_user names a user that does not exist: scripts without their own user cannot run. */
+    boolean scriptUserInvalid;
+    private final SystemUsers users;
+
+    GlobalDefsBuilder(DiagnosticSink sink, SystemUsers users) {
         this.sink = sink;
+        this.users = users;
     }
 
     void read(ConfigNode block) {
@@ -175,11 +180,32 @@ final class GlobalDefsBuilder {
                     () -> w.error("Invalid vrrp_mcast_group4 " + w.arg(0).orElse("")));
             case "vrrp_mcast_group6" -> w.address(0).ifPresentOrElse(a -> mcast6 = a,
                     () -> w.error("Invalid vrrp_mcast_group6 " + w.arg(0).orElse("")));
-            case "vrrp_garp_master_delay" -> w.seconds(0, 0, 86400).ifPresent(d -> garpDelay = d);
+            case "vrrp_garp_master_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    garpDelay = v.get();
+                } else {
+                    w.error("vrrp_garp_master_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
             case "vrrp_garp_master_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> garpRepeat = v);
-            case "vrrp_garp_master_refresh" -> w.seconds(0, 0, 86400).ifPresent(d -> garpRefresh = d);
+            case "vrrp_garp_master_refresh" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    garpRefresh = v.get();
+                } else {
+                    w.error("vrrp_garp_master_refresh '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
             case "vrrp_garp_master_refresh_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> garpRefreshRepeat = v);
-            case "vrrp_garp_lower_prio_delay" -> w.seconds(0, 0, 86400).ifPresent(d -> garpLowerDelay = d);
+            case "vrrp_garp_lower_prio_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    garpLowerDelay = v.get();
+                } else {
+                    w.error("vrrp_garp_lower_prio_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
             case "vrrp_garp_lower_prio_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> garpLowerRepeat = v);
             case "vrrp_down_timer_adverts" -> w.intIn(0, 1, 100).ifPresent(v -> downTimerAdverts = v);
             case "vrrp_garp_extra_if", "vrrp_vmac_garp_intvl" -> {
@@ -191,7 +217,14 @@ final class GlobalDefsBuilder {
             case "vrrp_garp_interval" -> w.seconds(0, 0, 1).ifPresent(d -> garpInterval = d);
             case "vrrp_gna_interval" -> w.seconds(0, 0, 1).ifPresent(d -> gnaInterval = d);
             case "vrrp_min_garp" -> minGarp = w.bool(0);
-            case "vrrp_version" -> w.intIn(0, 2, 3).ifPresent(v -> vrrpVersion = v);
+            case "vrrp_version" -> {
+                var v = w.intIn(0, 2, 3);
+                if (v.isPresent()) {
+                    vrrpVersion = v.getAsInt();
+                } else {
+                    w.error("VRRP Error: Version must be either 2 or 3");
+                }
+            }
             case "vrrp_check_unicast_src" -> checkUnicastSrc = true;
             case "vrrp_skip_check_adv_addr" -> skipCheckAdvAddr = w.bool(0);
             case "vrrp_strict" -> strict = true;
@@ -218,6 +251,10 @@ final class GlobalDefsBuilder {
             case "script_user" -> {
                 scriptUser = w.required(0);
                 scriptGroup = w.arg(1);
+                if (scriptUser.isPresent() && !users.exists(scriptUser.get())) {
+                    w.error("Error setting global script uid/gid");
+                    scriptUserInvalid = true;
+                }
             }
             case "startup_script" -> startupScript = w.script(0);
             case "startup_script_timeout" -> w.intIn(0, 1, 1000).ifPresent(v -> startupTimeout = Duration.ofSeconds(v));

@@ -27,9 +27,12 @@ final class VrrpBuilder {
     private final DiagnosticSink sink;
     private final AddressLines addressLines;
 
-    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines) {
+    private final boolean defaultScriptUserInvalid;
+
+    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid) {
         this.sink = sink;
         this.addressLines = addressLines;
+        this.defaultScriptUserInvalid = defaultScriptUserInvalid;
     }
 
     /** Where keepalived reports end-of-block checks: the closing brace, taken as the line after the last line inside. */
@@ -95,8 +98,17 @@ final class VrrpBuilder {
                         reverse = w.arg(1).filter("reverse"::equals).isPresent();
                     }
                 }
-                case "rise" -> rise = w.intIn(0, 1, Integer.MAX_VALUE).orElse(rise);
-                case "fall" -> fall = w.intIn(0, 1, Integer.MAX_VALUE).orElse(fall);
+                case "rise", "fall" -> {
+                    var v = w.intIn(0, 1, Integer.MAX_VALUE);
+                    if (v.isEmpty()) {
+                        w.error("(" + name + "): vrrp script " + n.name() + " value '" + w.arg(0).orElse("")
+                                + "' invalid, defaulting to 1");
+                    } else if (n.name().equals("rise")) {
+                        rise = v.getAsInt();
+                    } else {
+                        fall = v.getAsInt();
+                    }
+                }
                 case "user" -> {
                     user = w.required(0).orElse(null);
                     group = w.arg(1).orElse(null);
@@ -108,6 +120,10 @@ final class VrrpBuilder {
         }
         if (script == null) {
             sink.warning(endPos(block), "No script set for vrrp_script " + name + " - removing");
+            return Optional.empty();
+        }
+        if (user == null && defaultScriptUserInvalid) {
+            sink.error(endPos(block), "Unable to set default user for vrrp script " + name + " - removing");
             return Optional.empty();
         }
         if (user != null) {
@@ -312,11 +328,11 @@ final class VrrpBuilder {
                     c.args().forEach(a -> members.add(
                             new io.jkeepalived.config.model.TrackRef(a.text(), OptionalInt.empty(), false, a.pos())));
                 });
-                case "track_interface" -> ti.addAll(TrackLines.read(n, -253, 253, sink));
-                case "track_script" -> ts.addAll(TrackLines.read(n, -253, 253, sink));
-                case "track_file" -> tf.addAll(TrackLines.read(n, -254, 254, sink));
-                case "track_process" -> tp.addAll(TrackLines.read(n, -254, 254, sink));
-                case "track_bfd" -> tb.addAll(TrackLines.read(n, -253, 253, sink));
+                case "track_interface" -> ti.addAll(TrackLines.read("(" + name + ")", n, -253, 253, sink));
+                case "track_script" -> ts.addAll(TrackLines.read("(" + name + ")", n, -253, 253, sink));
+                case "track_file" -> tf.addAll(TrackLines.read("(" + name + ")", n, -254, 254, sink));
+                case "track_process" -> tp.addAll(TrackLines.read("(" + name + ")", n, -254, 254, sink));
+                case "track_bfd" -> tb.addAll(TrackLines.read("(" + name + ")", n, -253, 253, sink));
                 case "notify_master" -> master = w.script(0).orElse(null);
                 case "notify_backup" -> backup = w.script(0).orElse(null);
                 case "notify_fault" -> fault = w.script(0).orElse(null);
@@ -437,12 +453,19 @@ final class VrrpBuilder {
             case "mcast_src_ip" -> d.mcastSrc = address(w, tag + " mcast_src_ip").orElse(null);
             case "unicast_src_ip" -> d.unicastSrc = address(w, tag + " unicast_src_ip").orElse(null);
             case "mcast_dst_ip" -> d.mcastDst = address(w, tag + " mcast_dst_ip").orElse(null);
-            case "unicast_ttl" -> w.intIn(0, 1, 255).ifPresent(v -> d.unicastTtl = v);
+            case "unicast_ttl" -> {
+                var v = w.intIn(0, 0, 255);
+                if (v.isPresent()) {
+                    d.unicastTtl = v.getAsInt();
+                } else {
+                    w.error(tag + ": TTL '" + w.arg(0).orElse("") + "' not valid - must be between 0 & 255");
+                }
+            }
             case "unicast_fault_no_peer" -> d.unicastFaultNoPeer = true;
             case "check_unicast_src" -> d.checkUnicastSrc = true;
             case "track_src_ip" -> d.trackSrcIp = true;
             case "track_interface" -> {
-                var refs = TrackLines.read(n, -253, 253, sink);
+                var refs = TrackLines.read(tag, n, -253, 253, sink);
                 for (var r : refs) {
                     if (!host.exists(r.name())) {
                         sink.error(r.pos(), tag + " tracked interface " + r.name() + " doesn't exist");
@@ -452,10 +475,10 @@ final class VrrpBuilder {
                     }
                 }
             }
-            case "track_script" -> d.trackScripts.addAll(TrackLines.read(n, -253, 253, sink));
-            case "track_file" -> d.trackFiles.addAll(TrackLines.read(n, -254, 254, sink));
-            case "track_process" -> d.trackProcesses.addAll(TrackLines.read(n, -254, 254, sink));
-            case "track_bfd" -> d.trackBfds.addAll(TrackLines.read(n, -253, 253, sink));
+            case "track_script" -> d.trackScripts.addAll(TrackLines.read(tag, n, -253, 253, sink));
+            case "track_file" -> d.trackFiles.addAll(TrackLines.read(tag, n, -254, 254, sink));
+            case "track_process" -> d.trackProcesses.addAll(TrackLines.read(tag, n, -254, 254, sink));
+            case "track_bfd" -> d.trackBfds.addAll(TrackLines.read(tag, n, -253, 253, sink));
             case "dont_track_primary" -> d.dontTrackPrimary = true;
             case "notify_master" -> d.notifyMaster = w.script(0).orElse(null);
             case "notify_backup" -> d.notifyBackup = w.script(0).orElse(null);
@@ -484,13 +507,62 @@ final class VrrpBuilder {
             case "strict_mode" -> d.strict = w.bool(0);
             case "skip_check_adv_addr" -> d.skipCheckAdvAddr = w.bool(0);
             case "promote_secondaries" -> d.promoteSecondaries = true;
-            case "garp_master_delay" -> w.seconds(0, 0, 86400).ifPresent(v -> d.garpMasterDelay = v);
-            case "garp_master_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.garpMasterRepeat = v);
-            case "garp_master_refresh" -> w.seconds(0, 0, 86400).ifPresent(v -> d.garpMasterRefresh = v);
-            case "garp_master_refresh_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.garpMasterRefreshRepeat = v);
-            case "garp_lower_prio_delay" -> w.seconds(0, 0, 86400).ifPresent(v -> d.garpLowerPrioDelay = v);
-            case "garp_lower_prio_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.garpLowerPrioRepeat = v);
-            case "down_timer_adverts" -> w.intIn(0, 1, 100).ifPresent(v -> d.downTimerAdverts = v);
+            case "garp_master_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    d.garpMasterDelay = v.get();
+                } else {
+                    w.error(tag + ": garp_master_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_master_repeat" -> {
+                var v = w.intIn(0, 0, Integer.MAX_VALUE);
+                if (v.isPresent()) {
+                    d.garpMasterRepeat = v.getAsInt();
+                } else {
+                    w.error(tag + ": garp_master_repeat '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_master_refresh" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    d.garpMasterRefresh = v.get();
+                } else {
+                    w.error(tag + ": garp_master_refresh '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_master_refresh_repeat" -> {
+                var v = w.intIn(0, 0, Integer.MAX_VALUE);
+                if (v.isPresent()) {
+                    d.garpMasterRefreshRepeat = v.getAsInt();
+                } else {
+                    w.error(tag + ": garp_master_refresh_repeat '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_lower_prio_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    d.garpLowerPrioDelay = v.get();
+                } else {
+                    w.error(tag + ": garp_lower_prio_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_lower_prio_repeat" -> {
+                var v = w.intIn(0, 0, Integer.MAX_VALUE);
+                if (v.isPresent()) {
+                    d.garpLowerPrioRepeat = v.getAsInt();
+                } else {
+                    w.error(tag + ": garp_lower_prio_repeat '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "down_timer_adverts" -> {
+                var v = w.intIn(0, 1, 100);
+                if (v.isPresent()) {
+                    d.downTimerAdverts = v.getAsInt();
+                } else {
+                    w.error(tag + ": Invalid down_timer_adverts [1:100] '" + w.arg(0).orElse("") + "'");
+                }
+            }
             case "lower_prio_no_advert" -> d.lowerPrioNoAdvert = w.bool(0);
             case "higher_prio_send_advert" -> d.higherPrioSendAdvert = w.bool(0);
             case "owner_ignore_adverts" -> d.ownerIgnoreAdverts = w.bool(0);

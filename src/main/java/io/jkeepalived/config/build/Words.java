@@ -119,6 +119,10 @@ final class Words {
                 error("invalid number '" + text + "'");
                 return Optional.empty();
             }
+            if (v.signum() < 0 && min >= 0) {
+                error("negative number '" + text + "'");
+                return Optional.empty();
+            }
             if (v.compareTo(BigDecimal.valueOf(max)) > 0 || v.compareTo(BigDecimal.valueOf(min)) < 0) {
                 error(String.format("number '%s' outside range [%f, %f]", text, min, max));
                 return Optional.empty();

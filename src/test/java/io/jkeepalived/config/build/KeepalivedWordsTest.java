@@ -1,0 +1,79 @@
+package io.jkeepalived.config.build;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.Trees;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A configuration full of mistakes, with what keepalived 2.2.7 printed for it (recorded with
+ * {@code keepalived -t} in a namespace with eth0..eth3): every line of it must be one of our findings.
+ */
+class KeepalivedWordsTest {
+    @Test
+    void sameWordsAtTheSameLinesAsKeepalived() {
+        var lines = new String[] {
+            "global_defs {",
+            "   router_id R",
+            "   vrrp_version 4",
+            "   vrrp_garp_master_delay -1",
+            "   script_user nobody_here_xyz",
+            "   enable_script_security",
+            "}",
+            "vrrp_script s1 {",
+            "   script \"/bin/true\"",
+            "   interval 2",
+            "   fall 0",
+            "   rise -3",
+            "   timeout 0",
+            "}",
+            "vrrp_instance A {",
+            "   state BACKUP",
+            "   interface eth0",
+            "   virtual_router_id 10",
+            "   priority 100",
+            "   garp_master_repeat abc",
+            "   unicast_ttl 300",
+            "   down_timer_adverts 200",
+            "   virtual_ipaddress {",
+            "      192.0.2.50/24 dev eth0 scope bogus",
+            "      192.0.2.51 brd 192.0.2.255 dev eth1 label toolonglabelname12345",
+            "   }",
+            "   track_script {",
+            "      s1",
+            "   }",
+            "   track_interface {",
+            "      eth1 weight 300",
+            "   }",
+            "}"};
+        // keepalived's output, "(file: Line N) message" with N shifted to this array (its file had advert_int on line 21).
+        var expected = List.of(
+                "3|number '4' outside range [2, 3]", "3|VRRP Error: Version must be either 2 or 3",
+                "4|negative number '-1'", "4|vrrp_garp_master_delay '-1' invalid - ignoring",
+                "5|Error setting global script uid/gid",
+                "11|number '0' outside range [1, 2147483647]", "11|(s1): vrrp script fall value '0' invalid, defaulting to 1",
+                "12|negative number '-3'", "12|(s1): vrrp script rise value '-3' invalid, defaulting to 1",
+                "13|(s1): vrrp script timeout must be greater than 0, setting to 1",
+                "14|Unable to set default user for vrrp script s1 - removing",
+                "20|invalid number 'abc'", "20|(A): garp_master_repeat 'abc' invalid - ignoring",
+                "21|number '300' outside range [0, 255]", "21|(A): TTL '300' not valid - must be between 0 & 255",
+                "22|number '200' outside range [1, 100]", "22|(A): Invalid down_timer_adverts [1:100] '200'",
+                "24|Invalid scope 'bogus' specified for 192.0.2.50/24 - ignoring",
+                "25|Address label toolonglabelname12345 is longer than maximum length 15 - removing address",
+                "28|(A) track script s1 not found, ignoring...",
+                "31|number '300' outside range [-254, 254]",
+                "31|(A) weight 300 for eth1 must be between [-253..253] inclusive. Ignoring...");
+        var sink = new DiagnosticSink();
+        new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0", "eth1")), argv -> ScriptFinder.Found.EXECUTABLE,
+                name -> !name.equals("nobody_here_xyz")).build(Trees.parse(lines));
+        for (var e : expected) {
+            int line = Integer.parseInt(e.substring(0, e.indexOf('|')));
+            var text = e.substring(e.indexOf('|') + 1);
+            assertTrue(sink.findings().stream().anyMatch(d -> d.pos().line() == line && d.message().equals(text)),
+                    "missing at line " + line + ": " + text + "\nours: " + sink.findings());
+        }
+    }
+}
