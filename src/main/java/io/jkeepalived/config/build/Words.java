@@ -124,16 +124,21 @@ final class Words {
                 return Optional.empty();
             }
             if (v.compareTo(BigDecimal.valueOf(max)) > 0 || v.compareTo(BigDecimal.valueOf(min)) < 0) {
-                error(String.format("number '%s' outside range [%f, %f]", text, min, max));
+                error("number '" + text + "' outside range [" + decimal(min) + ", " + decimal(max) + "]");
                 return Optional.empty();
             }
             micros = v.movePointRight(6).longValue();
         }
         if (micros < min * 1e6 || micros > max * 1e6) {
-            error(String.format("number '%s' outside range [%f, %f]", text, min, max));
+            error("number '" + text + "' outside range [" + decimal(min) + ", " + decimal(max) + "]");
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(micros * 1000));
+    }
+
+    /** keepalived prints timer limits with 6 decimals; its "no limit" is ULONG_MAX microseconds. */
+    private static String decimal(double v) {
+        return v >= 1.8e13 ? "18446744073709.551614" : String.format(java.util.Locale.ROOT, "%f", v);
     }
 
     /** {@code 12} or {@code 1.5} (at most 6 decimals, at most 12 integer digits) as microseconds; -1 otherwise. */

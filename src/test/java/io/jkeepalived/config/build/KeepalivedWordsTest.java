@@ -76,4 +76,55 @@ class KeepalivedWordsTest {
                     "missing at line " + line + ": " + text + "\nours: " + sink.findings());
         }
     }
+
+    @Test
+    void lvsMistakesInKeepalivedsWords() {
+        var lines = new String[] {
+            "virtual_server 192.0.2.1 80 {",
+            "   delay_loop 0",
+            "   lvs_sched rr",
+            "   lvs_method NAT",
+            "   protocol TCP",
+            "   persistence_timeout abc",
+            "   hysteresis -2",
+            "   sorry_server 192.0.2.999 80",
+            "   real_server 192.0.2.2 80 {",
+            "      HTTP_GET {",
+            "         connect_port 70000",
+            "         url {",
+            "            path /",
+            "            status_code 999",
+            "            digest xyz",
+            "         }",
+            "      }",
+            "      DNS_CHECK {",
+            "         type BOGUS",
+            "      }",
+            "      UDP_CHECK {",
+            "         payload zz11",
+            "      }",
+            "   }",
+            "}"};
+        // Recorded from keepalived 2.2.7 -t on this exact file.
+        var expected = List.of(
+                "2|number '0' outside range [0.000001, 18446744073709.551614]",
+                "2|virtual server delay loop '0' invalid - ignoring",
+                "6|invalid number 'abc'", "6|persistence_timeout invalid",
+                "7|negative number '-2'", "7|Hysteresis -2 must be in [0, 4294967295] - ignoring",
+                "8|Invalid sorry server IP address 192.0.2.999 - skipping",
+                "11|number '70000' outside range [1, 65535]", "11|Invalid checker connect_port '70000'",
+                "14|Invalid HTTP_GET status code '999'",
+                "15|digest 'xyz' character length should be 32 rather than 3",
+                "19|Unknown DNS check type BOGUS - ignoring",
+                "22|Invalid hex string for UDP_CHECK payload");
+        var sink = new DiagnosticSink();
+        new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING, name -> true)
+                .build(Trees.parse(lines));
+        for (var e : expected) {
+            int line = Integer.parseInt(e.substring(0, e.indexOf('|')));
+            var text = e.substring(e.indexOf('|') + 1);
+            assertTrue(sink.findings().stream().anyMatch(d -> d.pos().line() == line && d.message().equals(text)),
+                    "missing at line " + line + ": " + text + "\nours: " + sink.findings());
+        }
+    }
 }
