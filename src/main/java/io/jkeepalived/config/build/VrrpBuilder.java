@@ -449,10 +449,16 @@ final class VrrpBuilder {
             case "no_virtual_ipaddress" -> d.noVip = true;
             case "virtual_routes" -> n.children().forEach(c -> addressLines.route(c, true).ifPresent(d.routes::add));
             case "virtual_rules" -> n.children().forEach(c -> addressLines.rule(c).ifPresent(d.rules::add));
-            case "unicast_peer" -> n.children().forEach(c -> peer(d, c));
-            case "mcast_src_ip" -> d.mcastSrc = address(w, tag + " mcast_src_ip").orElse(null);
-            case "unicast_src_ip" -> d.unicastSrc = address(w, tag + " unicast_src_ip").orElse(null);
-            case "mcast_dst_ip" -> d.mcastDst = address(w, tag + " mcast_dst_ip").orElse(null);
+            case "unicast_peer" -> {
+                d.unicastPeerBlock = true;
+                n.children().forEach(c -> peer(d, c));
+            }
+            case "mcast_src_ip" -> d.mcastSrc = address(w, "Configuration error: VRRP instance[" + d.name
+                    + "] malformed src address[%s]. Skipping...").orElse(null);
+            case "unicast_src_ip" -> d.unicastSrc = address(w, "Configuration error: VRRP instance[" + d.name
+                    + "] malformed src address[%s]. Skipping...").orElse(null);
+            case "mcast_dst_ip" -> d.mcastDst = address(w, "Configuration error: VRRP instance[" + d.name
+                    + "] malformed mcast dst address[%s]. Skipping...").orElse(null);
             case "unicast_ttl" -> {
                 var v = w.intIn(0, 0, 255);
                 if (v.isPresent()) {
@@ -600,7 +606,7 @@ final class VrrpBuilder {
         }
         var a = Addresses.parse(t.get());
         if (a.isEmpty()) {
-            w.error(what + " '" + t.get() + "' is not a valid IP address - ignoring");
+            w.error(what.replace("%s", t.get()));
         }
         return a;
     }
@@ -641,7 +647,8 @@ final class VrrpBuilder {
         var w = line.words();
         var a = Addresses.parse(w.get(0));
         if (a.isEmpty()) {
-            sink.error(line.pos(), "(" + d.name + ") unicast_peer '" + w.get(0) + "' is not a valid IP address - skipping");
+            sink.error(line.pos(), "Configuration error: VRRP instance[" + d.name + "] malformed unicast peer address["
+                    + w.get(0) + "]. Skipping...");
             return;
         }
         OptionalInt min = OptionalInt.empty();

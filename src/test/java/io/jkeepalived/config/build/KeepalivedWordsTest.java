@@ -127,4 +127,61 @@ class KeepalivedWordsTest {
                     "missing at line " + line + ": " + text + "\nours: " + sink.findings());
         }
     }
+
+    @Test
+    void globalAndAddressMistakesInKeepalivedsWords() {
+        var lines = new String[] {
+            "global_defs {",
+            "   smtp_server 192.0.2.300",
+            "   vrrp_mcast_group4 10.0.0.1",
+            "   vrrp_mcast_group6 ff02::zz",
+            "   vrrp_garp_interval 5",
+            "   vrrp_down_timer_adverts 0",
+            "   umask 999",
+            "   startup_script_timeout 5000",
+            "   max_auto_priority 200",
+            "}",
+            "vrrp_instance A {",
+            "   interface eth0",
+            "   virtual_router_id 10",
+            "   mcast_src_ip 192.0.2.999",
+            "   unicast_peer {",
+            "      192.0.2.400",
+            "   }",
+            "   virtual_ipaddress {",
+            "      192.0.2.60",
+            "   }",
+            "}"};
+        var expected = List.of(
+                "2|Invalid smtp server 192.0.2.300 25",
+                "3|vrrp_mcast_group4 [10.0.0.1] is not multicast. Skipping",
+                "4|Can't parse vrrp_mcast_group6 [ff02::zz]. Skipping",
+                "6|number '0' outside range [1, 100]", "6|Invalid vrrp_down_timer_adverts [1:100] '0'",
+                "7|invalid umask value 999",
+                "8|number '5000' outside range [1, 1000]", "8|startup_script_timeout '5000' must be in [1, 1000] - ignoring",
+                "9|number '200' outside range [-1, 99]",
+                "9|max_auto_priority '200' must be in [0, 99] (or -1 to disable) - ignoring",
+                "14|Configuration error: VRRP instance[A] malformed src address[192.0.2.999]. Skipping...",
+                "16|Configuration error: VRRP instance[A] malformed unicast peer address[192.0.2.400]. Skipping...",
+                "0|(A) A unicast keyword has been specified without any unicast peers. Defaulting to multicast."
+                        + " This usage is deprecated - please update your configuration.");
+        var sink = new DiagnosticSink();
+        new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING, name -> true)
+                .build(Trees.parse(lines));
+        for (var e : expected) {
+            int line = Integer.parseInt(e.substring(0, e.indexOf('|')));
+            var text = e.substring(e.indexOf('|') + 1);
+            assertTrue(sink.findings().stream().anyMatch(d -> d.pos().line() == line && d.message().equals(text)),
+                    "missing at line " + line + ": " + text + "\nours: " + sink.findings());
+        }
+        assertTrue(sink.findings().stream().noneMatch(d -> d.pos().line() == 5), "vrrp_garp_interval 5 is accepted");
+    }
+
+    @Test
+    void umaskIsOctalOrPermissionNames() {
+        org.junit.jupiter.api.Assertions.assertEquals(0177, Umask.parse(List.of("0177")));
+        org.junit.jupiter.api.Assertions.assertEquals(022, Umask.parse(List.of("IWGRP|IWOTH")));
+        org.junit.jupiter.api.Assertions.assertEquals(-1, Umask.parse(List.of("999")));
+        org.junit.jupiter.api.Assertions.assertEquals(-1, Umask.parse(List.of("IWHAT")));
+    }
 }
