@@ -46,13 +46,22 @@ def rs_addr(i):
     return f"198.18.{i // 250}.{i % 250 + 1}"
 
 
+KIND = os.environ.get("KIND", "tcp")   # tcp: TCP_CHECK; http: HTTP_GET of / expecting 200
+
+
+def checker_block():
+    if KIND == "http":
+        return ("        HTTP_GET {\n            url {\n                path /\n                status_code 200\n            }\n"
+                "            connect_timeout 1\n            retry 0\n        }\n")
+    return "        TCP_CHECK {\n            connect_timeout 1\n            retry 0\n        }\n"
+
+
 def write_config(path, n):
     with open(path, "w") as f:
         f.write("global_defs {\n    router_id bench\n}\n\n")
         f.write("virtual_server 198.51.100.1 80 {\n    delay_loop 1\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n\n")
         for i in range(n):
-            f.write(f"    real_server {rs_addr(i)} 80 {{\n        weight 1\n"
-                    f"        TCP_CHECK {{\n            connect_timeout 1\n            retry 0\n        }}\n    }}\n")
+            f.write(f"    real_server {rs_addr(i)} 80 {{\n        weight 1\n{checker_block()}    }}\n")
         f.write("}\n")
 
 
@@ -228,13 +237,11 @@ def teardown(work):
 
 def build(work):
     classes = os.path.join(REPO, "target", "classes")
-    if not os.path.isdir(classes):
-        sh("mvn", "-q", "-o", "-DskipTests", "compile", cwd=REPO, env={**os.environ, "JAVA_HOME": JDK})
-    out = os.path.join(work, "bench-classes")
-    sh(f"{JDK}/bin/javac", "-d", out, "-cp", classes, os.path.join(HERE, "BenchChecker.java"))
+    if not os.path.isdir(os.path.join(REPO, "target", "lib")):
+        sh("mvn", "-q", "-o", "-DskipTests", "package", cwd=REPO, env={**os.environ, "JAVA_HOME": JDK})
     shim = os.path.join(work, "ipvsshim.so")
     sh("gcc", "-shared", "-fPIC", "-O2", "-o", shim, "/work/shared/tools/ipvsshim.c", "-ldl")
-    return f"{classes}:{out}", shim
+    return f"{classes}:{REPO}/target/lib/*", shim
 
 
 def main():
@@ -256,7 +263,8 @@ def main():
                 rk = measure(ka, n) if not os.environ.get("SKIP_KA") else {"error": "skipped"}
             finally:
                 ka.stop()
-            jk = Daemon("jkeepalived", [f"{JDK}/bin/java", *JAVA_OPTS, "-cp", cp, "BenchChecker", conf],
+            jk = Daemon("jkeepalived", [f"{JDK}/bin/java", *JAVA_OPTS, "-cp", cp, "io.jkeepalived.Main",
+                                        "-C", "-n", "-l", "-f", conf, "-p", f"{work}/jk.pid", "-c", f"{work}/jkc.pid"],
                         dict(os.environ), f"{work}/jkeepalived-{n}.log")
             try:
                 rj = measure(jk, n)
@@ -278,7 +286,8 @@ def report(rows, header):
             ("CPU %", "cpu_pct", ".1f"), ("of it sys", "sys_s", ".2f"), ("CPU total", "cpu_total_s", ".2f"), ("RSS MiB", "rss_mib", ".1f"), ("DOWN s", "down_s", ".2f"),
             ("UP s", "up_s", ".2f")]
     if header:
-        print(f"TCP_CHECK, delay_loop 1, retry 0, {WINDOW} s window; ratio = jkeepalived / keepalived")
+        kind = "HTTP_GET" if KIND == "http" else "TCP_CHECK"
+        print(f"{kind}, delay_loop 1, retry 0, {WINDOW} s window after {SETTLE:.0f} s; ratio = jkeepalived / keepalived")
         print(f"{'N':>6} {'metric':>9} {'keepalived':>11} {'jkeepalived':>12} {'ratio':>7}")
     for n, rk, rj in rows:
         if "error" in rj or ("error" in rk and rk["error"] != "skipped"):
