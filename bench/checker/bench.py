@@ -24,7 +24,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 JDK = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
-NS = f"jkcb-{os.getpid()}"
+NS = f"jkcb-{os.getpid()}"   # the current run's namespace (see fresh_namespace)
 VICTIM = "198.18.0.1"
 WINDOW = int(os.environ.get("WINDOW", "10"))      # seconds of steady state measured
 SETTLE = float(os.environ.get("SETTLE", "10"))    # bootstrap (1 s) + warmup (<= delay_loop) + JIT warm-up
@@ -226,6 +226,13 @@ def setup(work):
     ns("nginx", "-c", conf, "-p", work)
 
 
+def fresh_namespace(work, tag):
+    global NS
+    teardown(work)
+    NS = f"jkcb-{os.getpid()}-{tag}"
+    setup(work)
+
+
 def teardown(work):
     try:
         with open(os.path.join(work, "nginx.pid")) as f:
@@ -252,10 +259,12 @@ def main():
     results = []
     try:
         cp, shim = build(work)
-        setup(work)
         for n in counts:
             conf = os.path.join(work, f"keepalived-{n}.conf")
             write_config(conf, n)
+            # each daemon gets a fresh namespace: the previous run's TIME_WAIT sockets (hundreds of
+            # thousands at 10,000 checks/s) would otherwise slow the next run's connects
+            fresh_namespace(work, f"ka{n}")
             env_k = {**os.environ, "LD_PRELOAD": shim}
             ka = Daemon("keepalived", ["keepalived", "-C", "-n", "-l", "-G", "-f", conf, "-p", f"{work}/ka.pid",
                                        "-c", f"{work}/kc.pid"], env_k, f"{work}/keepalived-{n}.log")
@@ -263,6 +272,7 @@ def main():
                 rk = measure(ka, n) if not os.environ.get("SKIP_KA") else {"error": "skipped"}
             finally:
                 ka.stop()
+            fresh_namespace(work, f"jk{n}")
             jk = Daemon("jkeepalived", [f"{JDK}/bin/java", *JAVA_OPTS, "-cp", cp, "io.jkeepalived.Main",
                                         "-C", "-n", "-l", "-f", conf, "-p", f"{work}/jk.pid", "-c", f"{work}/jkc.pid"],
                         dict(os.environ), f"{work}/jkeepalived-{n}.log")
