@@ -7,6 +7,7 @@ import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.daemon.log.Log;
+import io.jkeepalived.linux.Capabilities;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,11 @@ public final class Daemon {
             log.error("Stopped - cannot read configuration " + options.configFile());
             return EXIT_FATAL;
         }
+        Optional<String> missing = missingPrivileges(config.get());
+        if (missing.isPresent()) {
+            log.error(missing.get());
+            return EXIT_MISSING_PERMISSION;
+        }
         if (options.dumpConf()) {
             dumper.apply(config.get()).forEach(log::info);
         }
@@ -80,6 +86,18 @@ public final class Daemon {
             stopSubsystems();
             pidFiles.forEach(PidFile::remove);
             log.info("Stopped " + CommandLine.VERSION_LINE);
+        }
+    }
+
+    /** VRRP cannot work without raw sockets and address changes: say so once, before touching anything. */
+    private Optional<String> missingPrivileges(KeepalivedConfig config) {
+        if (!options.runVrrp() || config.vrrpInstances().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Capabilities.ofCurrentProcess().missingForVrrp();
+        } catch (IOException e) {
+            return Optional.empty();      // no /proc: let the first socket say what is wrong
         }
     }
 
