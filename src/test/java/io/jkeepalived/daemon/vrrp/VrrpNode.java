@@ -69,6 +69,11 @@ final class VrrpNode implements AutoCloseable {
         return this;
     }
 
+    /** Replaces the configuration file (for a reload). */
+    void rewrite(String config) throws IOException {
+        Files.writeString(conf, config);
+    }
+
     /** {@code ip netns exec} execs the daemon, so this pid is the daemon's. */
     long pid() {
         return process.pid();
