@@ -47,6 +47,21 @@ public final class BenchChecker {
         var daemon = new CheckerDaemon(setup, options);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(daemon::close));
         daemon.start();
+        if (System.getenv("BENCH_COUNTERS") != null) {
+            Thread.ofPlatform().daemon().start(() -> {
+                long last = 0;
+                while (true) {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long done = daemon.counters()[1];
+                    System.out.println("bench: " + (done - last) + " checks completed in the last second");
+                    last = done;
+                }
+            });
+        }
         daemon.awaitStopped();
     }
 

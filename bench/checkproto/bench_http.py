@@ -65,7 +65,7 @@ def main():
                     ka.stop()
             rj = {"error": "not run"}
             if only != "keepalived":
-                extra = [f"-XX:StartFlightRecording=filename={work}/jk-{n}.jfr,settings=profile"] if os.environ.get("JFR") else []
+                extra = [f"-XX:StartFlightRecording=filename={work}/jk-{n}.jfr,settings=profile,jdk.ExecutionSample#period=1ms"] if os.environ.get("JFR") else []
                 jk = b.Daemon("jkeepalived", [f"{b.JDK}/bin/java", *b.JAVA_OPTS, *extra, "-cp", cp, "BenchProto", conf],
                               dict(os.environ), f"{work}/jkeepalived-{n}.log")
                 try:

@@ -44,6 +44,8 @@ public final class CheckerDaemon implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Thread thread;
+    private final boolean watchAddresses;
+    private volatile Thread addressWatcher;
 
     /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
@@ -84,6 +86,31 @@ public final class CheckerDaemon implements AutoCloseable {
         this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log, Duration.ofSeconds(1)),
                 options.alerts(), options.fifos());
         this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
+        this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
+    }
+
+    /** ha_suspend: local addresses are polled once a second and changes fed to the engine. */
+    private void watch(java.util.Set<String> initial) {
+        var known = initial;
+        while (finished.getCount() > 0) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            var now = LocalAddresses.snapshot();
+            for (var a : now) {
+                if (!known.contains(a)) {
+                    addressChanged(a, true);
+                }
+            }
+            for (var a : known) {
+                if (!now.contains(a)) {
+                    addressChanged(a, false);
+                }
+            }
+            known = now;
+        }
     }
 
     /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
@@ -148,7 +175,13 @@ public final class CheckerDaemon implements AutoCloseable {
      * the loop's sockets live where its thread does).
      */
     public void start(java.util.concurrent.ThreadFactory threads) {
-        loop.execute(scheduler::start);
+        if (watchAddresses) {
+            var present = LocalAddresses.snapshot();
+            loop.execute(() -> scheduler.start(present));
+            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
+        } else {
+            loop.execute(scheduler::start);
+        }
         thread = threads.newThread(() -> {
             try {
                 loop.run();
@@ -165,6 +198,9 @@ public final class CheckerDaemon implements AutoCloseable {
     public void stop() {
         if (thread == null || finished.getCount() == 0) {
             return;
+        }
+        if (addressWatcher != null) {
+            addressWatcher.interrupt();
         }
         loop.execute(() -> {
             scheduler.stop();

@@ -1,5 +1,6 @@
 package io.jkeepalived.config;
 
+import io.jkeepalived.config.build.Addresses;
 import io.jkeepalived.config.model.AuthSpec;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.GlobalDefs;
@@ -72,7 +73,7 @@ public final class ConfigDump {
                 .orElse("(main namespace)"));
         out.add(" Router ID = " + g.routerId().orElse(hostname));
         if (g.smtpServer().isPresent() || g.smtpServerName().isPresent()) {
-            out.add(" Smtp server = " + g.smtpServer().map(a -> a.getHostAddress()).orElse(g.smtpServerName().orElse("")));
+            out.add(" Smtp server = " + g.smtpServer().map(a -> Addresses.format(a)).orElse(g.smtpServerName().orElse("")));
             out.add(" Smtp server port = " + g.smtpServerPort());
         }
         out.add(" Smtp HELO name = " + g.smtpHeloName().orElse(hostname));
@@ -94,8 +95,8 @@ public final class ConfigDump {
         out.add(" LVS flush on stop = " + g.lvsFlushOnStop().map(s -> s.equalsIgnoreCase("VS") ? "VS" : "all").orElse("disabled"));
         out.add(" FIFO write vrrp states on reload = " + tf(g.fifoWriteVrrpStatesOnReload()));
         out.add(" VRRP notify priority changes = " + tf(g.vrrpNotifyPriorityChanges()));
-        out.add(" VRRP IPv4 mcast group = " + g.vrrpMcastGroup4().getHostAddress());
-        out.add(" VRRP IPv6 mcast group = " + shortV6(g.vrrpMcastGroup6()));
+        out.add(" VRRP IPv4 mcast group = " + Addresses.format(g.vrrpMcastGroup4()));
+        out.add(" VRRP IPv6 mcast group = " + Addresses.format(g.vrrpMcastGroup6()));
         out.add(" Gratuitous ARP delay = " + secs(g.garp().masterDelay()));
         out.add(" Gratuitous ARP repeat = " + g.garp().masterRepeat());
         out.add(" Gratuitous ARP refresh timer = " + secs(g.garp().masterRefresh()));
@@ -150,12 +151,6 @@ public final class ConfigDump {
         out.add(String.format(Locale.ROOT, " umask = 0%o", g.umask()));
     }
 
-    private static String shortV6(java.net.InetAddress a) {
-        var s = a.getHostAddress();
-        // InetAddress prints ff02:0:0:0:0:0:0:12; keepalived prints the compressed form.
-        return s.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::");
-    }
-
     private static void vrrp(KeepalivedConfig c, List<String> out) {
         out.add("------< VRRP Topology >------");
         for (var i : c.vrrpInstances()) {
@@ -198,10 +193,10 @@ public final class ConfigDump {
         out.add("   Wantstate = " + i.initialState());
         out.add("   Number of config faults = 0");
         i.interfaceName().ifPresent(n -> out.add("   Interface = " + n));
-        i.mcastSrcIp().or(i::unicastSrcIp).ifPresent(a -> out.add("   Using src_ip = " + a.getHostAddress()));
+        i.mcastSrcIp().or(i::unicastSrcIp).ifPresent(a -> out.add("   Using src_ip = " + Addresses.format(a)));
         if (!i.isUnicast()) {
-            out.add("   Multicast address " + i.mcastDstIp().orElse(i.family() == io.jkeepalived.config.model.AddressFamily.INET
-                    ? g.vrrpMcastGroup4() : g.vrrpMcastGroup6()).getHostAddress());
+            out.add("   Multicast address " + Addresses.format(i.mcastDstIp().orElse(
+                    i.family() == io.jkeepalived.config.model.AddressFamily.INET ? g.vrrpMcastGroup4() : g.vrrpMcastGroup6())));
         }
         out.add("   Gratuitous ARP delay = " + secs(i.garp().masterDelay()));
         out.add("   Gratuitous ARP repeat = " + i.garp().masterRepeat());
@@ -238,7 +233,7 @@ public final class ConfigDump {
         track("   Tracked BFDs", i.trackBfds(), out);
         if (!i.unicastPeers().isEmpty()) {
             out.add("   Unicast Peer = " + i.unicastPeers().size());
-            i.unicastPeers().forEach(p -> out.add("    " + p.address().getHostAddress()));
+            i.unicastPeers().forEach(p -> out.add("    " + Addresses.format(p.address())));
         }
         vips("   Virtual IP", i.virtualIpAddresses(), i, g, out);
         vips("   Virtual IP Excluded", i.virtualIpAddressesExcluded(), i, g, out);
@@ -277,16 +272,16 @@ public final class ConfigDump {
         }
         out.add(title + " (" + vips.size() + "):");
         for (var v : vips) {
-            var sb = new StringBuilder("     ").append(v.address().getHostAddress());
+            var sb = new StringBuilder("     ").append(Addresses.format(v.address()));
             int max = v.address().getAddress().length * 8;
             if (v.prefixLength() != max) {
                 sb.append('/').append(v.prefixLength());
             }
-            v.broadcast().ifPresent(b -> sb.append(" brd ").append(b.getHostAddress()));
+            v.broadcast().ifPresent(b -> sb.append(" brd ").append(Addresses.format(b)));
             sb.append(" dev ").append(v.dev().or(i::interfaceName).orElse(g.defaultInterface()));
             sb.append(" scope ").append(v.scope().keyword());
             v.label().ifPresent(l -> sb.append(" label ").append(l));
-            v.peer().ifPresent(p -> sb.append(" peer ").append(p.getHostAddress()));
+            v.peer().ifPresent(p -> sb.append(" peer ").append(Addresses.format(p)));
             if (v.noTrack()) {
                 sb.append(" no_track");
             }
@@ -301,7 +296,7 @@ public final class ConfigDump {
             for (var e : vsg.entries()) {
                 switch (e) {
                     case io.jkeepalived.config.model.VirtualServerGroupSpec.AddressRange r -> out.add("   VIP Range = "
-                            + r.first().getHostAddress() + (r.first().equals(r.last()) ? "" : "-" + r.last().getHostAddress())
+                            + Addresses.format(r.first()) + (r.first().equals(r.last()) ? "" : "-" + Addresses.format(r.last()))
                             + ", VPORT = " + r.port());
                     case io.jkeepalived.config.model.VirtualServerGroupSpec.Fwmark f -> out.add("   FWMARK = " + f.mark());
                 }
@@ -328,7 +323,7 @@ public final class ConfigDump {
         }
         out.add("   lvs_method = " + vs.forwardingMethod().kind());
         vs.virtualhost().ifPresent(h -> out.add("   virtualhost = " + h));
-        vs.sorryServer().ifPresent(s -> out.add("   sorry server = [" + s.address().getHostAddress() + "]:" + s.port()
+        vs.sorryServer().ifPresent(s -> out.add("   sorry server = [" + Addresses.format(s.address()) + "]:" + s.port()
                 + (s.inhibit() ? " inhibit" : "")));
         for (var rs : vs.realServers()) {
             realServer(vs, rs, out);
@@ -349,8 +344,8 @@ public final class ConfigDump {
         for (var ch : rs.checkers()) {
             var cm = ch.common();
             out.add("     Keepalive method = " + ch.keyword());
-            out.add("       Connection dest = [" + cm.connectIp().getHostAddress() + "]:" + cm.connectPort());
-            cm.bindTo().ifPresent(b -> out.add("       Bind to = " + b.getHostAddress()));
+            out.add("       Connection dest = [" + Addresses.format(cm.connectIp()) + "]:" + cm.connectPort());
+            cm.bindTo().ifPresent(b -> out.add("       Bind to = " + Addresses.format(b)));
             out.add("       Connection timeout = " + secs(cm.connectTimeout()));
             out.add("       Retry count = " + cm.retry());
             out.add("       Delay before retry = " + secs(cm.delayBeforeRetry()));

@@ -19,7 +19,8 @@ class ConfigDumpTest {
     @Test
     void globalDefinitionsAndVrrpTopologyMatchKeepalived() throws Exception {
         var sink = new DiagnosticSink();
-        var parsed = InterimConfigReader.read(REF.resolve("samples/keepalived.conf.vrrp"), null);
+        var parsed = io.jkeepalived.config.lex.ConfigReader.read(REF.resolve("samples/keepalived.conf.vrrp"),
+                new io.jkeepalived.config.lex.ConfigReader.Options("test", false));
         var config = new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0", "eth1", "eth2", "eth3")),
                 argv -> ScriptFinder.Found.MISSING).build(parsed.roots());
         var ours = ConfigDump.render(config, "vm");

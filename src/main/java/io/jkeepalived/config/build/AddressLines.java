@@ -31,7 +31,7 @@ final class AddressLines {
     /** An address with optional /LEN; reports and returns empty when invalid. */
     record Prefix(InetAddress address, int length) {
         String text() {
-            return address.getHostAddress() + "/" + length;
+            return Addresses.format(address) + "/" + length;
         }
     }
 

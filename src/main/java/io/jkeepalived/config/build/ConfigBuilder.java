@@ -75,6 +75,7 @@ public final class ConfigBuilder {
         var vsGroups = new ArrayList<VirtualServerGroupSpec>();
         var virtualServers = new ArrayList<VirtualServerSpec>();
         boolean[] missingInterface = {false};
+        var instanceNames = new HashSet<String>();
 
         for (var n : roots) {
             var w = new Words(n, sink);
@@ -106,7 +107,7 @@ public final class ConfigBuilder {
                 case "vrrp_sync_group" -> syncDrafts.add(vrrp.syncGroup(n));
                 case "vrrp_instance" -> {
                     var name = VrrpBuilder.name(n);
-                    if (drafts.stream().anyMatch(d -> d.name.equals(name))) {
+                    if (!instanceNames.add(name)) {
                         sink.error(n.pos(), "vrrp instance " + name + " already defined");
                     } else {
                         drafts.add(vrrp.instance(n, host, missingInterface));
@@ -204,11 +205,13 @@ public final class ConfigBuilder {
             Map<String, Boolean> usedScripts, Set<String> disabledScripts) {
         var out = new ArrayList<VrrpSyncGroupSpec>();
         var inGroup = new HashSet<String>();
+        var known = new HashSet<String>();
+        instances.forEach(i -> known.add(i.name()));
         for (var d : drafts) {
             var s = d.spec();
             var members = new ArrayList<String>();
             for (var m : d.memberRefs()) {
-                if (instances.stream().noneMatch(i -> i.name().equals(m.name()))) {
+                if (!known.contains(m.name())) {
                     sink.warning(SourcePos.NONE, "Virtual router " + m.name() + " specified in sync group " + s.name()
                             + " doesn't exist - ignoring");
                 } else if (!inGroup.add(m.name())) {

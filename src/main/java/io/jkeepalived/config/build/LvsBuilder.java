@@ -320,15 +320,16 @@ final class LvsBuilder {
         }
         var vsInherited = new Inherited(retry, dbr, warmup, connectTimeout, delayLoop, alpha, vhost);
         var realServers = new ArrayList<RealServerSpec>();
+        var seen = new HashSet<String>();
         for (var rs : rsNodes) {
             var spec = realServer(rs, vsInherited, weight, inhibit, method == null ? ForwardingMethod.NAT : method, smtp);
             if (spec.isEmpty()) {
                 continue;
             }
             var r = spec.get();
-            if (realServers.stream().anyMatch(o -> o.address().equals(r.address()) && o.port() == r.port())) {
+            if (!seen.add(Addresses.format(r.address()) + "/" + r.port())) {
                 var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
-                sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + r.address().getHostAddress() + "]:"
+                sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + Addresses.format(r.address()) + "]:"
                         + proto + ":" + r.port() + " is duplicated - removing second rs");
                 continue;
             }
@@ -361,7 +362,7 @@ final class LvsBuilder {
 
     static String describe(VirtualServerAddress a, String protocol) {
         return switch (a) {
-            case VirtualServerAddress.IpPort ip -> "[" + ip.address().getHostAddress() + "]:"
+            case VirtualServerAddress.IpPort ip -> "[" + Addresses.format(ip.address()) + "]:"
                     + (protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT)) + ":" + ip.port();
             case VirtualServerAddress.Fwmark f -> "FWM " + f.mark();
             case VirtualServerAddress.Group g -> "[" + g.name() + "]:0";

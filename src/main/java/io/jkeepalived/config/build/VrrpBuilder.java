@@ -400,7 +400,20 @@ final class VrrpBuilder {
             case "native_ipv6" -> d.nativeIpv6 = true;
             case "authentication" -> auth(d, n);
             case "auth_hmac" -> sink.report(Severity.INFO, n.pos(), tag + " auth_hmac is parsed but not used yet");
-            case "virtual_ipaddress" -> n.children().forEach(c -> addressLines.address(c).ifPresent(d.vips::add));
+            case "virtual_ipaddress" -> {
+                for (var c : n.children()) {
+                    var vip = addressLines.address(c);
+                    if (vip.isEmpty()) {
+                        continue;
+                    }
+                    if (!d.vips.isEmpty() && d.vips.get(0).family() != vip.get().family()) {
+                        sink.error(c.pos(), "(" + d.name + "): address family must match VRRP instance ["
+                                + Addresses.format(vip.get().address()) + "] - ignoring");
+                    } else {
+                        d.vips.add(vip.get());
+                    }
+                }
+            }
             case "virtual_ipaddress_excluded" -> n.children().forEach(c -> addressLines.address(c).ifPresent(d.evips::add));
             case "no_virtual_ipaddress" -> d.noVip = true;
             case "virtual_routes" -> n.children().forEach(c -> addressLines.route(c, true).ifPresent(d.routes::add));

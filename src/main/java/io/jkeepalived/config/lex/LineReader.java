@@ -115,8 +115,10 @@ final class LineReader implements Definitions.Context {
     private long charsOut;
     private boolean stopped;
     private long residueChars;
+    private final int[] nulAt = new int[1];
     private boolean includesDisabled;
     private long maxLines = MAX_LINES;
+    private long maxChars = MAX_CHARS;
     private long seqRounds;
     /** Multi-line definitions the current line came from, to refuse recursion through them. */
     private List<Definitions.Def> chain = List.of();
@@ -163,7 +165,8 @@ final class LineReader implements Definitions.Context {
     /** For fuzzing: include lines are reported and skipped instead of read, and expansion stops earlier. */
     void restrictForFuzzing() {
         includesDisabled = true;
-        maxLines = 20_000;
+        maxLines = 2_000;
+        maxChars = 1 << 20;
     }
 
     /** Starts with text handed in directly. */
@@ -251,9 +254,9 @@ final class LineReader implements Definitions.Context {
                 continue;
             }
             LineText line = splitAtBrace(buf);
-            if (++linesOut > maxLines || (charsOut += line.length()) > MAX_CHARS) {
+            if (++linesOut > maxLines || (charsOut += line.length()) > maxChars) {
                 findings.add(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
-                        + maxLines + " lines or " + (MAX_CHARS >> 20) + " MiB - stopping here");
+                        + maxLines + " lines or " + (maxChars >> 20) + " MiB - stopping here");
                 stopped = true;
                 return null;
             }
@@ -269,24 +272,29 @@ final class LineReader implements Definitions.Context {
             if (f == null) {
                 return null;
             }
-            String raw = f.src.nextLine();
-            if (raw == null) {
+            SourceText src = f.src;
+            if (!src.advance()) {
                 endFile();
                 continue;
             }
-            if (raw.isEmpty()) {
+            int start = src.start();
+            int end = src.end();
+            if (start == end) {
                 if (collecting != null) {
                     endDefinition();
                 }
                 continue;
             }
-            Origin origin = new Origin(f.display, f.src.lineNo(), f.chain);
-            int nul = raw.indexOf('\0');
-            if (nul >= 0) {
-                findings.error(origin.at(nul + 1), "configuration appears to have embedded NULs - ignoring line");
+            Origin origin = new Origin(f.display, src.lineNo(), f.chain);
+            LineText line = Decomment.fast(src.text(), start, end, origin, nulAt);
+            if (nulAt[0] >= 0) {
+                findings.error(origin.at(nulAt[0] - start + 1),
+                        "configuration appears to have embedded NULs - ignoring line");
                 continue;
             }
-            LineText line = Decomment.apply(new LineText(raw, origin, 1));
+            if (line == null) {
+                line = Decomment.apply(new LineText(src.text().substring(start, end), origin, 1));
+            }
             if (!line.isEmpty()) {
                 return line;
             }
@@ -365,11 +373,14 @@ final class LineReader implements Definitions.Context {
                     return null;
                 }
             }
-            if (buf.text.startsWith("~SEQ") || buf.text.startsWith("~LST")) {
-                addSequence(buf);
-                return null;
-            }
             if (buf.charAt(0) == '~') {
+                if (buf.text.startsWith("~SEQ") || buf.text.startsWith("~LST")) {
+                    addSequence(buf);
+                    return null;
+                }
+                return buf;
+            }
+            if (!buf.mayHave(LineText.DOLLAR)) {
                 return buf;
             }
             Definitions.Expanded e = defs.expand(buf, this);
@@ -461,6 +472,9 @@ final class LineReader implements Definitions.Context {
 
     /** Keeps the text before the first unquoted brace (or the brace itself) and saves the rest for later. */
     private LineText splitAtBrace(LineText buf) {
+        if (!buf.mayHave(LineText.BRACE)) {
+            return buf;
+        }
         String s = buf.text;
         int n = s.length();
         int p = -1;
@@ -526,7 +540,7 @@ final class LineReader implements Definitions.Context {
     /** keepalived's {@code check_include}: include, includer, includem, includew, includeb, includea. */
     private boolean include(LineText buf) {
         String s = buf.text;
-        if (!s.startsWith("include") || s.length() < 8) {
+        if (s.charAt(0) != 'i' || !s.startsWith("include") || s.length() < 8) {
             return false;
         }
         char v = s.charAt(7);

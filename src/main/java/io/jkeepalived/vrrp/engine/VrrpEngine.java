@@ -678,7 +678,8 @@ public final class VrrpEngine {
         long old = inst.msDownTimer;
         inst.msDownTimer = inst.masterDown();
         if (inst.state == VrrpState.BACKUP && inst.sands != NEVER) {
-            inst.sands += inst.msDownTimer - old;
+            // a higher priority shortens the wait; if that moves the deadline into the past it is due now
+            inst.sands = Math.max(now, inst.sands + inst.msDownTimer - old);
         }
     }
 

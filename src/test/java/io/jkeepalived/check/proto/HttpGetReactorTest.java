@@ -93,6 +93,17 @@ class HttpGetReactorTest {
     }
 
     @Test
+    void startedFromAnotherThreadHopsOntoTheLoop() {
+        // what ProtoCheckers does when the daemon's loop is epoll (no java.nio channels): its own loop, reached by a hop
+        var checker = new HttpGetChecker(io, loop, loop::execute, new byte[ReactorHttpExchange.READ_CHUNK],
+                CheckTarget.tcp(nginx.http()), HttpOptions.http(List.of(HttpUrl.of("/index.html").withDigest(indexMd5))));
+        Checks.ok(checker, TIMEOUT);
+        var refused = new HttpGetChecker(io, loop, loop::execute, new byte[ReactorHttpExchange.READ_CHUNK],
+                CheckTarget.tcp(new InetSocketAddress(nginx.address(), 81)), HttpOptions.http(List.of(HttpUrl.of("/"))));
+        assertTrue(Checks.failure(refused, TIMEOUT).startsWith("Connection failed server"));
+    }
+
+    @Test
     void downOnStopUpOnRestart() {
         var checker = http(nginx.http(), HttpUrl.of("/index.html").withDigest(indexMd5));
         Checks.ok(checker, TIMEOUT);
