@@ -39,6 +39,7 @@ public final class VrrpEngine {
     private final List<VrrpAction> out = new ArrayList<>();
     private final List<VrrpAction> view = Collections.unmodifiableList(out);
     private boolean started;
+    private final java.util.Set<String> resumeAsMaster = new java.util.HashSet<>();
     private boolean stopped;
     private long lastScheduled = Long.MIN_VALUE;
     private VrrpAction.ScheduleAt lastSchedule;
@@ -82,6 +83,15 @@ public final class VrrpEngine {
 
     private static int slot(IpFamily family, int vrid) {
         return (family == IpFamily.IPV4 ? 0 : 256) + vrid;
+    }
+
+    /**
+     * Instances a configuration reload carries over as MASTER (they must also want MASTER): at Start they
+     * take the address owner's path - no BACKUP (init) transition, no VIP removal, MASTER on the first
+     * timer - so a reload neither flaps their VIPs nor lets a backup take over. Call before Start.
+     */
+    public void resumeAsMaster(java.util.Collection<String> instanceNames) {
+        resumeAsMaster.addAll(instanceNames);
     }
 
     // ------------------------------------------------------------------ queries
@@ -160,7 +170,8 @@ public final class VrrpEngine {
             }
             VrrpState newState = inst.group != null && inst.group.state != VrrpState.INIT ? inst.group.state : inst.wantState;
             boolean up = inst.faultCount == 0;
-            if (up && newState == VrrpState.MASTER && inst.p.owner() && inst.wantState == VrrpState.MASTER) {
+            boolean quick = inst.p.owner() || resumeAsMaster.contains(inst.p.name());
+            if (up && newState == VrrpState.MASTER && quick && inst.wantState == VrrpState.MASTER) {
                 // keepalived: "the simplest way to become master is to time out from backup very quickly"
                 inst.state = VrrpState.BACKUP;
                 inst.msDownTimer = 1;
