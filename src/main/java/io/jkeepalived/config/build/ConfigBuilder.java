@@ -83,6 +83,7 @@ public final class ConfigBuilder {
         var virtualServers = new ArrayList<VirtualServerSpec>();
         boolean[] missingInterface = {false};
         var instanceNames = new HashSet<String>();
+        var disabledBfds = new HashSet<String>();
 
         for (var n : roots) {
             var w = new Words(n, sink);
@@ -109,7 +110,14 @@ public final class ConfigBuilder {
                 case "vrrp_script" -> vrrp.script(n).ifPresent(vrrpScripts::add);
                 case "track_file", "vrrp_track_file" -> vrrp.trackFile(n).ifPresent(trackFiles::add);
                 case "vrrp_track_process" -> vrrp.trackProcess(n).ifPresent(trackProcesses::add);
-                case "bfd_instance" -> vrrp.bfd(n).ifPresent(bfds::add);
+                case "bfd_instance" -> {
+                    var b = vrrp.bfd(n);
+                    if (b.isPresent()) {
+                        bfds.add(b.get());
+                    } else {
+                        disabledBfds.add(VrrpBuilder.name(n));
+                    }
+                }
                 case "garp_group" -> garpGroups.add(vrrp.garpGroup(n));
                 case "vrrp_sync_group" -> syncDrafts.add(vrrp.syncGroup(n));
                 case "vrrp_instance" -> {
@@ -151,6 +159,7 @@ public final class ConfigBuilder {
             resolveRefs(d.tag(), "track file", d.trackFiles, names(trackFiles.stream().map(TrackFileSpec::name).toList()));
             resolveRefs(d.tag(), "track process", d.trackProcesses,
                     names(trackProcesses.stream().map(TrackProcessSpec::name).toList()));
+            d.trackBfds.removeIf(r -> disabledBfds.contains(r.name()));
             resolveRefs(d.tag(), "track bfd", d.trackBfds, names(bfds.stream().map(BfdInstanceSpec::name).toList()));
             instances.add(d.finish(globals));
         }
