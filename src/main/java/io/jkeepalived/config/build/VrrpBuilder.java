@@ -444,7 +444,7 @@ final class VrrpBuilder {
             case "advert_int" -> {
                 var t = w.required(0).orElse(null);
                 if (t != null) {
-                    var v = w.seconds(t, 0, 255);
+                    var v = w.seconds(t, 0.01, 255);
                     if (v.isEmpty() || v.get().isZero()) {
                         w.error(tag + " Advert interval (" + t + ") not valid! Must be > 0 - ignoring");
                     } else {
@@ -457,7 +457,7 @@ final class VrrpBuilder {
                 if (v.isPresent()) {
                     d.version = (int) v.getAsLong();
                 } else {
-                    w.error(tag + " Version not valid! must be between 2 & 3");
+                    w.error(tag + ": Version must be either 2 or 3");
                 }
             });
             case "native_ipv6" -> d.nativeIpv6 = true;
@@ -466,7 +466,7 @@ final class VrrpBuilder {
             case "virtual_ipaddress" -> {
                 for (var c : n.children()) {
                     var vip = addressLines.address(c);
-                    if (vip.isEmpty()) {
+                    if (vip.isEmpty() || !devExists(vip.get(), c, host, missingInterface)) {
                         continue;
                     }
                     if (!d.vips.isEmpty() && d.vips.get(0).family() != vip.get().family()) {
@@ -477,7 +477,14 @@ final class VrrpBuilder {
                     }
                 }
             }
-            case "virtual_ipaddress_excluded" -> n.children().forEach(c -> addressLines.address(c).ifPresent(d.evips::add));
+            case "virtual_ipaddress_excluded" -> {
+                for (var c : n.children()) {
+                    var vip = addressLines.address(c);
+                    if (vip.isPresent() && devExists(vip.get(), c, host, missingInterface)) {
+                        d.evips.add(vip.get());
+                    }
+                }
+            }
             case "no_virtual_ipaddress" -> d.noVip = true;
             case "virtual_routes" -> n.children().forEach(c -> addressLines.route(c, true).ifPresent(d.routes::add));
             case "virtual_rules" -> n.children().forEach(c -> addressLines.rule(c).ifPresent(d.rules::add));
@@ -528,7 +535,7 @@ final class VrrpBuilder {
             }
             case "notify" -> d.notifyGeneric = w.script(0).orElse(null);
             case "notify_master_rx_lower_pri" -> d.notifyRxLowerPri = w.script(0).orElse(null);
-            case "smtp_alert" -> d.smtpAlert = w.bool(0);
+            case "smtp_alert" -> d.smtpAlert = w.bool(0, "Invalid vrrp_instance smtp_alert parameter");
             case "notify_priority_changes" -> d.notifyPriorityChanges = w.bool(0);
             case "preempt" -> d.nopreempt = false;
             case "nopreempt" -> d.nopreempt = true;
@@ -629,6 +636,18 @@ final class VrrpBuilder {
             default -> {
             }
         }
+    }
+
+    /** An address's {@code dev} must exist (keepalived: the address is dropped and the config flagged). */
+    private boolean devExists(io.jkeepalived.config.model.VirtualIpSpec vip, ConfigNode line, HostInterfaces host,
+            boolean[] missingInterface) {
+        if (vip.dev().isEmpty() || host.exists(vip.dev().get())) {
+            return true;
+        }
+        sink.error(line.pos(), "WARNING - interface " + vip.dev().get() + " for ip address " + line.name()
+                + " doesn't exist");
+        missingInterface[0] = true;
+        return false;
     }
 
     private Optional<java.net.InetAddress> address(Words w, String what) {

@@ -249,4 +249,40 @@ class KeepalivedWordsTest {
         assertTrue(sink.findings().stream().noneMatch(d -> d.message().contains("track bfd b1")),
                 "a disabled bfd_instance is dropped silently, as keepalived does");
     }
+
+    @Test
+    void instanceMistakesInKeepalivedsWords() {
+        var lines = new String[] {
+            "vrrp_instance A {",
+            "   interface eth0",
+            "   virtual_router_id 10",
+            "   state FOO",
+            "   smtp_alert maybe",
+            "   version 5",
+            "   advert_int 300",
+            "   virtual_ipaddress {",
+            "      192.0.2.60",
+            "   }",
+            "   virtual_ipaddress_excluded {",
+            "      192.0.2.61/24 dev eth7",
+            "   }",
+            "}"};
+        var expected = List.of(
+                "4|(A) unknown state 'FOO', defaulting to BACKUP",
+                "5|Invalid vrrp_instance smtp_alert parameter maybe",
+                "6|number '5' outside range [2, 3]", "6|(A): Version must be either 2 or 3",
+                "7|number '300' outside range [0.010000, 255.000000]",
+                "7|(A) Advert interval (300) not valid! Must be > 0 - ignoring",
+                "12|WARNING - interface eth7 for ip address 192.0.2.61/24 doesn't exist",
+                "0|Non-existent interface specified in configuration");
+        var sink = new DiagnosticSink();
+        new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING, name -> true)
+                .build(Trees.parse(lines));
+        for (var e : expected) {
+            int line = Integer.parseInt(e.substring(0, e.indexOf('|')));
+            var text = e.substring(e.indexOf('|') + 1);
+            assertTrue(sink.findings().stream().anyMatch(d -> d.pos().line() == line && d.message().equals(text)),
+                    "missing at line " + line + ": " + text + "\nours: " + sink.findings());
+        }
+    }
 }
