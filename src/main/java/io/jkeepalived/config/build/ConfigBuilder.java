@@ -271,44 +271,58 @@ public final class ConfigBuilder {
         }
     }
 
-    /** keepalived exits 6 when a script it finds would run as root without enable_script_security. */
+    /**
+     * keepalived exits 6 when a script it finds would run as root without enable_script_security; the VRRP
+     * process and the checker process each say so in their own words.
+     */
     private void scriptSecurity(GlobalDefs g, Map<String, Boolean> usedScripts, List<VrrpScriptSpec> vrrpScripts,
             List<VrrpInstanceDraft> drafts, List<VrrpSyncGroupSpec> groups, List<VirtualServerSpec> vss) {
         if (g.enableScriptSecurity() || g.scriptUser().filter(u -> !u.equals("root")).isPresent()) {
             return;
         }
-        var all = new ArrayList<ScriptSpec>();
-        vrrpScripts.stream().filter(s -> Boolean.TRUE.equals(usedScripts.get(s.name()))).forEach(s -> all.add(s.script()));
-        drafts.forEach(d -> all.addAll(d.scripts()));
+        var vrrpSide = new ArrayList<ScriptSpec>();
+        vrrpScripts.stream().filter(s -> Boolean.TRUE.equals(usedScripts.get(s.name()))).forEach(s -> vrrpSide.add(s.script()));
+        drafts.forEach(d -> vrrpSide.addAll(d.scripts()));
         for (var sg : groups) {
             var n = sg.notifyScripts();
             for (var o : List.of(n.master(), n.backup(), n.fault(), n.stop(), n.generic())) {
-                o.ifPresent(all::add);
+                o.ifPresent(vrrpSide::add);
             }
         }
+        g.notifyFifoScript().ifPresent(vrrpSide::add);
+        g.vrrpNotifyFifoScript().ifPresent(vrrpSide::add);
+        g.startupScript().ifPresent(vrrpSide::add);
+        g.shutdownScript().ifPresent(vrrpSide::add);
+        var checkSide = new ArrayList<ScriptSpec>();
         for (var vs : vss) {
-            vs.quorumUp().ifPresent(all::add);
-            vs.quorumDown().ifPresent(all::add);
+            vs.quorumUp().ifPresent(checkSide::add);
+            vs.quorumDown().ifPresent(checkSide::add);
             for (var rs : vs.realServers()) {
-                rs.notifyUp().ifPresent(all::add);
-                rs.notifyDown().ifPresent(all::add);
+                rs.notifyUp().ifPresent(checkSide::add);
+                rs.notifyDown().ifPresent(checkSide::add);
                 for (var c : rs.checkers()) {
                     if (c instanceof io.jkeepalived.config.model.CheckerSpec.MiscCheckSpec m) {
-                        all.add(m.path());
+                        checkSide.add(m.path());
                     }
                 }
             }
         }
-        g.notifyFifoScript().ifPresent(all::add);
-        g.vrrpNotifyFifoScript().ifPresent(all::add);
-        g.lvsNotifyFifoScript().ifPresent(all::add);
-        g.startupScript().ifPresent(all::add);
-        g.shutdownScript().ifPresent(all::add);
-        boolean insecure = all.stream().anyMatch(s -> s.user().filter(u -> !u.equals("root")).isEmpty()
-                && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE);
-        if (insecure) {
+        if (!vss.isEmpty()) {
+            g.notifyFifoScript().ifPresent(checkSide::add);
+            g.lvsNotifyFifoScript().ifPresent(checkSide::add);
+        }
+        if (runsAsRoot(vrrpSide)) {
             sink.report(Severity.SECURITY, SourcePos.NONE,
                     "SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
         }
+        if (runsAsRoot(checkSide)) {
+            sink.report(Severity.SECURITY, SourcePos.NONE,
+                    "SECURITY VIOLATION - check scripts are being executed but script_security not enabled.");
+        }
+    }
+
+    private boolean runsAsRoot(List<ScriptSpec> all) {
+        return all.stream().anyMatch(s -> s.user().filter(u -> !u.equals("root")).isEmpty()
+                && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE);
     }
 }
