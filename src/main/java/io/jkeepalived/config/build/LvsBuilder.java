@@ -337,14 +337,44 @@ final class LvsBuilder {
             }
             realServers.add(r);
         }
-        if (realServers.isEmpty() && sorryIp == null) {
+        if (realServers.isEmpty()) {
             sink.warning(SourcePos.NONE, "Virtual server " + describe + " has no real servers - ignoring");
             return Optional.empty();
         }
-        if (protocol == null && !(address instanceof VirtualServerAddress.Fwmark)) {
-            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no protocol set - defaulting to UDP");
-            protocol = "UDP";
-            describe = describe(address, protocol);
+        // keepalived's validate_check_config(), in its order.
+        long totalWeight = 0;
+        for (var r : realServers) {
+            totalWeight += r.weight();
+        }
+        if (quorum > totalWeight) {
+            sink.warning(SourcePos.NONE, "Warning - quorum " + quorum + " for " + describe
+                    + " exceeds total weight of real servers " + totalWeight + ", reducing quorum to " + totalWeight);
+            quorum = (int) totalWeight;
+        }
+        if (quorum > 0 && hysteresis >= quorum) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": hysteresis " + hysteresis + " >= quorum " + quorum
+                    + "; setting hysteresis to " + (quorum - 1));
+            hysteresis = quorum - 1;
+        }
+        if (haSuspend && address instanceof VirtualServerAddress.Fwmark) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": cannot use ha_suspend with fwmarks - clearing ha_suspend");
+            haSuspend = false;
+        }
+        if (!(address instanceof VirtualServerAddress.Fwmark)) {
+            if (protocol == null) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no protocol set - defaulting to UDP");
+                protocol = "UDP";
+                describe = describe(address, protocol);
+            }
+            if (flags.contains("ops") && !protocol.equals("UDP")) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": one packet scheduling requires UDP - resetting");
+                flags.remove("ops");
+            }
+            if (persistence.isEmpty() && address instanceof VirtualServerAddress.IpPort ip && ip.port() == 0) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe
+                        + ": zero port only valid for persistent sevices - setting");
+                persistence = Optional.of(Duration.ofSeconds(360));
+            }
         }
         if (sched == null) {
             sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no scheduler set, setting default 'wlc'");

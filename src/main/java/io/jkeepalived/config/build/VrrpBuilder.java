@@ -147,9 +147,12 @@ final class VrrpBuilder {
             switch (n.name()) {
                 case "file" -> file = w.required(0).orElse(null);
                 case "weight" -> {
-                    var v = w.integer(0, -2147483647, 2147483647);
+                    var v = w.integer(0, -254, 254);
                     if (v.isPresent()) {
                         weight = (int) v.getAsLong();
+                    } else {
+                        w.error("Weight (" + w.arg(0).orElse("") + ") for track_file " + name
+                                + " must be between [-254..254] inclusive. Ignoring...");
                     }
                     reverse = w.arg(1).filter("reverse"::equals).isPresent();
                 }
@@ -171,7 +174,7 @@ final class VrrpBuilder {
             }
         }
         if (file == null) {
-            sink.warning(endPos(block), "No file set for track_file " + name + " - removing");
+            sink.warning(endPos(block), "No file set for track_file " + name + " - ignoring");
             return Optional.empty();
         }
         return Optional.of(new TrackFileSpec(name, file, weight, reverse, init, initValue, overwrite, block.pos()));
@@ -201,11 +204,23 @@ final class VrrpBuilder {
                     var v = w.integer(0, -254, 254);
                     if (v.isPresent()) {
                         weight = (int) v.getAsLong();
+                    } else {
+                        w.error("Weight (" + w.arg(0).orElse("") + ") for vrrp_track_process " + name
+                                + " must be between [-254..254] inclusive. Ignoring...");
                     }
                     reverse = w.arg(1).filter("reverse"::equals).isPresent();
                 }
-                case "quorum" -> quorum = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(quorum);
-                case "quorum_max" -> quorumMax = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(quorumMax);
+                case "quorum", "quorum_max" -> {
+                    var v = w.integer(0, 1, 65535);
+                    if (v.isEmpty()) {
+                        w.error((n.name().equals("quorum") ? "Quorum" : "Quorum max") + " (" + w.arg(0).orElse("")
+                                + ") for vrrp_track_process " + name + " must be between [1..65535] inclusive. Ignoring...");
+                    } else if (n.name().equals("quorum")) {
+                        quorum = (int) v.getAsLong();
+                    } else {
+                        quorumMax = (int) v.getAsLong();
+                    }
+                }
                 case "delay" -> {
                     var d = w.seconds(0, 0, 3600);
                     if (d.isPresent()) {
@@ -221,7 +236,7 @@ final class VrrpBuilder {
             }
         }
         if (process == null) {
-            sink.warning(endPos(block), "No process specified for track_process " + name + " - removing");
+            sink.error(endPos(block), "track process '" + name + "' process name not specified");
             return Optional.empty();
         }
         return Optional.of(new TrackProcessSpec(name, process, params, paramMatch, weight, reverse, quorum, quorumMax, fork,
@@ -250,9 +265,9 @@ final class VrrpBuilder {
             switch (n.name()) {
                 case "neighbor_ip", "neighbour_ip" -> neighbor = w.address(0).orElse(null);
                 case "source_ip" -> source = w.address(0).orElse(null);
-                case "min_rx" -> minRx = w.integer(0, 1, 1000000).orElse(minRx);
-                case "min_tx" -> minTx = w.integer(0, 1, 1000000).orElse(minTx);
-                case "idle_tx" -> idleTx = w.integer(0, 1, 1000000).orElse(idleTx);
+                case "min_rx" -> minRx = bfdInterval(w, name, minRx);
+                case "min_tx" -> minTx = bfdInterval(w, name, minTx);
+                case "idle_tx" -> idleTx = bfdInterval(w, name, idleTx);
                 case "multiplier" -> mult = (int) w.integer(0, 1, 255).orElse(mult);
                 case "passive" -> passive = true;
                 case "ttl" -> ttl = (int) w.integer(0, 1, 255).orElse(ttl);
@@ -270,12 +285,29 @@ final class VrrpBuilder {
             }
         }
         if (neighbor == null) {
-            sink.error(endPos(block), "No neighbor_ip set for bfd_instance " + name + " - removing");
+            sink.error(endPos(block), "Configuration error: BFD instance " + name
+                    + " has no neighbor address set, disabling instance");
             return Optional.empty();
         }
         return Optional.of(new BfdInstanceSpec(name, Optional.of(neighbor), Optional.ofNullable(source),
                 Duration.ofMillis(minRx), Duration.ofMillis(minTx), Duration.ofMillis(idleTx), mult, passive, ttl, hop,
                 maxHops, multihop, weight, reverse, vrrp, checker, block.pos()));
+    }
+
+    /** BFD intervals in milliseconds, 1..4294967, with keepalived's words when out of range. */
+    private static long bfdInterval(Words w, String name, long current) {
+        var t = w.required(0);
+        if (t.isEmpty()) {
+            return current;
+        }
+        long micros = Words.plainMicros(t.get());
+        if (micros < 1_000_000 || micros > 4_294_967L * 1_000_000) {
+            w.error("number '" + t.get() + "' outside range [1.000, 4294967.000]");
+            w.error("Configuration error: BFD instance " + name + " " + w.keyword() + " value " + t.get()
+                    + " is not valid (must be in range [1-4294967]), ignoring");
+            return current;
+        }
+        return micros / 1_000_000;
     }
 
     GarpGroupSpec garpGroup(ConfigNode block) {
@@ -412,7 +444,7 @@ final class VrrpBuilder {
             case "advert_int" -> {
                 var t = w.required(0).orElse(null);
                 if (t != null) {
-                    var v = w.seconds(t, 0, 255);
+                    var v = w.seconds(t, 0.01, 255);
                     if (v.isEmpty() || v.get().isZero()) {
                         w.error(tag + " Advert interval (" + t + ") not valid! Must be > 0 - ignoring");
                     } else {
@@ -425,7 +457,7 @@ final class VrrpBuilder {
                 if (v.isPresent()) {
                     d.version = (int) v.getAsLong();
                 } else {
-                    w.error(tag + " Version not valid! must be between 2 & 3");
+                    w.error(tag + ": Version must be either 2 or 3");
                 }
             });
             case "native_ipv6" -> d.nativeIpv6 = true;
@@ -434,7 +466,7 @@ final class VrrpBuilder {
             case "virtual_ipaddress" -> {
                 for (var c : n.children()) {
                     var vip = addressLines.address(c);
-                    if (vip.isEmpty()) {
+                    if (vip.isEmpty() || !devExists(vip.get(), c, host, missingInterface)) {
                         continue;
                     }
                     if (!d.vips.isEmpty() && d.vips.get(0).family() != vip.get().family()) {
@@ -445,7 +477,14 @@ final class VrrpBuilder {
                     }
                 }
             }
-            case "virtual_ipaddress_excluded" -> n.children().forEach(c -> addressLines.address(c).ifPresent(d.evips::add));
+            case "virtual_ipaddress_excluded" -> {
+                for (var c : n.children()) {
+                    var vip = addressLines.address(c);
+                    if (vip.isPresent() && devExists(vip.get(), c, host, missingInterface)) {
+                        d.evips.add(vip.get());
+                    }
+                }
+            }
             case "no_virtual_ipaddress" -> d.noVip = true;
             case "virtual_routes" -> n.children().forEach(c -> addressLines.route(c, true).ifPresent(d.routes::add));
             case "virtual_rules" -> n.children().forEach(c -> addressLines.rule(c).ifPresent(d.rules::add));
@@ -496,7 +535,7 @@ final class VrrpBuilder {
             }
             case "notify" -> d.notifyGeneric = w.script(0).orElse(null);
             case "notify_master_rx_lower_pri" -> d.notifyRxLowerPri = w.script(0).orElse(null);
-            case "smtp_alert" -> d.smtpAlert = w.bool(0);
+            case "smtp_alert" -> d.smtpAlert = w.bool(0, "Invalid vrrp_instance smtp_alert parameter");
             case "notify_priority_changes" -> d.notifyPriorityChanges = w.bool(0);
             case "preempt" -> d.nopreempt = false;
             case "nopreempt" -> d.nopreempt = true;
@@ -597,6 +636,18 @@ final class VrrpBuilder {
             default -> {
             }
         }
+    }
+
+    /** An address's {@code dev} must exist (keepalived: the address is dropped and the config flagged). */
+    private boolean devExists(io.jkeepalived.config.model.VirtualIpSpec vip, ConfigNode line, HostInterfaces host,
+            boolean[] missingInterface) {
+        if (vip.dev().isEmpty() || host.exists(vip.dev().get())) {
+            return true;
+        }
+        sink.error(line.pos(), "WARNING - interface " + vip.dev().get() + " for ip address " + line.name()
+                + " doesn't exist");
+        missingInterface[0] = true;
+        return false;
     }
 
     private Optional<java.net.InetAddress> address(Words w, String what) {

@@ -177,6 +177,11 @@ final class Words {
 
     /** keepalived's optional boolean after a flag keyword: none = true; yes/no/true/false/on/off/1/0. */
     boolean bool(int i) {
+        return bool(i, null);
+    }
+
+    /** As {@link #bool(int)}, with the block's own words for a bad value (keepalived words them per block). */
+    boolean bool(int i, String badValueMessage) {
         var a = arg(i);
         if (a.isEmpty()) {
             return true;
@@ -185,7 +190,8 @@ final class Words {
             case "yes", "true", "on", "1" -> true;
             case "no", "false", "off", "0" -> false;
             default -> {
-                error("Invalid boolean value '" + a.get() + "' for " + keyword() + " - assuming true");
+                error(badValueMessage != null ? badValueMessage + " " + a.get()
+                        : "Invalid boolean value '" + a.get() + "' for " + keyword() + " - assuming true");
                 yield true;
             }
         };

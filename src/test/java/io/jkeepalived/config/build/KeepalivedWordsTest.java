@@ -184,4 +184,105 @@ class KeepalivedWordsTest {
         org.junit.jupiter.api.Assertions.assertEquals(-1, Umask.parse(List.of("999")));
         org.junit.jupiter.api.Assertions.assertEquals(-1, Umask.parse(List.of("IWHAT")));
     }
+
+    @Test
+    void trackerMistakesInKeepalivedsWords() {
+        var lines = new String[] {
+            "track_file tf {",
+            "   weight abc",
+            "}",
+            "vrrp_track_process p1 {",
+            "   quorum 0",
+            "   weight 300",
+            "}",
+            "bfd_instance b1 {",
+            "   min_rx 0",
+            "}",
+            "vrrp_sync_group G {",
+            "   group {",
+            "      A",
+            "   }",
+            "   track_script {",
+            "      nosuch",
+            "   }",
+            "}",
+            "vrrp_instance A {",
+            "   interface eth0",
+            "   virtual_router_id 10",
+            "   track_file {",
+            "      tf",
+            "   }",
+            "   track_process {",
+            "      p1",
+            "   }",
+            "   track_bfd {",
+            "      b1",
+            "   }",
+            "   virtual_ipaddress {",
+            "      192.0.2.60",
+            "   }",
+            "}"};
+        var expected = List.of(
+                "2|invalid number 'abc'", "2|Weight (abc) for track_file tf must be between [-254..254] inclusive. Ignoring...",
+                "3|No file set for track_file tf - ignoring",
+                "5|number '0' outside range [1, 65535]",
+                "5|Quorum (0) for vrrp_track_process p1 must be between [1..65535] inclusive. Ignoring...",
+                "6|number '300' outside range [-254, 254]",
+                "6|Weight (300) for vrrp_track_process p1 must be between [-254..254] inclusive. Ignoring...",
+                "7|track process 'p1' process name not specified",
+                "16|(G) track script nosuch not found, ignoring...",
+                "23|(A) track file tf not found, ignoring...",
+                "26|(A) track process p1 not found, ignoring...",
+                "0|Sync group G has only 1 virtual router(s) - this probably isn't what you want",
+                "9|number '0' outside range [1.000, 4294967.000]",
+                "9|Configuration error: BFD instance b1 min_rx value 0 is not valid (must be in range [1-4294967]), ignoring",
+                "10|Configuration error: BFD instance b1 has no neighbor address set, disabling instance");
+        var sink = new DiagnosticSink();
+        new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING, name -> true)
+                .build(Trees.parse(lines));
+        for (var e : expected) {
+            int line = Integer.parseInt(e.substring(0, e.indexOf('|')));
+            var text = e.substring(e.indexOf('|') + 1);
+            assertTrue(sink.findings().stream().anyMatch(d -> d.pos().line() == line && d.message().equals(text)),
+                    "missing at line " + line + ": " + text + "\nours: " + sink.findings());
+        }
+        assertTrue(sink.findings().stream().noneMatch(d -> d.message().contains("track bfd b1")),
+                "a disabled bfd_instance is dropped silently, as keepalived does");
+    }
+
+    @Test
+    void instanceMistakesInKeepalivedsWords() {
+        var lines = new String[] {
+            "vrrp_instance A {",
+            "   interface eth0",
+            "   virtual_router_id 10",
+            "   state FOO",
+            "   smtp_alert maybe",
+            "   version 5",
+            "   advert_int 300",
+            "   virtual_ipaddress {",
+            "      192.0.2.60",
+            "   }",
+            "   virtual_ipaddress_excluded {",
+            "      192.0.2.61/24 dev eth7",
+            "   }",
+            "}"};
+        var expected = List.of(
+                "4|(A) unknown state 'FOO', defaulting to BACKUP",
+                "5|Invalid vrrp_instance smtp_alert parameter maybe",
+                "6|number '5' outside range [2, 3]", "6|(A): Version must be either 2 or 3",
+                "7|number '300' outside range [0.010000, 255.000000]",
+                "7|(A) Advert interval (300) not valid! Must be > 0 - ignoring",
+                "12|WARNING - interface eth7 for ip address 192.0.2.61/24 doesn't exist",
+                "0|Non-existent interface specified in configuration");
+        var sink = new DiagnosticSink();
+        new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING, name -> true)
+                .build(Trees.parse(lines));
+        for (var e : expected) {
+            int line = Integer.parseInt(e.substring(0, e.indexOf('|')));
+            var text = e.substring(e.indexOf('|') + 1);
+            assertTrue(sink.findings().stream().anyMatch(d -> d.pos().line() == line && d.message().equals(text)),
+                    "missing at line " + line + ": " + text + "\nours: " + sink.findings());
+        }
+    }
 }
