@@ -24,7 +24,8 @@ final class LineReader implements Definitions.Context {
     static final long MAX_RESIDUE_CHARS_PER_LINE = 64L << 20;
     /** keepalived's own example nests three ~SEQs. */
     static final int MAX_SEQ_NESTING = 16;
-    private static final int MAX_RECHECKS = 1000;
+    /** Rounds of re-reading a line after expansion ('@' or '~' produced by a definition): a handful is plenty. */
+    private static final int MAX_RECHECKS = 20;
 
     /** Lines still to come from a multi-line definition. */
     private static final class Cursor {
@@ -62,6 +63,7 @@ final class LineReader implements Definitions.Context {
     private long maxLines = MAX_LINES;
     private long maxChars = MAX_CHARS;
     private long seqRounds;
+    private long expandedChars;
     /** Multi-line definitions the current line came from, to refuse recursion through them. */
     private List<Definitions.Def> chain = List.of();
     private List<Definitions.Def> residueChain = List.of();
@@ -142,7 +144,7 @@ final class LineReader implements Definitions.Context {
             } else if (!seqs.isEmpty() && seqs.size() > multilineSeqDepth) {
                 Sequence seq = seqs.getLast();
                 if (++seqRounds > maxLines) {
-                    findings.add(Severity.CANNOT_RUN, seq.at, "~SEQ/~LST repeat more than "
+                    findings.addAlways(Severity.CANNOT_RUN, seq.at, "~SEQ/~LST repeat more than "
                             + maxLines + " times - stopping here");
                     stopped = true;
                     return null;
@@ -181,7 +183,7 @@ final class LineReader implements Definitions.Context {
             }
             LineText line = splitAtBrace(buf);
             if (++linesOut > maxLines || (charsOut += line.length()) > maxChars) {
-                findings.add(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
+                findings.addAlways(Severity.CANNOT_RUN, line.pos(0), "The configuration expands to more than "
                         + maxLines + " lines or " + (maxChars >> 20) + " MiB - stopping here");
                 stopped = true;
                 return null;
@@ -315,6 +317,14 @@ final class LineReader implements Definitions.Context {
             }
             if (!e.changed()) {
                 return buf;
+            }
+            // All expansion output together is bounded too, or definitions that keep growing a line round after
+            // round (keepalived loops on them) would cost quadratic time.
+            if ((expandedChars += e.line().length()) > maxChars) {
+                findings.addAlways(Severity.CANNOT_RUN, buf.pos(0), "Definitions expand to more than "
+                        + (maxChars >> 20) + " MiB of text - stopping here");
+                stopped = true;
+                return null;
             }
             for (Definitions.Continuation c : e.continuations()) {
                 if (chain.contains(c.def())) {
