@@ -94,7 +94,7 @@ public final class CheckerDaemon implements AutoCloseable {
         for (var binding : setup.bindings()) {
             checkers.add(options.factory().create(binding, loop, io.tcp()));
         }
-        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log, Duration.ofSeconds(1)),
+        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log),
                 options.alerts(), options.fifos());
         this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
         this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
@@ -215,6 +215,7 @@ public final class CheckerDaemon implements AutoCloseable {
         }
         loop.execute(() -> {
             scheduler.stop();
+            actions.awaitShutdownScripts(Duration.ofSeconds(1));
             loop.stop();
         });
         awaitStopped(Duration.ofSeconds(10));
