@@ -45,19 +45,26 @@ public final class ConfigBuilder {
     private final HostInterfaces host;
     private final ScriptFinder scripts;
 
+    private final SystemUsers users;
+
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts) {
+        this(sink, host, scripts, SystemUsers.system());
+    }
+
+    public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts, SystemUsers users) {
         this.sink = sink;
         this.host = host;
         this.scripts = scripts;
+        this.users = users;
     }
 
     public KeepalivedConfig build(List<ConfigNode> parsedRoots) {
         var roots = new KeywordValidator(KeywordRegistry.get(), sink).validate(parsedRoots);
-        var gb = new GlobalDefsBuilder(sink);
+        var gb = new GlobalDefsBuilder(sink, users);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         var lines = new AddressLines(sink);
-        var vrrp = new VrrpBuilder(sink, lines);
+        var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid);
         var lvs = new LvsBuilder(sink, globals);
 
         var root = RootOptions.DEFAULTS;

@@ -213,6 +213,37 @@ class VrrpDaemonRootTest {
     }
 
     @Test
+    void reloadKeepsAnUnchangedMasterAndAppliesAChangedPriority() throws Exception {
+        lan("r");
+        var confA = new TestConf("v2-pass", "jkda", 150, "");
+        String vip = confA.vip();
+        var a = jk("a", lan.a, confA).start();
+        var b = jk("b", lan.b, new TestConf("v2-pass", "jkdb", 100, "")).start();
+        awaitMaster(a, lan.a, b, lan.b, vip, 30_000);
+
+        long bMasters = b.countLines("Entering MASTER STATE");
+        Sh.run("kill", "-HUP", Long.toString(a.pid()));
+        await("a reloaded", 10_000, () -> a.currentLog().contains("Reload finished"), a);
+        long until = System.nanoTime() + 6_000_000_000L;      // longer than b's master down interval
+        while (System.nanoTime() < until) {
+            assertTrue(lan.hasAddress(lan.a, vip), "the VIP stays on a during the reload:\n" + a.currentLog());
+            assertEquals(bMasters, b.countLines("Entering MASTER STATE"), "b must not take over:\n" + b.currentLog());
+            Thread.sleep(50);
+        }
+        String log = a.currentLog();
+        assertTrue(log.contains("(VI_1) unchanged - keeping MASTER state over the reload"), log);
+        String afterReload = log.substring(log.indexOf("Reloading"));
+        assertTrue(!afterReload.contains("Entering BACKUP STATE"), "no BACKUP in between:\n" + afterReload);
+        assertTrue(!afterReload.contains("sent 0 priority") && !afterReload.contains("removing VIPs."), afterReload);
+        assertEquals("MASTER", a.state("VI_1"), log);
+
+        a.rewrite(new TestConf("v2-pass", "jkda", 90, "").render());
+        Sh.run("kill", "-HUP", Long.toString(a.pid()));
+        await("b takes over when a's priority drops to 90", 10_000, () -> b.state("VI_1").equals("MASTER")
+                && lan.hasAddress(lan.b, vip) && !lan.hasAddress(lan.a, vip) && a.state("VI_1").equals("BACKUP"), a, b);
+    }
+
+    @Test
     void withoutNetRawAndNetAdminTheDaemonExits4WithOneLine() throws Exception {
         Path conf = dir.resolve("caps.conf");
         Files.writeString(conf, new TestConf("v2-pass", "lo", 100, "").render());
