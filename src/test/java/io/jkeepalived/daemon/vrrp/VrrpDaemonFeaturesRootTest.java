@@ -202,6 +202,16 @@ class VrrpDaemonFeaturesRootTest {
         await("STOP notified", 2_000, () -> read(notifyLog).contains("INSTANCE VI_1 STOP"), a);
     }
 
+    @Test
+    void dontReleaseVrrpKeepsTheVipsAfterAGracefulStop() throws Exception {
+        lan = new VrrpTestLan("v");
+        var a = jk("a", lan, true, new TestConf("v3-ipv6", "jkda", 150, "")).start("-V");
+        await("a MASTER alone", 30_000, () -> a.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, TestConf.VIP6), a);
+        assertEquals(0, a.term());
+        assertTrue(a.currentLog().contains("(VI_1) sent 0 priority"), a.currentLog());
+        assertTrue(lan.hasAddress(lan.a, TestConf.VIP6), "-V leaves the VIP in place");
+    }
+
     private void script(String name, String body) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, "#!/bin/sh\n" + body + "\n");
