@@ -69,6 +69,9 @@ public final class Daemon {
         Optional<String> missing = missingPrivileges(config.get());
         if (missing.isPresent()) {
             log.error(missing.get());
+            if (!options.logConsole()) {
+                System.err.println(missing.get());      // the one line must be seen even without -l
+            }
             return EXIT_MISSING_PERMISSION;
         }
         if (options.dumpConf()) {
@@ -76,7 +79,11 @@ public final class Daemon {
         }
         List<PidFile> pidFiles = writePidFiles();
         try {
-            startSubsystems(config.get());
+            int failed = startSubsystems(config.get());
+            if (subsystems.isEmpty() && failed > 0) {
+                log.error("Stopped - no subsystem could start");
+                return EXIT_FATAL;
+            }
             if (subsystems.isEmpty()) {
                 log.warning("No VRRP instance or virtual server configured - nothing to run");
             }
@@ -135,18 +142,25 @@ public final class Daemon {
         return files;
     }
 
-    private void startSubsystems(KeepalivedConfig config) {
+    /** Returns how many subsystems failed to start. */
+    private int startSubsystems(KeepalivedConfig config) {
+        int failed = 0;
         for (SubsystemFactory f : factories) {
-            f.create(config, options, log).ifPresent(s -> {
-                try {
-                    s.start();
-                    subsystems.add(s);
-                    log.info("Starting " + s.name() + " subsystem");
-                } catch (Exception e) {
-                    log.error(s.name() + " subsystem failed to start: " + e.getMessage());
-                }
-            });
+            Optional<Subsystem> made = f.create(config, options, log);
+            if (made.isEmpty()) {
+                continue;
+            }
+            Subsystem s = made.get();
+            try {
+                s.start();
+                subsystems.add(s);
+                log.info("Starting " + s.name() + " subsystem");
+            } catch (Exception e) {
+                log.error(s.name() + " subsystem failed to start: " + e.getMessage());
+                failed++;
+            }
         }
+        return failed;
     }
 
     private int serve(SignalEvents signals) throws InterruptedException {

@@ -202,6 +202,58 @@ class VrrpDaemonFeaturesRootTest {
         await("STOP notified", 2_000, () -> read(notifyLog).contains("INSTANCE VI_1 STOP"), a);
     }
 
+    @Test
+    void dontReleaseVrrpKeepsTheVipsAfterAGracefulStop() throws Exception {
+        lan = new VrrpTestLan("v");
+        var a = jk("a", lan, true, new TestConf("v3-ipv6", "jkda", 150, "")).start("-V");
+        await("a MASTER alone", 30_000, () -> a.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, TestConf.VIP6), a);
+        assertEquals(0, a.term());
+        assertTrue(a.currentLog().contains("(VI_1) sent 0 priority"), a.currentLog());
+        assertTrue(lan.hasAddress(lan.a, TestConf.VIP6), "-V leaves the VIP in place");
+    }
+
+    @Test
+    void aSyncGroupMovesTogether() throws Exception {
+        lan = new VrrpTestLan("s");
+        Path notifyLog = dir.resolve("group.log");
+        script("group.sh", "echo \"$@\" >> " + notifyLog);
+        Files.writeString(dir.resolve("tf"), "0\n");
+        String a = "vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n    notify " + dir.resolve("group.sh") + "\n}\n"
+                + "track_file tf {\n    file " + dir.resolve("tf") + "\n}\n"
+                + twoInstances("jkda", 150, "    track_file {\n        tf weight 0\n    }\n");
+        var na = VrrpNode.jkeepalived("a", lan.a, dir, a);
+        var nb = VrrpNode.jkeepalived("b", lan.b, dir, twoInstances("jkdb", 100, ""));
+        cleanup.add(na);
+        cleanup.add(nb);
+        na.start();
+        nb.start();
+        await("a MASTER of both", 30_000, () -> na.state("VI_1").equals("MASTER") && na.state("VI_2").equals("MASTER")
+                && lan.hasAddress(lan.a, "192.0.2.100") && lan.hasAddress(lan.a, "192.0.2.101")
+                && nb.state("VI_1").equals("BACKUP") && nb.state("VI_2").equals("BACKUP"), na, nb);
+        await("group notify MASTER", 5_000, () -> read(notifyLog).contains("GROUP G1 MASTER"), na);
+
+        Files.writeString(dir.resolve("tf"), "1\n");       // only VI_2 tracks the file
+        await("b takes both when VI_2 of a fails", 15_000, () -> nb.state("VI_1").equals("MASTER")
+                && nb.state("VI_2").equals("MASTER") && lan.hasAddress(lan.b, "192.0.2.100")
+                && lan.hasAddress(lan.b, "192.0.2.101") && !lan.hasAddress(lan.a, "192.0.2.100"), na, nb);
+        await("group notify FAULT", 5_000, () -> read(notifyLog).contains("GROUP G1 FAULT"), na);
+
+        Files.writeString(dir.resolve("tf"), "0\n");
+        await("a takes both back", 20_000, () -> na.state("VI_1").equals("MASTER") && na.state("VI_2").equals("MASTER")
+                && lan.hasAddress(lan.a, "192.0.2.101") && !lan.hasAddress(lan.b, "192.0.2.101"), na, nb);
+    }
+
+    private static String twoInstances(String ifname, int priority, String vi2Extra) {
+        var sb = new StringBuilder();
+        for (int i = 1; i <= 2; i++) {
+            sb.append("vrrp_instance VI_").append(i).append(" {\n    state BACKUP\n    interface ").append(ifname)
+                    .append("\n    virtual_router_id ").append(50 + i).append("\n    priority ").append(priority)
+                    .append("\n    advert_int 1\n").append(i == 2 ? vi2Extra : "")
+                    .append("    virtual_ipaddress {\n        192.0.2.").append(99 + i).append("/24\n    }\n}\n");
+        }
+        return sb.toString();
+    }
+
     private void script(String name, String body) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, "#!/bin/sh\n" + body + "\n");
