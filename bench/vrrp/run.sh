@@ -42,6 +42,10 @@ stamp() { perl -MTime::HiRes=time -ne 'BEGIN { $| = 1 } printf "%.6f %s", time, 
 for c in ip ping tcpdump perl "$KEEPALIVED"; do command -v "$c" >/dev/null || die "$c is not installed"; done
 [[ -x "$JKEEPALIVED" ]] || die "$JKEEPALIVED not found"
 [[ -f "$ROOT/target/jkeepalived.jar" ]] || die "build first: JAVA_HOME=$JDK mvn -q -o -DskipTests package"
+# bin/jkeepalived caches its JDK in target/.jdk-home; two launches at once can leave it empty, and then
+# "$JDK_CACHE/bin/java" is /bin/java (an older JDK). Make sure it names a JDK 25 before we start.
+jh="$(cat "$ROOT/target/.jdk-home" 2>/dev/null || true)"
+[[ -n "$jh" && -x "$jh/bin/java" ]] || echo "$JDK" > "$ROOT/target/.jdk-home"
 
 kill_pid() {  # kill_pid PID: TERM, wait up to 3 s, then KILL
     local p=$1 i
