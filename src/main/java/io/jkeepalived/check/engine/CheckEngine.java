@@ -61,8 +61,21 @@ public final class CheckEngine {
      * Afterwards {@link #initialDelayNanos(int)} says when each checker first runs.
      */
     public void start(List<Action> out) {
+        start(java.util.Set.of(), out);
+    }
+
+    /**
+     * As {@link #start(List)}, knowing which local addresses exist already (ha_suspend checkers of a
+     * virtual server whose address is present start active).
+     */
+    public void start(java.util.Set<String> localAddresses, List<Action> out) {
         for (var vs : virtualServers) {
             vs.quorumUp = weighLive(vs) >= vs.plan.quorum() + vs.plan.hysteresis();
+            for (var address : vs.plan.haAddresses()) {
+                if (localAddresses.contains(address)) {
+                    vs.haAddressCount++;
+                }
+            }
         }
         for (var vs : virtualServers) {
             for (var service : vs.plan.services()) {

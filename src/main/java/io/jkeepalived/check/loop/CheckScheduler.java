@@ -21,6 +21,8 @@ public final class CheckScheduler {
     private final List<Checker> checkers;
     private final Consumer<Action> actions;
     private final long[] startedAt;
+    /** When each checker was due: the cadence is kept from deadlines, so late starts do not add up. */
+    private final long[] dueAt;
     private final Runnable[] dueTasks;
     private final java.util.function.Consumer<CheckResult>[] doneCallbacks;
     private final List<Action> out = new ArrayList<>();
@@ -37,6 +39,7 @@ public final class CheckScheduler {
         this.checkers = List.copyOf(checkers);
         this.actions = actions;
         this.startedAt = new long[checkers.size()];
+        this.dueAt = new long[checkers.size()];
         this.dueTasks = new Runnable[checkers.size()];
         @SuppressWarnings("unchecked")
         java.util.function.Consumer<CheckResult>[] callbacks = new java.util.function.Consumer[checkers.size()];
@@ -57,12 +60,18 @@ public final class CheckScheduler {
 
     /** Initial pool and first deadlines. */
     public void start() {
-        engine.start(out);
+        start(java.util.Set.of());
+    }
+
+    /** Initial pool and first deadlines, knowing the local addresses present now (ha_suspend). */
+    public void start(java.util.Set<String> localAddresses) {
+        engine.start(localAddresses, out);
         flush();
         long now = loop.now();
         for (int id = 0; id < checkers.size(); id++) {
             int checkerId = id;
-            loop.schedule(now + engine.initialDelayNanos(id), dueTasks[checkerId]);
+            dueAt[checkerId] = now + engine.initialDelayNanos(id);
+            loop.schedule(dueAt[checkerId], dueTasks[checkerId]);
         }
     }
 
@@ -72,6 +81,7 @@ public final class CheckScheduler {
         }
         long now = loop.now();
         if (!engine.isEnabled(id)) {
+            dueAt[id] = now + engine.plan(id).delayLoop().toNanos();
             loop.scheduleAfter(now, engine.plan(id).delayLoop().toNanos(), dueTasks[id]);
             return;
         }
@@ -92,8 +102,12 @@ public final class CheckScheduler {
         checksCompleted++;
         long delay = engine.onResult(id, result, out);
         flush();
-        // a retry waits from now; a normal re-check keeps the cadence from this check's start
-        loop.scheduleAfter(engine.isRetrying(id) ? loop.now() : startedAt[id], delay, dueTasks[id]);
+        // a retry waits delay_before_retry from now; a normal re-check is due delay_loop after the previous
+        // deadline (not after a late start), unless that is already past
+        long now = loop.now();
+        long from = engine.isRetrying(id) ? now : Math.max(dueAt[id], now - delay);
+        dueAt[id] = from + delay;
+        loop.scheduleAfter(from, delay, dueTasks[id]);
     }
 
     /** An address appeared on or left this host (ha_suspend). */

@@ -53,12 +53,15 @@ public final class EventLoop implements Reactor, AutoCloseable {
 
     @Override
     public Reactor.Timer scheduleAfter(long delayNanos, Runnable action) {
-        return timers.addInLane(delayNanos, now() + delayNanos, action);
+        return timers.addInLane(delayNanos << 1, now() + delayNanos, action);
     }
 
-    /** Like {@link #scheduleAfter} but from a given start: due at {@code from + delayNanos}. */
+    /**
+     * Like {@link #scheduleAfter} but from a given start: due at {@code from + delayNanos} (a lane of its
+     * own, apart from timeouts of the same length).
+     */
     public Reactor.Timer scheduleAfter(long from, long delayNanos, Runnable action) {
-        return timers.addInLane(delayNanos, from + delayNanos, action);
+        return timers.addInLane((delayNanos << 1) | 1, from + delayNanos, action);
     }
 
     public boolean inLoop() {
@@ -81,8 +84,6 @@ public final class EventLoop implements Reactor, AutoCloseable {
         try {
             while (running) {
                 runQueued();
-                timers.runDue(now());
-                runQueued();
                 if (!running) {
                     break;
                 }
@@ -94,6 +95,9 @@ public final class EventLoop implements Reactor, AutoCloseable {
                 } else {
                     poller.poll(Math.max(0, next - now()));
                 }
+                // I/O before timers: after a stall, a connect that completed meanwhile is not called a timeout
+                runQueued();
+                timers.runDue(now());
             }
             runQueued();
         } catch (IOException e) {

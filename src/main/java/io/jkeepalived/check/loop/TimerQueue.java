@@ -41,10 +41,9 @@ final class TimerQueue {
         }
     }
 
-    /** Entries of one fixed delay, in deadline order. */
+    /** Entries of one fixed delay, in (nearly) deadline order. */
     private static final class Lane {
         final ArrayDeque<Entry> entries = new ArrayDeque<>();
-        long last = Long.MIN_VALUE;
     }
 
     Entry add(long deadline, Runnable action) {
@@ -54,19 +53,19 @@ final class TimerQueue {
     }
 
     /**
-     * Adds an entry due at {@code deadline}, which is {@code delay} after some recent time. Within a lane
-     * deadlines never go backwards (an entry may run a hair late rather than out of order).
+     * Adds an entry due at {@code deadline}, which is a fixed delay after some recent time; {@code laneKey}
+     * names the delay (and its use). Entries arrive nearly in deadline order; one that arrives behind a
+     * later one runs when that one does - late by the inversion (a connect's duration), which does not
+     * accumulate because each entry keeps its own deadline.
      */
-    Entry addInLane(long delay, long deadline, Runnable action) {
-        var lane = lanes.get(delay);
+    Entry addInLane(long laneKey, long deadline, Runnable action) {
+        var lane = lanes.get(laneKey);
         if (lane == null) {
             lane = new Lane();
-            lanes.put(delay, lane);
+            lanes.put(laneKey, lane);
             laneArray = lanes.values().toArray(Lane[]::new);
         }
-        long d = Math.max(deadline, lane.last);
-        lane.last = d;
-        var e = new Entry(d, sequence++, action);
+        var e = new Entry(deadline, sequence++, action);
         lane.entries.add(e);
         return e;
     }

@@ -297,6 +297,20 @@ public final class VrrpCodec {
         }
     }
 
+    /**
+     * Re-aims a VRRPv3 packet's checksum from one pseudo-header destination to another (RFC 1624
+     * incremental update), for sending one advert built for the multicast group to each unicast peer.
+     * {@code packet[vrrpOffset + 6..+8)} is the checksum. Allocates nothing.
+     */
+    public static void retargetChecksum(byte[] packet, int vrrpOffset, byte[] oldDestination, byte[] newDestination) {
+        long sum = ~u16(packet, vrrpOffset + 6) & 0xffff;
+        for (int i = 0; i < oldDestination.length; i += 2) {
+            sum += ~u16(oldDestination, i) & 0xffff;
+            sum += u16(newDestination, i);
+        }
+        put16(packet, vrrpOffset + 6, InetChecksum.finish(sum));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The running sum of the RFC 5798 5.2.8 pseudo-header. */

@@ -4,11 +4,13 @@ import io.jkeepalived.linux.EventPoller;
 import io.jkeepalived.linux.RawVrrpSocket;
 import io.jkeepalived.linux.ReceivedPacket;
 import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.VrrpAddresses;
 import io.jkeepalived.vrrp.codec.VrrpCodec;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.loop.VrrpTransport;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -58,6 +60,20 @@ public final class LinuxVrrpTransport implements VrrpTransport {
         }
         int len = packet.remaining() - vrrpOffset;
         packet.get(packet.position() + vrrpOffset, tx, 0, len);
+        boolean v4 = socket.spec().family() == java.net.StandardProtocolFamily.INET;
+        if (v4 && socket.spec().isUnicast() && (tx[0] & 0xf0) == 0x30 && !instance.v3ChecksumAsV2()) {
+            // VRRPv3 over IPv4 sums the destination: one checksum per peer (the kernel does not do it for us)
+            byte[] group = VrrpAddresses.MCAST_V4.getAddress();
+            for (InetAddress peer : socket.spec().unicastPeers()) {
+                byte[] dst = peer.getAddress();
+                VrrpCodec.retargetChecksum(tx, 0, group, dst);
+                synchronized (socket) {
+                    socket.sendTo(peer, tx, 0, len);
+                }
+                VrrpCodec.retargetChecksum(tx, 0, dst, group);
+            }
+            return;
+        }
         synchronized (socket) {
             socket.send(tx, 0, len);
         }

@@ -287,4 +287,35 @@ class CheckEngineTest {
         assertEquals("TCP connection to [192.0.2.11]:tcp:80 failed.", logs(out).getFirst());
         assertEquals("TCP_CHECK on service [192.0.2.11]:tcp:80 failed after 1 retries.", logs(out).get(1));
     }
+
+    /** keepalived.conf.quorum: 10 servers, alpha, quorum 7, hysteresis 2, omega. */
+    @Test
+    void quorumSampleGainsAtNineAndLosesBelowFive() {
+        var servers = new RealServerPlan[10];
+        for (int i = 0; i < 10; i++) {
+            servers[i] = rs(1 + i, 1, false, tcp(0, true));
+        }
+        var e = engine(vs(7, 2, Optional.empty(), true, servers));
+        var out = new ArrayList<Action>();
+        e.start(out);
+        assertFalse(logs(out).stream().anyMatch(l -> l.contains("quorum")), "alpha: all down, quorum never was up");
+        for (int i = 0; i < 8; i++) {
+            e.onResult(i, OK, out);
+        }
+        assertFalse(e.status().getFirst().quorumUp(), "8 < 7+2");
+        out.clear();
+        e.onResult(8, OK, out);
+        assertTrue(logs(out).contains("Gained quorum 7+2=9 <= 9 for VS " + VSD));
+        assertTrue(out.contains(new Action.RunScript(List.of("/qup.sh"), false)));
+        for (int i = 0; i < 4; i++) {
+            e.onResult(i, REFUSED, out);
+        }
+        assertTrue(e.status().getFirst().quorumUp(), "5 alive >= 7-2");
+        out.clear();
+        e.onResult(4, REFUSED, out);
+        assertTrue(logs(out).contains("Lost quorum 7-2=5 > 4 for VS " + VSD));
+        out.clear();
+        e.stop(out);
+        assertTrue(out.contains(new Action.RunScript(List.of("/qdown.sh"), true)), "omega: quorum_down at shutdown");
+    }
 }

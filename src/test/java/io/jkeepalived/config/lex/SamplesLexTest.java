@@ -26,15 +26,7 @@ class SamplesLexTest {
         ParsedConfig pc = ConfigReader.read(sample, new ConfigReader.Options("main", false));
         assertEquals("", TreeText.diags(pc));
         assertFalse(pc.roots().isEmpty());
-        assertEquals(java.util.List.of(sample), pc.files());
-    }
-
-    @ParameterizedTest
-    @MethodSource("samples")
-    void sameTreeAsTheInterimReaderOnPlainConfigurations(Path sample) throws IOException {
-        // The interim reader (comments, quotes, braces, @id) agrees wherever the samples use nothing more.
-        ParsedConfig ours = ConfigReader.read(sample, new ConfigReader.Options("main", false));
-        ParsedConfig interim = io.jkeepalived.config.InterimConfigReader.read(sample, "main");
-        assertEquals(TreeText.of(interim), TreeText.of(ours));
+        assertEquals(java.util.List.of(sample.toAbsolutePath().normalize()),
+                pc.files().stream().map(p -> p.toAbsolutePath().normalize()).toList());
     }
 }
