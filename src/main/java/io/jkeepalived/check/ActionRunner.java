@@ -22,6 +22,7 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
     private final ScriptRunner scripts;
     private final BiConsumer<String, String> alerts;
     private final List<RandomAccessFile> fifos = new ArrayList<>();
+    private final List<Process> shutdownScripts = new ArrayList<>();
 
     /**
      * @param alerts  sends an smtp_alert mail (subject, body)
@@ -47,10 +48,9 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
             case Action.DataPlaneOp op -> op.applyTo(dataPlane);
             case Action.Log l -> log.info(l.line());
             case Action.RunScript s -> {
-                if (s.atShutdown()) {
-                    scripts.runAndWait(s.argv());
-                } else {
-                    scripts.run(s.argv());
+                var process = scripts.run(s.argv());
+                if (s.atShutdown() && process != null) {
+                    shutdownScripts.add(process);
                 }
             }
             case Action.SendAlert a -> alerts.accept(a.subject(), a.body());
@@ -67,6 +67,26 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
                 log.warning("Write to notify FIFO failed: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Waits for the scripts started at shutdown (omega's notify_down / quorum_down), together at most
+     * {@code limit}, then terminates those still running - keepalived gives them one second.
+     */
+    public void awaitShutdownScripts(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (var p : shutdownScripts) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !p.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    p.destroy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroy();
+            }
+        }
+        shutdownScripts.clear();
     }
 
     @Override

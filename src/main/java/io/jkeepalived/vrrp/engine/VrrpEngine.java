@@ -160,6 +160,10 @@ public final class VrrpEngine {
             return;
         }
         started = true;
+        // vrrp_restore_interfaces_startup: clear any VIPs a previous run left behind, all instances first
+        for (InstanceRuntime inst : instances) {
+            restoreInterface(inst, false, true);
+        }
         for (InstanceRuntime inst : instances) {
             if (inst.faultCount > 0) {
                 inst.wantState = VrrpState.FAULT;
@@ -177,7 +181,6 @@ public final class VrrpEngine {
                 } else {
                     inst.msDownTimer = inst.masterDown();
                 }
-                restoreInterface(inst, false, true);
                 transition(inst, up ? VrrpState.BACKUP : VrrpState.FAULT, now, "init");
             }
             initSands(inst, now);
@@ -289,7 +292,6 @@ public final class VrrpEngine {
             }
         }
         for (InstanceRuntime inst : instances) {
-            out.add(new VrrpAction.Transition(inst.p.name(), inst.state, inst.state, "shutdown", now));
             out.add(new VrrpAction.RunNotify(NotifyTarget.INSTANCE, inst.p.name(), NotifyState.STOP, inst.effectivePriority));
             inst.sands = NEVER;
             inst.garpDelayedAt = NEVER;
@@ -388,6 +390,10 @@ public final class VrrpEngine {
                 }
             }
             out.add(new VrrpAction.RunNotify(NotifyTarget.INSTANCE, inst.p.name(), NotifyState.MASTER_RX_LOWER_PRI, ours));
+            if (prio > 0) {
+                inst.stats.splitBrain++;
+                out.add(new VrrpAction.SplitBrain(inst.p.name(), pkt.source(), prio, ours, now));
+            }
             return false;
         }
         if (prio > ours || addrCmp > 0) {

@@ -268,6 +268,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.SendNa n -> ports.garp().sendNa(params.get(n.instance()).interfaceName(), n.addresses(), n.repeat());
             case VrrpAction.RunNotify n -> ports.notifier().notify(n);
             case VrrpAction.Transition t -> ports.notifier().transition(t);
+            case VrrpAction.SplitBrain b -> ports.notifier().splitBrain(b);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
                 deadline.set(s.deadline());
