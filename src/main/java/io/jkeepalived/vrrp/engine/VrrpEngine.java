@@ -162,7 +162,9 @@ public final class VrrpEngine {
         started = true;
         // vrrp_restore_interfaces_startup: clear any VIPs a previous run left behind, all instances first
         for (InstanceRuntime inst : instances) {
-            restoreInterface(inst, false, true);
+            if (!resumeAsMaster.contains(inst.p.name())) {     // a reload's carried-over master keeps its VIPs
+                restoreInterface(inst, false, true);
+            }
         }
         for (InstanceRuntime inst : instances) {
             if (inst.faultCount > 0) {

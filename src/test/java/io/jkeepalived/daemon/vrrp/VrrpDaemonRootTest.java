@@ -219,8 +219,10 @@ class VrrpDaemonRootTest {
         var confA = new TestConf("v2-pass", "jkda", 150, "");
         String vip = confA.vip();
         var a = jk("a", lan.a, confA).start();
+        await("a MASTER", 30_000, () -> a.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, vip), a);
         var b = jk("b", lan.b, new TestConf("v2-pass", "jkdb", 100, "")).start();
         awaitMaster(a, lan.a, b, lan.b, vip, 30_000);
+        Thread.sleep(1_500);        // b has heard a's adverts: nothing left over from the start
 
         long bMasters = b.countLines("Entering MASTER STATE");
         Sh.run("kill", "-HUP", Long.toString(a.pid()));
