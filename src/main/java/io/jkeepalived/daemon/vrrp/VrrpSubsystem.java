@@ -257,7 +257,15 @@ public final class VrrpSubsystem implements Subsystem {
         if (r == null) {
             return;
         }
-        VrrpDataDump.write(out, r.engine(), r.plan(), config);
+        out.append(onLoop(r, engine -> {
+            var text = new StringBuilder();
+            try {
+                VrrpDataDump.write(text, engine, r.plan(), config);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return text.toString();
+        }));
     }
 
     @Override
@@ -266,8 +274,22 @@ public final class VrrpSubsystem implements Subsystem {
         if (r == null) {
             return;
         }
-        for (InstanceParams p : r.plan().instances()) {
-            out.append(r.engine().stats(p.name()).format(p.name()));
+        out.append(onLoop(r, engine -> {
+            var text = new StringBuilder();
+            for (InstanceParams p : r.plan().instances()) {
+                text.append(engine.stats(p.name()).format(p.name()));
+            }
+            return text.toString();
+        }));
+    }
+
+    /** The engine belongs to the loop thread: dumps read it there, between two events. */
+    private static String onLoop(Running r, java.util.function.Function<io.jkeepalived.vrrp.engine.VrrpEngine, String> read)
+            throws IOException {
+        try {
+            return r.loop().query(read, 2_000);
+        } catch (Exception e) {
+            throw new IOException("the VRRP loop did not answer the dump request: " + e.getMessage(), e);
         }
     }
 
