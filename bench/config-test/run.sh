@@ -10,6 +10,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 RUNS="${1:-7}"
 [[ "$(id -u)" -eq 0 ]] || { echo "run.sh: needs root (network namespace)" >&2; exit 4; }
 command -v keepalived >/dev/null || { echo "run.sh: keepalived is not installed" >&2; exit 4; }
+[[ -x /usr/bin/time ]] || { echo "run.sh: needs /usr/bin/time (package time)" >&2; exit 4; }
 
 WORK="$(mktemp -d /tmp/jkm-bench.XXXXXX)"
 NS="jkm-bench-$$"
@@ -34,22 +35,27 @@ if [[ "$probe" == *"not wired"* ]]; then
     echo "(bin/jkeepalived -t is not wired yet: timing ConfigTest with the launcher's JVM flags)"
 fi
 
-# Median wall time in seconds of RUNS runs of a command (exit status ignored: -t exits 5 on warnings).
-median() {
-    local times=() t0 t1
+# Medians of RUNS runs of a command: "WALL CPU" in seconds (CPU = user + system, children included; it is
+# the steadier figure on a busy machine). Exit status ignored: -t exits 5 on warnings.
+medians() {
+    local t="$WORK/times"
+    : > "$t"
     for ((r = 0; r < RUNS; r++)); do
-        t0=$(date +%s%N)
-        ip netns exec "$NS" "$@" >/dev/null 2>&1 || true
-        t1=$(date +%s%N)
-        times+=($(( (t1 - t0) / 1000 )))
+        /usr/bin/time -a -o "$t" -f "%e %U %S" ip netns exec "$NS" "$@" >/dev/null 2>&1 || true
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk -v n="$RUNS" '{a[NR]=$1} END {printf "%.3f", a[int((n+1)/2)]/1e6}'
+    grep -E '^[0-9.]+ [0-9.]+ [0-9.]+$' "$t" | awk '{print $1, $2 + $3}' > "$t.2"
+    local w c
+    w=$(cut -d' ' -f1 "$t.2" | sort -n | awk -v n="$RUNS" '{a[NR]=$1} END {printf "%.3f", a[int((n+1)/2)]}')
+    c=$(cut -d' ' -f2 "$t.2" | sort -n | awk -v n="$RUNS" '{a[NR]=$1} END {printf "%.3f", a[int((n+1)/2)]}')
+    echo "$w $c"
 }
 
-printf '%-22s %12s %12s %8s\n' "config" "keepalived" "jkeepalived" "ratio"
+printf '%-16s %12s %12s %7s   %12s %12s %7s\n' "config" "ka wall" "jk wall" "ratio" "ka cpu" "jk cpu" "ratio"
 for conf in vrrp-1000.conf rs-10000.conf; do
-    k=$(median keepalived -t -f "$WORK/$conf")
-    j=$(median "${JK[@]}" "$WORK/$conf")
-    printf '%-22s %11ss %11ss %8s\n' "$conf" "$k" "$j" "$(awk -v a="$j" -v b="$k" 'BEGIN {printf "%.2fx", a/b}')"
+    read -r kw kc < <(medians keepalived -t -f "$WORK/$conf")
+    read -r jw jc < <(medians "${JK[@]}" "$WORK/$conf")
+    printf '%-16s %11ss %11ss %6sx   %11ss %11ss %6sx\n' "$conf" "$kw" "$jw" \
+        "$(awk -v a="$jw" -v b="$kw" 'BEGIN {printf "%.2f", a/b}')" "$kc" "$jc" \
+        "$(awk -v a="$jc" -v b="$kc" 'BEGIN {printf "%.2f", a/b}')"
 done
-echo "(ratio = jkeepalived / keepalived; below 1 means jkeepalived is faster; $RUNS runs each, median)"
+echo "(ratio = jkeepalived / keepalived, below 1 = jkeepalived faster; median of $RUNS runs; load: $(cut -d' ' -f1-3 /proc/loadavg))"

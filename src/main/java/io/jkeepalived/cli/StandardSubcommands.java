@@ -7,6 +7,7 @@ import io.jkeepalived.daemon.CheckerSubsystem;
 import io.jkeepalived.daemon.Daemon;
 import io.jkeepalived.daemon.SignalEvents;
 import io.jkeepalived.daemon.log.DaemonLog;
+import io.jkeepalived.daemon.vrrp.VrrpSubsystem;
 import io.jkeepalived.genhash.Genhash;
 import io.jkeepalived.lab.Lab;
 import java.io.FileOutputStream;
@@ -45,7 +46,7 @@ final class StandardSubcommands implements Subcommands {
                 options.logFile().orElse(null), true, json)) {
             var daemon = new Daemon(options, log,
                     (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
-                    List.of(CheckerSubsystem.factory()), ConfigDump::render);
+                    List.of(VrrpSubsystem.factory(), CheckerSubsystem.factory()), ConfigDump::render);
             return daemon.run(originalArgs, new SignalEvents().install());
         } catch (IOException e) {
             err.println("jkeepalived: cannot open log file: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.jkeepalived.config;
 
+import io.jkeepalived.config.build.Addresses;
 import io.jkeepalived.config.model.AuthSpec;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.GlobalDefs;
@@ -21,7 +22,9 @@ import java.util.Locale;
  * keepalived's {@code -d} configuration dump: "------< Global definitions >------", "VRRP Topology",
  * "LVS Topology", with every default filled in. Global definitions and VRRP instance lines follow
  * keepalived 2.2.7's wording line for line (minus lines that describe runtime state - sockets, source
- * addresses picked from interfaces); the LVS part follows its layout with our field names.
+ * addresses picked from interfaces; checked against a real keepalived -d). The LVS part uses the words of
+ * keepalived's dump_vs()/dump_rs() (read from its source, not checked against a recorded dump), with each
+ * real server's checkers listed under it.
  */
 public final class ConfigDump {
     private ConfigDump() {
@@ -72,7 +75,7 @@ public final class ConfigDump {
                 .orElse("(main namespace)"));
         out.add(" Router ID = " + g.routerId().orElse(hostname));
         if (g.smtpServer().isPresent() || g.smtpServerName().isPresent()) {
-            out.add(" Smtp server = " + g.smtpServer().map(a -> a.getHostAddress()).orElse(g.smtpServerName().orElse("")));
+            out.add(" Smtp server = " + g.smtpServer().map(a -> Addresses.format(a)).orElse(g.smtpServerName().orElse("")));
             out.add(" Smtp server port = " + g.smtpServerPort());
         }
         out.add(" Smtp HELO name = " + g.smtpHeloName().orElse(hostname));
@@ -94,8 +97,8 @@ public final class ConfigDump {
         out.add(" LVS flush on stop = " + g.lvsFlushOnStop().map(s -> s.equalsIgnoreCase("VS") ? "VS" : "all").orElse("disabled"));
         out.add(" FIFO write vrrp states on reload = " + tf(g.fifoWriteVrrpStatesOnReload()));
         out.add(" VRRP notify priority changes = " + tf(g.vrrpNotifyPriorityChanges()));
-        out.add(" VRRP IPv4 mcast group = " + g.vrrpMcastGroup4().getHostAddress());
-        out.add(" VRRP IPv6 mcast group = " + shortV6(g.vrrpMcastGroup6()));
+        out.add(" VRRP IPv4 mcast group = " + Addresses.format(g.vrrpMcastGroup4()));
+        out.add(" VRRP IPv6 mcast group = " + Addresses.format(g.vrrpMcastGroup6()));
         out.add(" Gratuitous ARP delay = " + secs(g.garp().masterDelay()));
         out.add(" Gratuitous ARP repeat = " + g.garp().masterRepeat());
         out.add(" Gratuitous ARP refresh timer = " + secs(g.garp().masterRefresh()));
@@ -150,12 +153,6 @@ public final class ConfigDump {
         out.add(String.format(Locale.ROOT, " umask = 0%o", g.umask()));
     }
 
-    private static String shortV6(java.net.InetAddress a) {
-        var s = a.getHostAddress();
-        // InetAddress prints ff02:0:0:0:0:0:0:12; keepalived prints the compressed form.
-        return s.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::");
-    }
-
     private static void vrrp(KeepalivedConfig c, List<String> out) {
         out.add("------< VRRP Topology >------");
         for (var i : c.vrrpInstances()) {
@@ -198,10 +195,10 @@ public final class ConfigDump {
         out.add("   Wantstate = " + i.initialState());
         out.add("   Number of config faults = 0");
         i.interfaceName().ifPresent(n -> out.add("   Interface = " + n));
-        i.mcastSrcIp().or(i::unicastSrcIp).ifPresent(a -> out.add("   Using src_ip = " + a.getHostAddress()));
+        i.mcastSrcIp().or(i::unicastSrcIp).ifPresent(a -> out.add("   Using src_ip = " + Addresses.format(a)));
         if (!i.isUnicast()) {
-            out.add("   Multicast address " + i.mcastDstIp().orElse(i.family() == io.jkeepalived.config.model.AddressFamily.INET
-                    ? g.vrrpMcastGroup4() : g.vrrpMcastGroup6()).getHostAddress());
+            out.add("   Multicast address " + Addresses.format(i.mcastDstIp().orElse(
+                    i.family() == io.jkeepalived.config.model.AddressFamily.INET ? g.vrrpMcastGroup4() : g.vrrpMcastGroup6())));
         }
         out.add("   Gratuitous ARP delay = " + secs(i.garp().masterDelay()));
         out.add("   Gratuitous ARP repeat = " + i.garp().masterRepeat());
@@ -238,7 +235,7 @@ public final class ConfigDump {
         track("   Tracked BFDs", i.trackBfds(), out);
         if (!i.unicastPeers().isEmpty()) {
             out.add("   Unicast Peer = " + i.unicastPeers().size());
-            i.unicastPeers().forEach(p -> out.add("    " + p.address().getHostAddress()));
+            i.unicastPeers().forEach(p -> out.add("    " + Addresses.format(p.address())));
         }
         vips("   Virtual IP", i.virtualIpAddresses(), i, g, out);
         vips("   Virtual IP Excluded", i.virtualIpAddressesExcluded(), i, g, out);
@@ -277,16 +274,16 @@ public final class ConfigDump {
         }
         out.add(title + " (" + vips.size() + "):");
         for (var v : vips) {
-            var sb = new StringBuilder("     ").append(v.address().getHostAddress());
+            var sb = new StringBuilder("     ").append(Addresses.format(v.address()));
             int max = v.address().getAddress().length * 8;
             if (v.prefixLength() != max) {
                 sb.append('/').append(v.prefixLength());
             }
-            v.broadcast().ifPresent(b -> sb.append(" brd ").append(b.getHostAddress()));
+            v.broadcast().ifPresent(b -> sb.append(" brd ").append(Addresses.format(b)));
             sb.append(" dev ").append(v.dev().or(i::interfaceName).orElse(g.defaultInterface()));
             sb.append(" scope ").append(v.scope().keyword());
             v.label().ifPresent(l -> sb.append(" label ").append(l));
-            v.peer().ifPresent(p -> sb.append(" peer ").append(p.getHostAddress()));
+            v.peer().ifPresent(p -> sb.append(" peer ").append(Addresses.format(p)));
             if (v.noTrack()) {
                 sb.append(" no_track");
             }
@@ -296,12 +293,13 @@ public final class ConfigDump {
 
     private static void lvs(KeepalivedConfig c, List<String> out) {
         out.add("------< LVS Topology >------");
+        out.add(" System is compiled with LVS v1.2.1");
         for (var vsg : c.virtualServerGroups()) {
             out.add(" Virtual Server Group = " + vsg.name());
             for (var e : vsg.entries()) {
                 switch (e) {
                     case io.jkeepalived.config.model.VirtualServerGroupSpec.AddressRange r -> out.add("   VIP Range = "
-                            + r.first().getHostAddress() + (r.first().equals(r.last()) ? "" : "-" + r.last().getHostAddress())
+                            + Addresses.format(r.first()) + (r.first().equals(r.last()) ? "" : "-" + Addresses.format(r.last()))
                             + ", VPORT = " + r.port());
                     case io.jkeepalived.config.model.VirtualServerGroupSpec.Fwmark f -> out.add("   FWMARK = " + f.mark());
                 }
@@ -312,45 +310,83 @@ public final class ConfigDump {
         }
     }
 
+    private static String method(io.jkeepalived.config.model.ForwardingMethod m) {
+        return m.kind().name();
+    }
+
+    private static String script(io.jkeepalived.config.model.ScriptSpec s) {
+        return s.commandLine() + ", uid:gid " + s.user().map(u -> u + ":" + s.group().orElse(u)).orElse("0:0");
+    }
+
+    private static String enabled(boolean b) {
+        return b ? "enabled" : "disabled";
+    }
+
+    /** keepalived's dump_vs(): "------< Virtual server >------" and its fields, in its order and words. */
     private static void virtualServer(VirtualServerSpec vs, List<String> out) {
-        out.add(" Virtual Server = " + vs.describe());
-        out.add("   delay_loop = " + secs(vs.delayLoop()) + ", lvs_sched = " + vs.scheduler());
-        vs.schedulerFlags().stream().sorted().forEach(f -> out.add("   " + f));
+        out.add(" ------< Virtual server >------");
+        switch (vs.address()) {
+            case io.jkeepalived.config.model.VirtualServerAddress.Group g -> out.add(" VS GROUP = " + vs.describe());
+            case io.jkeepalived.config.model.VirtualServerAddress.Fwmark f -> out.add(" VS FWMARK = " + f.mark());
+            case io.jkeepalived.config.model.VirtualServerAddress.IpPort ip -> out.add(" VS VIP = "
+                    + Addresses.format(ip.address()) + ", VPORT = " + ip.port());
+        }
+        vs.virtualhost().ifPresent(h -> out.add("   VirtualHost = " + h));
+        vs.ipFamily().ifPresent(f -> out.add("   Address family = inet" + (f == io.jkeepalived.config.model.AddressFamily.INET ? "" : "6")));
+        out.add("   delay_loop = " + vs.delayLoop().getSeconds() + ", lvs_sched = " + vs.scheduler());
+        out.add("   Hashed = disabled");
+        var f = vs.schedulerFlags();
+        if (vs.scheduler().equals("sh") || vs.scheduler().equals("mh")) {
+            var p = vs.scheduler();
+            out.add("   " + p + "-port = " + enabled(f.contains(p + "-port")));
+            out.add("   " + p + "-fallback = " + enabled(f.contains(p + "-fallback")));
+        } else {
+            out.add("   flag-1 = " + enabled(f.contains("flag-1")));
+            out.add("   flag-2 = " + enabled(f.contains("flag-2")));
+            out.add("   flag-3 = " + enabled(f.contains("flag-3")));
+        }
+        out.add("   One packet scheduling = " + enabled(f.contains("ops")));
         vs.persistenceTimeout().ifPresent(p -> out.add("   persistence timeout = " + p.getSeconds()));
         vs.persistenceGranularity().ifPresent(p -> out.add("   persistence granularity = " + p));
-        out.add("   protocol = " + vs.protocol());
+        out.add("   protocol = " + (vs.address() instanceof io.jkeepalived.config.model.VirtualServerAddress.Fwmark
+                ? "none" : vs.protocol()));
         out.add("   alpha is " + (vs.alpha() ? "ON" : "OFF") + ", omega is " + (vs.omega() ? "ON" : "OFF"));
+        out.add("   Inhibit on failure is " + (vs.inhibitOnFailure() ? "ON" : "OFF"));
         out.add("   quorum = " + vs.quorum() + ", hysteresis = " + vs.hysteresis());
-        vs.quorumUp().ifPresent(s -> out.add("   -> Notify script UP = " + s.commandLine()));
-        vs.quorumDown().ifPresent(s -> out.add("   -> Notify script DOWN = " + s.commandLine()));
+        vs.quorumUp().ifPresent(s -> out.add("   Quorum up notify script = " + script(s)));
+        vs.quorumDown().ifPresent(s -> out.add("   Quorum down notify script = " + script(s)));
         if (vs.haSuspend()) {
             out.add("   Using HA suspend");
         }
-        out.add("   lvs_method = " + vs.forwardingMethod().kind());
-        vs.virtualhost().ifPresent(h -> out.add("   virtualhost = " + h));
-        vs.sorryServer().ifPresent(s -> out.add("   sorry server = [" + s.address().getHostAddress() + "]:" + s.port()
-                + (s.inhibit() ? " inhibit" : "")));
+        out.add("   Using smtp notification = " + (vs.smtpAlert() ? "yes" : "no"));
+        out.add("   default forwarding method = " + method(vs.forwardingMethod()));
+        vs.sorryServer().ifPresent(s -> {
+            out.add("   sorry server = [" + Addresses.format(s.address()) + "]:" + vs.protocol().toLowerCase(Locale.ROOT)
+                    + ":" + s.port());
+            out.add("   sorry server forwarding method = " + method(s.forwardingMethod().orElse(vs.forwardingMethod())));
+        });
         for (var rs : vs.realServers()) {
             realServer(vs, rs, out);
         }
     }
 
+    /** keepalived's dump_rs(), then the checkers of this real server. */
     private static void realServer(VirtualServerSpec vs, RealServerSpec rs, List<String> out) {
-        out.add("   Real Server = " + rs.describe(vs.protocol()));
-        out.add("     Weight = " + rs.weight());
-        out.add("     lvs_method = " + rs.forwardingMethod().kind());
-        out.add("     Alpha is " + (rs.alpha() ? "ON" : "OFF"));
-        out.add("     Delay loop = " + secs(rs.delayLoop()));
-        if (rs.inhibitOnFailure()) {
-            out.add("     Inhibit on failure");
-        }
-        rs.notifyUp().ifPresent(s -> out.add("     -> Notify script UP = " + s.commandLine()));
-        rs.notifyDown().ifPresent(s -> out.add("     -> Notify script DOWN = " + s.commandLine()));
+        out.add("   ------< Real server >------");
+        out.add("   RIP = " + Addresses.format(rs.address()) + ", RPORT = " + rs.port() + ", WEIGHT = " + rs.weight());
+        out.add("   Forwarding method = " + method(rs.forwardingMethod()));
+        out.add("   Alpha is " + (rs.alpha() ? "ON" : "OFF"));
+        out.add("   Delay loop = " + rs.delayLoop().getSeconds());
+        out.add("   Inhibit on failure is " + (rs.inhibitOnFailure() ? "ON" : "OFF"));
+        rs.notifyUp().ifPresent(s -> out.add("     RS up notify script = " + script(s)));
+        rs.notifyDown().ifPresent(s -> out.add("     RS down notify script = " + script(s)));
+        rs.virtualhost().ifPresent(h -> out.add("    VirtualHost = " + h));
+        out.add("   Using smtp notification = " + (rs.smtpAlert() ? "yes" : "no"));
         for (var ch : rs.checkers()) {
             var cm = ch.common();
             out.add("     Keepalive method = " + ch.keyword());
-            out.add("       Connection dest = [" + cm.connectIp().getHostAddress() + "]:" + cm.connectPort());
-            cm.bindTo().ifPresent(b -> out.add("       Bind to = " + b.getHostAddress()));
+            out.add("       Connection dest = [" + Addresses.format(cm.connectIp()) + "]:" + cm.connectPort());
+            cm.bindTo().ifPresent(b -> out.add("       Bind to = " + Addresses.format(b)));
             out.add("       Connection timeout = " + secs(cm.connectTimeout()));
             out.add("       Retry count = " + cm.retry());
             out.add("       Delay before retry = " + secs(cm.delayBeforeRetry()));

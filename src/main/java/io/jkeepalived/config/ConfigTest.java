@@ -3,11 +3,10 @@ package io.jkeepalived.config;
 import io.jkeepalived.config.build.ConfigBuilder;
 import io.jkeepalived.config.build.HostInterfaces;
 import io.jkeepalived.config.build.ScriptFinder;
+import io.jkeepalived.config.lex.ConfigReader;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -60,26 +59,20 @@ public final class ConfigTest {
      */
     public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink) {
         List<ConfigNode> roots = List.of();
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(file.toString());
-            }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            // keepalived 2.2.7 says this and exits 0; we exit 4 (see the class comment).
+            sink.report(Severity.CANNOT_RUN, SourcePos.NONE, "Config files missing '" + file + "'.");
+        } else {
             var parsed = parse(file, configId, strict);
             parsed.diagnostics().forEach(sink::report);
-            roots = parsed.roots();
-        } catch (NoSuchFileException e) {
-            sink.report(Severity.CANNOT_RUN, SourcePos.NONE, "Config files missing '" + file + "'.");
-        } catch (IOException e) {
-            sink.report(Severity.CANNOT_RUN, SourcePos.NONE, "Cannot read configuration file '" + file + "': " + e.getMessage());
-        }
-        if (sink.has(Severity.FATAL)) {
-            roots = List.of();
+            roots = sink.has(Severity.FATAL) ? List.of() : parsed.roots();
         }
         return new ConfigBuilder(sink, HostInterfaces.system(), ScriptFinder.system()).build(roots);
     }
 
-    private static ParsedConfig parse(Path file, String configId, boolean strict) throws IOException {
-        return InterimConfigReader.read(file, configId);
+    private static ParsedConfig parse(Path file, String configId, boolean strict) {
+        var id = configId != null ? configId : ConfigReader.Options.defaults().configId();
+        return ConfigReader.read(file, new ConfigReader.Options(id, strict));
     }
 
     /** For tests and tools: {@code ConfigTest -f FILE [-i CONFIG_ID]}; prints findings, exits with the -t code. */

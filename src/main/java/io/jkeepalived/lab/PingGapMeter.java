@@ -22,12 +22,13 @@ final class PingGapMeter {
         }
     }
 
-    /** Longest gap between replies after {@code fromEpochSeconds}, in seconds. */
-    double longestGapAfter(double fromEpochSeconds) {
+    /** Longest gap between consecutive replies whose later reply falls in [from, to), in seconds. */
+    double longestGapBetween(double fromEpochSeconds, double toEpochSeconds) {
         synchronized (replyTimes) {
             double worst = 0;
             for (int i = 1; i < replyTimes.size(); i++) {
-                if (replyTimes.get(i) >= fromEpochSeconds) {
+                double t = replyTimes.get(i);
+                if (t >= fromEpochSeconds && t < toEpochSeconds) {
                     worst = Math.max(worst, replyTimes.get(i) - replyTimes.get(i - 1));
                 }
             }

@@ -24,6 +24,7 @@ public final class HttpGetChecker implements Checker {
     private final CheckTarget target;
     private final HttpOptions options;
     private final byte[] scratch;
+    private final java.util.concurrent.Executor hop;
     private final List<byte[]> requests;
 
     /** Every url on a virtual thread of {@code io} (blocking I/O; TLS through SSLSocket). */
@@ -41,7 +42,17 @@ public final class HttpGetChecker implements Checker {
 
     /** As above, with the loop's shared read buffer (only ever used on that loop's thread). */
     HttpGetChecker(CheckIo io, Reactor reactor, byte[] loopScratch, CheckTarget target, HttpOptions options) {
+        this(io, reactor, null, loopScratch, target, options);
+    }
+
+    /**
+     * As above, for a reactor that is not the caller's loop: {@code hop} runs a task on the reactor's
+     * thread (the attempt starts there; the result comes back from there).
+     */
+    HttpGetChecker(CheckIo io, Reactor reactor, java.util.concurrent.Executor hop, byte[] loopScratch, CheckTarget target,
+                   HttpOptions options) {
         this.io = io;
+        this.hop = hop;
         this.reactor = options.isSsl() ? null : reactor;
         this.scratch = loopScratch;
         this.target = target;
@@ -74,7 +85,11 @@ public final class HttpGetChecker implements Checker {
         }
         var results = new CheckResult[urls.size()];
         if (reactor != null) {
-            startOnReactor(timeout, done, results);
+            if (hop == null) {
+                startOnReactor(timeout, done, results);
+            } else {
+                hop.execute(() -> startOnReactor(timeout, done, results));
+            }
             return;
         }
         var exchanges = urls.stream().map(u -> new HttpExchange(target, options, u, false, null)).toList();

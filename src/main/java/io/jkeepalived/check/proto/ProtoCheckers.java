@@ -5,6 +5,8 @@ import io.jkeepalived.check.Checker;
 import io.jkeepalived.check.CheckerBinding;
 import io.jkeepalived.check.CheckerFactory;
 import io.jkeepalived.check.engine.CheckerWords;
+import io.jkeepalived.check.loop.EventLoop;
+import io.jkeepalived.check.loop.NioPoller;
 import io.jkeepalived.check.loop.Reactor;
 import io.jkeepalived.config.model.CheckerCommonSpec;
 import io.jkeepalived.config.model.CheckerSpec;
@@ -42,6 +44,8 @@ public final class ProtoCheckers implements AutoCloseable {
     private final Consumer<String> warnings;
     private final RandomGenerator random;
     private final java.util.Map<Reactor, byte[]> loopBuffers = new java.util.IdentityHashMap<>();
+    private EventLoop httpLoop;
+    private Thread httpLoopThread;
     private SSLContext tls;
     private String tlsError;
 
@@ -119,7 +123,16 @@ public final class ProtoCheckers implements AutoCloseable {
             options = new HttpOptions(urls, protocol, spec.sniName().or(() -> vhost), context, spec.enableSni());
         }
         unsupportedBindings(spec.keyword(), spec.common(), b.rsDisplay());
-        return new HttpGetChecker(io, reactor, reactor == null ? null : scratchFor(reactor), target(spec.common(), b.rsDisplay()), options);
+        if (reactor == null) {
+            return new HttpGetChecker(io, target(spec.common(), b.rsDisplay()), options);
+        }
+        if (canRegisterChannels(reactor)) {
+            return new HttpGetChecker(io, reactor, null, scratchFor(reactor), target(spec.common(), b.rsDisplay()), options);
+        }
+        // The daemon's loop polls with epoll through FFM, which has no java.nio channels: plain HTTP then
+        // runs on our own java.nio loop, one thread for all HTTP_GET checkers.
+        EventLoop own = httpLoop();
+        return new HttpGetChecker(io, own, own::execute, scratchFor(own), target(spec.common(), b.rsDisplay()), options);
     }
 
     private Optional<HttpUrl> toUrl(UrlSpec u, CheckerBinding b) {
@@ -157,6 +170,18 @@ public final class ProtoCheckers implements AutoCloseable {
         return flags;
     }
 
+    private static boolean canRegisterChannels(Reactor reactor) {
+        return !(reactor instanceof EventLoop loop) || loop.poller() instanceof NioPoller;
+    }
+
+    private synchronized EventLoop httpLoop() {
+        if (httpLoop == null) {
+            httpLoop = new EventLoop();
+            httpLoopThread = Thread.ofPlatform().daemon().name("jkp-http-loop").start(httpLoop::run);
+        }
+        return httpLoop;
+    }
+
     /** One read buffer per event loop, shared by every HTTP_GET exchange that loop runs. */
     private synchronized byte[] scratchFor(Reactor reactor) {
         return loopBuffers.computeIfAbsent(reactor, r -> new byte[ReactorHttpExchange.READ_CHUNK]);
@@ -168,6 +193,9 @@ public final class ProtoCheckers implements AutoCloseable {
                     s.certificate().map(Path::of), s.key().map(Path::of))).orElse(TlsContexts.SslFiles.none());
             try {
                 tls = TlsContexts.build(files);
+            } catch (java.nio.file.NoSuchFileException e) {
+                tlsError = "SSL error: no such file " + e.getFile();
+                warnings.accept(tlsError);
             } catch (IOException | GeneralSecurityException e) {
                 tlsError = "SSL error: " + e.getMessage();
                 warnings.accept(tlsError);
@@ -248,5 +276,20 @@ public final class ProtoCheckers implements AutoCloseable {
     public void close() {
         pingThreads.shutdownNow();
         io.close();
+        EventLoop loop;
+        Thread thread;
+        synchronized (this) {
+            loop = httpLoop;
+            thread = httpLoopThread;
+        }
+        if (loop != null) {
+            loop.stop();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop.close();
+        }
     }
 }

@@ -5,11 +5,12 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /** Literal IPv4/IPv6 addresses only: never a DNS lookup while reading a configuration. */
-final class Addresses {
+public final class Addresses {
     private Addresses() {
     }
 
-    static Optional<InetAddress> parse(String text) {
+    /** A literal address, or empty. */
+    public static Optional<InetAddress> parse(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -61,5 +62,10 @@ final class Addresses {
 
     static int maxPrefix(InetAddress a) {
         return a.getAddress().length * 8;
+    }
+
+    /** The text keepalived prints: dotted quad, or RFC 5952 compressed IPv6 ({@code 2001:db8::1}). */
+    public static String format(InetAddress a) {
+        return io.jkeepalived.config.model.AddressText.of(a);
     }
 }

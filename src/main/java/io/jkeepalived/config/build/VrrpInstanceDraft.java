@@ -49,6 +49,7 @@ final class VrrpInstanceDraft {
     final List<RouteSpec> routes = new ArrayList<>();
     final List<RuleSpec> rules = new ArrayList<>();
     final List<UnicastPeerSpec> peers = new ArrayList<>();
+    boolean unicastPeerBlock;
     InetAddress mcastSrc;
     InetAddress unicastSrc;
     InetAddress mcastDst;
@@ -155,20 +156,38 @@ final class VrrpInstanceDraft {
             long secs = Math.max(1, Math.round(adv.toNanos() / 1e9));
             adv = Duration.ofSeconds(secs);
         }
+        if (isStrict && wantMaster && prio != 255) {
+            sink.warning(SourcePos.NONE, tag() + " State MASTER must match being address owner");
+            wantMaster = false;
+        }
         Optional<AuthSpec> authSpec = Optional.ofNullable(auth);
         if (authSpec.isPresent() && authSpec.get().type() == AuthSpec.Type.AH && wantMaster) {
             sink.warning(SourcePos.NONE, tag() + " Initial state master is incompatible with AH authentication - clearing");
             wantMaster = false;
         }
-        if (authSpec.isPresent() && (ver == 3 || isStrict)) {
-            sink.report(io.jkeepalived.config.Severity.INFO, pos, tag() + " authentication is not used with "
-                    + (isStrict ? "strict mode" : "VRRPv3") + " - ignoring");
+        if (authSpec.isPresent() && isStrict) {
+            sink.warning(SourcePos.NONE, tag() + " Strict mode does not support authentication. Ignoring.");
+            authSpec = Optional.empty();
+        } else if (authSpec.isPresent() && ver == 3) {
+            sink.warning(SourcePos.NONE, tag() + " VRRP version 3 does not support authentication. Ignoring.");
             authSpec = Optional.empty();
         }
         boolean preempt = !nopreempt;
         if (nopreempt && wantMaster) {
             sink.warning(SourcePos.NONE, tag() + " Warning - nopreempt will not work with initial state MASTER - clearing");
             preempt = true;
+        }
+        var delay = preemptDelay;
+        if (!delay.isZero() && isStrict) {
+            sink.warning(SourcePos.NONE, tag() + " preempt_delay is incompatible with strict mode - resetting");
+            delay = Duration.ZERO;
+        } else if (!delay.isZero() && wantMaster) {
+            sink.warning(SourcePos.NONE, tag() + " Warning - preempt delay will not work with initial state MASTER - clearing");
+            delay = Duration.ZERO;
+        }
+        if (peers.isEmpty() && (unicastPeerBlock || unicastSrc != null)) {
+            sink.warning(SourcePos.NONE, tag() + " A unicast keyword has been specified without any unicast peers."
+                    + " Defaulting to multicast. This usage is deprecated - please update your configuration.");
         }
         if (vips.isEmpty() && !noVip) {
             sink.warning(SourcePos.NONE, tag() + " No VIP specified; at least one is sensible");
@@ -195,7 +214,7 @@ final class VrrpInstanceDraft {
                 Optional.ofNullable(mcastDst), unicastTtl == null ? OptionalInt.empty() : OptionalInt.of(unicastTtl),
                 unicastFaultNoPeer, checkUnicastSrc || g.vrrpCheckUnicastSrc(), trackSrcIp, trackInterfaces, trackScripts,
                 trackFiles, trackProcesses, trackBfds, dontTrackPrimary, notify, smtp,
-                notifyPriorityChanges != null ? notifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, preemptDelay,
+                notifyPriorityChanges != null ? notifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, delay,
                 acc, isStrict, skipCheckAdvAddr != null ? skipCheckAdvAddr : g.vrrpSkipCheckAdvAddr(), promoteSecondaries,
                 garp, isStrict ? 3 : downTimerAdverts != null ? downTimerAdverts : g.vrrpDownTimerAdverts(),
                 isStrict || (lowerPrioNoAdvert != null ? lowerPrioNoAdvert : g.vrrpLowerPrioNoAdvert()),

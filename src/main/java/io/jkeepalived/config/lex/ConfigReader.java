@@ -88,7 +88,11 @@ public final class ConfigReader {
 
     /** include_check and random_seed change how the rest of the file is read, so they act here too. */
     private static void keywordsTheLexerActsOn(List<Token> words, LineReader reader, Findings findings) {
-        switch (words.getFirst().text()) {
+        String first = words.getFirst().text();
+        if (first.length() != 13 && first.length() != 11) {
+            return; // neither "include_check" nor "random_seed": skip the string switch on every line
+        }
+        switch (first) {
             case "include_check" -> reader.includeCheck(words);
             case "random_seed" -> {
                 if (words.size() > 1) {

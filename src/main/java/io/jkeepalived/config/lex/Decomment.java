@@ -10,6 +10,79 @@ final class Decomment {
     private Decomment() {
     }
 
+    /**
+     * The common case in one pass over a physical line {@code [start, end)} of the file text: returns the
+     * decommented line with its character flags, or null when the general {@link #apply} is needed (a line-ending
+     * backslash or an escaped comment character). {@code nulAt[0]} gets the index of a NUL in the line, or -1.
+     */
+    static LineText fast(String s, int start, int end, Origin origin, int[] nulAt) {
+        int i = start;
+        while (i < end && isBlank(s.charAt(i))) {
+            i++;
+        }
+        int first = i;
+        int flags = 0;
+        boolean quote = false;
+        int cut = end;
+        nulAt[0] = -1;
+        scan:
+        for (; i < end; i++) {
+            char c = s.charAt(i);
+            if (c > '\\') {
+                if (c == '{' || c == '}') {
+                    flags |= LineText.BRACE;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> {
+                    flags |= LineText.DOUBLE_QUOTE;
+                    quote = !quote;
+                }
+                case '\'' -> flags |= LineText.SINGLE_QUOTE;
+                case '$' -> flags |= LineText.DOLLAR;
+                case '\\' -> {
+                    if (i + 1 >= end) {
+                        return null;
+                    }
+                    char d = s.charAt(i + 1);
+                    if (!quote && (d == '#' || d == '!')) {
+                        return null;
+                    }
+                    if (d == 0) {
+                        nulAt[0] = i + 1;
+                        return null;
+                    }
+                    flags |= LineText.BACKSLASH;
+                    i++;
+                }
+                case '#', '!' -> {
+                    if (!quote) {
+                        cut = i;
+                        break scan;
+                    }
+                }
+                case 0 -> {
+                    nulAt[0] = i;
+                    return null;
+                }
+                default -> {
+                }
+            }
+        }
+        if (cut < end) {
+            int nul = s.indexOf(0, cut, end);
+            if (nul >= 0) {
+                nulAt[0] = nul;
+                return null;
+            }
+        }
+        while (cut > first && isBlank(s.charAt(cut - 1))) {
+            cut--;
+        }
+        return new LineText(s.substring(first, cut), origin, null, first - start + 1, flags);
+    }
+
     static LineText apply(LineText line) {
         String s = line.text;
         int n = s.length();

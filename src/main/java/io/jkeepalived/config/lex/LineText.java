@@ -7,7 +7,20 @@ import io.jkeepalived.config.SourcePos;
  * (text produced by a definition carries the column of the {@code $} that produced it).
  */
 final class LineText {
+    static final int DOUBLE_QUOTE = 1;
+    static final int SINGLE_QUOTE = 2;
+    static final int BACKSLASH = 4;
+    static final int DOLLAR = 8;
+    static final int BRACE = 16;
+    /** Nothing known: any of the characters may be there. */
+    static final int ANY = 31;
+
     final String text;
+    /**
+     * Which of {@code " ' \ $ { }} may occur in the text (a superset is always safe): lets the common plain line
+     * skip the scans for quotes, definitions and braces.
+     */
+    final int flags;
     final Origin origin;
     /** Column of each character, or null when the column of character i is {@code base + i}. */
     private final int[] cols;
@@ -18,10 +31,19 @@ final class LineText {
     }
 
     LineText(String text, Origin origin, int[] cols, int base) {
+        this(text, origin, cols, base, ANY);
+    }
+
+    LineText(String text, Origin origin, int[] cols, int base, int flags) {
+        this.flags = flags;
         this.text = text;
         this.origin = origin;
         this.cols = cols;
         this.base = base;
+    }
+
+    boolean mayHave(int flag) {
+        return (flags & flag) != 0;
     }
 
     int length() {
@@ -56,11 +78,11 @@ final class LineText {
         }
         String s = text.substring(from, to);
         if (cols == null) {
-            return new LineText(s, origin, null, base + from);
+            return new LineText(s, origin, null, base + from, flags);
         }
         int[] c = new int[to - from];
         System.arraycopy(cols, from, c, 0, to - from);
-        return new LineText(s, origin, c, col(from));
+        return new LineText(s, origin, c, col(from), flags);
     }
 
     LineText sub(int from) {

@@ -106,6 +106,39 @@ final class SourceText {
         return fileOrigin;
     }
 
+    /** The whole decoded text; lines are ranges of it. */
+    String text() {
+        return text;
+    }
+
+    private int lineStart;
+    private int lineEnd;
+
+    /** Moves to the next physical line; false at end of file. Its range is {@link #start()}..{@link #end()}. */
+    boolean advance() {
+        if (next >= text.length()) {
+            return false;
+        }
+        int nl = text.indexOf('\n', next);
+        int end = nl < 0 ? text.length() : nl;
+        lineStart = next;
+        next = nl < 0 ? text.length() : nl + 1;
+        lineNo++;
+        while (end > lineStart && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        lineEnd = end;
+        return true;
+    }
+
+    int start() {
+        return lineStart;
+    }
+
+    int end() {
+        return lineEnd;
+    }
+
     /** The next physical line without its line end, or null at end of file. */
     String nextLine() {
         if (next >= text.length()) {

@@ -19,6 +19,9 @@ final class Words {
         String s = line.text;
         int n = s.length();
         List<Token> out = new ArrayList<>(8);
+        if (!line.mayHave(LineText.DOUBLE_QUOTE | LineText.SINGLE_QUOTE | LineText.BACKSLASH)) {
+            return plain(line, out);
+        }
         int lastSingle = s.lastIndexOf('\'');
         StringBuilder sb = null;
         int i = 0;
@@ -79,6 +82,28 @@ final class Words {
                 findings.error(line.pos(quoteAt), "Unmatched quote: '" + s + "'");
             }
             out.add(new Token(sb.toString(), line.pos(start)));
+        }
+        return out;
+    }
+
+    /** A line without quotes or backslashes: words are just the runs between white space. */
+    private static List<Token> plain(LineText line, List<Token> out) {
+        String s = line.text;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isWhite(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int j = i + 1;
+            while (j < n && !isWhite(s.charAt(j))) {
+                j++;
+            }
+            out.add(new Token(s.substring(i, j), line.pos(i)));
+            i = j;
         }
         return out;
     }

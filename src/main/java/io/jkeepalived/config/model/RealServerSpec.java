@@ -35,7 +35,7 @@ public record RealServerSpec(
 
     /** keepalived's words: {@code [192.0.2.11]:tcp:80}. */
     public String describe(String protocol) {
-        var a = address.getHostAddress();
+        var a = AddressText.of(address);
         return "[" + a + "]:" + protocol.toLowerCase() + ":" + port;
     }
 }

@@ -55,6 +55,6 @@ public record VirtualIpSpec(
 
     /** Same identity as keepalived uses to match addresses across reloads: address, prefix, dev, label. */
     public String key() {
-        return address.getHostAddress() + "/" + prefixLength + " dev " + dev.orElse("") + " label " + label.orElse("");
+        return AddressText.of(address) + "/" + prefixLength + " dev " + dev.orElse("") + " label " + label.orElse("");
     }
 }

@@ -8,7 +8,7 @@ public sealed interface VirtualServerAddress {
     record IpPort(InetAddress address, int port) implements VirtualServerAddress {
         @Override
         public String toString() {
-            var a = address.getHostAddress();
+            var a = AddressText.of(address);
             return (address instanceof java.net.Inet6Address ? "[" + a + "]" : a) + ":" + port;
         }
     }

@@ -55,7 +55,7 @@ public record VirtualServerSpec(
     /** keepalived's name for the service in log lines: {@code [192.0.2.1]:tcp:80}, {@code FWM 1}, {@code group X}. */
     public String describe() {
         return switch (address) {
-            case VirtualServerAddress.IpPort ip -> "[" + ip.address().getHostAddress() + "]:" + protocol.toLowerCase() + ":" + ip.port();
+            case VirtualServerAddress.IpPort ip -> "[" + AddressText.of(ip.address()) + "]:" + protocol.toLowerCase() + ":" + ip.port();
             case VirtualServerAddress.Fwmark f -> "FWM " + f.mark();
             case VirtualServerAddress.Group g -> "group " + g.name();
         };

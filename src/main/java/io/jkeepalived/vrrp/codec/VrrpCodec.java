@@ -297,6 +297,20 @@ public final class VrrpCodec {
         }
     }
 
+    /**
+     * Re-aims a VRRPv3 packet's checksum from one pseudo-header destination to another (RFC 1624
+     * incremental update), for sending one advert built for the multicast group to each unicast peer.
+     * {@code packet[vrrpOffset + 6..+8)} is the checksum. Allocates nothing.
+     */
+    public static void retargetChecksum(byte[] packet, int vrrpOffset, byte[] oldDestination, byte[] newDestination) {
+        long sum = ~u16(packet, vrrpOffset + 6) & 0xffff;
+        for (int i = 0; i < oldDestination.length; i += 2) {
+            sum += ~u16(oldDestination, i) & 0xffff;
+            sum += u16(newDestination, i);
+        }
+        put16(packet, vrrpOffset + 6, InetChecksum.finish(sum));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The running sum of the RFC 5798 5.2.8 pseudo-header. */
@@ -324,6 +338,24 @@ public final class VrrpCodec {
 
     static long u32(byte[] b, int off) {
         return ((long) u16(b, off) << 16) | u16(b, off + 2);
+    }
+
+    /**
+     * Points a whole IPv4 advert (as AdvertWriter writes it) at one unicast peer: destination address, header
+     * checksum and, with AH, the ICV (it covers the destination; unicast treats TTL as mutable). In place,
+     * allocates nothing.
+     *
+     * @param icv the instance's ICV calculator when the packet carries AH, else null
+     */
+    public static void retargetIpv4(byte[] pkt, int len, byte[] destination4, AhIcv icv) {
+        int ihl = (pkt[0] & 0x0f) * 4;
+        System.arraycopy(destination4, 0, pkt, 16, 4);
+        pkt[10] = 0;
+        pkt[11] = 0;
+        put16(pkt, 10, InetChecksum.finish(InetChecksum.add(0, pkt, 0, ihl)));
+        if (icv != null && (pkt[9] & 0xff) == PROTO_AH) {
+            icv.compute(pkt, 0, ihl, len, true, pkt, ihl + 12);
+        }
     }
 
     static void put16(byte[] b, int off, int v) {

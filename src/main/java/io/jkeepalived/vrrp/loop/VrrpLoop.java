@@ -39,7 +39,7 @@ public final class VrrpLoop implements AutoCloseable {
     private final MonotonicClock clock;
     private final Map<String, InstanceParams> params = new HashMap<>();
     private final Map<String, AdvertWriter> writers = new HashMap<>();
-    private final LinkedBlockingQueue<VrrpEvent> events = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final AtomicLong deadline = new AtomicLong(NEVER);
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(2048);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -81,9 +81,40 @@ public final class VrrpLoop implements AutoCloseable {
         submit(new VrrpEvent.Start(clock.nowMicros()));
     }
 
+    /** True while started and the loop thread is alive (the daemon restarts a loop that died). */
+    public synchronized boolean isRunning() {
+        Thread t = loopThread;
+        return running && t != null && t.isAlive();
+    }
+
     /** Queues an event (thread-safe); link and tracker changes come in this way. */
     public void submit(VrrpEvent event) {
         events.add(event);
+    }
+
+    /**
+     * Runs {@code question} on the loop thread (the engine belongs to it) and returns the answer, e.g.
+     * the stats for a SIGUSR2 dump. Waits at most {@code timeoutMillis}.
+     */
+    public <T> T query(java.util.function.Function<VrrpEngine, T> question, long timeoutMillis) throws Exception {
+        var q = new Query<>(question);
+        events.add(q);
+        return q.answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private record Query<T>(java.util.function.Function<VrrpEngine, T> question,
+                            java.util.concurrent.CompletableFuture<T> answer) {
+        Query(java.util.function.Function<VrrpEngine, T> question) {
+            this(question, new java.util.concurrent.CompletableFuture<>());
+        }
+
+        void run(VrrpEngine engine) {
+            try {
+                answer.complete(question.apply(engine));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }
     }
 
     public MonotonicClock clock() {
@@ -121,11 +152,15 @@ public final class VrrpLoop implements AutoCloseable {
     private void runLoop() {
         try {
             while (true) {
-                VrrpEvent e = events.take();
-                if (e == STOP) {
+                Object item = events.take();
+                if (item == STOP) {
                     break;
                 }
-                execute(engine.handle(e));
+                if (item instanceof Query<?> q) {
+                    q.run(engine);
+                    continue;
+                }
+                execute(engine.handle(monotonic((VrrpEvent) item)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -178,6 +213,28 @@ public final class VrrpLoop implements AutoCloseable {
         }
     }
 
+    private long lastNow = Long.MIN_VALUE;
+
+    /**
+     * Events are stamped on the thread that queued them, so one may arrive a little older than the one
+     * before; the engine gets a time that never goes back.
+     */
+    private VrrpEvent monotonic(VrrpEvent e) {
+        if (e.now() >= lastNow) {
+            lastNow = e.now();
+            return e;
+        }
+        return switch (e) {
+            case VrrpEvent.Start s -> new VrrpEvent.Start(lastNow);
+            case VrrpEvent.TimerDue t -> new VrrpEvent.TimerDue(lastNow);
+            case VrrpEvent.AdvertReceived a -> new VrrpEvent.AdvertReceived(a.interfaceName(), a.packet(), lastNow);
+            case VrrpEvent.LinkChanged l -> new VrrpEvent.LinkChanged(l.interfaceName(), l.up(), lastNow);
+            case VrrpEvent.TrackerChanged t -> new VrrpEvent.TrackerChanged(t.instance(), t.tracker(), t.priorityDelta(),
+                    t.fault(), lastNow);
+            case VrrpEvent.Shutdown s -> new VrrpEvent.Shutdown(lastNow);
+        };
+    }
+
     // ------------------------------------------------------------------ actions
 
     private void execute(List<VrrpAction> actions) {
@@ -211,6 +268,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.SendNa n -> ports.garp().sendNa(params.get(n.instance()).interfaceName(), n.addresses(), n.repeat());
             case VrrpAction.RunNotify n -> ports.notifier().notify(n);
             case VrrpAction.Transition t -> ports.notifier().transition(t);
+            case VrrpAction.SplitBrain b -> ports.notifier().splitBrain(b);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
                 deadline.set(s.deadline());

@@ -211,7 +211,8 @@ class HttpGetCheckerTest {
     @Test
     void sslGetWithClientCertificateAndSni() throws Exception {
         var files = new TlsContexts.SslFiles(Optional.empty(), Optional.empty(), Optional.of(otherCert.certificate()), Optional.of(otherCert.key()));
-        var opts = HttpOptions.http(List.of(HttpUrl.of("/index.html").withDigest(indexMd5))).withVirtualhost("www.example.test")
+        String vhostMd5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest("virtual host page\n".getBytes()));
+        var opts = HttpOptions.http(List.of(HttpUrl.of("/index.html").withDigest(vhostMd5))).withVirtualhost("www.example.test")
                 .withTls(TlsContexts.build(files), true);
         Checks.ok(new HttpGetChecker(io, CheckTarget.tcp(nginx.https()), opts), TIMEOUT);
     }

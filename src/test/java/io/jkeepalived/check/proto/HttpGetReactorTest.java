@@ -93,6 +93,32 @@ class HttpGetReactorTest {
     }
 
     @Test
+    void startedFromAnotherThreadHopsOntoTheLoop() {
+        // what ProtoCheckers does when the daemon's loop is epoll (no java.nio channels): its own loop, reached by a hop
+        var checker = new HttpGetChecker(io, loop, loop::execute, new byte[ReactorHttpExchange.READ_CHUNK],
+                CheckTarget.tcp(nginx.http()), HttpOptions.http(List.of(HttpUrl.of("/index.html").withDigest(indexMd5))));
+        Checks.ok(checker, TIMEOUT);
+        var refused = new HttpGetChecker(io, loop, loop::execute, new byte[ReactorHttpExchange.READ_CHUNK],
+                CheckTarget.tcp(new InetSocketAddress(nginx.address(), 81)), HttpOptions.http(List.of(HttpUrl.of("/"))));
+        assertTrue(Checks.failure(refused, TIMEOUT).startsWith("Connection failed server"));
+    }
+
+    @Test
+    void aServerStreamingAGigabyteDoesNotDelayTheOthers() throws Exception {
+        var huge = http(TestServers.tcp(net, TestServers.Mode.HUGE, 80, null), HttpUrl.of("/").withDigest(indexMd5));
+        var slow = new java.util.concurrent.CompletableFuture<CheckResult>();
+        huge.start(Duration.ofSeconds(3), slow::complete);
+        // while the loop reads that body, a normal check still finishes at once, many times over
+        for (int i = 0; i < 20; i++) {
+            var timed = Checks.run(http(nginx.http(), HttpUrl.of("/index.html").withDigest(indexMd5)), TIMEOUT);
+            assertTrue(timed.result().ok(), timed.result().detail());
+            assertTrue(timed.took().toMillis() < 500, "check " + i + " took " + timed.took().toMillis() + " ms");
+        }
+        var r = slow.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(!r.ok(), r.detail());
+    }
+
+    @Test
     void downOnStopUpOnRestart() {
         var checker = http(nginx.http(), HttpUrl.of("/index.html").withDigest(indexMd5));
         Checks.ok(checker, TIMEOUT);

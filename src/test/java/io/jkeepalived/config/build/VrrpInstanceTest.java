@@ -147,4 +147,36 @@ class VrrpInstanceTest {
         assertFalse(b.messages().contains("(E) Unknown interface!"));
         assertEquals(3, b.config().vrrpInstances().size());
     }
+
+    @Test
+    void strictModeAndVersion3Rules() {
+        var b = Built.of("global_defs {", "  vrrp_strict", "}",
+                "vrrp_instance A {", "  state MASTER", "  interface eth0", "  virtual_router_id 3", "  priority 100",
+                "  authentication {", "    auth_type PASS", "    auth_pass x", "  }",
+                "  virtual_ipaddress {", "    192.0.2.7", "    2001:db8::1", "  }", "}",
+                "vrrp_instance B {", "  interface eth0", "  virtual_router_id 4", "  preempt_delay 10",
+                "  virtual_ipaddress {", "    192.0.2.8", "  }", "}");
+        assertTrue(b.has("(A): address family must match VRRP instance [2001:db8::1] - ignoring", 15));
+        var m = b.messages();
+        assertTrue(m.contains("(A) State MASTER must match being address owner"));
+        assertTrue(m.contains("(A) Strict mode does not support authentication. Ignoring."));
+        assertTrue(m.contains("(B) preempt_delay is incompatible with strict mode - resetting"));
+        var a = b.config().vrrpInstance("A").orElseThrow();
+        assertEquals(InitialState.BACKUP, a.initialState());
+        assertTrue(a.authentication().isEmpty());
+        assertEquals(Duration.ZERO, b.config().vrrpInstance("B").orElseThrow().preemptDelay());
+
+        var v3 = Built.of("vrrp_instance A {", "  interface eth0", "  virtual_router_id 3", "  version 3",
+                "  authentication {", "    auth_type PASS", "  }", "  virtual_ipaddress {", "    192.0.2.7", "  }", "}");
+        assertTrue(v3.messages().contains("(A) VRRP version 3 does not support authentication. Ignoring."));
+    }
+
+    @Test
+    void addressesPrintLikeKeepalived() throws Exception {
+        assertEquals("2001:db8::1", io.jkeepalived.config.model.AddressText.of(java.net.InetAddress.getByName("2001:db8:0:0:0:0:0:1")));
+        assertEquals("ff02::12", io.jkeepalived.config.model.AddressText.of(java.net.InetAddress.getByName("ff02::12")));
+        assertEquals("::", io.jkeepalived.config.model.AddressText.of(java.net.InetAddress.getByName("::")));
+        assertEquals("2001:db8:0:1:1:1:1:1", io.jkeepalived.config.model.AddressText.of(java.net.InetAddress.getByName("2001:db8:0:1:1:1:1:1")));
+        assertEquals("192.0.2.1", io.jkeepalived.config.model.AddressText.of(java.net.InetAddress.getByName("192.0.2.1")));
+    }
 }

@@ -163,6 +163,30 @@ class VrrpGoldenTest {
         }
     }
 
+    @Test
+    void v3ChecksumCanBeReAimedAtAUnicastPeer() throws Exception {
+        GoldenCapture c = CAPTURE.stream().filter(g -> g.vrid() == 13).findFirst().orElseThrow();
+        VrrpPacket p = ((Decoded.Ok) VrrpCodec.decodeIpv4(c.bytes())).packet();
+        var peer = (Inet4Address) addr("192.0.2.9");
+        ByteBuffer direct = ByteBuffer.allocate(100);
+        int n = VrrpCodec.encodeIpv4(p.advert(), new VrrpCodec.Ipv4Envelope((Inet4Address) p.source(), peer, 1, 255,
+                false, 0, null, true), direct);
+        byte[] retargeted = c.bytes().clone();
+        VrrpCodec.retargetChecksum(retargeted, 20, VrrpAddresses.MCAST_V4.getAddress(), peer.getAddress());
+        assertEquals(VrrpCodec.u16(direct.array(), 26), VrrpCodec.u16(retargeted, 26));
+        for (int prio = 0; prio < 256; prio += 17) {          // and for any checksum value
+            byte[] b = c.bytes().clone();
+            b[22] = (byte) prio;
+            b[26] = 0;
+            b[27] = 0;
+            long sum = VrrpCodec.pseudoHeaderSum(IpFamily.IPV4, p.source().getAddress(), VrrpAddresses.MCAST_V4.getAddress(), 16);
+            VrrpCodec.put16(b, 26, InetChecksum.finish(InetChecksum.add(sum, b, 20, 16)));
+            VrrpCodec.retargetChecksum(b, 20, VrrpAddresses.MCAST_V4.getAddress(), peer.getAddress());
+            long check = VrrpCodec.pseudoHeaderSum(IpFamily.IPV4, p.source().getAddress(), peer.getAddress(), 16);
+            assertEquals(0, InetChecksum.finish(InetChecksum.add(check, b, 20, 16)), "prio " + prio);
+        }
+    }
+
     static InetAddress addr(byte[] raw) {
         try {
             return InetAddress.getByAddress(raw);

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JkeepalivedVsKeepalivedRootTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"v2-pass", "v3", "v3-ipv6"})
+    @ValueSource(strings = {"v2-pass", "v3", "v3-ipv6", "v3-unicast"})
     void vipMovesBetweenJkeepalivedAndKeepalived(String flavour) throws Exception {
         assumeTrue(Sh.isRoot(), "needs root for namespaces");
         assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs keepalived");
@@ -64,6 +64,7 @@ class JkeepalivedVsKeepalivedRootTest {
                     + (flavour.startsWith("v3") ? "    version 3\n" : "") + "    state BACKUP\n    interface jkva\n"
                     + "    virtual_router_id 51\n    priority 100\n    advert_int 1\n"
                     + (flavour.equals("v2-pass") ? "    authentication {\n        auth_type PASS\n        auth_pass jkvpass\n    }\n" : "")
+                    + (flavour.equals("v3-unicast") ? "    unicast_src_ip 192.0.2.1\n    unicast_peer {\n        192.0.2.2\n    }\n" : "")
                     + "    virtual_ipaddress {\n        " + vip + (v6 ? "/64" : "/24") + "\n    }\n}\n");
             Path klog = dir.resolve("keepalived.log");
             keepalived = new ProcessBuilder(a.inside("keepalived", "-P", "-n", "-l", "-D", "-f",
@@ -76,7 +77,7 @@ class JkeepalivedVsKeepalivedRootTest {
             if (flavour.equals("v2-pass")) {
                 builder.auth(AuthType.PASS, Arrays.copyOf("jkvpass".getBytes(), 8));
             } else {
-                builder.version(3);
+                builder.version(3).unicast(flavour.equals("v3-unicast"));
             }
             InstanceParams params = builder.build();
 
@@ -94,6 +95,9 @@ class JkeepalivedVsKeepalivedRootTest {
             var again = startStack(params, b, v6, log2);
             await("we preempt and the VIP comes back", () -> has(b, family, "jkvb", vip) && !has(a, family, "jkva", vip));
             assertTrue(read(klog).contains("with higher priority 200, ours 100"), read(klog));
+            // keepalived would quietly accept a unicast v3 checksum over the multicast group and say so here
+            assertTrue(!read(klog).contains("Setting unicast VRRPv3 checksum to old version")
+                    && !read(klog).contains("Invalid VRRPv3 checksum"), read(klog));
             assertTrue(again.stop(5_000));
             assertTrue(log2.stream().noneMatch(l -> l.contains("failed") || l.contains("error")), log2.toString());
         } finally {
@@ -113,7 +117,12 @@ class JkeepalivedVsKeepalivedRootTest {
     /** Opens every socket inside namespace {@code ns} and starts a VrrpLoop on them. */
     static VrrpLoop startStack(InstanceParams p, NetNs ns, boolean v6, List<String> log) throws Exception {
         var family = v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
-        var socket = in(ns, () -> Linux.openVrrpSocket(VrrpSocketSpec.multicast(family, "jkvb").withSource(p.sourceAddress())));
+        var spec = VrrpSocketSpec.multicast(family, "jkvb").withSource(p.sourceAddress());
+        if (p.unicast()) {
+            spec = spec.withUnicastPeers(List.of(InetAddress.getByName("192.0.2.1")), 255);
+        }
+        var socketSpec = spec;
+        var socket = in(ns, () -> Linux.openVrrpSocket(socketSpec));
         var transport = new LinuxVrrpTransport(Linux.openEventPoller(), Map.of(p.name(), socket));
         int ifindex = in(ns, () -> Linux.interfaceIndex("jkvb"));
         var vipAddress = InterfaceAddress.of(ifindex, p.vips().getFirst(), v6 ? 64 : 24);
