@@ -190,6 +190,8 @@ def measure(d, n):
         "cpu_s": cpu1 - cpu0,
         "cpu_pct": 100 * (cpu1 - cpu0) / (t1 - t0),
         "sys_s": sys1 - sys0,
+        # CPU per check done: fair when one side falls behind and so does less work
+        "us_per_check": 1e6 * (cpu1 - cpu0) / max(1, c1 - c0),
         "rss_mib": rss,
         "cpu_total_s": total,
         "down_s": statistics.median(down),
@@ -297,6 +299,7 @@ def main():
                 rj = measure(jk, n)
             finally:
                 jk.stop()
+            rk["load"] = rj["load"] = os.getloadavg()[0]
             results.append((n, rk, rj))
             report([(n, rk, rj)], header=(len(results) == 1))
     finally:
@@ -310,7 +313,7 @@ def fmt(v, spec):
 
 def report(rows, header):
     cols = [("checks/s", "checks_per_s", ".0f"), ("min/s", "min_per_s", ".0f"), ("CPU s", "cpu_s", ".2f"),
-            ("CPU %", "cpu_pct", ".1f"), ("of it sys", "sys_s", ".2f"), ("CPU total", "cpu_total_s", ".2f"), ("RSS MiB", "rss_mib", ".1f"), ("DOWN s", "down_s", ".2f"),
+            ("CPU %", "cpu_pct", ".1f"), ("of it sys", "sys_s", ".2f"), ("µs/check", "us_per_check", ".1f"), ("CPU total", "cpu_total_s", ".2f"), ("RSS MiB", "rss_mib", ".1f"), ("DOWN s", "down_s", ".2f"),
             ("UP s", "up_s", ".2f")]
     if header:
         kind = "HTTP_GET" if KIND == "http" else "TCP_CHECK"
@@ -320,6 +323,7 @@ def report(rows, header):
         if "error" in rj or ("error" in rk and rk["error"] != "skipped"):
             print(f"{n:>6} error: {rk.get('error', '')} {rj.get('error', '')}")
             continue
+        print(f"{n:>6} {'load avg':>9} {fmt(rk.get('load', 0), '.1f'):>11} (1-min load average of the machine; {os.cpu_count()} CPUs)")
         for label, key, spec in cols:
             a, b = rk.get(key, float("nan")), rj[key]
             ratio = b / a if a else float("nan")

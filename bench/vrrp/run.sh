@@ -17,10 +17,12 @@ REPS="${REPS:-3}"
 SIZES="${SIZES:-1 100 255 1000}"
 MEM_SECS="${MEM_SECS:-60}"
 SOAK="${SOAK:-600}"
+SOAK_RT="${SOAK_RT:-}"          # e.g. 10: run the soak's daemons under SCHED_RR 10 (what vrrp_rt_priority 10 does)
 KEEPALIVED="${KEEPALIVED:-keepalived}"
 JKEEPALIVED="${JKEEPALIVED:-$ROOT/bin/jkeepalived}"
 JDK="${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 P="jkb$$"
+RUN=()                          # prefix for daemon command lines (chrt in the soak when SOAK_RT is set)
 W="$(mktemp -d "/tmp/$P.XXXX")"
 HZ="$(getconf CLK_TCK)"
 IMPLS=(k j)
@@ -96,9 +98,9 @@ start_daemon() {
     rm -f "$W/$name.pid" "$W/$name.vpid" "$W/$name.main"
     now > "$W/$name.t0"
     if [[ $impl == k ]]; then
-        ( echo $BASHPID > "$W/$name.main"; exec ip netns exec "$ns" "$KEEPALIVED" "${args[@]}" -c "$W/$name.cpid" -b "$W/$name.bpid" 2>&1 ) | stamp > "$W/$name.log" &
+        ( echo $BASHPID > "$W/$name.main"; exec "${RUN[@]}" ip netns exec "$ns" "$KEEPALIVED" "${args[@]}" -c "$W/$name.cpid" -b "$W/$name.bpid" 2>&1 ) | stamp > "$W/$name.log" &
     else
-        ( echo $BASHPID > "$W/$name.main"; exec ip netns exec "$ns" "$JKEEPALIVED" "${args[@]}" 2>&1 ) | stamp > "$W/$name.log" &
+        ( echo $BASHPID > "$W/$name.main"; exec "${RUN[@]}" ip netns exec "$ns" "$JKEEPALIVED" "${args[@]}" 2>&1 ) | stamp > "$W/$name.log" &
     fi
     BG+=($!); disown $!
     waitfor 5 test -s "$W/$name.main" || die "$name did not start"
@@ -294,15 +296,17 @@ part_memory() {
 part_soak() {
     local impl hogs=() c alloc l0 m b f
     for impl in "${IMPLS[@]}"; do topo "$impl"; done
+    [[ -n "$SOAK_RT" ]] && RUN=(chrt -r "$SOAK_RT")
     for impl in "${IMPLS[@]}"; do
         pair_up "$impl" 3 0.01 soak || die "soak: ${NAME[$impl]} pair did not come up"
     done
+    RUN=()
     sleep 2   # settle
     for impl in "${IMPLS[@]}"; do
         wc -l < "$W/$impl-soak-r1.log" > "$W/$impl-soak-r1.settled"
         wc -l < "$W/$impl-soak-r2.log" > "$W/$impl-soak-r2.settled"
     done
-    for c in $(seq 0 $(( $(nproc) - 1 ))); do taskset -c "$c" sha256sum /dev/zero & hogs+=($!); BG+=($!); disown $!; disown $!; done
+    for c in $(seq 0 $(( $(nproc) - 1 ))); do taskset -c "$c" sha256sum /dev/zero & hogs+=($!); BG+=($!); disown $!; done
     "$JDK/bin/java" -Xmx256m "$HERE/Alloc.java" & alloc=$!; BG+=($alloc); disown $alloc
     l0=$(load)
     log "soak: $SOAK s with ${#hogs[@]} CPU hog(s) and an allocator; load $l0"
@@ -312,7 +316,7 @@ part_soak() {
         # after settling: any MASTER on the backup or BACKUP/FAULT on the master is a false failover
         b=$(tail -n +$(( $(cat "$W/$impl-soak-r2.settled") + 1 )) "$W/$impl-soak-r2.log" | grep -c 'Entering MASTER STATE')
         m=$(tail -n +$(( $(cat "$W/$impl-soak-r1.settled") + 1 )) "$W/$impl-soak-r1.log" | grep -cE 'Entering (BACKUP|FAULT) STATE')
-        put "soak v3 advert_int 0.01, ${SOAK} s: false failovers (backup->MASTER + master->BACKUP)" "$impl" "$((b + m))"
+        put "soak v3 advert_int 0.01, ${SOAK} s${SOAK_RT:+, SCHED_RR $SOAK_RT}: false failovers (backup->MASTER + master->BACKUP)" "$impl" "$((b + m))"
         # the longest silence between two of r1's adverts seen by the client
         f=$(awk -v s="${NET[$impl]}.11 " 'index($0, s) { if (p != "" && $1 - p > g) g = $1 - p; p = $1 } END { printf "%.3f\n", g }' "$W/$impl-soak.adv")
         put "soak: longest gap between master adverts (s)" "$impl" "$f"

@@ -35,6 +35,7 @@ public final class Daemon {
     private final List<SubsystemFactory> factories;
     private final Function<KeepalivedConfig, List<String>> dumper;
     private final List<Subsystem> subsystems = new ArrayList<>();
+    private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -163,10 +164,20 @@ public final class Daemon {
         return failed;
     }
 
+    /** How often a dead subsystem is looked for (keepalived's parent notices a child's SIGCHLD at once). */
+    Daemon superviseEvery(java.time.Duration every) {
+        this.superviseEvery = every;
+        return this;
+    }
+
     private int serve(SignalEvents signals) throws InterruptedException {
         while (true) {
-            SignalEvents.Request r = signals.next();
-            switch (r) {
+            Optional<SignalEvents.Request> next = signals.next(superviseEvery);
+            if (next.isEmpty()) {
+                supervise();
+                continue;
+            }
+            switch (next.get()) {
                 case STOP -> {
                     log.info("Stopping");
                     return EXIT_OK;
@@ -174,6 +185,22 @@ public final class Daemon {
                 case RELOAD -> reload();
                 case DATA -> dump("/tmp/keepalived.data", true);
                 case STATS -> dump("/tmp/keepalived.stats", false);
+            }
+        }
+    }
+
+    /** Like keepalived's parent respawning a dead child: a subsystem whose loop died is restarted. */
+    private void supervise() {
+        for (Subsystem s : subsystems) {
+            if (s.running()) {
+                continue;
+            }
+            log.error(s.name() + " subsystem is no longer running - restarting it");
+            try {
+                s.stop();
+                s.start();
+            } catch (Exception e) {
+                log.error(s.name() + " subsystem failed to restart: " + e.getMessage());
             }
         }
     }

@@ -273,7 +273,8 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public boolean running() {
-        return running != null;
+        Running r = running;
+        return r != null && r.loop().isRunning();
     }
 
     private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {

@@ -38,6 +38,7 @@ public final class EpollPoller implements Poller {
             libc.close(epfd);
             throw new IOException("eventfd for wakeups: " + Libc.strerror(errno));
         }
+        // 12 KiB per loop from the global arena (see Libc): no per-call liveness checks
         events = libc.arena().allocate((long) MAX_EVENTS * Libc.EPOLL_EVENT_SIZE, 8);
     }
 

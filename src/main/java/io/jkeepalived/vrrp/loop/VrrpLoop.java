@@ -81,6 +81,12 @@ public final class VrrpLoop implements AutoCloseable {
         submit(new VrrpEvent.Start(clock.nowMicros()));
     }
 
+    /** True while started and the loop thread is alive (the daemon restarts a loop that died). */
+    public synchronized boolean isRunning() {
+        Thread t = loopThread;
+        return running && t != null && t.isAlive();
+    }
+
     /** Queues an event (thread-safe); link and tracker changes come in this way. */
     public void submit(VrrpEvent event) {
         events.add(event);

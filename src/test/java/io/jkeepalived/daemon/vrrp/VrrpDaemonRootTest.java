@@ -128,6 +128,7 @@ class VrrpDaemonRootTest {
         assertTrue(stopLog.contains("(VI_1) removing VIPs."), stopLog);
         assertFalse(lan.hasAddress(lan.a, vip), "a released the VIP");
         assertTrue(stopLog.contains("Stopped"), stopLog);
+        assertTrue(!a.log().contains("no longer running") && !b.log().contains("no longer running"), "no false respawn");
     }
 
     @Test
