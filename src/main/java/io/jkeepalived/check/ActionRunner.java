@@ -22,6 +22,10 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
     private final ScriptRunner scripts;
     private final BiConsumer<String, String> alerts;
     private final List<RandomAccessFile> fifos = new ArrayList<>();
+    /** FIFO lines wait here for the writer thread: a FIFO nobody reads must not block the checker loop. */
+    private final java.util.concurrent.BlockingQueue<byte[]> fifoLines = new java.util.concurrent.ArrayBlockingQueue<>(4096);
+    private Thread fifoWriter;
+    private boolean fifoOverflowLogged;
     private final List<Process> shutdownScripts = new ArrayList<>();
 
     /**
@@ -39,6 +43,9 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
             } catch (IOException e) {
                 log.warning("Unable to open notify FIFO " + path + ": " + e.getMessage());
             }
+        }
+        if (!this.fifos.isEmpty()) {
+            fifoWriter = Thread.ofVirtual().name("checker-fifo").start(this::writeFifoLines);
         }
     }
 
@@ -59,13 +66,29 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
     }
 
     private void writeFifos(String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        for (var fifo : fifos) {
-            try {
-                fifo.write(bytes);
-            } catch (IOException e) {
-                log.warning("Write to notify FIFO failed: " + e.getMessage());
+        if (fifos.isEmpty()) {
+            return;
+        }
+        if (!fifoLines.offer((line + "\n").getBytes(StandardCharsets.UTF_8)) && !fifoOverflowLogged) {
+            fifoOverflowLogged = true;
+            log.warning("Notify FIFO is not being read: dropping lines");
+        }
+    }
+
+    private void writeFifoLines() {
+        try {
+            while (true) {
+                byte[] bytes = fifoLines.take();
+                for (var fifo : fifos) {
+                    try {
+                        fifo.write(bytes);
+                    } catch (IOException e) {
+                        log.warning("Write to notify FIFO failed: " + e.getMessage());
+                    }
+                }
             }
+        } catch (InterruptedException e) {
+            // closing
         }
     }
 
@@ -91,6 +114,9 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
 
     @Override
     public void close() {
+        if (fifoWriter != null) {
+            fifoWriter.interrupt();
+        }
         for (var fifo : fifos) {
             try {
                 fifo.close();

@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(240)
 class VrrpDaemonAhRootTest {
     private static final String VIP = "192.0.2.100";
+    /** 9 characters: both implementations keep the first 8 (and say so). */
+    private static final String PASSWORD = "jkaSecret";
     private static final String[] AUTH_ERRORS = {"IPSEC", "AH header", "auth type", "authentication", "bad password",
             "send advert error", "receive error"};
 
@@ -60,20 +62,20 @@ class VrrpDaemonAhRootTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} (150) vs {1} (100)")
-    @CsvSource({"jkeepalived,keepalived", "keepalived,jkeepalived", "jkeepalived,jkeepalived"})
-    void higherPriorityWinsVipMovesAndBack(String higher, String lower) throws Exception {
+    @ParameterizedTest(name = "{0} (150) vs {1} (100), {2}")
+    @CsvSource({"jkeepalived,keepalived,multicast", "keepalived,jkeepalived,multicast", "jkeepalived,jkeepalived,multicast",
+            "jkeepalived,keepalived,unicast", "keepalived,jkeepalived,unicast"})
+    void higherPriorityWinsVipMovesAndBack(String higher, String lower, String mode) throws Exception {
+        boolean unicast = mode.equals("unicast");
         if (higher.equals("keepalived") || lower.equals("keepalived")) {
             assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
         }
-        String tag = higher.charAt(0) + "" + lower.charAt(0);
+        String tag = higher.charAt(0) + "" + lower.charAt(0) + mode.charAt(0);
         NetNs a = track(NetNs.create("jka", tag + "a"));
         NetNs b = track(NetNs.create("jka", tag + "b"));
-        a.veth("jkaa", b, "jkab");
-        a.addr("jkaa", "192.0.2.1/24");
-        b.addr("jkab", "192.0.2.2/24");
-        VrrpNode hi = track(node(higher, "hi", a, config("jkaa", 150)));
-        VrrpNode lo = track(node(lower, "lo", b, config("jkab", 100)));
+        vethPair(a, b);
+        VrrpNode hi = track(node(higher, "hi", a, config("jkaa", 150, PASSWORD, unicast ? unicast(1, 2) : "")));
+        VrrpNode lo = track(node(lower, "lo", b, config("jkab", 100, PASSWORD, unicast ? unicast(2, 1) : "")));
 
         lo.start();
         hi.start();
@@ -88,13 +90,18 @@ class VrrpDaemonAhRootTest {
         }
         for (VrrpNode n : List.of(hi, lo)) {
             if (n.jkeepalived) {
-                assertTrue(n.currentLog().contains("proto(51)"), () -> "jkeepalived's AH socket:\n" + n.currentLog());
+                assertTrue(n.currentLog().lines().anyMatch(l -> l.contains("VRRP sockpool") && l.contains("proto(51)")
+                        && l.contains(unicast ? " unicast, src_ip=" : " multicast, address(224.0.0.18)")),
+                        () -> "jkeepalived's AH socket:\n" + n.currentLog());
             }
         }
 
+        long t0 = System.nanoTime();
         assertEquals(0, hi.term(), "graceful stop of " + hi);
         await(lower + " takes over after the graceful stop", 5_000,
                 () -> lo.state("VI_1").equals("MASTER") && hasVip(b, "jkab") && !hasVip(a, "jkaa"), lo, hi);
+        System.out.printf("[vrrpah] AH %s: %s (150) vs %s (100): takeover after SIGTERM %d ms%n", mode, higher, lower,
+                (System.nanoTime() - t0) / 1_000_000);
 
         hi.start();
         await(higher + " preempts back", 40_000,
@@ -109,6 +116,34 @@ class VrrpDaemonAhRootTest {
                         () -> n.name + " (" + kind(n) + ") logged '" + bad + "':\n" + log);
             }
         }
+    }
+
+    /**
+     * The test can fail: with different passwords each side rejects the other's ICV with keepalived's words,
+     * so both become MASTER and hold the VIP.
+     */
+    @ParameterizedTest(name = "{0} (150) vs {1} (100), different passwords")
+    @CsvSource({"jkeepalived,keepalived"})
+    void wrongPasswordIsRejectedBothWays(String higher, String lower) throws Exception {
+        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
+        NetNs a = track(NetNs.create("jka", "wpa"));
+        NetNs b = track(NetNs.create("jka", "wpb"));
+        vethPair(a, b);
+        VrrpNode hi = track(node(higher, "hi", a, config("jkaa", 150, PASSWORD, "")));
+        VrrpNode lo = track(node(lower, "lo", b, config("jkab", 100, "otherpw", "")));
+        lo.start();
+        hi.start();
+        String icvError = "IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation or bad password !";
+        await("both MASTER with the VIP, each rejecting the other's ICV", 40_000,
+                () -> hi.state("VI_1").equals("MASTER") && lo.state("VI_1").equals("MASTER")
+                        && hasVip(a, "jkaa") && hasVip(b, "jkab")
+                        && hi.currentLog().contains(icvError) && lo.currentLog().contains(icvError), hi, lo);
+    }
+
+    private static void vethPair(NetNs a, NetNs b) {
+        a.veth("jkaa", b, "jkab");
+        a.addr("jkaa", "192.0.2.1/24");
+        b.addr("jkab", "192.0.2.2/24");
     }
 
     private <T extends AutoCloseable> T track(T c) {
@@ -128,7 +163,11 @@ class VrrpDaemonAhRootTest {
         return Sh.run(ns.inside("ip", "-4", "addr", "show", "dev", ifname), 10).out().contains(VIP + "/");
     }
 
-    private static String config(String ifname, int priority) {
+    private static String unicast(int self, int peer) {
+        return "    unicast_src_ip 192.0.2." + self + "\n    unicast_peer {\n        192.0.2." + peer + "\n    }\n";
+    }
+
+    private static String config(String ifname, int priority, String password, String extra) {
         return "global_defs {\n    router_id jka_" + ifname + "\n}\n"
                 + "vrrp_instance VI_1 {\n"
                 + "    state BACKUP\n"
@@ -136,7 +175,8 @@ class VrrpDaemonAhRootTest {
                 + "    virtual_router_id 52\n"
                 + "    priority " + priority + "\n"
                 + "    advert_int 1\n"
-                + "    authentication {\n        auth_type AH\n        auth_pass jkaSecret\n    }\n"
+                + "    authentication {\n        auth_type AH\n        auth_pass " + password + "\n    }\n"
+                + extra
                 + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n"
                 + "}\n";
     }
