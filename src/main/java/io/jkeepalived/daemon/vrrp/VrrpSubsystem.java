@@ -12,7 +12,7 @@ import io.jkeepalived.linux.RawVrrpSocket;
 import io.jkeepalived.linux.Rtnetlink;
 import io.jkeepalived.notify.MailAlerter;
 import io.jkeepalived.notify.SmtpAlertSettings;
-import io.jkeepalived.vrrp.engine.AddressText;
+import io.jkeepalived.net.AddressText;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.engine.VrrpEngine;
 import io.jkeepalived.vrrp.engine.VrrpState;

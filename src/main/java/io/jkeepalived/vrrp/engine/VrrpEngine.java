@@ -1,5 +1,7 @@
 package io.jkeepalived.vrrp.engine;
 
+import io.jkeepalived.net.AddressText;
+
 import static io.jkeepalived.vrrp.engine.InstanceRuntime.NEVER;
 
 import io.jkeepalived.vrrp.codec.AhReplayGuard;
