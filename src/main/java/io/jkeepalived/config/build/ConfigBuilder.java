@@ -277,29 +277,29 @@ public final class ConfigBuilder {
      */
     private void scriptSecurity(GlobalDefs g, Map<String, Boolean> usedScripts, List<VrrpScriptSpec> vrrpScripts,
             List<VrrpInstanceDraft> drafts, List<VrrpSyncGroupSpec> groups, List<VirtualServerSpec> vss) {
-        if (g.enableScriptSecurity() || g.scriptUser().filter(u -> !u.equals("root")).isPresent()) {
+        // Plain loops, no lambdas: this runs once per -t, cold, and each lambda is a call site to link.
+        if (g.enableScriptSecurity() || (g.scriptUser().isPresent() && !g.scriptUser().get().equals("root"))) {
             return;
         }
         var vrrpSide = new ArrayList<ScriptSpec>();
-        vrrpScripts.stream().filter(s -> Boolean.TRUE.equals(usedScripts.get(s.name()))).forEach(s -> vrrpSide.add(s.script()));
-        drafts.forEach(d -> vrrpSide.addAll(d.scripts()));
-        for (var sg : groups) {
-            var n = sg.notifyScripts();
-            for (var o : List.of(n.master(), n.backup(), n.fault(), n.stop(), n.generic())) {
-                o.ifPresent(vrrpSide::add);
+        for (var s : vrrpScripts) {
+            if (Boolean.TRUE.equals(usedScripts.get(s.name()))) {
+                vrrpSide.add(s.script());
             }
         }
-        g.notifyFifoScript().ifPresent(vrrpSide::add);
-        g.vrrpNotifyFifoScript().ifPresent(vrrpSide::add);
-        g.startupScript().ifPresent(vrrpSide::add);
-        g.shutdownScript().ifPresent(vrrpSide::add);
+        for (var d : drafts) {
+            vrrpSide.addAll(d.scripts());
+        }
+        for (var sg : groups) {
+            var n = sg.notifyScripts();
+            addPresent(vrrpSide, n.master(), n.backup(), n.fault(), n.stop(), n.generic());
+        }
+        addPresent(vrrpSide, g.notifyFifoScript(), g.vrrpNotifyFifoScript(), g.startupScript(), g.shutdownScript());
         var checkSide = new ArrayList<ScriptSpec>();
         for (var vs : vss) {
-            vs.quorumUp().ifPresent(checkSide::add);
-            vs.quorumDown().ifPresent(checkSide::add);
+            addPresent(checkSide, vs.quorumUp(), vs.quorumDown());
             for (var rs : vs.realServers()) {
-                rs.notifyUp().ifPresent(checkSide::add);
-                rs.notifyDown().ifPresent(checkSide::add);
+                addPresent(checkSide, rs.notifyUp(), rs.notifyDown());
                 for (var c : rs.checkers()) {
                     if (c instanceof io.jkeepalived.config.model.CheckerSpec.MiscCheckSpec m) {
                         checkSide.add(m.path());
@@ -308,8 +308,7 @@ public final class ConfigBuilder {
             }
         }
         if (!vss.isEmpty()) {
-            g.notifyFifoScript().ifPresent(checkSide::add);
-            g.lvsNotifyFifoScript().ifPresent(checkSide::add);
+            addPresent(checkSide, g.notifyFifoScript(), g.lvsNotifyFifoScript());
         }
         if (runsAsRoot(vrrpSide)) {
             sink.report(Severity.SECURITY, SourcePos.NONE,
@@ -321,8 +320,22 @@ public final class ConfigBuilder {
         }
     }
 
+    @SafeVarargs
+    private static void addPresent(List<ScriptSpec> to, Optional<ScriptSpec>... scripts) {
+        for (var o : scripts) {
+            if (o.isPresent()) {
+                to.add(o.get());
+            }
+        }
+    }
+
     private boolean runsAsRoot(List<ScriptSpec> all) {
-        return all.stream().anyMatch(s -> s.user().filter(u -> !u.equals("root")).isEmpty()
-                && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE);
+        for (var s : all) {
+            boolean asRoot = s.user().isEmpty() || s.user().get().equals("root");
+            if (asRoot && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 }
