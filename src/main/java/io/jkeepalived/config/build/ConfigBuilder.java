@@ -143,6 +143,10 @@ public final class ConfigBuilder {
         var usedScripts = trackedScripts(drafts, syncDrafts, vrrpScripts);
         var disabled = new HashSet<String>();
         vrrpScripts.stream().map(VrrpScriptSpec::name).filter(n -> !usedScripts.containsKey(n)).forEach(disabled::add);
+        // The same for every instance: made once, not once per instance.
+        var trackFileNames = names(trackFiles.stream().map(TrackFileSpec::name).toList());
+        var trackProcessNames = names(trackProcesses.stream().map(TrackProcessSpec::name).toList());
+        var bfdNames = names(bfds.stream().map(BfdInstanceSpec::name).toList());
         var instances = new ArrayList<VrrpInstanceSpec>();
         for (var d : drafts) {
             if (d.vrid == null) {
@@ -155,12 +159,12 @@ public final class ConfigBuilder {
                 sink.error(SourcePos.NONE, d.tag() + " Unknown interface!");
             }
             d.trackScripts.removeIf(r -> disabled.contains(r.name()));
-            resolveRefs(d.tag(), "track script", d.trackScripts, usedScripts);
-            resolveRefs(d.tag(), "track file", d.trackFiles, names(trackFiles.stream().map(TrackFileSpec::name).toList()));
-            resolveRefs(d.tag(), "track process", d.trackProcesses,
-                    names(trackProcesses.stream().map(TrackProcessSpec::name).toList()));
+            var tag = d.tag();
+            resolveRefs(tag, "track script", d.trackScripts, usedScripts);
+            resolveRefs(tag, "track file", d.trackFiles, trackFileNames);
+            resolveRefs(tag, "track process", d.trackProcesses, trackProcessNames);
             d.trackBfds.removeIf(r -> disabledBfds.contains(r.name()));
-            resolveRefs(d.tag(), "track bfd", d.trackBfds, names(bfds.stream().map(BfdInstanceSpec::name).toList()));
+            resolveRefs(tag, "track bfd", d.trackBfds, bfdNames);
             instances.add(d.finish(globals));
         }
         var syncGroups = syncGroups(syncDrafts, instances, usedScripts, disabled);
@@ -208,6 +212,9 @@ public final class ConfigBuilder {
     }
 
     private void resolveRefs(String tag, String what, List<TrackRef> refs, Map<String, Boolean> known) {
+        if (refs.isEmpty()) {
+            return;
+        }
         refs.removeIf(r -> {
             if (!known.containsKey(r.name())) {
                 sink.warning(r.pos(), tag + " " + what + " " + r.name() + " not found, ignoring...");
