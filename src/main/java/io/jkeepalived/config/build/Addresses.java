@@ -32,19 +32,20 @@ public final class Addresses {
                 return Optional.empty();
             }
         }
-        var parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
+        // Four dot-separated groups of 1-3 decimal digits, each <= 255 (scanned by hand: no regex per address).
         var bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            var p = parts[i];
-            if (p.isEmpty() || p.length() > 3) {
+        int group = 0;
+        int start = 0;
+        for (int end = 0; end <= text.length(); end++) {
+            if (end < text.length() && text.charAt(end) != '.') {
+                continue;
+            }
+            if (group == 4 || end == start || end - start > 3) {
                 return Optional.empty();
             }
             int v = 0;
-            for (int k = 0; k < p.length(); k++) {
-                char c = p.charAt(k);
+            for (int k = start; k < end; k++) {
+                char c = text.charAt(k);
                 if (c < '0' || c > '9') {
                     return Optional.empty();
                 }
@@ -53,7 +54,11 @@ public final class Addresses {
             if (v > 255) {
                 return Optional.empty();
             }
-            bytes[i] = (byte) v;
+            bytes[group++] = (byte) v;
+            start = end + 1;
+        }
+        if (group != 4) {
+            return Optional.empty();
         }
         try {
             return Optional.of(InetAddress.getByAddress(bytes));

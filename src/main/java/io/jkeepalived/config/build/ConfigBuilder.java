@@ -143,6 +143,10 @@ public final class ConfigBuilder {
         var usedScripts = trackedScripts(drafts, syncDrafts, vrrpScripts);
         var disabled = new HashSet<String>();
         vrrpScripts.stream().map(VrrpScriptSpec::name).filter(n -> !usedScripts.containsKey(n)).forEach(disabled::add);
+        // The same for every instance: made once, not once per instance.
+        var trackFileNames = names(trackFiles.stream().map(TrackFileSpec::name).toList());
+        var trackProcessNames = names(trackProcesses.stream().map(TrackProcessSpec::name).toList());
+        var bfdNames = names(bfds.stream().map(BfdInstanceSpec::name).toList());
         var instances = new ArrayList<VrrpInstanceSpec>();
         for (var d : drafts) {
             if (d.vrid == null) {
@@ -155,12 +159,12 @@ public final class ConfigBuilder {
                 sink.error(SourcePos.NONE, d.tag() + " Unknown interface!");
             }
             d.trackScripts.removeIf(r -> disabled.contains(r.name()));
-            resolveRefs(d.tag(), "track script", d.trackScripts, usedScripts);
-            resolveRefs(d.tag(), "track file", d.trackFiles, names(trackFiles.stream().map(TrackFileSpec::name).toList()));
-            resolveRefs(d.tag(), "track process", d.trackProcesses,
-                    names(trackProcesses.stream().map(TrackProcessSpec::name).toList()));
+            var tag = d.tag();
+            resolveRefs(tag, "track script", d.trackScripts, usedScripts);
+            resolveRefs(tag, "track file", d.trackFiles, trackFileNames);
+            resolveRefs(tag, "track process", d.trackProcesses, trackProcessNames);
             d.trackBfds.removeIf(r -> disabledBfds.contains(r.name()));
-            resolveRefs(d.tag(), "track bfd", d.trackBfds, names(bfds.stream().map(BfdInstanceSpec::name).toList()));
+            resolveRefs(tag, "track bfd", d.trackBfds, bfdNames);
             instances.add(d.finish(globals));
         }
         var syncGroups = syncGroups(syncDrafts, instances, usedScripts, disabled);
@@ -208,6 +212,9 @@ public final class ConfigBuilder {
     }
 
     private void resolveRefs(String tag, String what, List<TrackRef> refs, Map<String, Boolean> known) {
+        if (refs.isEmpty()) {
+            return;
+        }
         refs.removeIf(r -> {
             if (!known.containsKey(r.name())) {
                 sink.warning(r.pos(), tag + " " + what + " " + r.name() + " not found, ignoring...");
@@ -277,29 +284,29 @@ public final class ConfigBuilder {
      */
     private void scriptSecurity(GlobalDefs g, Map<String, Boolean> usedScripts, List<VrrpScriptSpec> vrrpScripts,
             List<VrrpInstanceDraft> drafts, List<VrrpSyncGroupSpec> groups, List<VirtualServerSpec> vss) {
-        if (g.enableScriptSecurity() || g.scriptUser().filter(u -> !u.equals("root")).isPresent()) {
+        // Plain loops, no lambdas: this runs once per -t, cold, and each lambda is a call site to link.
+        if (g.enableScriptSecurity() || (g.scriptUser().isPresent() && !g.scriptUser().get().equals("root"))) {
             return;
         }
         var vrrpSide = new ArrayList<ScriptSpec>();
-        vrrpScripts.stream().filter(s -> Boolean.TRUE.equals(usedScripts.get(s.name()))).forEach(s -> vrrpSide.add(s.script()));
-        drafts.forEach(d -> vrrpSide.addAll(d.scripts()));
-        for (var sg : groups) {
-            var n = sg.notifyScripts();
-            for (var o : List.of(n.master(), n.backup(), n.fault(), n.stop(), n.generic())) {
-                o.ifPresent(vrrpSide::add);
+        for (var s : vrrpScripts) {
+            if (Boolean.TRUE.equals(usedScripts.get(s.name()))) {
+                vrrpSide.add(s.script());
             }
         }
-        g.notifyFifoScript().ifPresent(vrrpSide::add);
-        g.vrrpNotifyFifoScript().ifPresent(vrrpSide::add);
-        g.startupScript().ifPresent(vrrpSide::add);
-        g.shutdownScript().ifPresent(vrrpSide::add);
+        for (var d : drafts) {
+            vrrpSide.addAll(d.scripts());
+        }
+        for (var sg : groups) {
+            var n = sg.notifyScripts();
+            addPresent(vrrpSide, n.master(), n.backup(), n.fault(), n.stop(), n.generic());
+        }
+        addPresent(vrrpSide, g.notifyFifoScript(), g.vrrpNotifyFifoScript(), g.startupScript(), g.shutdownScript());
         var checkSide = new ArrayList<ScriptSpec>();
         for (var vs : vss) {
-            vs.quorumUp().ifPresent(checkSide::add);
-            vs.quorumDown().ifPresent(checkSide::add);
+            addPresent(checkSide, vs.quorumUp(), vs.quorumDown());
             for (var rs : vs.realServers()) {
-                rs.notifyUp().ifPresent(checkSide::add);
-                rs.notifyDown().ifPresent(checkSide::add);
+                addPresent(checkSide, rs.notifyUp(), rs.notifyDown());
                 for (var c : rs.checkers()) {
                     if (c instanceof io.jkeepalived.config.model.CheckerSpec.MiscCheckSpec m) {
                         checkSide.add(m.path());
@@ -308,8 +315,7 @@ public final class ConfigBuilder {
             }
         }
         if (!vss.isEmpty()) {
-            g.notifyFifoScript().ifPresent(checkSide::add);
-            g.lvsNotifyFifoScript().ifPresent(checkSide::add);
+            addPresent(checkSide, g.notifyFifoScript(), g.lvsNotifyFifoScript());
         }
         if (runsAsRoot(vrrpSide)) {
             sink.report(Severity.SECURITY, SourcePos.NONE,
@@ -321,8 +327,22 @@ public final class ConfigBuilder {
         }
     }
 
+    @SafeVarargs
+    private static void addPresent(List<ScriptSpec> to, Optional<ScriptSpec>... scripts) {
+        for (var o : scripts) {
+            if (o.isPresent()) {
+                to.add(o.get());
+            }
+        }
+    }
+
     private boolean runsAsRoot(List<ScriptSpec> all) {
-        return all.stream().anyMatch(s -> s.user().filter(u -> !u.equals("root")).isEmpty()
-                && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE);
+        for (var s : all) {
+            boolean asRoot = s.user().isEmpty() || s.user().get().equals("root");
+            if (asRoot && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 }

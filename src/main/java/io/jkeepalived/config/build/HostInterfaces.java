@@ -1,17 +1,17 @@
 package io.jkeepalived.config.build;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 /** Which network interfaces exist, for keepalived's "interface X doesn't exist" checks. */
 public interface HostInterfaces {
     boolean exists(String name);
 
-    /** The interfaces of the network namespace this process runs in, from /sys/class/net. */
+    /**
+     * The interfaces of the network namespace this process runs in, from /sys/class/net; each name is looked
+     * up once in the life of the returned object (take a new one for each read of a configuration).
+     */
     static HostInterfaces system() {
-        var net = Path.of("/sys/class/net");
-        return name -> !name.contains("/") && Files.exists(net.resolve(name));
+        return new SysfsInterfaces();
     }
 
     /** A fixed set, for tests. */

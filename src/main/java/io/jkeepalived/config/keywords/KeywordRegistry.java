@@ -36,6 +36,8 @@ public final class KeywordRegistry {
 
     private final List<KeywordDef> all;
     private final Map<String, Map<String, KeywordDef>> byBlock;
+    /** For checker kinds and "host": their own keywords plus the common checker keywords they accept. */
+    private final Map<String, Map<String, KeywordDef>> withCommon;
 
     private KeywordRegistry(List<KeywordDef> all) {
         this.all = List.copyOf(all);
@@ -44,6 +46,28 @@ public final class KeywordRegistry {
             map.computeIfAbsent(d.block(), k -> new HashMap<>()).put(d.keyword(), d);
         }
         this.byBlock = map;
+        // Checker blocks (and SMTP_CHECK's host) accept their own keywords plus some of the common checker ones:
+        // merged once here, so that a lookup is two hash probes (it runs for every line of a configuration).
+        var merged = new HashMap<String, Map<String, KeywordDef>>();
+        var checkerKinds = new ArrayList<String>(CHECKERS);
+        checkerKinds.add("host");
+        for (var block : checkerKinds) {
+            var table = new HashMap<String, KeywordDef>();
+            for (var common : table("checker").values()) {
+                if (commonApplies(block, common.keyword())) {
+                    table.put(common.keyword(), common);
+                }
+            }
+            table.putAll(table(block));
+            merged.put(block, table);
+        }
+        this.withCommon = merged;
+    }
+
+    /** Whether a common checker keyword is valid inside {@code block} (a checker kind or "host"). */
+    private static boolean commonApplies(String block, String keyword) {
+        return block.equals("host") ? CONNECTION_KEYWORDS.contains(keyword)
+                : !NO_CONNECTION.contains(block) || !CONNECTION_KEYWORDS.contains(keyword);
     }
 
     private static final class Holder {
@@ -89,18 +113,9 @@ public final class KeywordRegistry {
 
     /** The definition of {@code keyword} inside a block of kind {@code block}, if keepalived knows it there. */
     public Optional<KeywordDef> lookup(String block, String keyword) {
-        var own = table(block).get(keyword);
-        if (own != null) {
-            return Optional.of(own);
-        }
-        if (CHECKERS.contains(block) || block.equals("host")) {
-            var common = table("checker").get(keyword);
-            if (common != null && (block.equals("host") ? CONNECTION_KEYWORDS.contains(keyword)
-                    : !NO_CONNECTION.contains(block) || !CONNECTION_KEYWORDS.contains(keyword))) {
-                return Optional.of(common);
-            }
-        }
-        return Optional.empty();
+        var merged = withCommon.get(block);
+        var def = (merged != null ? merged : table(block)).get(keyword);
+        return def != null ? Optional.of(def) : Optional.empty();
     }
 
     /** Every keyword valid inside a block kind (for "did you mean"). */

@@ -42,10 +42,13 @@ public final class KeywordValidator {
                 sink.report(Severity.INFO, node.pos(), "keyword '" + node.name() + "' was added in keepalived "
                         + d.since() + "; keepalived 2.2.7 would not know it");
             }
-            d.deprecatedOf().ifPresent(successor -> sink.report(successor.equals("*")
-                    ? Diagnostic.of(Severity.INFO, node.pos(), "keyword '" + node.name() + "' is deprecated")
-                    : Diagnostic.withHint(Severity.INFO, node.pos(), "keyword '" + node.name() + "' is deprecated",
-                            "use '" + successor + "'")));
+            if (d.deprecatedOf().isPresent()) {
+                var successor = d.deprecatedOf().get();
+                sink.report(successor.equals("*")
+                        ? Diagnostic.of(Severity.INFO, node.pos(), "keyword '" + node.name() + "' is deprecated")
+                        : Diagnostic.withHint(Severity.INFO, node.pos(), "keyword '" + node.name() + "' is deprecated",
+                                "use '" + successor + "'"));
+            }
             if (d.opens() == KeywordDef.Opens.BLOCK) {
                 var children = walk(KeywordRegistry.childKind(blockKind, node.name()), node.children());
                 if (children != node.children()) {
