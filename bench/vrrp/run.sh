@@ -87,7 +87,7 @@ nth_stamp() { grep -E -- "$2" "$1" 2>/dev/null | sed -n "${3:-1}p" | cut -d' ' -
 has_lines() { [[ $(grep -cE -- "$2" "$1" 2>/dev/null) -ge ${3:-1} ]]; }
 median() { printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g | awk '{a[NR]=$1} END {
     if (NR == 0) { print "-"; exit } printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2 }'; }
-sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print ""; else printf "%.3f\n", a - b }'; }
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%.3f\n", a - b }'; }
 put() { [[ -n "${R[$1|k]+x}${R[$1|j]+x}" ]] || ORDER+=("$1"); R[$1|$2]="$3"; }
 
 # start_daemon IMPL NS NAME CONF: starts keepalived or jkeepalived in NS, stamped log in $W/NAME.log;
@@ -195,7 +195,10 @@ trial() {
     ta=$(now)
     case $act in
         term) kill -TERM "$(main_pid "$impl-$tag-r1")" ;;
-        kill) for p in $(ip netns pids "$ns-r1"); do kill -KILL "$p"; done ;;
+        # stop them all first: keepalived's VRRP child must not see its parent die (PDEATHSIG →
+        # graceful priority 0) before its own SIGKILL lands
+        kill) for p in $(ip netns pids "$ns-r1"); do kill -STOP "$p"; done
+              for p in $(ip netns pids "$ns-r1"); do kill -KILL "$p"; done ;;
         linkdown) ip -n "$ns-r1" link set eth0 down ;;
     esac
     if waitfor 15 has_lines "$mon" "^[0-9.]+ [0-9]+: .*inet $vip/"; then
