@@ -24,7 +24,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 JDK = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
-NS = f"jkcb-{os.getpid()}"
+NS = f"jkcb-{os.getpid()}"   # the current run's namespace (see fresh_namespace)
+NGINX = None                  # the current run's nginx
 VICTIM = "198.18.0.1"
 WINDOW = int(os.environ.get("WINDOW", "10"))      # seconds of steady state measured
 SETTLE = float(os.environ.get("SETTLE", "10"))    # bootstrap (1 s) + warmup (<= delay_loop) + JIT warm-up
@@ -46,13 +47,22 @@ def rs_addr(i):
     return f"198.18.{i // 250}.{i % 250 + 1}"
 
 
+KIND = os.environ.get("KIND", "tcp")   # tcp: TCP_CHECK; http: HTTP_GET of / expecting 200
+
+
+def checker_block():
+    if KIND == "http":
+        return ("        HTTP_GET {\n            url {\n                path /\n                status_code 200\n            }\n"
+                "            connect_timeout 1\n            retry 0\n        }\n")
+    return "        TCP_CHECK {\n            connect_timeout 1\n            retry 0\n        }\n"
+
+
 def write_config(path, n):
     with open(path, "w") as f:
         f.write("global_defs {\n    router_id bench\n}\n\n")
         f.write("virtual_server 198.51.100.1 80 {\n    delay_loop 1\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n\n")
         for i in range(n):
-            f.write(f"    real_server {rs_addr(i)} 80 {{\n        weight 1\n"
-                    f"        TCP_CHECK {{\n            connect_timeout 1\n            retry 0\n        }}\n    }}\n")
+            f.write(f"    real_server {rs_addr(i)} 80 {{\n        weight 1\n{checker_block()}    }}\n")
         f.write("}\n")
 
 
@@ -180,6 +190,8 @@ def measure(d, n):
         "cpu_s": cpu1 - cpu0,
         "cpu_pct": 100 * (cpu1 - cpu0) / (t1 - t0),
         "sys_s": sys1 - sys0,
+        # CPU per check done: fair when one side falls behind and so does less work
+        "us_per_check": 1e6 * (cpu1 - cpu0) / max(1, c1 - c0),
         "rss_mib": rss,
         "cpu_total_s": total,
         "down_s": statistics.median(down),
@@ -202,7 +214,10 @@ def setup(work):
     ns("ip", "link", "set", "lo", "up")
     ns("ip", "route", "add", "local", "198.18.0.0/16", "dev", "lo")      # every benchmark address is local
     for key, value in [("net.core.somaxconn", "65535"), ("net.ipv4.tcp_max_syn_backlog", "65535"),
-                       ("net.ipv4.ip_local_port_range", "1024 65535"), ("net.ipv4.tcp_tw_reuse", "1")]:
+                       ("net.ipv4.ip_local_port_range", "1024 65535"), ("net.ipv4.tcp_tw_reuse", "1"),
+                       # keep few TIME_WAIT sockets: 10,000 checks/s leave 600,000 in 60 s, which slow every
+                       # later connect on the machine (the port hash is shared) and the next daemon run
+                       ("net.ipv4.tcp_max_tw_buckets", "8192")]:
         ns("sysctl", "-q", "-w", f"{key}={value}")
     rules = ("table inet jkcb {\n counter syns { }\n chain in {\n  type filter hook input priority 0;\n"
              "  tcp dport 80 tcp flags & (syn | ack) == syn counter name syns\n }\n}\n")
@@ -214,41 +229,61 @@ def setup(work):
                 f"http {{ access_log off; client_body_temp_path {work}; proxy_temp_path {work};\n"
                 f"  fastcgi_temp_path {work}; uwsgi_temp_path {work}; scgi_temp_path {work};\n"
                 "  server { listen 80 backlog=65535 reuseport; return 200 \"ok\\n\"; } }\n")
-    ns("nginx", "-c", conf, "-p", work)
+    global NGINX
+    # nginx in the foreground, as our child: we end it by its pid whatever happens to the files
+    NGINX = subprocess.Popen(["ip", "netns", "exec", NS, "nginx", "-c", conf, "-p", work, "-g", "daemon off;"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if "0.0.0.0:80" in ns("ss", "-ltn").stdout:
+            break
+        time.sleep(0.05)
+
+
+def fresh_namespace(work, tag):
+    global NS
+    teardown(work)
+    NS = f"jkcb-{os.getpid()}-{tag}"
+    setup(work)
 
 
 def teardown(work):
-    try:
-        with open(os.path.join(work, "nginx.pid")) as f:
-            os.kill(int(f.read().strip()), signal.SIGTERM)
-    except (OSError, ValueError):
-        pass
+    global NGINX
+    if NGINX is not None:
+        NGINX.terminate()
+        try:
+            NGINX.wait(10)
+        except subprocess.TimeoutExpired:
+            NGINX.kill()
+        NGINX = None
     sh("ip", "netns", "del", NS, check=False)
 
 
 def build(work):
     classes = os.path.join(REPO, "target", "classes")
-    if not os.path.isdir(classes):
-        sh("mvn", "-q", "-o", "-DskipTests", "compile", cwd=REPO, env={**os.environ, "JAVA_HOME": JDK})
-    out = os.path.join(work, "bench-classes")
-    sh(f"{JDK}/bin/javac", "-d", out, "-cp", classes, os.path.join(HERE, "BenchChecker.java"))
+    if not os.path.isdir(os.path.join(REPO, "target", "lib")):
+        sh("mvn", "-q", "-o", "-DskipTests", "package", cwd=REPO, env={**os.environ, "JAVA_HOME": JDK})
     shim = os.path.join(work, "ipvsshim.so")
     sh("gcc", "-shared", "-fPIC", "-O2", "-o", shim, "/work/shared/tools/ipvsshim.c", "-ldl")
-    return f"{classes}:{out}", shim
+    return f"{classes}:{REPO}/target/lib/*", shim
 
 
 def main():
     if os.geteuid() != 0:
         sys.exit("bench: run as root (it creates a network namespace)")
     counts = [int(a) for a in sys.argv[1:]] or [10, 100, 1000, 5000, 10000]
-    work = tempfile.mkdtemp(prefix="jkcb-")
+    # under target/ (not /tmp, which other jobs on this machine sweep)
+    base = os.path.join(REPO, "target", "bench-checker")
+    os.makedirs(base, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="run-", dir=base)
     results = []
     try:
         cp, shim = build(work)
-        setup(work)
         for n in counts:
             conf = os.path.join(work, f"keepalived-{n}.conf")
             write_config(conf, n)
+            # each daemon gets a fresh namespace: the previous run's TIME_WAIT sockets (hundreds of
+            # thousands at 10,000 checks/s) would otherwise slow the next run's connects
+            fresh_namespace(work, f"ka{n}")
             env_k = {**os.environ, "LD_PRELOAD": shim}
             ka = Daemon("keepalived", ["keepalived", "-C", "-n", "-l", "-G", "-f", conf, "-p", f"{work}/ka.pid",
                                        "-c", f"{work}/kc.pid"], env_k, f"{work}/keepalived-{n}.log")
@@ -256,12 +291,15 @@ def main():
                 rk = measure(ka, n) if not os.environ.get("SKIP_KA") else {"error": "skipped"}
             finally:
                 ka.stop()
-            jk = Daemon("jkeepalived", [f"{JDK}/bin/java", *JAVA_OPTS, "-cp", cp, "BenchChecker", conf],
+            fresh_namespace(work, f"jk{n}")
+            jk = Daemon("jkeepalived", [f"{JDK}/bin/java", *JAVA_OPTS, "-cp", cp, "io.jkeepalived.Main",
+                                        "-C", "-n", "-l", "-f", conf, "-p", f"{work}/jk.pid", "-c", f"{work}/jkc.pid"],
                         dict(os.environ), f"{work}/jkeepalived-{n}.log")
             try:
                 rj = measure(jk, n)
             finally:
                 jk.stop()
+            rk["load"] = rj["load"] = os.getloadavg()[0]
             results.append((n, rk, rj))
             report([(n, rk, rj)], header=(len(results) == 1))
     finally:
@@ -275,15 +313,17 @@ def fmt(v, spec):
 
 def report(rows, header):
     cols = [("checks/s", "checks_per_s", ".0f"), ("min/s", "min_per_s", ".0f"), ("CPU s", "cpu_s", ".2f"),
-            ("CPU %", "cpu_pct", ".1f"), ("of it sys", "sys_s", ".2f"), ("CPU total", "cpu_total_s", ".2f"), ("RSS MiB", "rss_mib", ".1f"), ("DOWN s", "down_s", ".2f"),
+            ("CPU %", "cpu_pct", ".1f"), ("of it sys", "sys_s", ".2f"), ("µs/check", "us_per_check", ".1f"), ("CPU total", "cpu_total_s", ".2f"), ("RSS MiB", "rss_mib", ".1f"), ("DOWN s", "down_s", ".2f"),
             ("UP s", "up_s", ".2f")]
     if header:
-        print(f"TCP_CHECK, delay_loop 1, retry 0, {WINDOW} s window; ratio = jkeepalived / keepalived")
+        kind = "HTTP_GET" if KIND == "http" else "TCP_CHECK"
+        print(f"{kind}, delay_loop 1, retry 0, {WINDOW} s window after {SETTLE:.0f} s; ratio = jkeepalived / keepalived")
         print(f"{'N':>6} {'metric':>9} {'keepalived':>11} {'jkeepalived':>12} {'ratio':>7}")
     for n, rk, rj in rows:
         if "error" in rj or ("error" in rk and rk["error"] != "skipped"):
             print(f"{n:>6} error: {rk.get('error', '')} {rj.get('error', '')}")
             continue
+        print(f"{n:>6} {'load avg':>9} {fmt(rk.get('load', 0), '.1f'):>11} (1-min load average of the machine; {os.cpu_count()} CPUs)")
         for label, key, spec in cols:
             a, b = rk.get(key, float("nan")), rj[key]
             ratio = b / a if a else float("nan")

@@ -16,13 +16,18 @@ b = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(b)
 
 
+CHECK = os.environ.get("CHECK", "HTTP_GET")   # TCP_CHECK for the same run with the core's TCP checker
+
+
 def write_config(path, n):
+    check = ("HTTP_GET {\n            url {\n                path /\n            }\n" if CHECK == "HTTP_GET"
+             else "TCP_CHECK {\n")
     with open(path, "w") as f:
         f.write("global_defs {\n    router_id bench\n}\n\n")
         f.write("virtual_server 198.51.100.1 80 {\n    delay_loop 1\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n\n")
         for i in range(n):
             f.write(f"    real_server {b.rs_addr(i)} 80 {{\n        weight 1\n"
-                    f"        HTTP_GET {{\n            url {{\n                path /\n            }}\n"
+                    f"        {check}"
                     f"            connect_timeout 1\n            retry 0\n        }}\n    }}\n")
         f.write("}\n")
 
@@ -72,7 +77,7 @@ def main():
                     rj = b.measure(jk, n)
                 finally:
                     jk.stop()
-            print(f"N={n} HTTP_GET keepalived={rk}\nN={n} HTTP_GET jkeepalived={rj}")
+            print(f"N={n} {CHECK} keepalived={rk}\nN={n} {CHECK} jkeepalived={rj}")
             if "cpu_s" in rj and "checks_per_s" in rj and rj["checks_per_s"]:
                 print(f"N={n} jkeepalived CPU per 1000 checks: {1000 * rj['cpu_s'] / (rj['checks_per_s'] * b.WINDOW):.3f} s")
             if "cpu_s" in rk and "checks_per_s" in rk and rk["checks_per_s"]:

@@ -22,6 +22,11 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
     private final ScriptRunner scripts;
     private final BiConsumer<String, String> alerts;
     private final List<RandomAccessFile> fifos = new ArrayList<>();
+    /** FIFO lines wait here for the writer thread: a FIFO nobody reads must not block the checker loop. */
+    private final java.util.concurrent.BlockingQueue<byte[]> fifoLines = new java.util.concurrent.ArrayBlockingQueue<>(4096);
+    private Thread fifoWriter;
+    private boolean fifoOverflowLogged;
+    private final List<Process> shutdownScripts = new ArrayList<>();
 
     /**
      * @param alerts  sends an smtp_alert mail (subject, body)
@@ -39,6 +44,9 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
                 log.warning("Unable to open notify FIFO " + path + ": " + e.getMessage());
             }
         }
+        if (!this.fifos.isEmpty()) {
+            fifoWriter = Thread.ofVirtual().name("checker-fifo").start(this::writeFifoLines);
+        }
     }
 
     @Override
@@ -47,10 +55,9 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
             case Action.DataPlaneOp op -> op.applyTo(dataPlane);
             case Action.Log l -> log.info(l.line());
             case Action.RunScript s -> {
-                if (s.atShutdown()) {
-                    scripts.runAndWait(s.argv());
-                } else {
-                    scripts.run(s.argv());
+                var process = scripts.run(s.argv());
+                if (s.atShutdown() && process != null) {
+                    shutdownScripts.add(process);
                 }
             }
             case Action.SendAlert a -> alerts.accept(a.subject(), a.body());
@@ -59,18 +66,57 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
     }
 
     private void writeFifos(String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        for (var fifo : fifos) {
+        if (fifos.isEmpty()) {
+            return;
+        }
+        if (!fifoLines.offer((line + "\n").getBytes(StandardCharsets.UTF_8)) && !fifoOverflowLogged) {
+            fifoOverflowLogged = true;
+            log.warning("Notify FIFO is not being read: dropping lines");
+        }
+    }
+
+    private void writeFifoLines() {
+        try {
+            while (true) {
+                byte[] bytes = fifoLines.take();
+                for (var fifo : fifos) {
+                    try {
+                        fifo.write(bytes);
+                    } catch (IOException e) {
+                        log.warning("Write to notify FIFO failed: " + e.getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
+    }
+
+    /**
+     * Waits for the scripts started at shutdown (omega's notify_down / quorum_down), together at most
+     * {@code limit}, then terminates those still running - keepalived gives them one second.
+     */
+    public void awaitShutdownScripts(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (var p : shutdownScripts) {
             try {
-                fifo.write(bytes);
-            } catch (IOException e) {
-                log.warning("Write to notify FIFO failed: " + e.getMessage());
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !p.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    p.destroy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroy();
             }
         }
+        shutdownScripts.clear();
     }
 
     @Override
     public void close() {
+        if (fifoWriter != null) {
+            fifoWriter.interrupt();
+        }
         for (var fifo : fifos) {
             try {
                 fifo.close();

@@ -47,6 +47,30 @@ public final class CheckerDaemon implements AutoCloseable {
     private final boolean watchAddresses;
     private volatile Thread addressWatcher;
 
+    private record Io(EventLoop loop, TcpConnector tcp) {
+    }
+
+    /**
+     * The loop's I/O: epoll through FFM (five system calls per TCP check) unless a checker needs java.nio
+     * channels (the protocol checkers register them with the loop), FFM is unavailable, or
+     * {@code -Djkeepalived.checker.io=nio} asks for the portable Selector loop.
+     */
+    private Io chooseIo(CheckSetup setup, Options options) {
+        boolean selector = "nio".equals(System.getProperty("jkeepalived.checker.io"))
+                || setup.bindings().stream().anyMatch(b -> options.factory().needsSelector(b.spec()));
+        if (!selector) {
+            try {
+                var epoll = new EpollPoller();
+                var loop = new EventLoop(epoll);
+                return new Io(loop, new EpollTcpConnector(loop, epoll));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                log.warning("Checker: epoll through FFM unavailable (" + e.getMessage() + "), using java.nio");
+            }
+        }
+        var loop = new EventLoop();
+        return new Io(loop, new NioTcpConnector(loop));
+    }
+
     /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                           List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
@@ -62,28 +86,15 @@ public final class CheckerDaemon implements AutoCloseable {
 
     public CheckerDaemon(CheckSetup setup, Options options) {
         this.log = options.log();
-        TcpConnector tcp;
-        EventLoop chosen;
-        try {
-            if ("nio".equals(System.getProperty("jkeepalived.checker.io"))) {
-                throw new IOException("java.nio requested by -Djkeepalived.checker.io=nio");
-            }
-            var epoll = new EpollPoller();
-            chosen = new EventLoop(epoll);
-            tcp = new EpollTcpConnector(chosen, epoll);
-        } catch (IOException | RuntimeException | LinkageError e) {
-            log.warning("Checker: epoll through FFM unavailable (" + e.getMessage() + "), using java.nio");
-            chosen = new EventLoop();
-            tcp = new NioTcpConnector(chosen);
-        }
-        this.loop = chosen;
+        var io = chooseIo(setup, options);
+        this.loop = io.loop();
         this.resources = options.resources();
         var engine = new CheckEngine(setup.plan(), options.random());
         var checkers = new ArrayList<Checker>(setup.bindings().size());
         for (var binding : setup.bindings()) {
-            checkers.add(options.factory().create(binding, loop, tcp));
+            checkers.add(options.factory().create(binding, loop, io.tcp()));
         }
-        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log, Duration.ofSeconds(1)),
+        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log),
                 options.alerts(), options.fifos());
         this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
         this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
@@ -204,6 +215,7 @@ public final class CheckerDaemon implements AutoCloseable {
         }
         loop.execute(() -> {
             scheduler.stop();
+            actions.awaitShutdownScripts(Duration.ofSeconds(1));
             loop.stop();
         });
         awaitStopped(Duration.ofSeconds(10));

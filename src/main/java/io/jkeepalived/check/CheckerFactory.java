@@ -48,6 +48,14 @@ public final class CheckerFactory {
         return this;
     }
 
+    /**
+     * Whether this spec's checker does its I/O through {@link Reactor#register} (java.nio channels), which
+     * only a Selector-based loop offers. Plugged-in protocol checkers do; the core's do not.
+     */
+    public boolean needsSelector(CheckerSpec spec) {
+        return providers.containsKey(spec.getClass());
+    }
+
     public boolean supports(CheckerSpec spec) {
         return providers.containsKey(spec.getClass()) || switch (spec) {
             case CheckerSpec.TcpCheckSpec t -> true;

@@ -22,7 +22,9 @@ import java.util.Locale;
  * keepalived's {@code -d} configuration dump: "------< Global definitions >------", "VRRP Topology",
  * "LVS Topology", with every default filled in. Global definitions and VRRP instance lines follow
  * keepalived 2.2.7's wording line for line (minus lines that describe runtime state - sockets, source
- * addresses picked from interfaces); the LVS part follows its layout with our field names.
+ * addresses picked from interfaces; checked against a real keepalived -d). The LVS part uses the words of
+ * keepalived's dump_vs()/dump_rs() (read from its source, not checked against a recorded dump), with each
+ * real server's checkers listed under it.
  */
 public final class ConfigDump {
     private ConfigDump() {
@@ -291,6 +293,7 @@ public final class ConfigDump {
 
     private static void lvs(KeepalivedConfig c, List<String> out) {
         out.add("------< LVS Topology >------");
+        out.add(" System is compiled with LVS v1.2.1");
         for (var vsg : c.virtualServerGroups()) {
             out.add(" Virtual Server Group = " + vsg.name());
             for (var e : vsg.entries()) {
@@ -307,40 +310,78 @@ public final class ConfigDump {
         }
     }
 
+    private static String method(io.jkeepalived.config.model.ForwardingMethod m) {
+        return m.kind().name();
+    }
+
+    private static String script(io.jkeepalived.config.model.ScriptSpec s) {
+        return s.commandLine() + ", uid:gid " + s.user().map(u -> u + ":" + s.group().orElse(u)).orElse("0:0");
+    }
+
+    private static String enabled(boolean b) {
+        return b ? "enabled" : "disabled";
+    }
+
+    /** keepalived's dump_vs(): "------< Virtual server >------" and its fields, in its order and words. */
     private static void virtualServer(VirtualServerSpec vs, List<String> out) {
-        out.add(" Virtual Server = " + vs.describe());
-        out.add("   delay_loop = " + secs(vs.delayLoop()) + ", lvs_sched = " + vs.scheduler());
-        vs.schedulerFlags().stream().sorted().forEach(f -> out.add("   " + f));
+        out.add(" ------< Virtual server >------");
+        switch (vs.address()) {
+            case io.jkeepalived.config.model.VirtualServerAddress.Group g -> out.add(" VS GROUP = " + vs.describe());
+            case io.jkeepalived.config.model.VirtualServerAddress.Fwmark f -> out.add(" VS FWMARK = " + f.mark());
+            case io.jkeepalived.config.model.VirtualServerAddress.IpPort ip -> out.add(" VS VIP = "
+                    + Addresses.format(ip.address()) + ", VPORT = " + ip.port());
+        }
+        vs.virtualhost().ifPresent(h -> out.add("   VirtualHost = " + h));
+        vs.ipFamily().ifPresent(f -> out.add("   Address family = inet" + (f == io.jkeepalived.config.model.AddressFamily.INET ? "" : "6")));
+        out.add("   delay_loop = " + vs.delayLoop().getSeconds() + ", lvs_sched = " + vs.scheduler());
+        out.add("   Hashed = disabled");
+        var f = vs.schedulerFlags();
+        if (vs.scheduler().equals("sh") || vs.scheduler().equals("mh")) {
+            var p = vs.scheduler();
+            out.add("   " + p + "-port = " + enabled(f.contains(p + "-port")));
+            out.add("   " + p + "-fallback = " + enabled(f.contains(p + "-fallback")));
+        } else {
+            out.add("   flag-1 = " + enabled(f.contains("flag-1")));
+            out.add("   flag-2 = " + enabled(f.contains("flag-2")));
+            out.add("   flag-3 = " + enabled(f.contains("flag-3")));
+        }
+        out.add("   One packet scheduling = " + enabled(f.contains("ops")));
         vs.persistenceTimeout().ifPresent(p -> out.add("   persistence timeout = " + p.getSeconds()));
         vs.persistenceGranularity().ifPresent(p -> out.add("   persistence granularity = " + p));
-        out.add("   protocol = " + vs.protocol());
+        out.add("   protocol = " + (vs.address() instanceof io.jkeepalived.config.model.VirtualServerAddress.Fwmark
+                ? "none" : vs.protocol()));
         out.add("   alpha is " + (vs.alpha() ? "ON" : "OFF") + ", omega is " + (vs.omega() ? "ON" : "OFF"));
+        out.add("   Inhibit on failure is " + (vs.inhibitOnFailure() ? "ON" : "OFF"));
         out.add("   quorum = " + vs.quorum() + ", hysteresis = " + vs.hysteresis());
-        vs.quorumUp().ifPresent(s -> out.add("   -> Notify script UP = " + s.commandLine()));
-        vs.quorumDown().ifPresent(s -> out.add("   -> Notify script DOWN = " + s.commandLine()));
+        vs.quorumUp().ifPresent(s -> out.add("   Quorum up notify script = " + script(s)));
+        vs.quorumDown().ifPresent(s -> out.add("   Quorum down notify script = " + script(s)));
         if (vs.haSuspend()) {
             out.add("   Using HA suspend");
         }
-        out.add("   lvs_method = " + vs.forwardingMethod().kind());
-        vs.virtualhost().ifPresent(h -> out.add("   virtualhost = " + h));
-        vs.sorryServer().ifPresent(s -> out.add("   sorry server = [" + Addresses.format(s.address()) + "]:" + s.port()
-                + (s.inhibit() ? " inhibit" : "")));
+        out.add("   Using smtp notification = " + (vs.smtpAlert() ? "yes" : "no"));
+        out.add("   default forwarding method = " + method(vs.forwardingMethod()));
+        vs.sorryServer().ifPresent(s -> {
+            out.add("   sorry server = [" + Addresses.format(s.address()) + "]:" + vs.protocol().toLowerCase(Locale.ROOT)
+                    + ":" + s.port());
+            out.add("   sorry server forwarding method = " + method(s.forwardingMethod().orElse(vs.forwardingMethod())));
+        });
         for (var rs : vs.realServers()) {
             realServer(vs, rs, out);
         }
     }
 
+    /** keepalived's dump_rs(), then the checkers of this real server. */
     private static void realServer(VirtualServerSpec vs, RealServerSpec rs, List<String> out) {
-        out.add("   Real Server = " + rs.describe(vs.protocol()));
-        out.add("     Weight = " + rs.weight());
-        out.add("     lvs_method = " + rs.forwardingMethod().kind());
-        out.add("     Alpha is " + (rs.alpha() ? "ON" : "OFF"));
-        out.add("     Delay loop = " + secs(rs.delayLoop()));
-        if (rs.inhibitOnFailure()) {
-            out.add("     Inhibit on failure");
-        }
-        rs.notifyUp().ifPresent(s -> out.add("     -> Notify script UP = " + s.commandLine()));
-        rs.notifyDown().ifPresent(s -> out.add("     -> Notify script DOWN = " + s.commandLine()));
+        out.add("   ------< Real server >------");
+        out.add("   RIP = " + Addresses.format(rs.address()) + ", RPORT = " + rs.port() + ", WEIGHT = " + rs.weight());
+        out.add("   Forwarding method = " + method(rs.forwardingMethod()));
+        out.add("   Alpha is " + (rs.alpha() ? "ON" : "OFF"));
+        out.add("   Delay loop = " + rs.delayLoop().getSeconds());
+        out.add("   Inhibit on failure is " + (rs.inhibitOnFailure() ? "ON" : "OFF"));
+        rs.notifyUp().ifPresent(s -> out.add("     RS up notify script = " + script(s)));
+        rs.notifyDown().ifPresent(s -> out.add("     RS down notify script = " + script(s)));
+        rs.virtualhost().ifPresent(h -> out.add("    VirtualHost = " + h));
+        out.add("   Using smtp notification = " + (rs.smtpAlert() ? "yes" : "no"));
         for (var ch : rs.checkers()) {
             var cm = ch.common();
             out.add("     Keepalive method = " + ch.keyword());

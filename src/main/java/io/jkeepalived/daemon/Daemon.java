@@ -35,6 +35,7 @@ public final class Daemon {
     private final List<SubsystemFactory> factories;
     private final Function<KeepalivedConfig, List<String>> dumper;
     private final List<Subsystem> subsystems = new ArrayList<>();
+    private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -69,6 +70,9 @@ public final class Daemon {
         Optional<String> missing = missingPrivileges(config.get());
         if (missing.isPresent()) {
             log.error(missing.get());
+            if (!options.logConsole()) {
+                System.err.println(missing.get());      // the one line must be seen even without -l
+            }
             return EXIT_MISSING_PERMISSION;
         }
         if (options.dumpConf()) {
@@ -76,7 +80,11 @@ public final class Daemon {
         }
         List<PidFile> pidFiles = writePidFiles();
         try {
-            startSubsystems(config.get());
+            int failed = startSubsystems(config.get());
+            if (subsystems.isEmpty() && failed > 0) {
+                log.error("Stopped - no subsystem could start");
+                return EXIT_FATAL;
+            }
             if (subsystems.isEmpty()) {
                 log.warning("No VRRP instance or virtual server configured - nothing to run");
             }
@@ -135,24 +143,41 @@ public final class Daemon {
         return files;
     }
 
-    private void startSubsystems(KeepalivedConfig config) {
+    /** Returns how many subsystems failed to start. */
+    private int startSubsystems(KeepalivedConfig config) {
+        int failed = 0;
         for (SubsystemFactory f : factories) {
-            f.create(config, options, log).ifPresent(s -> {
-                try {
-                    s.start();
-                    subsystems.add(s);
-                    log.info("Starting " + s.name() + " subsystem");
-                } catch (Exception e) {
-                    log.error(s.name() + " subsystem failed to start: " + e.getMessage());
-                }
-            });
+            Optional<Subsystem> made = f.create(config, options, log);
+            if (made.isEmpty()) {
+                continue;
+            }
+            Subsystem s = made.get();
+            try {
+                s.start();
+                subsystems.add(s);
+                log.info("Starting " + s.name() + " subsystem");
+            } catch (Exception e) {
+                log.error(s.name() + " subsystem failed to start: " + e.getMessage());
+                failed++;
+            }
         }
+        return failed;
+    }
+
+    /** How often a dead subsystem is looked for (keepalived's parent notices a child's SIGCHLD at once). */
+    Daemon superviseEvery(java.time.Duration every) {
+        this.superviseEvery = every;
+        return this;
     }
 
     private int serve(SignalEvents signals) throws InterruptedException {
         while (true) {
-            SignalEvents.Request r = signals.next();
-            switch (r) {
+            Optional<SignalEvents.Request> next = signals.next(superviseEvery);
+            if (next.isEmpty()) {
+                supervise();
+                continue;
+            }
+            switch (next.get()) {
                 case STOP -> {
                     log.info("Stopping");
                     return EXIT_OK;
@@ -160,6 +185,22 @@ public final class Daemon {
                 case RELOAD -> reload();
                 case DATA -> dump("/tmp/keepalived.data", true);
                 case STATS -> dump("/tmp/keepalived.stats", false);
+            }
+        }
+    }
+
+    /** Like keepalived's parent respawning a dead child: a subsystem whose loop died is restarted. */
+    private void supervise() {
+        for (Subsystem s : subsystems) {
+            if (s.running()) {
+                continue;
+            }
+            log.error(s.name() + " subsystem is no longer running - restarting it");
+            try {
+                s.stop();
+                s.start();
+            } catch (Exception e) {
+                log.error(s.name() + " subsystem failed to restart: " + e.getMessage());
             }
         }
     }

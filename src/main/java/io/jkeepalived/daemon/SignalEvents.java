@@ -32,6 +32,11 @@ public final class SignalEvents {
         return queue.take();
     }
 
+    /** Waits at most {@code timeout} for the next request; empty when none came. */
+    public java.util.Optional<Request> next(java.time.Duration timeout) throws InterruptedException {
+        return java.util.Optional.ofNullable(queue.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
+    }
+
     /** For the daemon itself (e.g. a fatal subsystem error) to ask for a stop. */
     public void post(Request request) {
         queue.add(request);

@@ -55,7 +55,7 @@ public final class Lab {
             err.println("jkeepalived lab: cannot locate jkeepalived's jar: " + e.getMessage());
             return 4;
         }
-        var lab = new Lab("jklab", List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-jar", jar), out);
+        var lab = new Lab("jklab" + ProcessHandle.current().pid(), List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-jar", jar), out);
         Thread hook = new Thread(lab::cleanup, "lab-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -111,10 +111,7 @@ public final class Lab {
     }
 
     private void build() {
-        for (String node : List.of("sw", "lb1", "lb2", "client")) {
-            // a previous lab killed before its cleanup left these exact names behind
-            LabCommands.run(List.of("ip", "netns", "del", prefix + "-" + node), 10);
-        }
+        // the names carry our pid: two labs at once (or a lab next to a benchmark) must not delete each other's
         String sw = ns("sw");
         LabCommands.must("ip", "netns", "add", sw);
         exec(sw, "ip", "link", "add", "br0", "type", "bridge");

@@ -8,7 +8,6 @@ import io.jkeepalived.config.build.ScriptFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +43,19 @@ class ConfigDumpTest {
         assertEquals(String.join("\n", theirs), String.join("\n", oursFiltered));
     }
 
-    static List<String> lines(List<String> l) {
-        return l;
+    @Test
+    void everySampleDumpsWithItsSections() throws Exception {
+        try (var files = Files.list(REF.resolve("samples"))) {
+            for (var sample : files.sorted().toList()) {
+                var parsed = io.jkeepalived.config.lex.ConfigReader.read(sample,
+                        new io.jkeepalived.config.lex.ConfigReader.Options("test", false));
+                var config = new ConfigBuilder(new DiagnosticSink(), HostInterfaces.of(Set.of("eth0", "eth1", "eth2", "eth3")),
+                        argv -> ScriptFinder.Found.MISSING).build(parsed.roots());
+                var dump = ConfigDump.render(config, "vm");
+                assertEquals("------< Global definitions >------", dump.get(0), sample.toString());
+                assertEquals(!config.vrrpInstances().isEmpty(), dump.contains("------< VRRP Topology >------"), sample.toString());
+                assertEquals(!config.virtualServers().isEmpty(), dump.contains("------< LVS Topology >------"), sample.toString());
+            }
+        }
     }
 }

@@ -20,9 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,27 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("root")
 class AhVrrpRootTest {
+    @RegisterExtension
+    final RootLan lan = RootLan.ipv4("h");
     private NetNs a;
     private NetNs b;
 
     @BeforeEach
-    void lan() {
-        RootNs.assumeRoot();
-        a = RootNs.create("ha");
-        b = RootNs.create("hb");
-        a.veth("va", b, "vb");
-        a.addr("va", "192.0.2.1/24");
-        b.addr("vb", "192.0.2.2/24");
-    }
-
-    @AfterEach
-    void remove() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void hosts() {
+        a = lan.a();
+        b = lan.b();
     }
 
     @Test

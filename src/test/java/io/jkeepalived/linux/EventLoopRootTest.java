@@ -8,9 +8,9 @@ import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,27 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("root")
 class EventLoopRootTest {
+    @RegisterExtension
+    final RootLan lan = RootLan.ipv4("l");
     private NetNs a;
     private NetNs b;
 
     @BeforeEach
-    void lan() {
-        RootNs.assumeRoot();
-        a = RootNs.create("la");
-        b = RootNs.create("lb");
-        a.veth("va", b, "vb");
-        a.addr("va", "192.0.2.1/24");
-        b.addr("vb", "192.0.2.2/24");
-    }
-
-    @AfterEach
-    void remove() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void hosts() {
+        a = lan.a();
+        b = lan.b();
     }
 
     @Test

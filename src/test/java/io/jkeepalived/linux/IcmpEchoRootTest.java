@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jkeepalived.testsupport.NetNs;
 import java.net.InetAddress;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -18,29 +18,15 @@ import org.junit.jupiter.api.Test;
 /** Echo to a real peer kernel over a veth, on the datagram and the raw path, IPv4 and IPv6. */
 @Tag("root")
 class IcmpEchoRootTest {
+    @RegisterExtension
+    final RootLan lan = RootLan.dualStack("p");
     private NetNs a;
     private NetNs b;
 
     @BeforeEach
-    void lan() {
-        RootNs.assumeRoot();
-        a = RootNs.create("pa");
-        b = RootNs.create("pb");
-        a.veth("va", b, "vb");
-        a.addr("va", "192.0.2.1/24");
-        b.addr("vb", "192.0.2.2/24");
-        a.addr("va", "2001:db8::1/64");
-        b.addr("vb", "2001:db8::2/64");
-    }
-
-    @AfterEach
-    void remove() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void hosts() {
+        a = lan.a();
+        b = lan.b();
     }
 
     @ParameterizedTest

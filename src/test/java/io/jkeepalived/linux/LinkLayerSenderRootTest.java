@@ -9,33 +9,23 @@ import io.jkeepalived.testsupport.NetNs;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** GARP and unsolicited NA leave our AF_PACKET socket in ns "a" and tcpdump in ns "b" decodes them. */
 @Tag("root")
 class LinkLayerSenderRootTest {
+    @RegisterExtension
+    final RootLan lan = RootLan.linkOnly("g");
     private NetNs a;
     private NetNs b;
 
     @BeforeEach
-    void lan() {
-        RootNs.assumeRoot();
-        a = RootNs.create("ga");
-        b = RootNs.create("gb");
-        a.veth("va", b, "vb");
-    }
-
-    @AfterEach
-    void remove() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void hosts() {
+        a = lan.a();
+        b = lan.b();
     }
 
     @Test

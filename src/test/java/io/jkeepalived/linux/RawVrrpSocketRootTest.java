@@ -9,9 +9,9 @@ import java.net.StandardProtocolFamily;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,29 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("root")
 class RawVrrpSocketRootTest {
+    @RegisterExtension
+    final RootLan lan = RootLan.dualStack("r");
     private NetNs a;
     private NetNs b;
 
     @BeforeEach
-    void lan() {
-        RootNs.assumeRoot();
-        a = RootNs.create("a");
-        b = RootNs.create("b");
-        a.veth("va", b, "vb");
-        a.addr("va", "192.0.2.1/24");
-        b.addr("vb", "192.0.2.2/24");
-        a.addr("va", "2001:db8::1/64");
-        b.addr("vb", "2001:db8::2/64");
-    }
-
-    @AfterEach
-    void remove() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void hosts() {
+        a = lan.a();
+        b = lan.b();
     }
 
     @Test

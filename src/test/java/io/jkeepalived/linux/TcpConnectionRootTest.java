@@ -15,24 +15,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** TCP for checkers: talks to a server in the peer namespace; the fwmark is seen by nftables, errors are named. */
 @Tag("root")
 class TcpConnectionRootTest {
     private static final Duration T = Duration.ofSeconds(3);
+    @RegisterExtension
+    final RootLan lan = RootLan.ipv4("t");
     private NetNs a;
     private NetNs b;
     private ServerSocket server;
 
     @BeforeEach
-    void lan() throws Exception {
-        RootNs.assumeRoot();
-        a = RootNs.create("ta");
-        b = RootNs.create("tb");
-        a.veth("va", b, "vb");
-        a.addr("va", "192.0.2.1/24");
-        b.addr("vb", "192.0.2.2/24");
+    void hosts() throws Exception {
+        a = lan.a();
+        b = lan.b();
         // A server socket made on a thread inside ns b lives there; accept() may then run anywhere.
         server = RootNs.in(b, () -> new ServerSocket(8080, 5, InetAddress.getByName("192.0.2.2")));
         Thread.ofVirtual().start(() -> {
@@ -51,12 +50,6 @@ class TcpConnectionRootTest {
     void remove() throws IOException {
         if (server != null) {
             server.close();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
         }
     }
 

@@ -9,34 +9,23 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** A keepalived-style VMAC (macvlan 00:00:5e:00:01:VRID) made over rtnetlink; adverts and GARPs leave from it. */
 @Tag("root")
 class VmacRootTest {
+    @RegisterExtension
+    final RootLan lan = RootLan.ipv4OnAOnly("v");
     private NetNs a;
     private NetNs b;
 
     @BeforeEach
-    void lan() {
-        RootNs.assumeRoot();
-        a = RootNs.create("va");
-        b = RootNs.create("vb");
-        a.veth("va", b, "vb");
-        a.addr("va", "192.0.2.1/24");
-    }
-
-    @AfterEach
-    void remove() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void hosts() {
+        a = lan.a();
+        b = lan.b();
     }
 
     @Test

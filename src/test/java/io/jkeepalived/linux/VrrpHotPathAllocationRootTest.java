@@ -8,9 +8,9 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.util.function.IntConsumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,27 +22,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("root")
 class VrrpHotPathAllocationRootTest {
     private static final IntConsumer IGNORE = fd -> { };
+    @RegisterExtension
+    final RootLan lan = RootLan.ipv4("z");
     private NetNs a;
     private NetNs b;
 
     @BeforeEach
-    void lan() {
-        RootNs.assumeRoot();
-        a = RootNs.create("za");
-        b = RootNs.create("zb");
-        a.veth("va", b, "vb");
-        a.addr("va", "192.0.2.1/24");
-        b.addr("vb", "192.0.2.2/24");
-    }
-
-    @AfterEach
-    void remove() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void hosts() {
+        a = lan.a();
+        b = lan.b();
     }
 
     @ParameterizedTest

@@ -29,7 +29,7 @@ public final class CheckEngine {
             var vs = new VsState(vsPlan);
             virtualServers.add(vs);
             for (var rsPlan : vsPlan.realServers()) {
-                var rs = new RsState(rsPlan, vs);
+                var rs = new RsState(rsPlan, vs, true);
                 vs.realServers.add(rs);
                 for (var checkerPlan : rsPlan.checkers()) {
                     var c = new CheckerState(checkers.size(), checkerPlan, rs);
@@ -85,7 +85,7 @@ public final class CheckEngine {
                 if ((rs.numFailed == 0 && !rs.alive) || (rs.plan.inhibitOnFailure() && !rs.set)) {
                     addDest(vs, rs, out);
                     if (rs.numFailed == 0) {
-                        rs.alive = true;
+                        rs.setAlive(true);
                         if (plan.rsInitNotifies()) {
                             rsNotifies(vs, rs, false, out);
                         }
@@ -149,7 +149,7 @@ public final class CheckEngine {
                 long effective = rs.effectiveWeight - c.curWeight + newCur;
                 c.curWeight = newCur;
                 if (c.plan.passive() && !c.isUp) {
-                    rs.effectiveWeight = effective; // leaving FAULT: the weight comes with the server
+                    rs.setEffectiveWeight(effective); // leaving FAULT: the weight comes with the server
                 } else {
                     updateWeight(effective, vs, rs, true, out);
                 }
@@ -177,7 +177,7 @@ public final class CheckEngine {
                 for (var line : words.failed(rs.display, vs.plan.display(), c.plan.retry(), c.hasRun, logAll && c.isUp, result)) {
                     log(out, line);
                 }
-                rs.effectiveWeight -= c.curWeight;
+                rs.setEffectiveWeight(rs.effectiveWeight - c.curWeight);
                 c.curWeight = 0;
                 boolean checkerWasUp = c.isUp;
                 boolean rsWasAlive = rs.alive;
@@ -241,7 +241,7 @@ public final class CheckEngine {
                 delDest(vs, rs, out);
             }
         }
-        rs.alive = alive;
+        rs.setAlive(alive);
         rsNotifies(vs, rs, false, out);
         updateQuorumState(vs, false, out);
     }
@@ -250,7 +250,7 @@ public final class CheckEngine {
     private void updateWeight(long effective, VsState vs, RsState rs, boolean updateQuorum, List<Action> out) {
         int newWeight = realWeight(effective);
         int oldWeight = realWeight(rs.effectiveWeight);
-        rs.effectiveWeight = effective;
+        rs.setEffectiveWeight(effective);
         if (newWeight != oldWeight) {
             out.add(new Action.Log("Changing weight from " + oldWeight + " to " + newWeight + " for "
                     + (rs.alive ? "" : "in") + "active service " + rs.display + " of VS " + vs.plan.display()));
@@ -317,6 +317,12 @@ public final class CheckEngine {
     }
 
     private static long weighLive(VsState vs) {
+        assert vs.liveWeight == recount(vs) : "live weight " + vs.liveWeight + " != " + recount(vs);
+        return vs.liveWeight;
+    }
+
+    /** The sum the running total stands for; only the tests' assertions pay for it. */
+    private static long recount(VsState vs) {
         long sum = 0;
         for (var rs : vs.realServers) {
             if (rs.alive) {
@@ -438,7 +444,7 @@ public final class CheckEngine {
                 if (!rs.alive) {
                     continue;
                 }
-                rs.alive = false;
+                rs.setAlive(false);
                 if (!vs.plan.omega()) {
                     continue;
                 }
@@ -492,10 +498,13 @@ public final class CheckEngine {
         final RsState sorry;
         boolean quorumUp;
         int haAddressCount;
+        /** Sum of the weights of the alive real servers, kept as they change: 10,000 servers coming up must not
+         *  mean 10,000 sums of 10,000 (keepalived's update_quorum_state adds them up each time). */
+        long liveWeight;
 
         VsState(VirtualServerPlan plan) {
             this.plan = plan;
-            this.sorry = plan.sorryServer().map(s -> new RsState(s, this)).orElse(null);
+            this.sorry = plan.sorryServer().map(s -> new RsState(s, this, false)).orElse(null);
         }
     }
 
@@ -504,14 +513,31 @@ public final class CheckEngine {
         final VsState vs;
         final String display;
         final List<CheckerState> checkers = new ArrayList<>();
+        /** A pool member (counts towards quorum); false for the sorry server. */
+        final boolean member;
         long effectiveWeight;
         boolean alive;
         boolean set;
         int numFailed;
 
-        RsState(RealServerPlan plan, VsState vs) {
+        void setAlive(boolean now) {
+            if (now != alive && member) {
+                vs.liveWeight += (now ? 1 : -1) * (long) realWeight(effectiveWeight);
+            }
+            alive = now;
+        }
+
+        void setEffectiveWeight(long now) {
+            if (alive && member) {
+                vs.liveWeight += realWeight(now) - (long) realWeight(effectiveWeight);
+            }
+            effectiveWeight = now;
+        }
+
+        RsState(RealServerPlan plan, VsState vs, boolean member) {
             this.plan = plan;
             this.vs = vs;
+            this.member = member;
             this.display = plan.server().display(vs.plan.protocol());
             this.effectiveWeight = plan.weight();
             // alpha checkers start down: the server joins the pool on their first success

@@ -84,8 +84,6 @@ public final class EventLoop implements Reactor, AutoCloseable {
         try {
             while (running) {
                 runQueued();
-                timers.runDue(now());
-                runQueued();
                 if (!running) {
                     break;
                 }
@@ -97,6 +95,9 @@ public final class EventLoop implements Reactor, AutoCloseable {
                 } else {
                     poller.poll(Math.max(0, next - now()));
                 }
+                // I/O before timers: after a stall, a connect that completed meanwhile is not called a timeout
+                runQueued();
+                timers.runDue(now());
             }
             runQueued();
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package io.jkeepalived.check.loop;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -13,7 +11,7 @@ import java.util.PriorityQueue;
  */
 final class TimerQueue {
     private final PriorityQueue<Entry> heap = new PriorityQueue<>();
-    private final Map<Long, Lane> lanes = new HashMap<>();
+    /** Few lanes (one per distinct delay and use): a linear scan beats a map lookup with boxing. */
     private Lane[] laneArray = new Lane[0];
     private long sequence;
 
@@ -43,7 +41,12 @@ final class TimerQueue {
 
     /** Entries of one fixed delay, in (nearly) deadline order. */
     private static final class Lane {
+        final long key;
         final ArrayDeque<Entry> entries = new ArrayDeque<>();
+
+        Lane(long key) {
+            this.key = key;
+        }
     }
 
     Entry add(long deadline, Runnable action) {
@@ -59,11 +62,17 @@ final class TimerQueue {
      * accumulate because each entry keeps its own deadline.
      */
     Entry addInLane(long laneKey, long deadline, Runnable action) {
-        var lane = lanes.get(laneKey);
+        Lane lane = null;
+        for (var l : laneArray) {
+            if (l.key == laneKey) {
+                lane = l;
+                break;
+            }
+        }
         if (lane == null) {
-            lane = new Lane();
-            lanes.put(laneKey, lane);
-            laneArray = lanes.values().toArray(Lane[]::new);
+            lane = new Lane(laneKey);
+            laneArray = java.util.Arrays.copyOf(laneArray, laneArray.length + 1);
+            laneArray[laneArray.length - 1] = lane;
         }
         var e = new Entry(deadline, sequence++, action);
         lane.entries.add(e);

@@ -69,7 +69,10 @@ public final class DnsChecker implements Checker {
 
     private CheckResult query(Attempt attempt) {
         attempt.timeoutResult(() -> fail("read timeout from socket"));
-        int id = ids.nextInt(0x10000);
+        int id;
+        synchronized (ids) { // shared by every DNS_CHECK; SplittableRandom & co. are not thread-safe
+            id = ids.nextInt(0x10000);
+        }
         var query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         query.getHeader().setID(id);
         byte[] wire = query.toWire();

@@ -193,6 +193,9 @@ public final class ProtoCheckers implements AutoCloseable {
                     s.certificate().map(Path::of), s.key().map(Path::of))).orElse(TlsContexts.SslFiles.none());
             try {
                 tls = TlsContexts.build(files);
+            } catch (java.nio.file.NoSuchFileException e) {
+                tlsError = "SSL error: no such file " + e.getFile();
+                warnings.accept(tlsError);
             } catch (IOException | GeneralSecurityException e) {
                 tlsError = "SSL error: " + e.getMessage();
                 warnings.accept(tlsError);

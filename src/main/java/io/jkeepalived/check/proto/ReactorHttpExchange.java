@@ -36,6 +36,8 @@ final class ReactorHttpExchange implements Reactor.IoHandler {
     private ByteBuffer request;
     private String phase = "Timeout connecting";
     private boolean finished;
+    /** The outcome once the response is judged; we then only drain until the server closes. */
+    private HttpExchange.Outcome judged;
 
     /**
      * @param request the request bytes (built once per url)
@@ -152,19 +154,24 @@ final class ReactorHttpExchange implements Reactor.IoHandler {
                 return;
             }
             if (n < 0) {
-                finish(new HttpExchange.Outcome.Response(reader, reader.digest()));
+                finish(judged != null ? judged : new HttpExchange.Outcome.Response(reader, reader.digest()));
                 return;
+            }
+            if (judged != null) {
+                continue; // draining: the answer is known, the server's FIN is awaited
             }
             phase = "Timeout HTTP read";
             if (!reader.feed(chunk, 0, n)) {
-                finish(new HttpExchange.Outcome.Response(reader, reader.digest()));
-                return;
+                // Everything that decides the check is here. Wait (within the timeout) for the server to
+                // close first, as keepalived does: its side, not ours, then holds TIME_WAIT - which matters
+                // at thousands of checks per second. A server that never closes still passes at the deadline.
+                judged = new HttpExchange.Outcome.Response(reader, reader.digest());
             }
         }
     }
 
     private void timedOut() {
-        finish(new HttpExchange.Outcome.Failure(phase, "no answer within connect_timeout"));
+        finish(judged != null ? judged : new HttpExchange.Outcome.Failure(phase, "no answer within connect_timeout"));
     }
 
     private void finish(HttpExchange.Outcome outcome) {

@@ -126,7 +126,7 @@ final class AddressLines {
                         case "host" -> VirtualIpSpec.Scope.HOST;
                         case "nowhere" -> VirtualIpSpec.Scope.NOWHERE;
                         default -> {
-                            sink.error(line.pos(), "Invalid scope '" + val + "' specified for " + w.get(0) + " - setting to global");
+                            sink.error(line.pos(), "Invalid scope '" + val + "' specified for " + w.get(0) + " - ignoring");
                             yield VirtualIpSpec.Scope.GLOBAL;
                         }
                     };
@@ -137,10 +137,11 @@ final class AddressLines {
                         break;
                     }
                     i++;
-                    label = Optional.of(val.length() > 15 ? val.substring(0, 15) : val);
                     if (val.length() > 15) {
-                        sink.error(line.pos(), "Label '" + val + "' too long - truncating");
+                        sink.error(line.pos(), "Address label " + val + " is longer than maximum length 15 - removing address");
+                        return Optional.empty();
                     }
+                    label = Optional.of(val);
                 }
                 case "peer" -> {
                     if (val == null) {

@@ -1,5 +1,7 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.net.AddressText;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -66,6 +68,6 @@ public final class Addresses {
 
     /** The text keepalived prints: dotted quad, or RFC 5952 compressed IPv6 ({@code 2001:db8::1}). */
     public static String format(InetAddress a) {
-        return io.jkeepalived.config.model.AddressText.of(a);
+        return io.jkeepalived.net.AddressText.of(a);
     }
 }

@@ -45,19 +45,26 @@ public final class ConfigBuilder {
     private final HostInterfaces host;
     private final ScriptFinder scripts;
 
+    private final SystemUsers users;
+
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts) {
+        this(sink, host, scripts, SystemUsers.system());
+    }
+
+    public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts, SystemUsers users) {
         this.sink = sink;
         this.host = host;
         this.scripts = scripts;
+        this.users = users;
     }
 
     public KeepalivedConfig build(List<ConfigNode> parsedRoots) {
         var roots = new KeywordValidator(KeywordRegistry.get(), sink).validate(parsedRoots);
-        var gb = new GlobalDefsBuilder(sink);
+        var gb = new GlobalDefsBuilder(sink, users);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         var lines = new AddressLines(sink);
-        var vrrp = new VrrpBuilder(sink, lines);
+        var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid);
         var lvs = new LvsBuilder(sink, globals);
 
         var root = RootOptions.DEFAULTS;
@@ -76,6 +83,7 @@ public final class ConfigBuilder {
         var virtualServers = new ArrayList<VirtualServerSpec>();
         boolean[] missingInterface = {false};
         var instanceNames = new HashSet<String>();
+        var disabledBfds = new HashSet<String>();
 
         for (var n : roots) {
             var w = new Words(n, sink);
@@ -102,7 +110,14 @@ public final class ConfigBuilder {
                 case "vrrp_script" -> vrrp.script(n).ifPresent(vrrpScripts::add);
                 case "track_file", "vrrp_track_file" -> vrrp.trackFile(n).ifPresent(trackFiles::add);
                 case "vrrp_track_process" -> vrrp.trackProcess(n).ifPresent(trackProcesses::add);
-                case "bfd_instance" -> vrrp.bfd(n).ifPresent(bfds::add);
+                case "bfd_instance" -> {
+                    var b = vrrp.bfd(n);
+                    if (b.isPresent()) {
+                        bfds.add(b.get());
+                    } else {
+                        disabledBfds.add(VrrpBuilder.name(n));
+                    }
+                }
                 case "garp_group" -> garpGroups.add(vrrp.garpGroup(n));
                 case "vrrp_sync_group" -> syncDrafts.add(vrrp.syncGroup(n));
                 case "vrrp_instance" -> {
@@ -144,6 +159,7 @@ public final class ConfigBuilder {
             resolveRefs(d.tag(), "track file", d.trackFiles, names(trackFiles.stream().map(TrackFileSpec::name).toList()));
             resolveRefs(d.tag(), "track process", d.trackProcesses,
                     names(trackProcesses.stream().map(TrackProcessSpec::name).toList()));
+            d.trackBfds.removeIf(r -> disabledBfds.contains(r.name()));
             resolveRefs(d.tag(), "track bfd", d.trackBfds, names(bfds.stream().map(BfdInstanceSpec::name).toList()));
             instances.add(d.finish(globals));
         }
@@ -255,44 +271,58 @@ public final class ConfigBuilder {
         }
     }
 
-    /** keepalived exits 6 when a script it finds would run as root without enable_script_security. */
+    /**
+     * keepalived exits 6 when a script it finds would run as root without enable_script_security; the VRRP
+     * process and the checker process each say so in their own words.
+     */
     private void scriptSecurity(GlobalDefs g, Map<String, Boolean> usedScripts, List<VrrpScriptSpec> vrrpScripts,
             List<VrrpInstanceDraft> drafts, List<VrrpSyncGroupSpec> groups, List<VirtualServerSpec> vss) {
         if (g.enableScriptSecurity() || g.scriptUser().filter(u -> !u.equals("root")).isPresent()) {
             return;
         }
-        var all = new ArrayList<ScriptSpec>();
-        vrrpScripts.stream().filter(s -> Boolean.TRUE.equals(usedScripts.get(s.name()))).forEach(s -> all.add(s.script()));
-        drafts.forEach(d -> all.addAll(d.scripts()));
+        var vrrpSide = new ArrayList<ScriptSpec>();
+        vrrpScripts.stream().filter(s -> Boolean.TRUE.equals(usedScripts.get(s.name()))).forEach(s -> vrrpSide.add(s.script()));
+        drafts.forEach(d -> vrrpSide.addAll(d.scripts()));
         for (var sg : groups) {
             var n = sg.notifyScripts();
             for (var o : List.of(n.master(), n.backup(), n.fault(), n.stop(), n.generic())) {
-                o.ifPresent(all::add);
+                o.ifPresent(vrrpSide::add);
             }
         }
+        g.notifyFifoScript().ifPresent(vrrpSide::add);
+        g.vrrpNotifyFifoScript().ifPresent(vrrpSide::add);
+        g.startupScript().ifPresent(vrrpSide::add);
+        g.shutdownScript().ifPresent(vrrpSide::add);
+        var checkSide = new ArrayList<ScriptSpec>();
         for (var vs : vss) {
-            vs.quorumUp().ifPresent(all::add);
-            vs.quorumDown().ifPresent(all::add);
+            vs.quorumUp().ifPresent(checkSide::add);
+            vs.quorumDown().ifPresent(checkSide::add);
             for (var rs : vs.realServers()) {
-                rs.notifyUp().ifPresent(all::add);
-                rs.notifyDown().ifPresent(all::add);
+                rs.notifyUp().ifPresent(checkSide::add);
+                rs.notifyDown().ifPresent(checkSide::add);
                 for (var c : rs.checkers()) {
                     if (c instanceof io.jkeepalived.config.model.CheckerSpec.MiscCheckSpec m) {
-                        all.add(m.path());
+                        checkSide.add(m.path());
                     }
                 }
             }
         }
-        g.notifyFifoScript().ifPresent(all::add);
-        g.vrrpNotifyFifoScript().ifPresent(all::add);
-        g.lvsNotifyFifoScript().ifPresent(all::add);
-        g.startupScript().ifPresent(all::add);
-        g.shutdownScript().ifPresent(all::add);
-        boolean insecure = all.stream().anyMatch(s -> s.user().filter(u -> !u.equals("root")).isEmpty()
-                && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE);
-        if (insecure) {
+        if (!vss.isEmpty()) {
+            g.notifyFifoScript().ifPresent(checkSide::add);
+            g.lvsNotifyFifoScript().ifPresent(checkSide::add);
+        }
+        if (runsAsRoot(vrrpSide)) {
             sink.report(Severity.SECURITY, SourcePos.NONE,
                     "SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
         }
+        if (runsAsRoot(checkSide)) {
+            sink.report(Severity.SECURITY, SourcePos.NONE,
+                    "SECURITY VIOLATION - check scripts are being executed but script_security not enabled.");
+        }
+    }
+
+    private boolean runsAsRoot(List<ScriptSpec> all) {
+        return all.stream().anyMatch(s -> s.user().filter(u -> !u.equals("root")).isEmpty()
+                && scripts.find(s.argv()) == ScriptFinder.Found.EXECUTABLE);
     }
 }

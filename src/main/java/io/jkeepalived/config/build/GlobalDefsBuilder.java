@@ -104,8 +104,13 @@ final class GlobalDefsBuilder {
     OptionalInt jsonVersion = OptionalInt.empty();
     final Map<String, List<String>> raw = new HashMap<>();
 
-    GlobalDefsBuilder(DiagnosticSink sink) {
+    /** script_user names a user that does not exist: scripts without their own user cannot run. */
+    boolean scriptUserInvalid;
+    private final SystemUsers users;
+
+    GlobalDefsBuilder(DiagnosticSink sink, SystemUsers users) {
         this.sink = sink;
+        this.users = users;
     }
 
     void read(ConfigNode block) {
@@ -135,7 +140,9 @@ final class GlobalDefsBuilder {
                 var t = w.required(0);
                 if (t.isPresent()) {
                     smtpServer = Addresses.parse(t.get());
-                    if (smtpServer.isEmpty()) {
+                    if (smtpServer.isEmpty() && t.get().chars().allMatch(c -> c == '.' || Character.isDigit(c) || c == ':')) {
+                        w.error("Invalid smtp server " + t.get() + " " + w.arg(1).orElse("25"));
+                    } else if (smtpServer.isEmpty()) {
                         smtpServerName = t;
                     }
                     if (w.arg(1).isPresent()) {
@@ -171,34 +178,90 @@ final class GlobalDefsBuilder {
             case "lvs_sync_daemon" -> lvsSyncDaemon = Optional.of(w.rest(0));
             case "fifo_write_vrrp_states_on_reload" -> fifoWriteStates = true;
             case "vrrp_notify_priority_changes" -> notifyPriorityChanges = w.bool(0);
-            case "vrrp_mcast_group4" -> w.address(0).ifPresentOrElse(a -> mcast4 = a,
-                    () -> w.error("Invalid vrrp_mcast_group4 " + w.arg(0).orElse("")));
-            case "vrrp_mcast_group6" -> w.address(0).ifPresentOrElse(a -> mcast6 = a,
-                    () -> w.error("Invalid vrrp_mcast_group6 " + w.arg(0).orElse("")));
-            case "vrrp_garp_master_delay" -> w.seconds(0, 0, 86400).ifPresent(d -> garpDelay = d);
+            case "vrrp_mcast_group4", "vrrp_mcast_group6" -> {
+                var a = w.address(0);
+                var text = w.arg(0).orElse("");
+                boolean v6 = kw.endsWith("6");
+                if (a.isEmpty() || (a.get() instanceof java.net.Inet6Address) != v6) {
+                    w.error("Can't parse " + kw + " [" + text + "]. Skipping");
+                } else if (!a.get().isMulticastAddress()) {
+                    w.error(kw + " [" + text + "] is not multicast. Skipping");
+                } else if (v6) {
+                    mcast6 = a.get();
+                } else {
+                    mcast4 = a.get();
+                }
+            }
+            case "vrrp_garp_master_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    garpDelay = v.get();
+                } else {
+                    w.error("vrrp_garp_master_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
             case "vrrp_garp_master_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> garpRepeat = v);
-            case "vrrp_garp_master_refresh" -> w.seconds(0, 0, 86400).ifPresent(d -> garpRefresh = d);
+            case "vrrp_garp_master_refresh" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    garpRefresh = v.get();
+                } else {
+                    w.error("vrrp_garp_master_refresh '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
             case "vrrp_garp_master_refresh_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> garpRefreshRepeat = v);
-            case "vrrp_garp_lower_prio_delay" -> w.seconds(0, 0, 86400).ifPresent(d -> garpLowerDelay = d);
+            case "vrrp_garp_lower_prio_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    garpLowerDelay = v.get();
+                } else {
+                    w.error("vrrp_garp_lower_prio_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
             case "vrrp_garp_lower_prio_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> garpLowerRepeat = v);
-            case "vrrp_down_timer_adverts" -> w.intIn(0, 1, 100).ifPresent(v -> downTimerAdverts = v);
+            case "vrrp_down_timer_adverts" -> {
+                var v = w.intIn(0, 1, 100);
+                if (v.isPresent()) {
+                    downTimerAdverts = v.getAsInt();
+                } else {
+                    w.error("Invalid vrrp_down_timer_adverts [1:100] '" + w.arg(0).orElse("") + "'");
+                }
+            }
             case "vrrp_garp_extra_if", "vrrp_vmac_garp_intvl" -> {
                 int i = w.arg(0).filter("all"::equals).isPresent() ? 1 : 0;
                 w.seconds(i, 0, 86400).ifPresent(d -> garpExtraIf = Optional.of(d));
             }
             case "vrrp_lower_prio_no_advert" -> lowerPrioNoAdvert = w.bool(0);
             case "vrrp_higher_prio_send_advert" -> higherPrioSendAdvert = w.bool(0);
-            case "vrrp_garp_interval" -> w.seconds(0, 0, 1).ifPresent(d -> garpInterval = d);
-            case "vrrp_gna_interval" -> w.seconds(0, 0, 1).ifPresent(d -> gnaInterval = d);
+            case "vrrp_garp_interval" -> w.seconds(0, 0, 18446744073709.551614).ifPresent(d -> garpInterval = d);
+            case "vrrp_gna_interval" -> w.seconds(0, 0, 18446744073709.551614).ifPresent(d -> gnaInterval = d);
             case "vrrp_min_garp" -> minGarp = w.bool(0);
-            case "vrrp_version" -> w.intIn(0, 2, 3).ifPresent(v -> vrrpVersion = v);
+            case "vrrp_version" -> {
+                var v = w.intIn(0, 2, 3);
+                if (v.isPresent()) {
+                    vrrpVersion = v.getAsInt();
+                } else {
+                    w.error("VRRP Error: Version must be either 2 or 3");
+                }
+            }
             case "vrrp_check_unicast_src" -> checkUnicastSrc = true;
             case "vrrp_skip_check_adv_addr" -> skipCheckAdvAddr = w.bool(0);
             case "vrrp_strict" -> strict = true;
             case "nftables" -> nftables = Optional.of(w.arg(0).orElse("keepalived"));
             case "nftables_counters" -> nftablesCounters = true;
             case "vrrp_iptables" -> iptables = Optional.of(n.argTexts());
-            case "max_auto_priority" -> maxAutoPriority = w.arg(0).isEmpty() ? 99 : w.intIn(0, -1, 99).orElse(0);
+            case "max_auto_priority" -> {
+                if (w.arg(0).isEmpty()) {
+                    maxAutoPriority = 99;
+                } else {
+                    var v = w.intIn(0, -1, 99);
+                    if (v.isPresent()) {
+                        maxAutoPriority = v.getAsInt();
+                    } else {
+                        w.error("max_auto_priority '" + w.arg(0).get() + "' must be in [0, 99] (or -1 to disable) - ignoring");
+                    }
+                }
+            }
             case "min_auto_priority_delay" -> w.integer(0, 1, Integer.MAX_VALUE)
                     .ifPresent(v -> minAutoPriorityDelay = Duration.ofNanos(v * 1000));
             case "vrrp_priority", "checker_priority", "bfd_priority" -> w.intIn(0, -20, 19).ifPresent(v -> priority[proc(kw)] = v);
@@ -218,11 +281,23 @@ final class GlobalDefsBuilder {
             case "script_user" -> {
                 scriptUser = w.required(0);
                 scriptGroup = w.arg(1);
+                if (scriptUser.isPresent() && !users.exists(scriptUser.get())) {
+                    w.error("Error setting global script uid/gid");
+                    scriptUserInvalid = true;
+                }
             }
             case "startup_script" -> startupScript = w.script(0);
-            case "startup_script_timeout" -> w.intIn(0, 1, 1000).ifPresent(v -> startupTimeout = Duration.ofSeconds(v));
+            case "startup_script_timeout", "shutdown_script_timeout" -> {
+                var v = w.intIn(0, 1, 1000);
+                if (v.isEmpty()) {
+                    w.error(kw + " '" + w.arg(0).orElse("") + "' must be in [1, 1000] - ignoring");
+                } else if (kw.startsWith("startup")) {
+                    startupTimeout = Duration.ofSeconds(v.getAsInt());
+                } else {
+                    shutdownTimeout = Duration.ofSeconds(v.getAsInt());
+                }
+            }
             case "shutdown_script" -> shutdownScript = w.script(0);
-            case "shutdown_script_timeout" -> w.intIn(0, 1, 1000).ifPresent(v -> shutdownTimeout = Duration.ofSeconds(v));
             case "enable_snmp_vrrp", "enable_snmp_keepalived" -> snmpVrrp = true;
             case "enable_snmp_checker" -> snmpChecker = true;
             case "enable_snmp_rfc" -> {
@@ -243,10 +318,11 @@ final class GlobalDefsBuilder {
             case "vmac_prefix" -> w.required(0).ifPresent(v -> vmacPrefix = v);
             case "vmac_addr_prefix" -> w.required(0).ifPresent(v -> vmacAddrPrefix = v);
             case "umask" -> w.required(0).ifPresent(v -> {
-                try {
-                    umask = Integer.decode(v.startsWith("0") && v.length() > 1 && !v.startsWith("0x") ? "0" + v.substring(1) : v);
-                } catch (NumberFormatException e) {
-                    w.error("Invalid umask " + v);
+                var m = Umask.parse(n.argTexts());
+                if (m < 0) {
+                    w.error("invalid umask value " + String.join(" ", n.argTexts()));
+                } else {
+                    umask = m;
                 }
             });
             case "reload_check_config" -> reloadCheckConfig = true;

@@ -225,7 +225,7 @@ final class LvsBuilder {
                 case "delay_before_retry" -> dbr = timer(w).orElse(dbr);
                 case "warmup" -> warmup = timer(w).orElse(warmup);
                 case "connect_timeout" -> connectTimeout = connectTimeout(w).orElse(connectTimeout);
-                case "delay_loop" -> delayLoop = delayLoop(w).orElse(delayLoop);
+                case "delay_loop" -> delayLoop = delayLoop(w, "virtual server").orElse(delayLoop);
                 case "inhibit_on_failure" -> inhibit = w.bool(0);
                 case "lb_algo", "lvs_sched" -> {
                     var s = w.required(0);
@@ -249,6 +249,8 @@ final class LvsBuilder {
                         var v = w.integer(0, 1, 2678400);
                         if (v.isPresent()) {
                             persistence = Optional.of(Duration.ofSeconds(v.getAsLong()));
+                        } else {
+                            w.error("persistence_timeout invalid");
                         }
                     }
                 }
@@ -284,11 +286,11 @@ final class LvsBuilder {
                 case "hysteresis" -> {
                     var t = w.required(0);
                     if (t.isPresent()) {
-                        var v = w.integer(t.get(), 0, 4294967294L);
+                        var v = w.integer(t.get(), 0, 4294967295L);
                         if (v.isPresent()) {
                             hysteresis = (int) Math.min(Integer.MAX_VALUE, v.getAsLong());
                         } else {
-                            w.error("Hysteresis " + t.get() + " must be in [0, 4294967294] - ignoring");
+                            w.error("Hysteresis " + t.get() + " must be in [0, 4294967295] - ignoring");
                         }
                     }
                 }
@@ -301,7 +303,7 @@ final class LvsBuilder {
                 case "sorry_server" -> {
                     var ip = w.address(0);
                     if (ip.isEmpty()) {
-                        w.error("Invalid sorry_server address " + w.arg(0).orElse(""));
+                        w.error("Invalid sorry server IP address " + w.arg(0).orElse("") + " - skipping");
                     } else {
                         sorryIp = ip.get();
                         sorryPort = w.arg(1).isPresent() ? (int) w.integer(1, 0, 65535).orElse(0) : 0;
@@ -335,14 +337,44 @@ final class LvsBuilder {
             }
             realServers.add(r);
         }
-        if (realServers.isEmpty() && sorryIp == null) {
+        if (realServers.isEmpty()) {
             sink.warning(SourcePos.NONE, "Virtual server " + describe + " has no real servers - ignoring");
             return Optional.empty();
         }
-        if (protocol == null && !(address instanceof VirtualServerAddress.Fwmark)) {
-            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no protocol set - defaulting to UDP");
-            protocol = "UDP";
-            describe = describe(address, protocol);
+        // keepalived's validate_check_config(), in its order.
+        long totalWeight = 0;
+        for (var r : realServers) {
+            totalWeight += r.weight();
+        }
+        if (quorum > totalWeight) {
+            sink.warning(SourcePos.NONE, "Warning - quorum " + quorum + " for " + describe
+                    + " exceeds total weight of real servers " + totalWeight + ", reducing quorum to " + totalWeight);
+            quorum = (int) totalWeight;
+        }
+        if (quorum > 0 && hysteresis >= quorum) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": hysteresis " + hysteresis + " >= quorum " + quorum
+                    + "; setting hysteresis to " + (quorum - 1));
+            hysteresis = quorum - 1;
+        }
+        if (haSuspend && address instanceof VirtualServerAddress.Fwmark) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": cannot use ha_suspend with fwmarks - clearing ha_suspend");
+            haSuspend = false;
+        }
+        if (!(address instanceof VirtualServerAddress.Fwmark)) {
+            if (protocol == null) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no protocol set - defaulting to UDP");
+                protocol = "UDP";
+                describe = describe(address, protocol);
+            }
+            if (flags.contains("ops") && !protocol.equals("UDP")) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": one packet scheduling requires UDP - resetting");
+                flags.remove("ops");
+            }
+            if (persistence.isEmpty() && address instanceof VirtualServerAddress.IpPort ip && ip.port() == 0) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe
+                        + ": zero port only valid for persistent sevices - setting");
+                persistence = Optional.of(Duration.ofSeconds(360));
+            }
         }
         if (sched == null) {
             sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no scheduler set, setting default 'wlc'");
@@ -436,14 +468,14 @@ final class LvsBuilder {
         return v;
     }
 
-    private Optional<Duration> delayLoop(Words w) {
+    private Optional<Duration> delayLoop(Words w, String what) {
         var t = w.required(0);
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        var v = w.seconds(t.get(), 0.000001, Integer.MAX_VALUE / 1_000_000.0);
+        var v = w.seconds(t.get(), 0.000001, 18446744073709.551614);
         if (v.isEmpty()) {
-            w.error("delay_loop " + t.get() + " invalid - ignoring");
+            w.error(what + " delay loop '" + t.get() + "' invalid - ignoring");
         }
         return v;
     }
@@ -498,7 +530,7 @@ final class LvsBuilder {
                 case "delay_before_retry" -> dbr = timer(w).orElse(dbr);
                 case "warmup" -> warmup = timer(w).orElse(warmup);
                 case "connect_timeout" -> ct = connectTimeout(w).orElse(ct);
-                case "delay_loop" -> dl = delayLoop(w).orElse(dl);
+                case "delay_loop" -> dl = delayLoop(w, "real server").orElse(dl);
                 case "smtp_alert" -> smtp = w.bool(0);
                 case "virtualhost" -> vhost = w.required(0).orElse(vhost);
                 default -> {
@@ -534,9 +566,11 @@ final class LvsBuilder {
             switch (n.name()) {
                 case "connect_ip" -> connectIp = w.address(0).orElse(connectIp);
                 case "connect_port" -> {
-                    var v = w.intIn(0, 0, 65535);
+                    var v = w.intIn(0, 1, 65535);
                     if (v.isPresent()) {
                         connectPort = v.getAsInt();
+                    } else {
+                        w.error("Invalid checker connect_port '" + w.arg(0).orElse("") + "'");
                     }
                 }
                 case "bindto" -> bindTo = w.address(0).orElse(bindTo);
@@ -553,7 +587,7 @@ final class LvsBuilder {
                 case "warmup" -> own = new Inherited(own.retry, own.delayBeforeRetry, timer(w).orElse(own.warmup),
                         own.connectTimeout, own.delayLoop, own.alpha, own.virtualhost);
                 case "delay_loop" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup, own.connectTimeout,
-                        delayLoop(w).orElse(own.delayLoop), own.alpha, own.virtualhost);
+                        delayLoop(w, "checker").orElse(own.delayLoop), own.alpha, own.virtualhost);
                 case "alpha" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup, own.connectTimeout,
                         own.delayLoop, w.bool(0), own.virtualhost);
                 default -> {
@@ -651,7 +685,7 @@ final class LvsBuilder {
                     if (t.isPresent() && Set.of("A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA").contains(t.get())) {
                         dnsType = t.get();
                     } else {
-                        t.ifPresent(s -> w.error("DNS_CHECK: unknown type '" + s + "' - defaulting to SOA"));
+                        t.ifPresent(s -> w.error("Unknown DNS check type " + s + " - ignoring"));
                     }
                 }
                 case "name" -> {
@@ -661,7 +695,7 @@ final class LvsBuilder {
                         dnsName = w.required(0).orElse(dnsName);
                     }
                 }
-                case "payload" -> payload = hex(w, w.rest(0));
+                case "payload" -> payload = hex(w, w.rest(0), "Invalid hex string for UDP_CHECK payload");
                 case "require_reply" -> {
                     requireReply = true;
                     replyPattern = w.arg(0).isPresent() ? Optional.of(w.rest(0).replace(" ", "")) : Optional.empty();
@@ -724,14 +758,23 @@ final class LvsBuilder {
         };
     }
 
-    private Optional<byte[]> hex(Words w, String text) {
+    private Optional<byte[]> hex(Words w, String text, String error) {
         var t = text.replace(" ", "");
         try {
             return Optional.of(HexFormat.of().parseHex(t.length() % 2 == 1 ? "0" + t : t));
         } catch (IllegalArgumentException e) {
-            w.error("Invalid hex string '" + text + "' - ignoring");
+            w.error(error);
             return Optional.empty();
         }
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<UrlSpec> url(ConfigNode block) {
@@ -751,8 +794,10 @@ final class LvsBuilder {
                 case "path" -> path = w.required(0).orElse(null);
                 case "digest" -> {
                     var d = w.required(0);
-                    if (d.isPresent() && !d.get().matches("[0-9a-fA-F]{32}")) {
-                        w.error("digest '" + d.get() + "' is not a valid MD5 hex digest - ignoring");
+                    if (d.isPresent() && d.get().length() != 32) {
+                        w.error("digest '" + d.get() + "' character length should be 32 rather than " + d.get().length());
+                    } else if (d.isPresent() && !isHex(d.get())) {
+                        w.error("digest '" + d.get() + "' is not a hex string - ignoring");
                     } else {
                         digest = d.map(s -> s.toLowerCase(Locale.ROOT));
                     }
@@ -764,7 +809,7 @@ final class LvsBuilder {
                             int from = Integer.parseInt(parts[0]);
                             int to = parts.length > 1 ? Integer.parseInt(parts[1]) : from;
                             if (from < 100 || to > 599 || from > to) {
-                                w.error("Invalid HTTP_GET status code range '" + t + "' - ignoring");
+                                w.error("Invalid HTTP_GET status code '" + t + "'");
                             } else {
                                 codes.add(new UrlSpec.StatusRange(from, to));
                             }

@@ -12,7 +12,7 @@ final class TrackLines {
     private TrackLines() {
     }
 
-    static List<TrackRef> read(ConfigNode block, int minWeight, int maxWeight, DiagnosticSink sink) {
+    static List<TrackRef> read(String tag, ConfigNode block, int minWeight, int maxWeight, DiagnosticSink sink) {
         var out = new ArrayList<TrackRef>();
         for (var line : block.children()) {
             var w = line.words();
@@ -29,8 +29,12 @@ final class TrackLines {
                         try {
                             int v = Integer.parseInt(text);
                             if (v < minWeight || v > maxWeight) {
-                                sink.error(line.pos(), "weight for " + w.get(0) + " must be between [" + minWeight + ":"
-                                        + maxWeight + "] inclusive. Ignoring...");
+                                if (v < minWeight - 1 || v > maxWeight + 1) {
+                                    sink.error(line.pos(), "number '" + text + "' outside range [" + (minWeight - 1) + ", "
+                                            + (maxWeight + 1) + "]");
+                                }
+                                sink.error(line.pos(), tag + " weight " + text + " for " + w.get(0) + " must be between ["
+                                        + minWeight + ".." + maxWeight + "] inclusive. Ignoring...");
                             } else {
                                 weight = OptionalInt.of(v);
                             }

@@ -27,9 +27,12 @@ final class VrrpBuilder {
     private final DiagnosticSink sink;
     private final AddressLines addressLines;
 
-    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines) {
+    private final boolean defaultScriptUserInvalid;
+
+    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid) {
         this.sink = sink;
         this.addressLines = addressLines;
+        this.defaultScriptUserInvalid = defaultScriptUserInvalid;
     }
 
     /** Where keepalived reports end-of-block checks: the closing brace, taken as the line after the last line inside. */
@@ -95,8 +98,17 @@ final class VrrpBuilder {
                         reverse = w.arg(1).filter("reverse"::equals).isPresent();
                     }
                 }
-                case "rise" -> rise = w.intIn(0, 1, Integer.MAX_VALUE).orElse(rise);
-                case "fall" -> fall = w.intIn(0, 1, Integer.MAX_VALUE).orElse(fall);
+                case "rise", "fall" -> {
+                    var v = w.intIn(0, 1, Integer.MAX_VALUE);
+                    if (v.isEmpty()) {
+                        w.error("(" + name + "): vrrp script " + n.name() + " value '" + w.arg(0).orElse("")
+                                + "' invalid, defaulting to 1");
+                    } else if (n.name().equals("rise")) {
+                        rise = v.getAsInt();
+                    } else {
+                        fall = v.getAsInt();
+                    }
+                }
                 case "user" -> {
                     user = w.required(0).orElse(null);
                     group = w.arg(1).orElse(null);
@@ -108,6 +120,10 @@ final class VrrpBuilder {
         }
         if (script == null) {
             sink.warning(endPos(block), "No script set for vrrp_script " + name + " - removing");
+            return Optional.empty();
+        }
+        if (user == null && defaultScriptUserInvalid) {
+            sink.error(endPos(block), "Unable to set default user for vrrp script " + name + " - removing");
             return Optional.empty();
         }
         if (user != null) {
@@ -131,9 +147,12 @@ final class VrrpBuilder {
             switch (n.name()) {
                 case "file" -> file = w.required(0).orElse(null);
                 case "weight" -> {
-                    var v = w.integer(0, -2147483647, 2147483647);
+                    var v = w.integer(0, -254, 254);
                     if (v.isPresent()) {
                         weight = (int) v.getAsLong();
+                    } else {
+                        w.error("Weight (" + w.arg(0).orElse("") + ") for track_file " + name
+                                + " must be between [-254..254] inclusive. Ignoring...");
                     }
                     reverse = w.arg(1).filter("reverse"::equals).isPresent();
                 }
@@ -155,7 +174,7 @@ final class VrrpBuilder {
             }
         }
         if (file == null) {
-            sink.warning(endPos(block), "No file set for track_file " + name + " - removing");
+            sink.warning(endPos(block), "No file set for track_file " + name + " - ignoring");
             return Optional.empty();
         }
         return Optional.of(new TrackFileSpec(name, file, weight, reverse, init, initValue, overwrite, block.pos()));
@@ -185,11 +204,23 @@ final class VrrpBuilder {
                     var v = w.integer(0, -254, 254);
                     if (v.isPresent()) {
                         weight = (int) v.getAsLong();
+                    } else {
+                        w.error("Weight (" + w.arg(0).orElse("") + ") for vrrp_track_process " + name
+                                + " must be between [-254..254] inclusive. Ignoring...");
                     }
                     reverse = w.arg(1).filter("reverse"::equals).isPresent();
                 }
-                case "quorum" -> quorum = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(quorum);
-                case "quorum_max" -> quorumMax = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(quorumMax);
+                case "quorum", "quorum_max" -> {
+                    var v = w.integer(0, 1, 65535);
+                    if (v.isEmpty()) {
+                        w.error((n.name().equals("quorum") ? "Quorum" : "Quorum max") + " (" + w.arg(0).orElse("")
+                                + ") for vrrp_track_process " + name + " must be between [1..65535] inclusive. Ignoring...");
+                    } else if (n.name().equals("quorum")) {
+                        quorum = (int) v.getAsLong();
+                    } else {
+                        quorumMax = (int) v.getAsLong();
+                    }
+                }
                 case "delay" -> {
                     var d = w.seconds(0, 0, 3600);
                     if (d.isPresent()) {
@@ -205,7 +236,7 @@ final class VrrpBuilder {
             }
         }
         if (process == null) {
-            sink.warning(endPos(block), "No process specified for track_process " + name + " - removing");
+            sink.error(endPos(block), "track process '" + name + "' process name not specified");
             return Optional.empty();
         }
         return Optional.of(new TrackProcessSpec(name, process, params, paramMatch, weight, reverse, quorum, quorumMax, fork,
@@ -234,9 +265,9 @@ final class VrrpBuilder {
             switch (n.name()) {
                 case "neighbor_ip", "neighbour_ip" -> neighbor = w.address(0).orElse(null);
                 case "source_ip" -> source = w.address(0).orElse(null);
-                case "min_rx" -> minRx = w.integer(0, 1, 1000000).orElse(minRx);
-                case "min_tx" -> minTx = w.integer(0, 1, 1000000).orElse(minTx);
-                case "idle_tx" -> idleTx = w.integer(0, 1, 1000000).orElse(idleTx);
+                case "min_rx" -> minRx = bfdInterval(w, name, minRx);
+                case "min_tx" -> minTx = bfdInterval(w, name, minTx);
+                case "idle_tx" -> idleTx = bfdInterval(w, name, idleTx);
                 case "multiplier" -> mult = (int) w.integer(0, 1, 255).orElse(mult);
                 case "passive" -> passive = true;
                 case "ttl" -> ttl = (int) w.integer(0, 1, 255).orElse(ttl);
@@ -254,12 +285,29 @@ final class VrrpBuilder {
             }
         }
         if (neighbor == null) {
-            sink.error(endPos(block), "No neighbor_ip set for bfd_instance " + name + " - removing");
+            sink.error(endPos(block), "Configuration error: BFD instance " + name
+                    + " has no neighbor address set, disabling instance");
             return Optional.empty();
         }
         return Optional.of(new BfdInstanceSpec(name, Optional.of(neighbor), Optional.ofNullable(source),
                 Duration.ofMillis(minRx), Duration.ofMillis(minTx), Duration.ofMillis(idleTx), mult, passive, ttl, hop,
                 maxHops, multihop, weight, reverse, vrrp, checker, block.pos()));
+    }
+
+    /** BFD intervals in milliseconds, 1..4294967, with keepalived's words when out of range. */
+    private static long bfdInterval(Words w, String name, long current) {
+        var t = w.required(0);
+        if (t.isEmpty()) {
+            return current;
+        }
+        long micros = Words.plainMicros(t.get());
+        if (micros < 1_000_000 || micros > 4_294_967L * 1_000_000) {
+            w.error("number '" + t.get() + "' outside range [1.000, 4294967.000]");
+            w.error("Configuration error: BFD instance " + name + " " + w.keyword() + " value " + t.get()
+                    + " is not valid (must be in range [1-4294967]), ignoring");
+            return current;
+        }
+        return micros / 1_000_000;
     }
 
     GarpGroupSpec garpGroup(ConfigNode block) {
@@ -312,11 +360,11 @@ final class VrrpBuilder {
                     c.args().forEach(a -> members.add(
                             new io.jkeepalived.config.model.TrackRef(a.text(), OptionalInt.empty(), false, a.pos())));
                 });
-                case "track_interface" -> ti.addAll(TrackLines.read(n, -253, 253, sink));
-                case "track_script" -> ts.addAll(TrackLines.read(n, -253, 253, sink));
-                case "track_file" -> tf.addAll(TrackLines.read(n, -254, 254, sink));
-                case "track_process" -> tp.addAll(TrackLines.read(n, -254, 254, sink));
-                case "track_bfd" -> tb.addAll(TrackLines.read(n, -253, 253, sink));
+                case "track_interface" -> ti.addAll(TrackLines.read("(" + name + ")", n, -253, 253, sink));
+                case "track_script" -> ts.addAll(TrackLines.read("(" + name + ")", n, -253, 253, sink));
+                case "track_file" -> tf.addAll(TrackLines.read("(" + name + ")", n, -254, 254, sink));
+                case "track_process" -> tp.addAll(TrackLines.read("(" + name + ")", n, -254, 254, sink));
+                case "track_bfd" -> tb.addAll(TrackLines.read("(" + name + ")", n, -253, 253, sink));
                 case "notify_master" -> master = w.script(0).orElse(null);
                 case "notify_backup" -> backup = w.script(0).orElse(null);
                 case "notify_fault" -> fault = w.script(0).orElse(null);
@@ -348,53 +396,68 @@ final class VrrpBuilder {
     private void instanceLine(VrrpInstanceDraft d, ConfigNode n, Words w, HostInterfaces host, boolean[] missingInterface) {
         var tag = d.tag();
         switch (n.name()) {
-            case "state" -> w.required(0).ifPresent(s -> {
-                switch (s) {
-                    case "MASTER", "BACKUP" -> d.state = s;
-                    case "EQUAL" -> d.state = "BACKUP";
-                    default -> w.error(tag + " unknown state '" + s + "', defaulting to BACKUP");
+            case "state" -> {
+                var s = w.required(0).orElse(null);
+                if (s != null) {
+                    switch (s) {
+                        case "MASTER", "BACKUP" -> d.state = s;
+                        case "EQUAL" -> d.state = "BACKUP";
+                        default -> w.error(tag + " unknown state '" + s + "', defaulting to BACKUP");
+                    }
                 }
-            });
-            case "interface" -> w.required(0).ifPresent(i -> {
-                d.interfaceName = i;
-                d.interfacePos = n.pos();
-                if (!host.exists(i)) {
-                    w.error("WARNING - interface " + i + " for vrrp_instance " + d.name + " doesn't exist");
-                    missingInterface[0] = true;
+            }
+            case "interface" -> {
+                var i = w.required(0).orElse(null);
+                if (i != null) {
+                    d.interfaceName = i;
+                    d.interfacePos = n.pos();
+                    if (!host.exists(i)) {
+                        w.error("WARNING - interface " + i + " for vrrp_instance " + d.name + " doesn't exist");
+                        missingInterface[0] = true;
+                    }
                 }
-            });
-            case "virtual_router_id" -> w.required(0).ifPresent(t -> {
-                d.vridWritten = true;
-                var v = w.integer(t, 1, 255);
-                if (v.isPresent()) {
-                    d.vrid = (int) v.getAsLong();
-                } else {
-                    w.error(tag + ": VRID '" + t + "' not valid - must be between 1 & 255");
+            }
+            case "virtual_router_id" -> {
+                var t = w.required(0).orElse(null);
+                if (t != null) {
+                    d.vridWritten = true;
+                    var v = w.integer(t, 1, 255);
+                    if (v.isPresent()) {
+                        d.vrid = (int) v.getAsLong();
+                    } else {
+                        w.error(tag + ": VRID '" + t + "' not valid - must be between 1 & 255");
+                    }
                 }
-            });
-            case "priority" -> w.required(0).ifPresent(t -> {
-                var v = w.integer(t, 1, 255);
-                if (v.isPresent()) {
-                    d.priority = (int) v.getAsLong();
-                } else {
-                    w.error(tag + " Priority not valid! must be between 1 & 255. Using default 100");
-                    d.priority = 100;
+            }
+            case "priority" -> {
+                var t = w.required(0).orElse(null);
+                if (t != null) {
+                    var v = w.integer(t, 1, 255);
+                    if (v.isPresent()) {
+                        d.priority = (int) v.getAsLong();
+                    } else {
+                        w.error(tag + " Priority not valid! must be between 1 & 255. Using default 100");
+                        d.priority = 100;
+                    }
                 }
-            });
-            case "advert_int" -> w.required(0).ifPresent(t -> {
-                var v = w.seconds(t, 0, 255);
-                if (v.isEmpty() || v.get().isZero()) {
-                    w.error(tag + " Advert interval (" + t + ") not valid! Must be > 0 - ignoring");
-                } else {
-                    d.advertInt = v.get();
+            }
+            case "advert_int" -> {
+                var t = w.required(0).orElse(null);
+                if (t != null) {
+                    var v = w.seconds(t, 0.01, 255);
+                    if (v.isEmpty() || v.get().isZero()) {
+                        w.error(tag + " Advert interval (" + t + ") not valid! Must be > 0 - ignoring");
+                    } else {
+                        d.advertInt = v.get();
+                    }
                 }
-            });
+            }
             case "version" -> w.required(0).ifPresent(t -> {
                 var v = w.integer(t, 2, 3);
                 if (v.isPresent()) {
                     d.version = (int) v.getAsLong();
                 } else {
-                    w.error(tag + " Version not valid! must be between 2 & 3");
+                    w.error(tag + ": Version must be either 2 or 3");
                 }
             });
             case "native_ipv6" -> d.nativeIpv6 = true;
@@ -403,7 +466,7 @@ final class VrrpBuilder {
             case "virtual_ipaddress" -> {
                 for (var c : n.children()) {
                     var vip = addressLines.address(c);
-                    if (vip.isEmpty()) {
+                    if (vip.isEmpty() || !devExists(vip.get(), c, host, missingInterface)) {
                         continue;
                     }
                     if (!d.vips.isEmpty() && d.vips.get(0).family() != vip.get().family()) {
@@ -414,20 +477,40 @@ final class VrrpBuilder {
                     }
                 }
             }
-            case "virtual_ipaddress_excluded" -> n.children().forEach(c -> addressLines.address(c).ifPresent(d.evips::add));
+            case "virtual_ipaddress_excluded" -> {
+                for (var c : n.children()) {
+                    var vip = addressLines.address(c);
+                    if (vip.isPresent() && devExists(vip.get(), c, host, missingInterface)) {
+                        d.evips.add(vip.get());
+                    }
+                }
+            }
             case "no_virtual_ipaddress" -> d.noVip = true;
             case "virtual_routes" -> n.children().forEach(c -> addressLines.route(c, true).ifPresent(d.routes::add));
             case "virtual_rules" -> n.children().forEach(c -> addressLines.rule(c).ifPresent(d.rules::add));
-            case "unicast_peer" -> n.children().forEach(c -> peer(d, c));
-            case "mcast_src_ip" -> d.mcastSrc = address(w, tag + " mcast_src_ip").orElse(null);
-            case "unicast_src_ip" -> d.unicastSrc = address(w, tag + " unicast_src_ip").orElse(null);
-            case "mcast_dst_ip" -> d.mcastDst = address(w, tag + " mcast_dst_ip").orElse(null);
-            case "unicast_ttl" -> w.intIn(0, 1, 255).ifPresent(v -> d.unicastTtl = v);
+            case "unicast_peer" -> {
+                d.unicastPeerBlock = true;
+                n.children().forEach(c -> peer(d, c));
+            }
+            case "mcast_src_ip" -> d.mcastSrc = address(w, "Configuration error: VRRP instance[" + d.name
+                    + "] malformed src address[%s]. Skipping...").orElse(null);
+            case "unicast_src_ip" -> d.unicastSrc = address(w, "Configuration error: VRRP instance[" + d.name
+                    + "] malformed src address[%s]. Skipping...").orElse(null);
+            case "mcast_dst_ip" -> d.mcastDst = address(w, "Configuration error: VRRP instance[" + d.name
+                    + "] malformed mcast dst address[%s]. Skipping...").orElse(null);
+            case "unicast_ttl" -> {
+                var v = w.intIn(0, 0, 255);
+                if (v.isPresent()) {
+                    d.unicastTtl = v.getAsInt();
+                } else {
+                    w.error(tag + ": TTL '" + w.arg(0).orElse("") + "' not valid - must be between 0 & 255");
+                }
+            }
             case "unicast_fault_no_peer" -> d.unicastFaultNoPeer = true;
             case "check_unicast_src" -> d.checkUnicastSrc = true;
             case "track_src_ip" -> d.trackSrcIp = true;
             case "track_interface" -> {
-                var refs = TrackLines.read(n, -253, 253, sink);
+                var refs = TrackLines.read(tag, n, -253, 253, sink);
                 for (var r : refs) {
                     if (!host.exists(r.name())) {
                         sink.error(r.pos(), tag + " tracked interface " + r.name() + " doesn't exist");
@@ -437,10 +520,10 @@ final class VrrpBuilder {
                     }
                 }
             }
-            case "track_script" -> d.trackScripts.addAll(TrackLines.read(n, -253, 253, sink));
-            case "track_file" -> d.trackFiles.addAll(TrackLines.read(n, -254, 254, sink));
-            case "track_process" -> d.trackProcesses.addAll(TrackLines.read(n, -254, 254, sink));
-            case "track_bfd" -> d.trackBfds.addAll(TrackLines.read(n, -253, 253, sink));
+            case "track_script" -> d.trackScripts.addAll(TrackLines.read(tag, n, -253, 253, sink));
+            case "track_file" -> d.trackFiles.addAll(TrackLines.read(tag, n, -254, 254, sink));
+            case "track_process" -> d.trackProcesses.addAll(TrackLines.read(tag, n, -254, 254, sink));
+            case "track_bfd" -> d.trackBfds.addAll(TrackLines.read(tag, n, -253, 253, sink));
             case "dont_track_primary" -> d.dontTrackPrimary = true;
             case "notify_master" -> d.notifyMaster = w.script(0).orElse(null);
             case "notify_backup" -> d.notifyBackup = w.script(0).orElse(null);
@@ -452,7 +535,7 @@ final class VrrpBuilder {
             }
             case "notify" -> d.notifyGeneric = w.script(0).orElse(null);
             case "notify_master_rx_lower_pri" -> d.notifyRxLowerPri = w.script(0).orElse(null);
-            case "smtp_alert" -> d.smtpAlert = w.bool(0);
+            case "smtp_alert" -> d.smtpAlert = w.bool(0, "Invalid vrrp_instance smtp_alert parameter");
             case "notify_priority_changes" -> d.notifyPriorityChanges = w.bool(0);
             case "preempt" -> d.nopreempt = false;
             case "nopreempt" -> d.nopreempt = true;
@@ -469,13 +552,62 @@ final class VrrpBuilder {
             case "strict_mode" -> d.strict = w.bool(0);
             case "skip_check_adv_addr" -> d.skipCheckAdvAddr = w.bool(0);
             case "promote_secondaries" -> d.promoteSecondaries = true;
-            case "garp_master_delay" -> w.seconds(0, 0, 86400).ifPresent(v -> d.garpMasterDelay = v);
-            case "garp_master_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.garpMasterRepeat = v);
-            case "garp_master_refresh" -> w.seconds(0, 0, 86400).ifPresent(v -> d.garpMasterRefresh = v);
-            case "garp_master_refresh_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.garpMasterRefreshRepeat = v);
-            case "garp_lower_prio_delay" -> w.seconds(0, 0, 86400).ifPresent(v -> d.garpLowerPrioDelay = v);
-            case "garp_lower_prio_repeat" -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.garpLowerPrioRepeat = v);
-            case "down_timer_adverts" -> w.intIn(0, 1, 100).ifPresent(v -> d.downTimerAdverts = v);
+            case "garp_master_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    d.garpMasterDelay = v.get();
+                } else {
+                    w.error(tag + ": garp_master_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_master_repeat" -> {
+                var v = w.intIn(0, 0, Integer.MAX_VALUE);
+                if (v.isPresent()) {
+                    d.garpMasterRepeat = v.getAsInt();
+                } else {
+                    w.error(tag + ": garp_master_repeat '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_master_refresh" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    d.garpMasterRefresh = v.get();
+                } else {
+                    w.error(tag + ": garp_master_refresh '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_master_refresh_repeat" -> {
+                var v = w.intIn(0, 0, Integer.MAX_VALUE);
+                if (v.isPresent()) {
+                    d.garpMasterRefreshRepeat = v.getAsInt();
+                } else {
+                    w.error(tag + ": garp_master_refresh_repeat '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_lower_prio_delay" -> {
+                var v = w.seconds(0, 0, 86400);
+                if (v.isPresent()) {
+                    d.garpLowerPrioDelay = v.get();
+                } else {
+                    w.error(tag + ": garp_lower_prio_delay '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "garp_lower_prio_repeat" -> {
+                var v = w.intIn(0, 0, Integer.MAX_VALUE);
+                if (v.isPresent()) {
+                    d.garpLowerPrioRepeat = v.getAsInt();
+                } else {
+                    w.error(tag + ": garp_lower_prio_repeat '" + w.arg(0).orElse("") + "' invalid - ignoring");
+                }
+            }
+            case "down_timer_adverts" -> {
+                var v = w.intIn(0, 1, 100);
+                if (v.isPresent()) {
+                    d.downTimerAdverts = v.getAsInt();
+                } else {
+                    w.error(tag + ": Invalid down_timer_adverts [1:100] '" + w.arg(0).orElse("") + "'");
+                }
+            }
             case "lower_prio_no_advert" -> d.lowerPrioNoAdvert = w.bool(0);
             case "higher_prio_send_advert" -> d.higherPrioSendAdvert = w.bool(0);
             case "owner_ignore_adverts" -> d.ownerIgnoreAdverts = w.bool(0);
@@ -506,6 +638,18 @@ final class VrrpBuilder {
         }
     }
 
+    /** An address's {@code dev} must exist (keepalived: the address is dropped and the config flagged). */
+    private boolean devExists(io.jkeepalived.config.model.VirtualIpSpec vip, ConfigNode line, HostInterfaces host,
+            boolean[] missingInterface) {
+        if (vip.dev().isEmpty() || host.exists(vip.dev().get())) {
+            return true;
+        }
+        sink.error(line.pos(), "WARNING - interface " + vip.dev().get() + " for ip address " + line.name()
+                + " doesn't exist");
+        missingInterface[0] = true;
+        return false;
+    }
+
     private Optional<java.net.InetAddress> address(Words w, String what) {
         var t = w.required(0);
         if (t.isEmpty()) {
@@ -513,7 +657,7 @@ final class VrrpBuilder {
         }
         var a = Addresses.parse(t.get());
         if (a.isEmpty()) {
-            w.error(what + " '" + t.get() + "' is not a valid IP address - ignoring");
+            w.error(what.replace("%s", t.get()));
         }
         return a;
     }
@@ -554,7 +698,8 @@ final class VrrpBuilder {
         var w = line.words();
         var a = Addresses.parse(w.get(0));
         if (a.isEmpty()) {
-            sink.error(line.pos(), "(" + d.name + ") unicast_peer '" + w.get(0) + "' is not a valid IP address - skipping");
+            sink.error(line.pos(), "Configuration error: VRRP instance[" + d.name + "] malformed unicast peer address["
+                    + w.get(0) + "]. Skipping...");
             return;
         }
         OptionalInt min = OptionalInt.empty();

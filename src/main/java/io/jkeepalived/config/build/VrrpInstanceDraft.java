@@ -49,6 +49,7 @@ final class VrrpInstanceDraft {
     final List<RouteSpec> routes = new ArrayList<>();
     final List<RuleSpec> rules = new ArrayList<>();
     final List<UnicastPeerSpec> peers = new ArrayList<>();
+    boolean unicastPeerBlock;
     InetAddress mcastSrc;
     InetAddress unicastSrc;
     InetAddress mcastDst;
@@ -183,6 +184,10 @@ final class VrrpInstanceDraft {
         } else if (!delay.isZero() && wantMaster) {
             sink.warning(SourcePos.NONE, tag() + " Warning - preempt delay will not work with initial state MASTER - clearing");
             delay = Duration.ZERO;
+        }
+        if (peers.isEmpty() && (unicastPeerBlock || unicastSrc != null)) {
+            sink.warning(SourcePos.NONE, tag() + " A unicast keyword has been specified without any unicast peers."
+                    + " Defaulting to multicast. This usage is deprecated - please update your configuration.");
         }
         if (vips.isEmpty() && !noVip) {
             sink.warning(SourcePos.NONE, tag() + " No VIP specified; at least one is sensible");

@@ -110,23 +110,78 @@ final class Words {
     }
 
     Optional<Duration> seconds(String text, double min, double max) {
-        BigDecimal v;
-        try {
-            v = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            error("invalid number '" + text + "'");
+        long micros = plainMicros(text);
+        if (micros < 0) {
+            BigDecimal v;
+            try {
+                v = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                error("invalid number '" + text + "'");
+                return Optional.empty();
+            }
+            if (v.signum() < 0 && min >= 0) {
+                error("negative number '" + text + "'");
+                return Optional.empty();
+            }
+            if (v.compareTo(BigDecimal.valueOf(max)) > 0 || v.compareTo(BigDecimal.valueOf(min)) < 0) {
+                error("number '" + text + "' outside range [" + decimal(min) + ", " + decimal(max) + "]");
+                return Optional.empty();
+            }
+            micros = v.movePointRight(6).longValue();
+        }
+        if (micros < min * 1e6 || micros > max * 1e6) {
+            error("number '" + text + "' outside range [" + decimal(min) + ", " + decimal(max) + "]");
             return Optional.empty();
         }
-        if (v.doubleValue() < min || v.doubleValue() > max) {
-            error(String.format("number '%s' outside range [%f, %f]", text, min, max));
-            return Optional.empty();
-        }
-        long micros = v.movePointRight(6).longValue();
         return Optional.of(Duration.ofNanos(micros * 1000));
+    }
+
+    /** keepalived prints timer limits with 6 decimals; its "no limit" is ULONG_MAX microseconds. */
+    private static String decimal(double v) {
+        return v >= 1.8e13 ? "18446744073709.551614" : String.format(java.util.Locale.ROOT, "%f", v);
+    }
+
+    /** {@code 12} or {@code 1.5} (at most 6 decimals, at most 12 integer digits) as microseconds; -1 otherwise. */
+    static long plainMicros(String text) {
+        int n = text.length();
+        if (n == 0 || n > 19) {
+            return -1;
+        }
+        long whole = 0;
+        int i = 0;
+        int digits = 0;
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            whole = whole * 10 + (text.charAt(i++) - '0');
+            digits++;
+        }
+        if (digits == 0 || digits > 12) {
+            return -1;
+        }
+        long frac = 0;
+        int fracDigits = 0;
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9' && fracDigits < 6) {
+                frac = frac * 10 + (text.charAt(i++) - '0');
+                fracDigits++;
+            }
+        }
+        if (i != n) {
+            return -1;
+        }
+        for (int k = fracDigits; k < 6; k++) {
+            frac *= 10;
+        }
+        return whole * 1_000_000 + frac;
     }
 
     /** keepalived's optional boolean after a flag keyword: none = true; yes/no/true/false/on/off/1/0. */
     boolean bool(int i) {
+        return bool(i, null);
+    }
+
+    /** As {@link #bool(int)}, with the block's own words for a bad value (keepalived words them per block). */
+    boolean bool(int i, String badValueMessage) {
         var a = arg(i);
         if (a.isEmpty()) {
             return true;
@@ -135,7 +190,8 @@ final class Words {
             case "yes", "true", "on", "1" -> true;
             case "no", "false", "off", "0" -> false;
             default -> {
-                error("Invalid boolean value '" + a.get() + "' for " + keyword() + " - assuming true");
+                error(badValueMessage != null ? badValueMessage + " " + a.get()
+                        : "Invalid boolean value '" + a.get() + "' for " + keyword() + " - assuming true");
                 yield true;
             }
         };

@@ -27,7 +27,7 @@ public final class KeywordRegistry {
     private static final Set<String> NO_CONNECTION = Set.of("MISC_CHECK", "FILE_CHECK", "BFD_CHECK");
 
     private static final Map<String, String> PATHS = Map.ofEntries(
-            Map.entry("ROOT", ""), Map.entry("authentication", "vrrp_instance>authentication"),
+            Map.entry("ROOT", "the top level"), Map.entry("authentication", "vrrp_instance>authentication"),
             Map.entry("auth_hmac", "vrrp_instance>auth_hmac"), Map.entry("real_server", "virtual_server>real_server"),
             Map.entry("checker", "virtual_server>real_server>*_CHECK"),
             Map.entry("HTTP_GET", "virtual_server>real_server>HTTP_GET|SSL_GET"),
@@ -112,6 +112,17 @@ public final class KeywordRegistry {
         return names;
     }
 
+    /** The block kinds in which {@code keyword} is valid (for "X belongs in Y" hints). */
+    public List<String> blocksOf(String keyword) {
+        var out = new ArrayList<String>();
+        for (var d : all) {
+            if (d.keyword().equals(keyword) && !out.contains(d.block())) {
+                out.add(d.block());
+            }
+        }
+        return out;
+    }
+
     /** The block kind a keyword's block has: SSL_GET blocks use HTTP_GET's table, SMTP_CHECK's host its own. */
     public static String childKind(String parentKind, String keyword) {
         if (parentKind.equals("SMTP_CHECK") && keyword.equals("host")) {
@@ -135,7 +146,7 @@ public final class KeywordRegistry {
         var out = new ArrayList<String>(all().size());
         for (var d : all()) {
             var p = path(d.block());
-            out.add((p.isEmpty() ? "(top level)" : p) + "\t" + d.keyword() + "\t" + d.since() + "\t"
+            out.add((p.equals("the top level") ? "(top level)" : p) + "\t" + d.keyword() + "\t" + d.since() + "\t"
                     + d.deprecatedOf().map(s -> s.equals("*") ? "deprecated" : "deprecated, use " + s).orElse("-"));
         }
         return out;

@@ -61,8 +61,10 @@ public final class KeywordValidator {
 
     private void unknown(String blockKind, ConfigNode node) {
         var message = "Unknown keyword '" + node.name() + "'";
-        var guess = DidYouMean.closest(node.name(), registry.keywordsOf(blockKind));
-        sink.report(guess.map(g -> Diagnostic.withHint(Severity.ERROR, node.pos(), message, "did you mean '" + g + "'?"))
+        var guess = DidYouMean.closest(node.name(), registry.keywordsOf(blockKind)).map(g -> "did you mean '" + g + "'?")
+                .or(() -> registry.blocksOf(node.name()).stream().findFirst()
+                        .map(b -> "'" + node.name() + "' belongs in " + KeywordRegistry.path(b).replace(">", " > ")));
+        sink.report(guess.map(g -> Diagnostic.withHint(Severity.ERROR, node.pos(), message, g))
                 .orElseGet(() -> Diagnostic.of(Severity.ERROR, node.pos(), message)));
     }
 }

@@ -34,6 +34,11 @@ final class Findings {
         }
     }
 
+    /** For findings that must be seen even after the limit (why reading stopped, end-of-input summaries). */
+    void addAlways(Severity severity, SourcePos pos, String message) {
+        list.add(Diagnostic.of(severity, pos, message));
+    }
+
     /** For end-of-input summaries that must be seen even after the limit. */
     void addAlwaysWithHint(Severity severity, SourcePos pos, String message, String hint) {
         list.add(Diagnostic.withHint(severity, pos, message, hint));

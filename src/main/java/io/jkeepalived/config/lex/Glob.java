@@ -120,6 +120,11 @@ final class Glob {
                 for (String name : names) {
                     nextLevel.add(prefix + name + (lastPart ? "" : "/"));
                 }
+                if (nextLevel.size() > MAX_MATCHES) {
+                    // "/*/*/*" over a whole file system: stop walking instead of listing every directory.
+                    tooMany = true;
+                    break;
+                }
             }
             current = nextLevel;
             if (current.isEmpty()) {

@@ -69,7 +69,9 @@ final class TreeBuilder {
         }
         flush();
         if (open.isEmpty()) {
+            // keepalived says both: read_line counts the brace, then the keyword lookup fails on it.
             findings.error(at, "Extra '}' found");
+            findings.error(at, "Unknown keyword '}'");
             return;
         }
         close();

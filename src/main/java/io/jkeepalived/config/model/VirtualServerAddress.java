@@ -1,5 +1,7 @@
 package io.jkeepalived.config.model;
 
+import io.jkeepalived.net.AddressText;
+
 import java.net.InetAddress;
 
 /** What a {@code virtual_server} line names: an address and port, a firewall mark, or a virtual_server_group. */

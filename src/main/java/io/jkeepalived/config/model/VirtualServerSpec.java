@@ -1,5 +1,7 @@
 package io.jkeepalived.config.model;
 
+import io.jkeepalived.net.AddressText;
+
 import io.jkeepalived.config.SourcePos;
 import java.time.Duration;
 import java.util.List;

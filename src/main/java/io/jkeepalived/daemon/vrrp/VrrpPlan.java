@@ -67,7 +67,8 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             interfaces.add(ifname);
             List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
             socketOf.put(spec.name(), new SocketKey(ifname, link.index(),
-                    v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255)));
+                    v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
+                    usesAh(params)));
             var addrs = new ArrayList<InterfaceAddress>();
             for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
                 String dev = vip.dev().orElse(ifname);
@@ -82,6 +83,12 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         }
         var groups = config.vrrpSyncGroups().stream().map(VrrpParamsFromConfig::syncGroup).toList();
         return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces);
+    }
+
+    /** VRRPv2 over IPv4 with auth_type AH: adverts go in an AH header (IP protocol 51). */
+    static boolean usesAh(InstanceParams p) {
+        return p.version() == 2 && p.family() == io.jkeepalived.vrrp.codec.IpFamily.IPV4
+                && p.authType() == io.jkeepalived.vrrp.codec.AuthType.AH;
     }
 
     /** keepalived's VIP: prefix (default /32, /128), brd, scope, label; IPv6 VIPs get IFA_F_NODAD. */

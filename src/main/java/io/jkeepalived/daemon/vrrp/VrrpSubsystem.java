@@ -12,9 +12,11 @@ import io.jkeepalived.linux.RawVrrpSocket;
 import io.jkeepalived.linux.Rtnetlink;
 import io.jkeepalived.notify.MailAlerter;
 import io.jkeepalived.notify.SmtpAlertSettings;
-import io.jkeepalived.vrrp.engine.AddressText;
+import io.jkeepalived.net.AddressText;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.engine.VrrpEngine;
+import io.jkeepalived.vrrp.engine.VrrpState;
+import io.jkeepalived.vrrp.loop.Notifier;
 import io.jkeepalived.vrrp.loop.MonotonicClock;
 import io.jkeepalived.vrrp.loop.VrrpLoop;
 import io.jkeepalived.vrrp.loop.VrrpPorts;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * keepalived's VRRP child: reads the host's interfaces, plans sockets and VIPs (VrrpPlan), opens one raw
@@ -45,7 +48,7 @@ public final class VrrpSubsystem implements Subsystem {
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
-                           ScriptLauncher launcher, List<AutoCloseable> resources) {
+                           ScriptLauncher launcher, ReloadHold stopHold, List<AutoCloseable> resources) {
     }
 
     private VrrpSubsystem(KeepalivedConfig config, RunOptions options, Log log) {
@@ -67,16 +70,21 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public synchronized void start() throws Exception {
+        start(Set.of());
+    }
+
+    /** {@code keepMaster}: instances a reload carries over as MASTER (see ReloadHold). */
+    private void start(Set<String> keepMaster) throws Exception {
         var resources = new ArrayList<AutoCloseable>();
         try {
-            running = open(resources);
+            running = open(resources, keepMaster);
         } catch (Exception e) {
             closeAll(resources);
             throw e;
         }
     }
 
-    private Running open(List<AutoCloseable> resources) throws Exception {
+    private Running open(List<AutoCloseable> resources, Set<String> keepMaster) throws Exception {
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
@@ -122,11 +130,16 @@ public final class VrrpSubsystem implements Subsystem {
             }
             byInstance.put(e.getKey(), s);
         }
-        var transport = new LinuxVrrpTransport(Linux.openEventPoller(), byInstance);
-        resources.add(transport);
+        var linuxTransport = new LinuxVrrpTransport(Linux.openEventPoller(), byInstance);
+        resources.add(linuxTransport);
+        var stopHold = ReloadHold.none();
+        var transport = HoldingPorts.transport(linuxTransport, stopHold);
 
-        var addresses = new StopAwareAddresses(new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info),
-                options.dontReleaseVrrp());
+        var startHold = ReloadHold.none();
+        startHold.holdAll(keepMaster);
+        var linuxAddresses = new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info);
+        var addresses = new StopAwareAddresses(HoldingPorts.addresses(HoldingPorts.addresses(linuxAddresses, startHold),
+                stopHold), options.dontReleaseVrrp());
         var launcher = new ScriptLauncher(log, 256);
         resources.add(launcher);
         var fifos = new ArrayList<NotifyFifo>();
@@ -139,11 +152,19 @@ public final class VrrpSubsystem implements Subsystem {
                 log::warning).filter(SmtpAlertSettings::enabled).map(s -> new MailAlerter(s, log::info, 64));
         mail.ifPresent(resources::add);
         String routerId = config.globalDefs().routerId().orElse(host0);
-        var notifier = new VrrpNotifier(config, launcher, fifos, mail, routerId, log);
+        var paramsByName = new LinkedHashMap<String, InstanceParams>();
+        plan.instances().forEach(p -> paramsByName.put(p.name(), p));
+        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, launcher, fifos, mail, routerId, log),
+                startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
 
-        var engine = new VrrpEngine(plan.instances(), plan.groups(), options.logDetail());
+        // instances carried over as MASTER want MASTER and resume it on the engine's first timer, well
+        // before a backup's master down timer runs out
+        var engine = new VrrpEngine(plan.instances().stream()
+                .map(p -> keepMaster.contains(p.name()) ? p.toBuilder().initialMaster(true).build() : p).toList(),
+                plan.groups(), options.logDetail());
+        engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
-                new BoundedLogSink(log::info, clock, 5, 10_000_000L)), clock);
+                HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
         loop.start();
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
@@ -158,7 +179,7 @@ public final class VrrpSubsystem implements Subsystem {
                 loop::submit, clock, log);
         resources.add(trackers);
         trackers.start();
-        return new Running(loop, engine, plan, addresses, launcher, resources);
+        return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
     }
 
     @Override
@@ -183,18 +204,51 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     /**
-     * keepalived re-reads the configuration and diffs it; here the subsystem restarts on the new one. The
-     * restart is graceful (priority 0, VIPs released) - so a peer takes over briefly - see the report.
+     * keepalived re-reads the configuration and diffs it. Here the subsystem restarts on the new configuration,
+     * but instances that are MASTER and whose settings, socket and addresses did not change are carried over:
+     * the old run does not send their priority 0 nor drop their VIPs, the new run starts them wanting MASTER
+     * and does not drop the VIPs or notify again (ReloadHold). Changed or removed instances stop as on SIGTERM;
+     * instances in sync groups are not carried over.
      */
     @Override
     public synchronized void reload(KeepalivedConfig newConfig) {
+        Running old = running;
+        Set<String> keep = Set.of();
+        if (old != null) {
+            try (Rtnetlink rt = Linux.openRtnetlink()) {
+                keep = unchangedMasters(old, VrrpPlan.of(newConfig, HostInterfaces.read(rt)));
+            } catch (Exception e) {
+                log.warning("Reload: cannot compare the configurations (" + e.getMessage() + ") - restarting every instance");
+            }
+            old.stopHold().holdAll(keep);
+            for (String name : keep) {
+                log.info("(" + name + ") unchanged - keeping MASTER state over the reload");
+            }
+        }
         stop();
         config = newConfig;
         try {
-            start();
+            start(keep);
         } catch (Exception e) {
             log.error("VRRP subsystem failed to restart after reload: " + e.getMessage());
         }
+    }
+
+    private static Set<String> unchangedMasters(Running old, VrrpPlan next) {
+        var grouped = new java.util.HashSet<String>();
+        old.plan().groups().forEach(g -> grouped.addAll(g.members()));
+        next.groups().forEach(g -> grouped.addAll(g.members()));
+        var keep = new java.util.TreeSet<String>();
+        for (InstanceParams p : old.plan().instances()) {
+            String n = p.name();
+            boolean same = next.instances().contains(p)
+                    && java.util.Objects.equals(old.plan().socketOf().get(n), next.socketOf().get(n))
+                    && java.util.Objects.equals(old.plan().addressesOf().get(n), next.addressesOf().get(n));
+            if (same && !grouped.contains(n) && old.engine().state(n) == VrrpState.MASTER) {
+                keep.add(n);
+            }
+        }
+        return keep;
     }
 
     @Override
@@ -203,7 +257,15 @@ public final class VrrpSubsystem implements Subsystem {
         if (r == null) {
             return;
         }
-        VrrpDataDump.write(out, r.engine(), r.plan(), config);
+        out.append(onLoop(r, engine -> {
+            var text = new StringBuilder();
+            try {
+                VrrpDataDump.write(text, engine, r.plan(), config);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return text.toString();
+        }));
     }
 
     @Override
@@ -212,14 +274,29 @@ public final class VrrpSubsystem implements Subsystem {
         if (r == null) {
             return;
         }
-        for (InstanceParams p : r.plan().instances()) {
-            out.append(r.engine().stats(p.name()).format(p.name()));
+        out.append(onLoop(r, engine -> {
+            var text = new StringBuilder();
+            for (InstanceParams p : r.plan().instances()) {
+                text.append(engine.stats(p.name()).format(p.name()));
+            }
+            return text.toString();
+        }));
+    }
+
+    /** The engine belongs to the loop thread: dumps read it there, between two events. */
+    private static String onLoop(Running r, java.util.function.Function<io.jkeepalived.vrrp.engine.VrrpEngine, String> read)
+            throws IOException {
+        try {
+            return r.loop().query(read, 2_000);
+        } catch (Exception e) {
+            throw new IOException("the VRRP loop did not answer the dump request: " + e.getMessage(), e);
         }
     }
 
     @Override
     public boolean running() {
-        return running != null;
+        Running r = running;
+        return r != null && r.loop().isRunning();
     }
 
     private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {

@@ -38,6 +38,7 @@ public final class EpollPoller implements Poller {
             libc.close(epfd);
             throw new IOException("eventfd for wakeups: " + Libc.strerror(errno));
         }
+        // 12 KiB per loop from the global arena (see Libc): no per-call liveness checks
         events = libc.arena().allocate((long) MAX_EVENTS * Libc.EPOLL_EVENT_SIZE, 8);
     }
 
@@ -61,11 +62,19 @@ public final class EpollPoller implements Poller {
     @Override
     public void poll(long timeoutNanos) throws IOException {
         int millis = timeoutNanos < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, (timeoutNanos + 999_999) / 1_000_000);
+        // a full batch means more may be ready: take them all now, so that after a stall no finished connect
+        // waits behind the timers and is called a timeout
+        while (pollOnce(millis) == MAX_EVENTS) {
+            millis = 0;
+        }
+    }
+
+    private int pollOnce(int millis) throws IOException {
         int n = libc.epollWait(epfd, events, MAX_EVENTS, millis);
         if (n < 0) {
             int errno = libc.errno();
             if (errno == Libc.EINTR) {
-                return;
+                return 0;
             }
             throw new IOException("epoll_wait: " + Libc.strerror(errno));
         }
@@ -82,6 +91,7 @@ public final class EpollPoller implements Poller {
                 handler.ready(fd, mask);
             }
         }
+        return n;
     }
 
     @Override

@@ -34,27 +34,27 @@ public final class EpollTcpConnector implements TcpConnector {
     @Override
     public Target target(InetSocketAddress target, Optional<InetSocketAddress> bindTo) {
         var to = sockaddr(target);
-        var from = bindTo.map(this::sockaddr).orElse(null);
+        var from = bindTo.map(EpollTcpConnector::sockaddr).orElse(null);
         int family = target.getAddress() instanceof Inet6Address ? Libc.AF_INET6 : Libc.AF_INET;
         return (timeoutNanos, done) -> connect(family, to, from, timeoutNanos, done);
     }
 
-    /** struct sockaddr_in / sockaddr_in6, encoded once per target. */
-    private MemorySegment sockaddr(InetSocketAddress address) {
+    /** struct sockaddr_in / sockaddr_in6 bytes (host byte order for the family, as the kernel reads it), encoded once per target. */
+    static byte[] sockaddr(InetSocketAddress address) {
         byte[] ip = address.getAddress().getAddress();
         boolean v6 = ip.length == 16;
-        var s = libc.arena().allocate(v6 ? 28 : 16, 4);
-        s.set(ValueLayout.JAVA_SHORT, 0, (short) (v6 ? Libc.AF_INET6 : Libc.AF_INET));
+        var s = MemorySegment.ofArray(new byte[v6 ? 28 : 16]);
+        s.set(ValueLayout.JAVA_SHORT_UNALIGNED, 0, (short) (v6 ? Libc.AF_INET6 : Libc.AF_INET));
         s.set(ValueLayout.JAVA_BYTE, 2, (byte) (address.getPort() >> 8));
         s.set(ValueLayout.JAVA_BYTE, 3, (byte) address.getPort());
         MemorySegment.copy(ip, 0, s, ValueLayout.JAVA_BYTE, v6 ? 8 : 4, ip.length);
         if (v6 && address.getAddress() instanceof Inet6Address a6) {
-            s.set(ValueLayout.JAVA_INT, 24, a6.getScopeId());
+            s.set(ValueLayout.JAVA_INT_UNALIGNED, 24, a6.getScopeId());
         }
-        return s;
+        return s.toArray(ValueLayout.JAVA_BYTE);
     }
 
-    private void connect(int family, MemorySegment to, MemorySegment from, long timeoutNanos, Consumer<CheckResult> done) {
+    private void connect(int family, byte[] to, byte[] from, long timeoutNanos, Consumer<CheckResult> done) {
         int fd = libc.socket(family, Libc.SOCK_STREAM | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC);
         if (fd < 0) {
             done.accept(CheckResult.failure("cannot create socket: " + Libc.strerror(libc.errno())));

@@ -1,9 +1,8 @@
 package io.jkeepalived.vrrp.codec;
 
+import java.security.DigestException;
 import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
+import java.security.MessageDigest;
 
 /**
  * Computes keepalived's AH integrity check value: HMAC-MD5, keyed with the 8-byte zero-padded
@@ -12,16 +11,25 @@ import javax.crypto.spec.SecretKeySpec;
  * packet; truncated to 96 bits. One instance per sender/receiver; reuses its buffers.
  */
 public final class AhIcv {
-    private final Mac mac;
+    private static final int BLOCK = 64;
+    private final MessageDigest md5;
+    private final byte[] innerPad = new byte[BLOCK];
+    private final byte[] outerPad = new byte[BLOCK];
     private final byte[] digest = new byte[16];
     private final byte[] scratchHeader = new byte[60 + AhHeader.LENGTH];
 
     public AhIcv(byte[] key8) {
         try {
-            mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key8.length == 0 ? new byte[1] : key8, "HmacMD5"));
+            md5 = MessageDigest.getInstance("MD5");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacMD5 is not available in this JDK: " + e.getMessage(), e);
+            throw new IllegalStateException("MD5 is not available in this JDK: " + e.getMessage(), e);
+        }
+        // HMAC (RFC 2104) by hand: javax.crypto.Mac.doFinal allocates its result on every call, this does not
+        byte[] key = key8.length > BLOCK ? md5.digest(key8) : key8;
+        for (int i = 0; i < BLOCK; i++) {
+            byte k = i < key.length ? key[i] : 0;
+            innerPad[i] = (byte) (k ^ 0x36);
+            outerPad[i] = (byte) (k ^ 0x5c);
         }
     }
 
@@ -45,11 +53,15 @@ public final class AhIcv {
             scratchHeader[8] = 0;      // ttl
         }
         java.util.Arrays.fill(scratchHeader, ihl + 12, hdr, (byte) 0);
-        mac.update(scratchHeader, 0, hdr);
-        mac.update(pkt, off + hdr, len - hdr);
         try {
-            mac.doFinal(digest, 0);
-        } catch (ShortBufferException e) {
+            md5.update(innerPad, 0, BLOCK);
+            md5.update(scratchHeader, 0, hdr);
+            md5.update(pkt, off + hdr, len - hdr);
+            md5.digest(digest, 0, digest.length);
+            md5.update(outerPad, 0, BLOCK);
+            md5.update(digest, 0, digest.length);
+            md5.digest(digest, 0, digest.length);
+        } catch (DigestException e) {
             throw new IllegalStateException(e);
         }
         System.arraycopy(digest, 0, out, outOff, AhHeader.ICV_LENGTH);

@@ -340,6 +340,24 @@ public final class VrrpCodec {
         return ((long) u16(b, off) << 16) | u16(b, off + 2);
     }
 
+    /**
+     * Points a whole IPv4 advert (as AdvertWriter writes it) at one unicast peer: destination address, header
+     * checksum and, with AH, the ICV (it covers the destination; unicast treats TTL as mutable). In place,
+     * allocates nothing.
+     *
+     * @param icv the instance's ICV calculator when the packet carries AH, else null
+     */
+    public static void retargetIpv4(byte[] pkt, int len, byte[] destination4, AhIcv icv) {
+        int ihl = (pkt[0] & 0x0f) * 4;
+        System.arraycopy(destination4, 0, pkt, 16, 4);
+        pkt[10] = 0;
+        pkt[11] = 0;
+        put16(pkt, 10, InetChecksum.finish(InetChecksum.add(0, pkt, 0, ihl)));
+        if (icv != null && (pkt[9] & 0xff) == PROTO_AH) {
+            icv.compute(pkt, 0, ihl, len, true, pkt, ihl + 12);
+        }
+    }
+
     static void put16(byte[] b, int off, int v) {
         b[off] = (byte) (v >>> 8);
         b[off + 1] = (byte) v;

@@ -20,6 +20,7 @@ public final class InstanceStats {
     long chkErr;
     long priZeroRcvd;
     long priZeroSent;
+    long splitBrain;
 
     void count(RejectReason reason) {
         switch (reason) {
@@ -53,6 +54,8 @@ public final class InstanceStats {
     public long chkErr() { return chkErr; }
     public long priZeroRcvd() { return priZeroRcvd; }
     public long priZeroSent() { return priZeroSent; }
+    /** Beyond keepalived (not in keepalived.stats): adverts from a second master while we were master. */
+    public long splitBrain() { return splitBrain; }
 
     /** The counters in keepalived.stats layout ("VRRP Instance: X" block). */
     public String format(String instance) {

@@ -45,6 +45,15 @@ public sealed interface VrrpAction {
     record Transition(String instance, VrrpState from, VrrpState to, String reason, long at) implements VrrpAction {
     }
 
+    /**
+     * Beyond keepalived: while MASTER we heard another router advertising as master with a lower (or
+     * equal, lower-address) priority - it could not hear us, so for a while the VRID had two masters
+     * (typically a healed partition). keepalived only logs "Received advert ... lower priority".
+     */
+    record SplitBrain(String instance, java.net.InetAddress otherMaster, int otherPriority, int ourPriority, long at)
+            implements VrrpAction {
+    }
+
     /** Deliver TimerDue at this time (microseconds); Long.MAX_VALUE = nothing to wait for. */
     record ScheduleAt(long deadline) implements VrrpAction {
     }

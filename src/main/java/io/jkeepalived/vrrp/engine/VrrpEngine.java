@@ -1,5 +1,7 @@
 package io.jkeepalived.vrrp.engine;
 
+import io.jkeepalived.net.AddressText;
+
 import static io.jkeepalived.vrrp.engine.InstanceRuntime.NEVER;
 
 import io.jkeepalived.vrrp.codec.AhReplayGuard;
@@ -39,6 +41,7 @@ public final class VrrpEngine {
     private final List<VrrpAction> out = new ArrayList<>();
     private final List<VrrpAction> view = Collections.unmodifiableList(out);
     private boolean started;
+    private final java.util.Set<String> resumeAsMaster = new java.util.HashSet<>();
     private boolean stopped;
     private long lastScheduled = Long.MIN_VALUE;
     private VrrpAction.ScheduleAt lastSchedule;
@@ -82,6 +85,15 @@ public final class VrrpEngine {
 
     private static int slot(IpFamily family, int vrid) {
         return (family == IpFamily.IPV4 ? 0 : 256) + vrid;
+    }
+
+    /**
+     * Instances a configuration reload carries over as MASTER (they must also want MASTER): at Start they
+     * take the address owner's path - no BACKUP (init) transition, no VIP removal, MASTER on the first
+     * timer - so a reload neither flaps their VIPs nor lets a backup take over. Call before Start.
+     */
+    public void resumeAsMaster(java.util.Collection<String> instanceNames) {
+        resumeAsMaster.addAll(instanceNames);
     }
 
     // ------------------------------------------------------------------ queries
@@ -150,13 +162,20 @@ public final class VrrpEngine {
             return;
         }
         started = true;
+        // vrrp_restore_interfaces_startup: clear any VIPs a previous run left behind, all instances first
+        for (InstanceRuntime inst : instances) {
+            if (!resumeAsMaster.contains(inst.p.name())) {     // a reload's carried-over master keeps its VIPs
+                restoreInterface(inst, false, true);
+            }
+        }
         for (InstanceRuntime inst : instances) {
             if (inst.faultCount > 0) {
                 inst.wantState = VrrpState.FAULT;
             }
             VrrpState newState = inst.group != null && inst.group.state != VrrpState.INIT ? inst.group.state : inst.wantState;
             boolean up = inst.faultCount == 0;
-            if (up && newState == VrrpState.MASTER && inst.p.owner() && inst.wantState == VrrpState.MASTER) {
+            boolean quick = inst.p.owner() || resumeAsMaster.contains(inst.p.name());
+            if (up && newState == VrrpState.MASTER && quick && inst.wantState == VrrpState.MASTER) {
                 // keepalived: "the simplest way to become master is to time out from backup very quickly"
                 inst.state = VrrpState.BACKUP;
                 inst.msDownTimer = 1;
@@ -166,7 +185,6 @@ public final class VrrpEngine {
                 } else {
                     inst.msDownTimer = inst.masterDown();
                 }
-                restoreInterface(inst, false, true);
                 transition(inst, up ? VrrpState.BACKUP : VrrpState.FAULT, now, "init");
             }
             initSands(inst, now);
@@ -278,7 +296,6 @@ public final class VrrpEngine {
             }
         }
         for (InstanceRuntime inst : instances) {
-            out.add(new VrrpAction.Transition(inst.p.name(), inst.state, inst.state, "shutdown", now));
             out.add(new VrrpAction.RunNotify(NotifyTarget.INSTANCE, inst.p.name(), NotifyState.STOP, inst.effectivePriority));
             inst.sands = NEVER;
             inst.garpDelayedAt = NEVER;
@@ -377,6 +394,10 @@ public final class VrrpEngine {
                 }
             }
             out.add(new VrrpAction.RunNotify(NotifyTarget.INSTANCE, inst.p.name(), NotifyState.MASTER_RX_LOWER_PRI, ours));
+            if (prio > 0) {
+                inst.stats.splitBrain++;
+                out.add(new VrrpAction.SplitBrain(inst.p.name(), pkt.source(), prio, ours, now));
+            }
             return false;
         }
         if (prio > ours || addrCmp > 0) {

@@ -12,4 +12,8 @@ public interface Notifier {
     /** Every state change, for metrics and the status API; default: nothing. */
     default void transition(VrrpAction.Transition transition) {
     }
+
+    /** Two masters were seen for one VRID (see VrrpAction.SplitBrain); default: nothing. */
+    default void splitBrain(VrrpAction.SplitBrain splitBrain) {
+    }
 }

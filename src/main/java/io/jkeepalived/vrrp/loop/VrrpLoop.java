@@ -81,6 +81,12 @@ public final class VrrpLoop implements AutoCloseable {
         submit(new VrrpEvent.Start(clock.nowMicros()));
     }
 
+    /** True while started and the loop thread is alive (the daemon restarts a loop that died). */
+    public synchronized boolean isRunning() {
+        Thread t = loopThread;
+        return running && t != null && t.isAlive();
+    }
+
     /** Queues an event (thread-safe); link and tracker changes come in this way. */
     public void submit(VrrpEvent event) {
         events.add(event);
@@ -262,6 +268,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.SendNa n -> ports.garp().sendNa(params.get(n.instance()).interfaceName(), n.addresses(), n.repeat());
             case VrrpAction.RunNotify n -> ports.notifier().notify(n);
             case VrrpAction.Transition t -> ports.notifier().transition(t);
+            case VrrpAction.SplitBrain b -> ports.notifier().splitBrain(b);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
                 deadline.set(s.deadline());

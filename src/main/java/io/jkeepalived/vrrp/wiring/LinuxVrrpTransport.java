@@ -3,6 +3,7 @@ package io.jkeepalived.vrrp.wiring;
 import io.jkeepalived.linux.EventPoller;
 import io.jkeepalived.linux.RawVrrpSocket;
 import io.jkeepalived.linux.ReceivedPacket;
+import io.jkeepalived.vrrp.codec.AhIcv;
 import io.jkeepalived.vrrp.codec.IpFamily;
 import io.jkeepalived.vrrp.codec.VrrpAddresses;
 import io.jkeepalived.vrrp.codec.VrrpCodec;
@@ -21,11 +22,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * VrrpTransport over the Linux adapters' raw VRRP sockets (protocol 112, the kernel writes the IP
- * header) and one epoll set. Each instance sends on its own socket; received packets come from any
- * of them. send (loop thread) and receive (reader thread) on one socket are serialised because a
- * socket's errno capture is shared. AH adverts cannot go through these sockets (AH needs
- * IP_HDRINCL and an IPPROTO_AH socket) and are refused with an error.
+ * VrrpTransport over the Linux adapters' raw VRRP sockets and one epoll set: protocol 112 sockets where the
+ * kernel writes the IP header, and for VRRPv2 {@code auth_type AH} IPv4 IP_HDRINCL sockets on protocol 51
+ * that send the whole packet AdvertWriter built (IP header, AH, VRRP) and receive AH adverts, which the
+ * codec's AH path decodes and the engine checks (ICV, SPI, replay guard). Each instance sends on its own
+ * socket; received packets come from any of them. send (loop thread) and receive (reader thread) on one
+ * socket are serialised because a socket's errno capture is shared. An AH advert offered to a socket
+ * without IP_HDRINCL is refused with an error.
  */
 public final class LinuxVrrpTransport implements VrrpTransport {
     private final EventPoller poller;
@@ -35,6 +38,8 @@ public final class LinuxVrrpTransport implements VrrpTransport {
     private final ReceivedPacket rx = new ReceivedPacket(65_536);
     private final ArrayDeque<Integer> ready = new ArrayDeque<>();
     private final byte[] tx = new byte[65_536];
+    private final Map<RawVrrpSocket, byte[][]> peerAddresses = new HashMap<>();
+    private final Map<String, AhIcv> icvs = new HashMap<>();
     private final CountDownLatch readerGone = new CountDownLatch(1);
     private volatile boolean closed;
 
@@ -45,6 +50,7 @@ public final class LinuxVrrpTransport implements VrrpTransport {
         this.sockets = byInstance.values().stream().distinct().toList();
         for (RawVrrpSocket s : sockets) {
             byFd.put(s.fd(), s);
+            peerAddresses.put(s, s.spec().unicastPeers().stream().map(InetAddress::getAddress).toArray(byte[][]::new));
             poller.register(s.fd());
         }
     }
@@ -55,8 +61,14 @@ public final class LinuxVrrpTransport implements VrrpTransport {
         if (socket == null) {
             throw new IOException("no VRRP socket for instance " + instance.name());
         }
-        if (vrrpOffset > 0 && (packet.get(packet.position() + 9) & 0xff) == VrrpCodec.PROTO_AH) {
-            throw new IOException("AH authentication needs an IP_HDRINCL socket, which this transport does not have");
+        boolean ah = vrrpOffset > 0 && (packet.get(packet.position() + 9) & 0xff) == VrrpCodec.PROTO_AH;
+        if (socket.spec().ipHeaderIncluded()) {
+            sendWholePacket(instance, socket, packet, ah);
+            return;
+        }
+        if (ah) {
+            throw new IOException("(" + instance.name() + ") AH authentication needs an IP_HDRINCL socket on protocol 51, not "
+                    + "this protocol " + socket.spec().protocol() + " socket");
         }
         int len = packet.remaining() - vrrpOffset;
         packet.get(packet.position() + vrrpOffset, tx, 0, len);
@@ -77,6 +89,41 @@ public final class LinuxVrrpTransport implements VrrpTransport {
         synchronized (socket) {
             socket.send(tx, 0, len);
         }
+    }
+
+    /**
+     * IP_HDRINCL: the whole IPv4 packet AdvertWriter built goes out as it is to the group. For unicast each
+     * peer gets its own copy with the peer as IP destination, so the header checksum and - with AH, whose
+     * ICV covers the destination address - the ICV are recomputed per peer (same sequence number: each peer
+     * still sees it grow by one per advert). Allocates nothing once the instance's ICV calculator exists.
+     */
+    private void sendWholePacket(InstanceParams instance, RawVrrpSocket socket, ByteBuffer packet, boolean ah)
+            throws IOException {
+        int len = packet.remaining();
+        packet.get(packet.position(), tx, 0, len);
+        if (!socket.spec().isUnicast()) {
+            synchronized (socket) {
+                socket.send(tx, 0, len);
+            }
+            return;
+        }
+        AhIcv icv = ah ? icvOf(instance) : null;
+        byte[][] peers = peerAddresses.get(socket);
+        for (int i = 0; i < peers.length; i++) {
+            VrrpCodec.retargetIpv4(tx, len, peers[i], icv);
+            synchronized (socket) {
+                socket.sendTo(i, tx, 0, len);
+            }
+        }
+    }
+
+    private AhIcv icvOf(InstanceParams instance) {
+        AhIcv icv = icvs.get(instance.name());
+        if (icv == null) {
+            icv = new AhIcv(Arrays.copyOf(instance.authKey(), 8));
+            icvs.put(instance.name(), icv);
+        }
+        return icv;
     }
 
     @Override

@@ -318,4 +318,26 @@ class CheckEngineTest {
         e.stop(out);
         assertTrue(out.contains(new Action.RunScript(List.of("/qdown.sh"), true)), "omega: quorum_down at shutdown");
     }
+
+    /** FILE_CHECK: the file's value moves the weight; a fault takes the server out; leaving it brings the weight along. */
+    @Test
+    void fileCheckWeightsAndFaults() {
+        var file = new CheckerPlan(new GenericWords("FILE_CHECK", true), Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
+                Duration.ZERO, false, false, Duration.ofSeconds(1), true);
+        var e = engine(vs(1, 0, Optional.empty(), false, rs(11, 10, false, file)));
+        var out = new ArrayList<Action>();
+        e.start(out);
+        assertFalse(logs(out).stream().anyMatch(l -> l.contains("healthchecker")), "no checker thread for a tracked file");
+        out.clear();
+        e.onResult(0, CheckResult.success(16), out); // value 3 x weight 2
+        assertEquals(List.of("Changing weight from 10 to 16 for active service [192.0.2.11]:tcp:80 of VS " + VSD), logs(out));
+        out.clear();
+        e.onResult(0, CheckResult.failure("tracked file value 1"), out);
+        assertTrue(logs(out).contains("Removing service [192.0.2.11]:tcp:80 from VS " + VSD));
+        assertEquals(10, e.status().getFirst().realServers().getFirst().weight(), "the file's part dropped with the fault");
+        out.clear();
+        e.onResult(0, CheckResult.success(12), out);
+        assertEquals(List.of("Adding service [192.0.2.11]:tcp:80 to VS " + VSD, "Gained quorum 1+0=1 <= 12 for VS " + VSD), logs(out));
+        assertTrue(out.contains(new Action.AddReal(VS, new RealServer("192.0.2.11", 80), 12)), "added with the file's weight");
+    }
 }

@@ -104,6 +104,21 @@ class HttpGetReactorTest {
     }
 
     @Test
+    void aServerStreamingAGigabyteDoesNotDelayTheOthers() throws Exception {
+        var huge = http(TestServers.tcp(net, TestServers.Mode.HUGE, 80, null), HttpUrl.of("/").withDigest(indexMd5));
+        var slow = new java.util.concurrent.CompletableFuture<CheckResult>();
+        huge.start(Duration.ofSeconds(3), slow::complete);
+        // while the loop reads that body, a normal check still finishes at once, many times over
+        for (int i = 0; i < 20; i++) {
+            var timed = Checks.run(http(nginx.http(), HttpUrl.of("/index.html").withDigest(indexMd5)), TIMEOUT);
+            assertTrue(timed.result().ok(), timed.result().detail());
+            assertTrue(timed.took().toMillis() < 500, "check " + i + " took " + timed.took().toMillis() + " ms");
+        }
+        var r = slow.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(!r.ok(), r.detail());
+    }
+
+    @Test
     void downOnStopUpOnRestart() {
         var checker = http(nginx.http(), HttpUrl.of("/index.html").withDigest(indexMd5));
         Checks.ok(checker, TIMEOUT);

@@ -155,4 +155,28 @@ class LvsTest {
         assertEquals(1, vs.realServers().size());
         assertTrue(vs.realServers().get(0).checkers().isEmpty());
     }
+
+    @Test
+    void keepalivedsFinalChecksOnVirtualServers() {
+        var b = Built.of("virtual_server 192.0.2.1 80 {", "  protocol TCP", "  lb_algo rr", "  lb_kind NAT", "  quorum 5",
+                "  real_server 192.0.2.2 80 {", "  }", "}",
+                "virtual_server 192.0.2.3 0 {", "  protocol TCP", "  lb_algo rr", "  lb_kind NAT", "  ops",
+                "  real_server 192.0.2.4 80 {", "  }", "}",
+                "virtual_server fwmark 9 {", "  lb_algo rr", "  lb_kind DR", "  ha_suspend",
+                "  real_server 192.0.2.5 {", "  }", "}",
+                "virtual_server 192.0.2.6 80 {", "  protocol TCP", "  lb_algo rr", "  lb_kind NAT",
+                "  real_server 192.0.2.7 80 {", "    MISC_CHECK {", "      misc_path /bin/check", "    }", "  }", "}");
+        var m = b.messages();
+        assertTrue(m.contains("Warning - quorum 5 for [192.0.2.1]:tcp:80 exceeds total weight of real servers 1, reducing quorum to 1"));
+        assertTrue(m.contains("Virtual server [192.0.2.3]:tcp:0: one packet scheduling requires UDP - resetting"));
+        assertTrue(m.contains("Virtual server [192.0.2.3]:tcp:0: zero port only valid for persistent sevices - setting"));
+        assertTrue(m.contains("Virtual server FWM 9: cannot use ha_suspend with fwmarks - clearing ha_suspend"));
+        assertTrue(m.contains("SECURITY VIOLATION - check scripts are being executed but script_security not enabled."));
+        var vs = b.config().virtualServers();
+        assertEquals(1, vs.get(0).quorum());
+        assertEquals(0, vs.get(0).hysteresis());
+        assertEquals(Duration.ofSeconds(360), vs.get(1).persistenceTimeout().orElseThrow());
+        assertTrue(vs.get(1).schedulerFlags().isEmpty());
+        assertTrue(!vs.get(2).haSuspend());
+    }
 }

@@ -57,6 +57,15 @@ class KeywordRegistryTest {
     }
 
     @Test
+    void keywordInTheWrongBlockSaysWhereItBelongs() {
+        var sink = new DiagnosticSink();
+        new KeywordValidator(registry, sink).validate(Trees.parse("virtual_ipaddress {", "  192.0.2.1", "}"));
+        var f = sink.findings().get(0);
+        assertEquals("Unknown keyword 'virtual_ipaddress'", f.message());
+        assertEquals("'virtual_ipaddress' belongs in vrrp_instance", f.hint().orElseThrow());
+    }
+
+    @Test
     void keywordsNewerThan227AreParsedWithANote() {
         var sink = new DiagnosticSink();
         var kept = new KeywordValidator(registry, sink).validate(Trees.parse(

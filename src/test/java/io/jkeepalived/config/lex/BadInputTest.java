@@ -166,6 +166,18 @@ class BadInputTest {
     }
 
     @Test
+    void definitionsThatGrowALineRoundAfterRound() {
+        // A value starting with '~' stops keepalived's scan; the line is re-read, and grows again.
+        ParsedConfig pc = text("$B=~ $A\n$A=x ${B}\nuse $A\nafter\n");
+        assertTrue(has(pc, Severity.ERROR, "bad.conf:3:1", "does not come to an end after 20 rounds"), TreeText.diags(pc));
+        assertEquals("after", pc.roots().getLast().name());
+        ParsedConfig many = bounded(Duration.ofSeconds(30),
+                () -> ConfigReader.read("$B=~ $A\n$A=x ${B}\n~SEQ(i, 1, 100000000) use $A\n", "bad.conf", OPTS));
+        assertTrue(many.diagnostics().stream().anyMatch(d -> d.severity() == Severity.CANNOT_RUN
+                && d.message().contains("stopping here")), TreeText.diags(many));
+    }
+
+    @Test
     void endlessSequence() {
         ParsedConfig pc = bounded(Duration.ofSeconds(30),
                 () -> ConfigReader.read("~SEQ(i, 0, 1, 9223372036854775806) $X=$i\n", "bad.conf", OPTS));

@@ -156,6 +156,15 @@ class ConfigReaderTest {
         }
 
         @Test
+        void linesOfAMultiLineDefinitionPointAtItsUse() {
+            ParsedConfig pc = parse("$B= \\\r\nvrrp_instance v { \\\r\n  priority 1 \\\r\n}\r\n\r\nx\r\n   $B\r\n");
+            assertEquals(lines("x", "vrrp_instance|v {", "  priority|1", "}"), TreeText.of(pc));
+            ConfigNode vi = pc.roots().get(1);
+            assertEquals(SourcePos.of("k.conf", 7, 4), vi.pos());
+            assertEquals(SourcePos.of("k.conf", 7, 4), vi.children().get(0).args().get(0).pos());
+        }
+
+        @Test
         void crlfLineEndsAndTabs() {
             ParsedConfig pc = parse("a\tb\r\nc\r\n");
             assertEquals(lines("a|b", "c"), TreeText.of(pc));
@@ -442,7 +451,7 @@ class ConfigReaderTest {
         @Test
         void extraClosingBrace() {
             ParsedConfig pc = parse("a {\n}\n  }\nb\n");
-            assertEquals("ERROR k.conf:3:3 Extra '}' found\n", TreeText.diags(pc));
+            assertEquals("ERROR k.conf:3:3 Extra '}' found\nERROR k.conf:3:3 Unknown keyword '}'\n", TreeText.diags(pc));
             assertEquals(lines("a {", "}", "b"), TreeText.of(pc));
         }
 

@@ -140,7 +140,7 @@ class IncludeTest {
             write("f" + i + ".conf", "l" + i, "include f" + (i + 1) + ".conf");
         }
         ParsedConfig pc = ConfigReader.read(main, LAX);
-        assertEquals(LineReader.MAX_INCLUDE_DEPTH - 1, pc.roots().size());
+        assertEquals(ConfigFiles.MAX_INCLUDE_DEPTH - 1, pc.roots().size());
         assertEquals(1, pc.diagnostics().size());
         assertEquals("Includes nested more than 32 deep - not including 'f32.conf'", pc.diagnostics().get(0).message());
         assertEquals(31, pc.diagnostics().get(0).pos().includeChain().size());

@@ -128,6 +128,7 @@ class VrrpDaemonRootTest {
         assertTrue(stopLog.contains("(VI_1) removing VIPs."), stopLog);
         assertFalse(lan.hasAddress(lan.a, vip), "a released the VIP");
         assertTrue(stopLog.contains("Stopped"), stopLog);
+        assertTrue(!a.log().contains("no longer running") && !b.log().contains("no longer running"), "no false respawn");
     }
 
     @Test
@@ -210,6 +211,39 @@ class VrrpDaemonRootTest {
         a.kill9();
         long ms = await("b takes over", 10_000, () -> b.state("VI_1").equals("MASTER") && lan.hasAddress(lan.b, vip), b);
         System.out.println("[vrrpd] jk<->jk unicast: failover after kill -9 took " + ms + " ms");
+    }
+
+    @Test
+    void reloadKeepsAnUnchangedMasterAndAppliesAChangedPriority() throws Exception {
+        lan("r");
+        var confA = new TestConf("v2-pass", "jkda", 150, "");
+        String vip = confA.vip();
+        var a = jk("a", lan.a, confA).start();
+        await("a MASTER", 30_000, () -> a.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, vip), a);
+        var b = jk("b", lan.b, new TestConf("v2-pass", "jkdb", 100, "")).start();
+        awaitMaster(a, lan.a, b, lan.b, vip, 30_000);
+        Thread.sleep(1_500);        // b has heard a's adverts: nothing left over from the start
+
+        long bMasters = b.countLines("Entering MASTER STATE");
+        Sh.run("kill", "-HUP", Long.toString(a.pid()));
+        await("a reloaded", 10_000, () -> a.currentLog().contains("Reload finished"), a);
+        long until = System.nanoTime() + 6_000_000_000L;      // longer than b's master down interval
+        while (System.nanoTime() < until) {
+            assertTrue(lan.hasAddress(lan.a, vip), "the VIP stays on a during the reload:\n" + a.currentLog());
+            assertEquals(bMasters, b.countLines("Entering MASTER STATE"), "b must not take over:\n" + b.currentLog());
+            Thread.sleep(50);
+        }
+        String log = a.currentLog();
+        assertTrue(log.contains("(VI_1) unchanged - keeping MASTER state over the reload"), log);
+        String afterReload = log.substring(log.indexOf("Reloading"));
+        assertTrue(!afterReload.contains("Entering BACKUP STATE"), "no BACKUP in between:\n" + afterReload);
+        assertTrue(!afterReload.contains("sent 0 priority") && !afterReload.contains("removing VIPs."), afterReload);
+        assertEquals("MASTER", a.state("VI_1"), log);
+
+        a.rewrite(new TestConf("v2-pass", "jkda", 90, "").render());
+        Sh.run("kill", "-HUP", Long.toString(a.pid()));
+        await("b takes over when a's priority drops to 90", 10_000, () -> b.state("VI_1").equals("MASTER")
+                && lan.hasAddress(lan.b, vip) && !lan.hasAddress(lan.a, vip) && a.state("VI_1").equals("BACKUP"), a, b);
     }
 
     @Test

@@ -69,6 +69,11 @@ final class VrrpNode implements AutoCloseable {
         return this;
     }
 
+    /** Replaces the configuration file (for a reload). */
+    void rewrite(String config) throws IOException {
+        Files.writeString(conf, config);
+    }
+
     /** {@code ip netns exec} execs the daemon, so this pid is the daemon's. */
     long pid() {
         return process.pid();
@@ -89,7 +94,20 @@ final class VrrpNode implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGKILL. keepalived runs VRRP in a child that stops gracefully when its parent dies, so for keepalived
+     * the VRRP child (its pid is in the -r file) is killed first, as a crash of the VRRP process would.
+     */
     void kill9() throws InterruptedException {
+        if (!jkeepalived) {
+            try {
+                long child = Long.parseLong(Files.readString(dir.resolve(name + "-vrrp.pid")).trim());
+                ProcessHandle.of(child).filter(h -> h.parent().map(p -> p.pid() == process.pid()).orElse(false))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            } catch (IOException | NumberFormatException e) {
+                throw new AssertionError("cannot read keepalived's VRRP child pid: " + e.getMessage());
+            }
+        }
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }

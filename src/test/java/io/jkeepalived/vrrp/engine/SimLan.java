@@ -32,6 +32,7 @@ final class SimLan {
     final Map<String, Router> routers = new HashMap<>();
     private final Set<Set<String>> cut = new HashSet<>();
     final List<String> log = new ArrayList<>();
+    final List<String> splitBrains = new ArrayList<>();
     int undecodable;
 
     SimLan(long seed) {
@@ -158,6 +159,7 @@ final class SimLan {
                 case VrrpAction.SendAdvert s -> transmit(r, s.priority());
                 case VrrpAction.AddVips v -> r.holdsVips = true;
                 case VrrpAction.RemoveVips v -> r.holdsVips = false;
+                case VrrpAction.SplitBrain b -> splitBrains.add(r.name + " saw " + b.otherMaster().getHostAddress());
                 case VrrpAction.Log l -> log.add(String.format("%d.%06d %s: %s", now / 1_000_000, now % 1_000_000, r.name, l.line()));
                 default -> { }
             }

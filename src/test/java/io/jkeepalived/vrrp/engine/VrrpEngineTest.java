@@ -84,7 +84,7 @@ class VrrpEngineTest {
     void addressOwnerBecomesMasterAtOnce() {
         var h = new EngineHarness(vi1().priority(255).build());
         var start = h.start(T0);
-        assertTrue(logs(start).isEmpty(), "keepalived logs no (init) line for an owner: " + logs(start));
+        assertEquals(List.of("(VI_1) removing VIPs."), logs(start), "keepalived logs no (init) line for an owner");
         assertEquals(T0 + 1, h.deadline);
         var up = h.runUntil(T0 + 1);
         assertTrue(logs(up).contains("(VI_1) Entering MASTER STATE"));
@@ -131,6 +131,7 @@ class VrrpEngineTest {
         assertEquals(List.of(new SendAdvert("VI_1", 100)), only(r, SendAdvert.class));
         assertEquals(List.of(new SendGarp("VI_1", VIPS, 5, GarpReason.LOWER_PRIO)), only(r, SendGarp.class));
         assertEquals(NotifyState.MASTER_RX_LOWER_PRI, only(r, RunNotify.class).getFirst().state());
+        assertEquals(List.of(new VrrpAction.SplitBrain("VI_1", ip("192.0.2.2"), 50, 100, at)), only(r, VrrpAction.SplitBrain.class));
         assertEquals(at + 1_000_000, h.deadline, "having sent an advert, the next one is a full interval later");
         var later = h.runUntil(at + 5_000_000);
         assertTrue(only(later, SendGarp.class).contains(new SendGarp("VI_1", VIPS, 5, GarpReason.LOWER_PRIO_DELAYED)));

@@ -1,5 +1,7 @@
 package io.jkeepalived.vrrp.interop;
 
+import io.jkeepalived.net.AddressText;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -105,7 +107,7 @@ class KeepalivedInteropTest {
             var again = startLoop(params, b, rec2);
             await("jkeepalived preempts", () -> rec2.saw("notify VI_1 MASTER"));
             await("keepalived yields", () -> read(klog).contains(
-                    "(VI_1) Master received advert from " + io.jkeepalived.vrrp.engine.AddressText.of(us)
+                    "(VI_1) Master received advert from " + io.jkeepalived.net.AddressText.of(us)
                             + " with higher priority 200, ours 100")
                     && lastEntering(klog).equals("BACKUP"));
             assertTrue(again.stop(5_000));

@@ -129,6 +129,17 @@ class VrrpLoopTest {
         }
     }
 
+    /** The state of the last notify the recorder saw, if any ("notify VI_1 MASTER" gives MASTER). */
+    static java.util.Optional<String> lastNotify(Recorder rec) {
+        String last = null;
+        for (String e : rec.events) {
+            if (e.startsWith("notify VI_1 ")) {
+                last = e.substring("notify VI_1 ".length());
+            }
+        }
+        return java.util.Optional.ofNullable(last);
+    }
+
     @Test
     void twoLoopsElectHandOverGracefullyAndReactToLinkDown() throws Exception {
         List<WireTransport> wire = new CopyOnWriteArrayList<>();
@@ -141,13 +152,18 @@ class VrrpLoopTest {
             assertTrue(highRec.saw("(VI_1) Entering MASTER STATE"));
             assertTrue(highRec.holdsVips);
             await("low follows as backup", () -> lowRec.saw("(VI_1) Entering BACKUP STATE (init)"));
-            assertTrue(lowRec.events.stream().noneMatch(e -> e.equals("notify VI_1 MASTER")), lowRec.events.toString());
+            // Both start at once: on a loaded machine low may time out first and then yield to high's
+            // higher priority - either way the election must settle with low as BACKUP without the VIPs.
+            await("low settles as backup", () -> !lowRec.holdsVips && lastNotify(lowRec).map("BACKUP"::equals)
+                    .orElse(true));
 
+            int seenBefore = lowRec.events.size();
             long stopAt = System.nanoTime();
             assertTrue(high.stop(5_000));
             assertTrue(highRec.saw("(VI_1) sent 0 priority"));
             assertTrue(!highRec.holdsVips);
-            await("low takes over after priority 0", () -> lowRec.saw("notify VI_1 MASTER"));
+            await("low takes over after priority 0", () -> lowRec.events.subList(seenBefore, lowRec.events.size())
+                    .contains("notify VI_1 MASTER"));
             long tookMicros = (System.nanoTime() - stopAt) / 1_000;
             assertTrue(lowRec.saw("(VI_1) Backup received priority 0 advertisement"), lowRec.events.toString());
             System.out.println("VrrpLoop: takeover after priority 0 took " + tookMicros + " us (skew 60.9 ms)");

@@ -1,31 +1,31 @@
-package io.jkeepalived.config.model;
+package io.jkeepalived.net;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** Addresses as keepalived prints them (InetAddress prints IPv6 uncompressed: 2001:db8:0:0:0:0:0:1). */
+/** Addresses as keepalived prints them (inet_ntop: IPv6 with the longest zero run as "::"). */
 public final class AddressText {
     private AddressText() {
     }
 
-    /** The text keepalived prints: dotted quad, or RFC 5952 compressed IPv6 ({@code 2001:db8::1}). */
-    public static String of(InetAddress a) {
-        var b = a.getAddress();
-        if (b.length == 4) {
-            return a.getHostAddress();
+    public static String of(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
         }
-        int[] g = new int[8];
+        byte[] b = address.getAddress();
+        int[] w = new int[8];
         for (int i = 0; i < 8; i++) {
-            g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+            w[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
         }
         int bestStart = -1;
         int bestLen = 1;
         for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
+            if (w[i] != 0) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < 8 && g[j] == 0) {
+            while (j < 8 && w[j] == 0) {
                 j++;
             }
             if (j - i > bestLen) {
@@ -34,7 +34,7 @@ public final class AddressText {
             }
             i = j;
         }
-        var sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
                 sb.append("::");
@@ -44,7 +44,7 @@ public final class AddressText {
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
                 sb.append(':');
             }
-            sb.append(Integer.toHexString(g[i]));
+            sb.append(Integer.toHexString(w[i]));
         }
         return sb.toString();
     }
