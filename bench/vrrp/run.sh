@@ -192,6 +192,11 @@ trial() {
     ip -n "$ns-r2" monitor address | stamp > "$mon" & mpid=$!; BG+=($mpid); disown $mpid
     ip netns exec "$ns-cl" ping -D -n -i 0.01 "$vip" > "$png" 2>&1 & ppid=$!; BG+=($ppid); disown $ppid
     sleep 1.5
+    # act at the same phase for both implementations: 0.5 s after one of r1's adverts (else where the
+    # action lands in the 1 s cycle depends on each daemon's start-up time)
+    local n0; n0=$(grep -c "${NET[$impl]}.11 " "$W/$impl-$tag.adv")
+    waitfor 3 has_lines "$W/$impl-$tag.adv" "${NET[$impl]}.11 " $((n0 + 1))
+    sleep 0.5
     ta=$(now)
     case $act in
         term) kill -TERM "$(main_pid "$impl-$tag-r1")" ;;
