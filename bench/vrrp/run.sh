@@ -87,7 +87,7 @@ nth_stamp() { grep -E -- "$2" "$1" 2>/dev/null | sed -n "${3:-1}p" | cut -d' ' -
 has_lines() { [[ $(grep -cE -- "$2" "$1" 2>/dev/null) -ge ${3:-1} ]]; }
 median() { printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g | awk '{a[NR]=$1} END {
     if (NR == 0) { print "-"; exit } printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2 }'; }
-sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print ""; else printf "%.3f\n", a - b }'; }
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%.3f\n", a - b }'; }
 put() { [[ -n "${R[$1|k]+x}${R[$1|j]+x}" ]] || ORDER+=("$1"); R[$1|$2]="$3"; }
 
 # start_daemon IMPL NS NAME CONF: starts keepalived or jkeepalived in NS, stamped log in $W/NAME.log;
@@ -192,10 +192,18 @@ trial() {
     ip -n "$ns-r2" monitor address | stamp > "$mon" & mpid=$!; BG+=($mpid); disown $mpid
     ip netns exec "$ns-cl" ping -D -n -i 0.01 "$vip" > "$png" 2>&1 & ppid=$!; BG+=($ppid); disown $ppid
     sleep 1.5
+    # act at the same phase for both implementations: 0.5 s after one of r1's adverts (else where the
+    # action lands in the 1 s cycle depends on each daemon's start-up time)
+    local n0; n0=$(grep -c "${NET[$impl]}.11 " "$W/$impl-$tag.adv")
+    waitfor 3 has_lines "$W/$impl-$tag.adv" "${NET[$impl]}.11 " $((n0 + 1))
+    sleep 0.5
     ta=$(now)
     case $act in
         term) kill -TERM "$(main_pid "$impl-$tag-r1")" ;;
-        kill) for p in $(ip netns pids "$ns-r1"); do kill -KILL "$p"; done ;;
+        # stop them all first: keepalived's VRRP child must not see its parent die (PDEATHSIG →
+        # graceful priority 0) before its own SIGKILL lands
+        kill) for p in $(ip netns pids "$ns-r1"); do kill -STOP "$p"; done
+              for p in $(ip netns pids "$ns-r1"); do kill -KILL "$p"; done ;;
         linkdown) ip -n "$ns-r1" link set eth0 down ;;
     esac
     if waitfor 15 has_lines "$mon" "^[0-9.]+ [0-9]+: .*inet $vip/"; then
