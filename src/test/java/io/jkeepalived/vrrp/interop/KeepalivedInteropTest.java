@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.NetNs;
+import static io.jkeepalived.testsupport.KeepalivedLogs.await;
+import static io.jkeepalived.testsupport.KeepalivedLogs.lastEntering;
+import static io.jkeepalived.testsupport.KeepalivedLogs.read;
 import io.jkeepalived.testsupport.Sh;
 import io.jkeepalived.vrrp.codec.AuthType;
 import io.jkeepalived.vrrp.engine.InstanceParams;
@@ -142,36 +145,6 @@ class KeepalivedInteropTest {
                 new VrrpPorts(new NamespaceShellTransport(ns, "jkvb"), rec, rec, rec, rec), MonotonicClock.system());
         loop.start();
         return loop;
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    /** The state of keepalived's last "(VI_1) Entering X STATE" line. */
-    static String lastEntering(Path log) {
-        String last = "";
-        for (String line : read(log).split("\n")) {
-            int i = line.indexOf("(VI_1) Entering ");
-            if (i >= 0) {
-                last = line.substring(i + 16).split(" ")[0];
-            }
-        }
-        return last;
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     static final class Recorder implements AddressManager, GarpSender, Notifier, LogSink {

@@ -8,6 +8,9 @@ import io.jkeepalived.linux.Linux;
 import io.jkeepalived.linux.NetworkNamespace;
 import io.jkeepalived.linux.VrrpSocketSpec;
 import io.jkeepalived.testsupport.NetNs;
+import static io.jkeepalived.testsupport.KeepalivedLogs.await;
+import static io.jkeepalived.testsupport.KeepalivedLogs.lastEntering;
+import static io.jkeepalived.testsupport.KeepalivedLogs.read;
 import io.jkeepalived.testsupport.Sh;
 import io.jkeepalived.vrrp.codec.AuthType;
 import io.jkeepalived.vrrp.engine.InstanceParams;
@@ -156,32 +159,4 @@ class JkeepalivedVsKeepalivedRootTest {
         throw new IllegalStateException("no link-local address on " + ifname);
     }
 
-    static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    static String lastEntering(Path log) {
-        String last = "";
-        for (String line : read(log).split("\n")) {
-            int i = line.indexOf("(VI_1) Entering ");
-            if (i >= 0) {
-                last = line.substring(i + 16).split(" ")[0];
-            }
-        }
-        return last;
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }
