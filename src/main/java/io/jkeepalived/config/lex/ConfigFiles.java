@@ -132,7 +132,10 @@ final class ConfigFiles {
 
     // ---- includes
 
-    /** keepalived's {@code check_include}: include, includer, includem, includew, includeb, includea. */
+    /**
+     * keepalived's {@code check_include}: include, includer, includem, includew, includeb, includea; and
+     * {@code includet}, which keepalived's own {@code -e} help names but its parser lacks: the same as includea.
+     */
     boolean include(LineText buf) {
         String s = buf.text;
         if (s.charAt(0) != 'i' || !s.startsWith("include") || s.length() < 8) {
@@ -143,7 +146,7 @@ final class ConfigFiles {
         if (Words.isWhite(v)) {
             v = 0;
             p = 8;
-        } else if (s.length() > 8 && Words.isWhite(s.charAt(8)) && "rmwba".indexOf(v) >= 0) {
+        } else if (s.length() > 8 && Words.isWhite(s.charAt(8)) && "rmwbat".indexOf(v) >= 0) {
             p = 9;
         } else {
             return false;

@@ -26,7 +26,7 @@ final class IncludeCheck {
             case 'm' -> READ | MATCH;
             case 'w' -> READ | MATCH | WILDCARD;
             case 'b' -> READ | BRACE;
-            case 'a' -> ALL;
+            case 'a', 't' -> ALL;
             default -> NONE;
         };
     }

@@ -85,6 +85,15 @@ class IncludeTest {
     }
 
     @Test
+    void includetIsIncludeaAsKeepalivedsHelpSays() throws IOException {
+        Path main = write("main.conf", "includet nothere.conf", "includet x.conf");
+        write("x.conf", "x");
+        ParsedConfig pc = ConfigReader.read(main, LAX);
+        assertEquals("CANNOT_RUN " + main + ":1:1 Config files missing 'nothere.conf'.\n", TreeText.diags(pc));
+        assertEquals(lines("x"), TreeText.of(pc));
+    }
+
+    @Test
     void variantsDecideWhatIsAnError() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         Path main = write("main.conf",
