@@ -51,6 +51,12 @@ public final class Daemon {
         log.info("Running on " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " (JVM " + Runtime.version() + ")");
         log.info("Command line: " + quoted(originalArgs));
+        if (!io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.JSON)
+                | !io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.STATS_CLEAR)) {
+            log.warning("Cannot ignore signals 36/63 (JSON, STATS_CLEAR): sending them would stop jkeepalived");
+        } else {
+            log.detail("Signals 36 (JSON) and 63 (STATS_CLEAR) are ignored; SIGUSR1/SIGUSR2 write the data/stats dumps");
+        }
         var parentPid = new PidFile(options.pidFile());
         Optional<Long> running = parentPid.livePid();
         if (running.isPresent() && running.get() != ProcessHandle.current().pid()) {
