@@ -42,7 +42,9 @@ final class StandardSubcommands implements Subcommands {
         }
         boolean json = "1".equals(System.getenv("JKEEPALIVED_LOG_JSON"));
         try (var log = new DaemonLog(Clock.systemDefaultZone(), options.logDetail(),
-                options.logConsole() || options.noSyslog() ? err : null,
+                // no syslog writer yet: what keepalived sends to syslog goes to stderr (the journal under
+                // systemd); only -G without -l means "log nowhere", as in keepalived
+                options.logConsole() || !options.noSyslog() ? err : null,
                 options.logFile().orElse(null), true, json)) {
             var daemon = new Daemon(options, log,
                     (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
