@@ -4,6 +4,7 @@ import io.jkeepalived.daemon.log.Log;
 import io.jkeepalived.lvs.LoggingDataPlane;
 import io.jkeepalived.lvs.RealServer;
 import io.jkeepalived.lvs.VirtualService;
+import io.jkeepalived.testsupport.Await;
 import io.jkeepalived.testsupport.NetNs;
 import io.jkeepalived.testsupport.NsThreads;
 import io.jkeepalived.testsupport.Sh;
@@ -98,18 +99,7 @@ class CheckerDaemonNamespaceTest {
     }
 
     static void await(Duration limit, BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        Await.until(limit, what, condition);
     }
 
     void awaitLog(String line) {

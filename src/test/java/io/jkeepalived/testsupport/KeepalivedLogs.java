@@ -33,12 +33,6 @@ public final class KeepalivedLogs {
 
     /** Polls until {@code condition} holds; fails after 20 s naming {@code what}. */
     public static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(java.time.Duration.ofSeconds(20), what, condition);
     }
 }
