@@ -1,0 +1,276 @@
+package io.jkeepalived.check.runtime;
+
+import io.jkeepalived.check.checkers.Checker;
+import io.jkeepalived.check.checkers.CheckerFactory;
+import io.jkeepalived.check.plan.CheckPlanBuilder;
+import io.jkeepalived.check.plan.CheckSetup;
+import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.check.engine.CheckEngine;
+import io.jkeepalived.loop.EventLoop;
+import io.jkeepalived.check.checkers.ProtoCheckers;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.common.Log;
+import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.adapters.check.NioTcpConnector;
+import io.jkeepalived.check.port.TcpConnector;
+import io.jkeepalived.linux.checkio.EpollPoller;
+import io.jkeepalived.linux.checkio.EpollTcpConnector;
+import io.jkeepalived.lvs.LoggingDataPlane;
+import io.jkeepalived.notify.AlertMail;
+import io.jkeepalived.notify.MailAlerter;
+import io.jkeepalived.notify.SmtpAlertSettings;
+
+import java.io.IOException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The health-checker subsystem ({@code jkeepalived -C}): one event loop thread that owns the check engine,
+ * runs every checker and applies the results through the {@link DataPlane}. Stops cleanly (omega scripts
+ * included) on {@link #stop()} or SIGTERM.
+ */
+public final class CheckerDaemon implements AutoCloseable {
+    private final EventLoop loop;
+    private final CheckScheduler scheduler;
+    private final ActionRunner actions;
+    private final Log log;
+    private final List<AutoCloseable> resources;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Thread thread;
+    private final boolean watchAddresses;
+    private volatile Thread addressWatcher;
+
+    private record Io(EventLoop loop, TcpConnector tcp) {
+    }
+
+    /**
+     * The loop's I/O: epoll through FFM (five system calls per TCP check) unless a checker needs java.nio
+     * channels (the protocol checkers register them with the loop), FFM is unavailable, or
+     * {@code -Djkeepalived.checker.io=nio} asks for the portable Selector loop.
+     */
+    private Io chooseIo(CheckSetup setup, Options options) {
+        boolean selector = "nio".equals(System.getProperty("jkeepalived.checker.io"))
+                || setup.bindings().stream().anyMatch(b -> options.factory().needsSelector(b.spec()));
+        if (!selector) {
+            try {
+                var epoll = new EpollPoller();
+                var loop = new EventLoop(epoll);
+                return new Io(loop, new EpollTcpConnector(loop, epoll));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                log.warning("Checker: epoll through FFM unavailable (" + e.getMessage() + "), using java.nio");
+            }
+        }
+        var loop = new EventLoop();
+        return new Io(loop, new NioTcpConnector(loop));
+    }
+
+    /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
+    public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+        public Options {
+            resources = List.copyOf(resources);
+        }
+
+        public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                       List<String> fifos, RandomGenerator random) {
+            this(log, dataPlane, factory, alerts, fifos, random, List.of());
+        }
+    }
+
+    public CheckerDaemon(CheckSetup setup, Options options) {
+        this.log = options.log();
+        var io = chooseIo(setup, options);
+        this.loop = io.loop();
+        this.resources = options.resources();
+        var engine = new CheckEngine(setup.plan(), options.random());
+        var checkers = new ArrayList<Checker>(setup.bindings().size());
+        for (var binding : setup.bindings()) {
+            checkers.add(options.factory().create(binding, loop, io.tcp()));
+        }
+        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log),
+                options.alerts(), options.fifos());
+        this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
+        this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
+    }
+
+    /** ha_suspend: local addresses are polled once a second and changes fed to the engine. */
+    private void watch(java.util.Set<String> initial) {
+        var known = initial;
+        while (finished.getCount() > 0) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            var now = LocalAddresses.snapshot();
+            for (var a : now) {
+                if (!known.contains(a)) {
+                    addressChanged(a, true);
+                }
+            }
+            for (var a : known) {
+                if (!now.contains(a)) {
+                    addressChanged(a, false);
+                }
+            }
+            known = now;
+        }
+    }
+
+    /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
+    public static Options defaultOptions(KeepalivedConfig config, Log log) {
+        var random = new Random();
+        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom());
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
+        var fifos = new ArrayList<String>();
+        config.globalDefs().notifyFifo().ifPresent(fifos::add);
+        config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
+        var resources = new ArrayList<AutoCloseable>(List.of(protocols));
+        String host = CheckPlanBuilder.hostName().orElse("localhost");
+        BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
+        var mail = SmtpAlertSettings.from(config.globalDefs(), host, System.getProperty("user.name", "root"), log::warning)
+                .filter(SmtpAlertSettings::enabled);
+        if (mail.isPresent()) {
+            var alerter = new MailAlerter(mail.get(), log::info, 64);
+            resources.add(alerter);
+            alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
+        }
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources);
+    }
+
+    /** The data plane this build uses: it programs nothing, and says why once. */
+    public static DataPlane noKernelDataPlane(Log log) {
+        String reason = Files.exists(Path.of("/proc/net/ip_vs")) ? "no IPVS data plane in this build yet"
+                : "this kernel has no IPVS";
+        return new LoggingDataPlane(log::warning, reason);
+    }
+
+    public static CheckSetup setup(KeepalivedConfig config, CheckerFactory factory, Log log) {
+        var globals = CheckPlanBuilder.Globals.of(config, CheckPlanBuilder.hostName().orElse("localhost"));
+        return new CheckPlanBuilder(factory, log::warning).build(config.virtualServers(), config.virtualServerGroups(), globals);
+    }
+
+    /**
+     * What {@code jkeepalived -C} runs: checks until SIGTERM (or SIGINT), then clears the pool and exits 0.
+     */
+    public static int run(KeepalivedConfig config, Log log) {
+        var options = defaultOptions(config, log);
+        try (var daemon = new CheckerDaemon(setup(config, options.factory(), log), options)) {
+            var hook = Thread.ofPlatform().unstarted(daemon::stop);
+            Runtime.getRuntime().addShutdownHook(hook);
+            daemon.start();
+            daemon.awaitStopped();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook itself is stopping us
+            }
+        }
+        return 0;
+    }
+
+    /** Starts the loop thread. */
+    public void start() {
+        start(r -> Thread.ofPlatform().name("checker").unstarted(r));
+    }
+
+    /**
+     * Starts the loop on a thread from {@code threads} (tests use one that first joins a network namespace:
+     * the loop's sockets live where its thread does).
+     */
+    public void start(java.util.concurrent.ThreadFactory threads) {
+        if (watchAddresses) {
+            var present = LocalAddresses.snapshot();
+            loop.execute(() -> scheduler.start(present));
+            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
+        } else {
+            loop.execute(scheduler::start);
+        }
+        thread = threads.newThread(() -> {
+            try {
+                loop.run();
+            } catch (RuntimeException e) {
+                log.error("Healthchecker loop stopped: " + e.getMessage());
+            } finally {
+                finished.countDown();
+            }
+        });
+        thread.start();
+    }
+
+    /** Clears the pool (omega scripts run) and ends the loop; waits at most 10 s. Safe to call twice. */
+    public void stop() {
+        if (thread == null || finished.getCount() == 0) {
+            return;
+        }
+        if (addressWatcher != null) {
+            addressWatcher.interrupt();
+        }
+        loop.execute(() -> {
+            scheduler.stop();
+            actions.awaitShutdownScripts(Duration.ofSeconds(1));
+            loop.stop();
+        });
+        awaitStopped(Duration.ofSeconds(10));
+    }
+
+    public void awaitStopped() {
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitStopped(Duration limit) {
+        try {
+            finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The engine's view of every virtual and real server, read on the loop thread. */
+    public List<CheckEngine.VirtualServerStatus> status() {
+        var answer = new CompletableFuture<List<CheckEngine.VirtualServerStatus>>();
+        loop.execute(() -> answer.complete(scheduler.status()));
+        return answer.orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    /** Checks started and finished so far (for benchmarks and status). */
+    public long[] counters() {
+        var answer = new CompletableFuture<long[]>();
+        loop.execute(() -> answer.complete(new long[] {scheduler.checksStarted(), scheduler.checksCompleted()}));
+        return answer.orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    /** Feeds an address change to ha_suspend. */
+    public void addressChanged(String address, boolean present) {
+        loop.execute(() -> scheduler.addressChanged(address, present));
+    }
+
+    @Override
+    public void close() {
+        stop();
+        actions.close();
+        loop.close();
+        for (var resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warning("closing " + resource + ": " + e.getMessage());
+            }
+        }
+    }
+}
