@@ -23,7 +23,7 @@ public final class ScriptLauncher implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final List<Process> stopScripts = new ArrayList<>();
 
-  public   ScriptLauncher(Log log, int queueCapacity) {
+    public ScriptLauncher(Log log, int queueCapacity) {
         this.log = log;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 r -> Thread.ofPlatform().name("VRRP-scripts").daemon().unstarted(r));

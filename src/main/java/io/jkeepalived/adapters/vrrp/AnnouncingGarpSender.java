@@ -20,7 +20,7 @@ public final class AnnouncingGarpSender implements io.jkeepalived.vrrp.port.Garp
     private final Map<InetAddress, String> deviceOf;
     private final Log log;
 
-  public   AnnouncingGarpSender(Map<String, GarpSender> arp, Map<String, NeighbourAdvertiser> na, Map<InetAddress, String> deviceOf,
+    public AnnouncingGarpSender(Map<String, GarpSender> arp, Map<String, NeighbourAdvertiser> na, Map<InetAddress, String> deviceOf,
                          Log log) {
         this.arp = Map.copyOf(arp);
         this.na = Map.copyOf(na);

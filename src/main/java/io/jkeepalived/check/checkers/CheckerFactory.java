@@ -1,5 +1,6 @@
 package io.jkeepalived.check.checkers;
 
+import io.jkeepalived.check.plan.CheckerCatalog;
 import io.jkeepalived.check.plan.CheckerBinding;
 import io.jkeepalived.check.engine.CheckerWords;
 import io.jkeepalived.check.engine.GenericWords;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * spec type through {@link #register}; a type nobody provides becomes an {@link UnsupportedChecker} that
  * fails every attempt with a clear reason.
  */
-public final class CheckerFactory {
+public final class CheckerFactory implements CheckerCatalog {
 
     /** Builds checkers of one spec type. */
     public interface Provider {

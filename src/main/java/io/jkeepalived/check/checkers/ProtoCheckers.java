@@ -1,6 +1,5 @@
 package io.jkeepalived.check.checkers;
 
-import io.jkeepalived.adapters.check.LinuxEchoProbe;
 import io.jkeepalived.check.port.EchoProbe;
 import io.jkeepalived.check.engine.CheckResult;
 import io.jkeepalived.check.plan.CheckerBinding;
@@ -43,6 +42,7 @@ public final class ProtoCheckers implements AutoCloseable {
     private final Optional<SslSpec> ssl;
     private final Consumer<String> warnings;
     private final RandomGenerator random;
+    private final EchoProbe.Factory echoProbes;
     private final java.util.Map<Reactor, byte[]> loopBuffers = new java.util.IdentityHashMap<>();
     private EventLoop httpLoop;
     private Thread httpLoopThread;
@@ -50,8 +50,10 @@ public final class ProtoCheckers implements AutoCloseable {
     private String tlsError;
 
     /** @param warnings receives one line per configuration problem (bad regex, unreadable SSL file...) */
-    public ProtoCheckers(Optional<SslSpec> ssl, Consumer<String> warnings, RandomGenerator random) {
+    public ProtoCheckers(Optional<SslSpec> ssl, Consumer<String> warnings, RandomGenerator random,
+                         EchoProbe.Factory echoProbes) {
         this.ssl = ssl;
+        this.echoProbes = echoProbes;
         this.warnings = warnings;
         this.random = random;
     }
@@ -248,7 +250,7 @@ public final class ProtoCheckers implements AutoCloseable {
 
     public Checker ping(CheckerBinding b, CheckerSpec.PingCheckSpec spec) {
         var c = spec.common();
-        EchoProbe probe = new LinuxEchoProbe(c.bindTo(), c.bindIf());
+        EchoProbe probe = echoProbes.open(c.bindTo(), c.bindIf());
         return new PingChecker(io, target(c, b.rsDisplay()), probe, pingThreads);
     }
 

@@ -1,6 +1,5 @@
 package io.jkeepalived.check.plan;
 
-import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.engine.CheckPlan;
 import io.jkeepalived.check.engine.CheckerPlan;
 import io.jkeepalived.check.engine.RealServerPlan;
@@ -43,10 +42,10 @@ public final class CheckPlanBuilder {
         }
     }
 
-    private final CheckerFactory factory;
+    private final CheckerCatalog factory;
     private final Consumer<String> warnings;
 
-    public CheckPlanBuilder(CheckerFactory factory, Consumer<String> warnings) {
+    public CheckPlanBuilder(CheckerCatalog factory, Consumer<String> warnings) {
         this.factory = factory;
         this.warnings = warnings;
     }

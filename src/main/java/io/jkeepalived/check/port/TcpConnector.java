@@ -1,6 +1,5 @@
 package io.jkeepalived.check.port;
 
-import io.jkeepalived.adapters.check.NioTcpConnector;
 import io.jkeepalived.check.engine.CheckResult;
 
 import java.net.InetSocketAddress;
@@ -9,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * Non-blocking TCP connects driven by an event loop. Two implementations: java.nio on a Selector
- * ({@link NioTcpConnector}), and direct socket/connect/epoll calls through FFM
+ * ({@code adapters.check.NioTcpConnector}), and direct socket/connect/epoll calls through FFM
  * ({@code io.jkeepalived.linux.checkio.EpollTcpConnector}), which needs about half the system calls.
  */
 public interface TcpConnector {

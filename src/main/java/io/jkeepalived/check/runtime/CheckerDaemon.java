@@ -1,5 +1,6 @@
 package io.jkeepalived.check.runtime;
 
+import io.jkeepalived.adapters.check.LinuxEchoProbe;
 import io.jkeepalived.check.checkers.Checker;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
@@ -131,7 +132,7 @@ public final class CheckerDaemon implements AutoCloseable {
     /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
-        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom());
+        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), LinuxEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);

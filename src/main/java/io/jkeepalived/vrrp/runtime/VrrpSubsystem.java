@@ -1,7 +1,6 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
-import io.jkeepalived.adapters.vrrp.LinkWatcher;
 import io.jkeepalived.notify.NotifyFifo;
 import io.jkeepalived.notify.ScriptLauncher;
 import io.jkeepalived.vrrp.plan.HostInterfaces;

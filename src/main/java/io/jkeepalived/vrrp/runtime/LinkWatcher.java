@@ -1,6 +1,5 @@
-package io.jkeepalived.adapters.vrrp;
+package io.jkeepalived.vrrp.runtime;
 
-import io.jkeepalived.vrrp.runtime.TrackerBook;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.EventPoller;
 import io.jkeepalived.linux.Link;
@@ -34,7 +33,7 @@ public final class LinkWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private Thread thread;
 
-  public   LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
+    public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
         this.monitor = monitor;
         this.poller = poller;
