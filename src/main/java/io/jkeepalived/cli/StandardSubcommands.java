@@ -1,7 +1,7 @@
 package io.jkeepalived.cli;
 
-import io.jkeepalived.config.ConfigDump;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigDump;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.keywords.KeywordRegistry;
 import io.jkeepalived.daemon.CheckerSubsystem;
 import io.jkeepalived.daemon.Daemon;

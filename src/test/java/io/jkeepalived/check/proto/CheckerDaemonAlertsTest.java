@@ -1,7 +1,7 @@
 package io.jkeepalived.check.proto;
 
 import io.jkeepalived.check.CheckerDaemon;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
 import io.jkeepalived.daemon.log.Log;

@@ -4,7 +4,7 @@ import io.jkeepalived.check.CheckResult;
 import io.jkeepalived.check.CheckerBinding;
 import io.jkeepalived.check.CheckerDaemon;
 import io.jkeepalived.check.CheckerFactory;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;

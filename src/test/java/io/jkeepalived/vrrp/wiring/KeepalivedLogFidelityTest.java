@@ -2,7 +2,7 @@ package io.jkeepalived.vrrp.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.AddressFamily;
 import io.jkeepalived.vrrp.engine.InstanceParams;
