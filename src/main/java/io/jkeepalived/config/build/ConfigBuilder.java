@@ -60,7 +60,7 @@ public final class ConfigBuilder {
 
     public KeepalivedConfig build(List<ConfigNode> parsedRoots) {
         var roots = new KeywordValidator(KeywordRegistry.get(), sink).validate(parsedRoots);
-        var gb = new GlobalDefsBuilder(sink, users);
+        var gb = new GlobalDefsDraft(sink, users);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         var lines = new AddressLines(sink);

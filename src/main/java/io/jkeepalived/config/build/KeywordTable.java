@@ -3,6 +3,7 @@ package io.jkeepalived.config.build;
 import io.jkeepalived.config.ConfigNode;
 import io.jkeepalived.config.DiagnosticSink;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,6 +69,12 @@ final class KeywordTable<D> {
 
         Builder<D> on(String keyword, String alias, KeywordHandler<D> handler) {
             return on(keyword, handler).on(alias, handler);
+        }
+
+        /** Several keywords that do the same (the handler tells them apart by {@link Words#keyword()} if it must). */
+        Builder<D> on(List<String> keywords, KeywordHandler<D> handler) {
+            keywords.forEach(k -> on(k, handler));
+            return this;
         }
 
         /** Keywords the block accepts and deliberately does nothing with here (said why at the call). */
