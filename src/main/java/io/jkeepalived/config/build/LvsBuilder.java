@@ -33,8 +33,6 @@ import java.util.Set;
 final class LvsBuilder {
     static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo", "ovf", "lblcr",
             "sed", "nq", "twos");
-    private static final Set<String> SCHED_FLAGS = Set.of("ops", "flag-1", "flag-2", "flag-3", "sh-port", "sh-fallback",
-            "mh-port", "mh-fallback");
     static final Duration DEFAULT_DELAY_LOOP = Duration.ofSeconds(60);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -161,17 +159,114 @@ final class LvsBuilder {
 
     /** One virtual_server; empty when keepalived would drop it (no real servers). */
     Optional<VirtualServerSpec> virtualServer(ConfigNode block) {
+        var written = address(block);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        var address = written.get();
+        var vs = new VirtualServerDraft(globals.smtpAlertChecker().or(globals::smtpAlert).orElse(false));
+        VirtualServerKeywords.TABLE.readAll(vs, block, sink);
+        var describe = describe(address, vs.protocol);
+        if (address instanceof VirtualServerAddress.Fwmark && vs.protocol != null) {
+            sink.warning(SourcePos.NONE, "Warning: Virtual server " + describe + ": protocol specified for fwmark - protocol will be ignored");
+        }
+        var realServers = realServers(vs, describe);
+        if (realServers.isEmpty()) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + " has no real servers - ignoring");
+            return Optional.empty();
+        }
+        validate(vs, address, describe, realServers);
+        Optional<VirtualServerSpec.SorryServer> sorry = vs.sorryIp == null ? Optional.empty()
+                : Optional.of(new VirtualServerSpec.SorryServer(vs.sorryIp, vs.sorryPort, vs.sorryInhibit, vs.sorryMethod,
+                        OptionalInt.empty()));
+        return Optional.of(new VirtualServerSpec(address, vs.protocol == null ? "TCP" : vs.protocol, vs.sched, vs.flags,
+                vs.method,
+                vs.persistence, vs.granularity, vs.engine, vs.family, vs.quorum, vs.hysteresis, vs.quorumUp, vs.quorumDown,
+                vs.alpha != null && vs.alpha, vs.omega, vs.haSuspend, vs.delayLoop == null ? DEFAULT_DELAY_LOOP : vs.delayLoop,
+                Optional.ofNullable(vs.vhost), vs.smtp, vs.inhibit, vs.weight, sorry, vs.snmpName, realServers, block.pos()));
+    }
+
+    /** The real servers, each read with what it inherits from the virtual server; duplicates dropped as keepalived does. */
+    private List<RealServerSpec> realServers(VirtualServerDraft vs, String describe) {
+        var vsInherited = new Inherited(vs.retry, vs.dbr, vs.warmup, vs.connectTimeout, vs.delayLoop, vs.alpha, vs.vhost);
+        var realServers = new ArrayList<RealServerSpec>();
+        var seen = new HashSet<String>();
+        for (var rs : vs.rsNodes) {
+            var spec = realServer(rs, vsInherited, vs.weight, vs.inhibit, vs.method == null ? ForwardingMethod.NAT : vs.method,
+                    vs.smtp);
+            if (spec.isEmpty()) {
+                continue;
+            }
+            var r = spec.get();
+            if (!seen.add(Addresses.format(r.address()) + "/" + r.port())) {
+                var proto = vs.protocol == null ? "none" : vs.protocol.toLowerCase(Locale.ROOT);
+                sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + Addresses.format(r.address()) + "]:"
+                        + proto + ":" + r.port() + " is duplicated - removing second rs");
+                continue;
+            }
+            realServers.add(r);
+        }
+        return realServers;
+    }
+
+    /** keepalived's validate_check_config(), in its order: each value it corrects, it says so. */
+    private void validate(VirtualServerDraft vs, VirtualServerAddress address, String describe, List<RealServerSpec> realServers) {
+        long totalWeight = 0;
+        for (var r : realServers) {
+            totalWeight += r.weight();
+        }
+        if (vs.quorum > totalWeight) {
+            sink.warning(SourcePos.NONE, "Warning - quorum " + vs.quorum + " for " + describe
+                    + " exceeds total weight of real servers " + totalWeight + ", reducing quorum to " + totalWeight);
+            vs.quorum = (int) totalWeight;
+        }
+        if (vs.quorum > 0 && vs.hysteresis >= vs.quorum) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": hysteresis " + vs.hysteresis + " >= quorum "
+                    + vs.quorum + "; setting hysteresis to " + (vs.quorum - 1));
+            vs.hysteresis = vs.quorum - 1;
+        }
+        if (vs.haSuspend && address instanceof VirtualServerAddress.Fwmark) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": cannot use ha_suspend with fwmarks - clearing ha_suspend");
+            vs.haSuspend = false;
+        }
+        if (!(address instanceof VirtualServerAddress.Fwmark)) {
+            if (vs.protocol == null) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no protocol set - defaulting to UDP");
+                vs.protocol = "UDP";
+                describe = describe(address, vs.protocol);
+            }
+            if (vs.flags.contains("ops") && !vs.protocol.equals("UDP")) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": one packet scheduling requires UDP - resetting");
+                vs.flags.remove("ops");
+            }
+            if (vs.persistence.isEmpty() && address instanceof VirtualServerAddress.IpPort ip && ip.port() == 0) {
+                sink.warning(SourcePos.NONE, "Virtual server " + describe
+                        + ": zero port only valid for persistent sevices - setting");
+                vs.persistence = Optional.of(Duration.ofSeconds(360));
+            }
+        }
+        if (vs.sched == null) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no scheduler set, setting default 'wlc'");
+            vs.sched = "wlc";
+        }
+        if (vs.method == null) {
+            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no forwarding method set, setting default NAT");
+            vs.method = ForwardingMethod.NAT;
+        }
+    }
+
+    /** The virtual_server's address: an IP and port, a fwmark or a group; empty (and said) when unusable. */
+    private Optional<VirtualServerAddress> address(ConfigNode block) {
         var a = block.argTexts();
-        VirtualServerAddress address;
         if (a.isEmpty()) {
             sink.error(block.pos(), "virtual_server without address - skipping");
             return Optional.empty();
         }
         if (a.get(0).equals("fwmark")) {
             long mark = a.size() > 1 ? parseLong(a.get(1), block.pos()) : 0;
-            address = new VirtualServerAddress.Fwmark(mark, AddressFamily.INET);
+            return Optional.of(new VirtualServerAddress.Fwmark(mark, AddressFamily.INET));
         } else if (a.get(0).equals("group")) {
-            address = new VirtualServerAddress.Group(a.size() > 1 ? a.get(1) : "");
+            return Optional.of(new VirtualServerAddress.Group(a.size() > 1 ? a.get(1) : ""));
         } else {
             var ipText = a.get(0);
             String portText = a.size() > 1 ? a.get(1) : null;
@@ -185,211 +280,8 @@ final class LvsBuilder {
                 return Optional.empty();
             }
             int port = portText == null ? 0 : (int) parseLong(portText, block.pos());
-            address = new VirtualServerAddress.IpPort(ip.get(), port);
+            return Optional.of(new VirtualServerAddress.IpPort(ip.get(), port));
         }
-        String protocol = null;
-        String sched = null;
-        var flags = new HashSet<String>();
-        ForwardingMethod method = null;
-        Optional<Duration> persistence = Optional.empty();
-        Optional<String> granularity = Optional.empty();
-        Optional<String> engine = Optional.empty();
-        Optional<AddressFamily> family = Optional.empty();
-        int quorum = 1;
-        int hysteresis = 0;
-        Optional<ScriptSpec> quorumUp = Optional.empty();
-        Optional<ScriptSpec> quorumDown = Optional.empty();
-        boolean omega = false;
-        boolean haSuspend = false;
-        boolean smtp = globals.smtpAlertChecker().or(globals::smtpAlert).orElse(false);
-        boolean inhibit = false;
-        int weight = 1;
-        InetAddress sorryIp = null;
-        int sorryPort = 0;
-        boolean sorryInhibit = false;
-        Optional<ForwardingMethod> sorryMethod = Optional.empty();
-        Optional<String> snmpName = Optional.empty();
-        Integer retry = null;
-        Duration dbr = null;
-        Duration warmup = null;
-        Duration connectTimeout = null;
-        Duration delayLoop = null;
-        Boolean alpha = null;
-        String vhost = null;
-        var rsNodes = new ArrayList<ConfigNode>();
-        for (var n : block.children()) {
-            var w = new Words(n, sink);
-            switch (n.name()) {
-                case "ip_family" -> family = w.required(0).map(f -> f.equals("inet6") ? AddressFamily.INET6 : AddressFamily.INET);
-                case "retry" -> retry = retry(w).orElse(retry);
-                case "delay_before_retry" -> dbr = timer(w).orElse(dbr);
-                case "warmup" -> warmup = timer(w).orElse(warmup);
-                case "connect_timeout" -> connectTimeout = connectTimeout(w).orElse(connectTimeout);
-                case "delay_loop" -> delayLoop = delayLoop(w, "virtual server").orElse(delayLoop);
-                case "inhibit_on_failure" -> inhibit = w.bool(0);
-                case "lb_algo", "lvs_sched" -> {
-                    var s = w.required(0);
-                    if (s.isPresent()) {
-                        if (SCHEDULERS.contains(s.get())) {
-                            sched = s.get();
-                        } else {
-                            w.error("Invalid lvs_scheduler '" + s.get() + "' - ignoring");
-                        }
-                    }
-                }
-                case "hashed" -> {
-                }
-                case "ops", "flag-1", "flag-2", "flag-3", "sh-port", "sh-fallback", "mh-port", "mh-fallback" -> flags.add(n.name());
-                case "lb_kind", "lvs_method" -> method = forwarding(w).orElse(method);
-                case "persistence_engine" -> engine = w.required(0);
-                case "persistence_timeout" -> {
-                    if (w.arg(0).isEmpty()) {
-                        persistence = Optional.of(Duration.ofSeconds(360));
-                    } else {
-                        var v = w.integer(0, 1, 2678400);
-                        if (v.isPresent()) {
-                            persistence = Optional.of(Duration.ofSeconds(v.getAsLong()));
-                        } else {
-                            w.error("persistence_timeout invalid");
-                        }
-                    }
-                }
-                case "persistence_granularity" -> granularity = w.required(0);
-                case "protocol" -> {
-                    var p = w.required(0);
-                    if (p.isPresent()) {
-                        switch (p.get().toUpperCase(Locale.ROOT)) {
-                            case "TCP", "UDP", "SCTP" -> protocol = p.get().toUpperCase(Locale.ROOT);
-                            default -> w.error("Unknown protocol " + p.get() + " - ignoring");
-                        }
-                    }
-                }
-                case "ha_suspend" -> haSuspend = true;
-                case "smtp_alert" -> smtp = w.bool(0);
-                case "virtualhost" -> vhost = w.required(0).orElse(vhost);
-                case "snmp_name" -> snmpName = w.required(0);
-                case "alpha" -> alpha = w.bool(0);
-                case "omega" -> omega = w.bool(0);
-                case "quorum_up" -> quorumUp = w.script(0);
-                case "quorum_down" -> quorumDown = w.script(0);
-                case "quorum" -> {
-                    var t = w.required(0);
-                    if (t.isPresent()) {
-                        var v = w.integer(t.get(), 1, 4294967295L);
-                        if (v.isPresent()) {
-                            quorum = (int) Math.min(Integer.MAX_VALUE, v.getAsLong());
-                        } else {
-                            w.error("Quorum " + t.get() + " must be in [1, 4294967295]. Setting to 1.");
-                        }
-                    }
-                }
-                case "hysteresis" -> {
-                    var t = w.required(0);
-                    if (t.isPresent()) {
-                        var v = w.integer(t.get(), 0, 4294967295L);
-                        if (v.isPresent()) {
-                            hysteresis = (int) Math.min(Integer.MAX_VALUE, v.getAsLong());
-                        } else {
-                            w.error("Hysteresis " + t.get() + " must be in [0, 4294967295] - ignoring");
-                        }
-                    }
-                }
-                case "weight" -> {
-                    var v = w.integer(0, 0, Integer.MAX_VALUE);
-                    if (v.isPresent()) {
-                        weight = (int) v.getAsLong();
-                    }
-                }
-                case "sorry_server" -> {
-                    var ip = w.address(0);
-                    if (ip.isEmpty()) {
-                        w.error("Invalid sorry server IP address " + w.arg(0).orElse("") + " - skipping");
-                    } else {
-                        sorryIp = ip.get();
-                        sorryPort = w.arg(1).isPresent() ? (int) w.integer(1, 0, 65535).orElse(0) : 0;
-                    }
-                }
-                case "sorry_server_inhibit" -> sorryInhibit = w.bool(0);
-                case "sorry_server_lvs_method" -> sorryMethod = forwarding(w);
-                case "real_server" -> rsNodes.add(n);
-                default -> {
-                }
-            }
-        }
-        var describe = describe(address, protocol);
-        if (address instanceof VirtualServerAddress.Fwmark && protocol != null) {
-            sink.warning(SourcePos.NONE, "Warning: Virtual server " + describe + ": protocol specified for fwmark - protocol will be ignored");
-        }
-        var vsInherited = new Inherited(retry, dbr, warmup, connectTimeout, delayLoop, alpha, vhost);
-        var realServers = new ArrayList<RealServerSpec>();
-        var seen = new HashSet<String>();
-        for (var rs : rsNodes) {
-            var spec = realServer(rs, vsInherited, weight, inhibit, method == null ? ForwardingMethod.NAT : method, smtp);
-            if (spec.isEmpty()) {
-                continue;
-            }
-            var r = spec.get();
-            if (!seen.add(Addresses.format(r.address()) + "/" + r.port())) {
-                var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
-                sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + Addresses.format(r.address()) + "]:"
-                        + proto + ":" + r.port() + " is duplicated - removing second rs");
-                continue;
-            }
-            realServers.add(r);
-        }
-        if (realServers.isEmpty()) {
-            sink.warning(SourcePos.NONE, "Virtual server " + describe + " has no real servers - ignoring");
-            return Optional.empty();
-        }
-        // keepalived's validate_check_config(), in its order.
-        long totalWeight = 0;
-        for (var r : realServers) {
-            totalWeight += r.weight();
-        }
-        if (quorum > totalWeight) {
-            sink.warning(SourcePos.NONE, "Warning - quorum " + quorum + " for " + describe
-                    + " exceeds total weight of real servers " + totalWeight + ", reducing quorum to " + totalWeight);
-            quorum = (int) totalWeight;
-        }
-        if (quorum > 0 && hysteresis >= quorum) {
-            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": hysteresis " + hysteresis + " >= quorum " + quorum
-                    + "; setting hysteresis to " + (quorum - 1));
-            hysteresis = quorum - 1;
-        }
-        if (haSuspend && address instanceof VirtualServerAddress.Fwmark) {
-            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": cannot use ha_suspend with fwmarks - clearing ha_suspend");
-            haSuspend = false;
-        }
-        if (!(address instanceof VirtualServerAddress.Fwmark)) {
-            if (protocol == null) {
-                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no protocol set - defaulting to UDP");
-                protocol = "UDP";
-                describe = describe(address, protocol);
-            }
-            if (flags.contains("ops") && !protocol.equals("UDP")) {
-                sink.warning(SourcePos.NONE, "Virtual server " + describe + ": one packet scheduling requires UDP - resetting");
-                flags.remove("ops");
-            }
-            if (persistence.isEmpty() && address instanceof VirtualServerAddress.IpPort ip && ip.port() == 0) {
-                sink.warning(SourcePos.NONE, "Virtual server " + describe
-                        + ": zero port only valid for persistent sevices - setting");
-                persistence = Optional.of(Duration.ofSeconds(360));
-            }
-        }
-        if (sched == null) {
-            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no scheduler set, setting default 'wlc'");
-            sched = "wlc";
-        }
-        if (method == null) {
-            sink.warning(SourcePos.NONE, "Virtual server " + describe + ": no forwarding method set, setting default NAT");
-            method = ForwardingMethod.NAT;
-        }
-        Optional<VirtualServerSpec.SorryServer> sorry = sorryIp == null ? Optional.empty()
-                : Optional.of(new VirtualServerSpec.SorryServer(sorryIp, sorryPort, sorryInhibit, sorryMethod, OptionalInt.empty()));
-        return Optional.of(new VirtualServerSpec(address, protocol == null ? "TCP" : protocol, sched, flags, method,
-                persistence, granularity, engine, family, quorum, hysteresis, quorumUp, quorumDown,
-                alpha != null && alpha, omega, haSuspend, delayLoop == null ? DEFAULT_DELAY_LOOP : delayLoop,
-                Optional.ofNullable(vhost), smtp, inhibit, weight, sorry, snmpName, realServers, block.pos()));
     }
 
     static String describe(VirtualServerAddress a, String protocol) {
@@ -408,76 +300,6 @@ final class LvsBuilder {
             sink.error(pos, "invalid number '" + t + "'");
             return 0;
         }
-    }
-
-    private Optional<ForwardingMethod> forwarding(Words w) {
-        var k = w.required(0);
-        if (k.isEmpty()) {
-            return Optional.empty();
-        }
-        ForwardingMethod.Kind kind;
-        switch (k.get().toUpperCase(Locale.ROOT)) {
-            case "NAT" -> kind = ForwardingMethod.Kind.NAT;
-            case "DR" -> kind = ForwardingMethod.Kind.DR;
-            case "TUN" -> kind = ForwardingMethod.Kind.TUN;
-            default -> {
-                w.error("PARSER : unknown [" + k.get() + "] routing method for virtual server.");
-                return Optional.empty();
-            }
-        }
-        var type = ForwardingMethod.TunnelType.IPIP;
-        OptionalInt port = OptionalInt.empty();
-        String csum = "";
-        for (int i = 1; i < w.count(); i++) {
-            var t = w.arg(i).orElse("");
-            switch (t) {
-                case "type" -> {
-                    var v = w.arg(++i).orElse("ipip");
-                    type = switch (v) {
-                        case "gue" -> ForwardingMethod.TunnelType.GUE;
-                        case "gre" -> ForwardingMethod.TunnelType.GRE;
-                        default -> ForwardingMethod.TunnelType.IPIP;
-                    };
-                }
-                case "port" -> port = w.intIn(++i, 1, 65535);
-                case "nocsum", "csum", "remcsum" -> csum = t;
-                default -> w.error("Unknown lvs_method option '" + t + "' - ignoring");
-            }
-        }
-        return Optional.of(new ForwardingMethod(kind, type, port, csum));
-    }
-
-    private Optional<Integer> retry(Words w) {
-        var v = w.integer(0, 0, Integer.MAX_VALUE);
-        return v.isPresent() ? Optional.of((int) v.getAsLong()) : Optional.empty();
-    }
-
-    private Optional<Duration> timer(Words w) {
-        return w.seconds(0, 0, Integer.MAX_VALUE / 1_000_000.0);
-    }
-
-    private Optional<Duration> connectTimeout(Words w) {
-        var t = w.required(0);
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        var v = w.seconds(t.get(), 0, Integer.MAX_VALUE / 1_000_000.0);
-        if (v.isEmpty()) {
-            w.error("connect_timeout " + t.get() + " invalid - ignoring");
-        }
-        return v;
-    }
-
-    private Optional<Duration> delayLoop(Words w, String what) {
-        var t = w.required(0);
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        var v = w.seconds(t.get(), 0.000001, 18446744073709.551614);
-        if (v.isEmpty()) {
-            w.error(what + " delay loop '" + t.get() + "' invalid - ignoring");
-        }
-        return v;
     }
 
     private Optional<RealServerSpec> realServer(ConfigNode block, Inherited vs, int defaultWeight, boolean vsInhibit,
@@ -519,18 +341,18 @@ final class LvsBuilder {
                         }
                     }
                 }
-                case "lvs_method" -> method = forwarding(w).orElse(method);
+                case "lvs_method" -> method = LvsLineValues.forwarding(w).orElse(method);
                 case "uthreshold" -> upper = w.intIn(0, 0, Integer.MAX_VALUE);
                 case "lthreshold" -> lower = w.intIn(0, 0, Integer.MAX_VALUE);
                 case "inhibit_on_failure" -> inhibit = w.bool(0);
                 case "notify_up" -> up = w.script(0);
                 case "notify_down" -> down = w.script(0);
                 case "alpha" -> alpha = w.bool(0);
-                case "retry" -> retry = retry(w).orElse(retry);
-                case "delay_before_retry" -> dbr = timer(w).orElse(dbr);
-                case "warmup" -> warmup = timer(w).orElse(warmup);
-                case "connect_timeout" -> ct = connectTimeout(w).orElse(ct);
-                case "delay_loop" -> dl = delayLoop(w, "real server").orElse(dl);
+                case "retry" -> retry = LvsLineValues.retry(w).orElse(retry);
+                case "delay_before_retry" -> dbr = LvsLineValues.timer(w).orElse(dbr);
+                case "warmup" -> warmup = LvsLineValues.timer(w).orElse(warmup);
+                case "connect_timeout" -> ct = LvsLineValues.connectTimeout(w).orElse(ct);
+                case "delay_loop" -> dl = LvsLineValues.delayLoop(w, "real server").orElse(dl);
                 case "smtp_alert" -> smtp = w.bool(0);
                 case "virtualhost" -> vhost = w.required(0).orElse(vhost);
                 default -> {
@@ -579,15 +401,15 @@ final class LvsBuilder {
                 case "fwmark" -> fwmark = (int) w.integer(0, 0, 4294967295L).orElse(0);
                 case "log_all_failures" -> logAllFailures = w.bool(0);
                 case "connect_timeout" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup,
-                        connectTimeout(w).orElse(own.connectTimeout), own.delayLoop, own.alpha, own.virtualhost);
-                case "retry", "nb_get_retry" -> own = new Inherited(retry(w).orElse(own.retry), own.delayBeforeRetry, own.warmup,
+                        LvsLineValues.connectTimeout(w).orElse(own.connectTimeout), own.delayLoop, own.alpha, own.virtualhost);
+                case "retry", "nb_get_retry" -> own = new Inherited(LvsLineValues.retry(w).orElse(own.retry), own.delayBeforeRetry, own.warmup,
                         own.connectTimeout, own.delayLoop, own.alpha, own.virtualhost);
-                case "delay_before_retry" -> own = new Inherited(own.retry, timer(w).orElse(own.delayBeforeRetry), own.warmup,
+                case "delay_before_retry" -> own = new Inherited(own.retry, LvsLineValues.timer(w).orElse(own.delayBeforeRetry), own.warmup,
                         own.connectTimeout, own.delayLoop, own.alpha, own.virtualhost);
-                case "warmup" -> own = new Inherited(own.retry, own.delayBeforeRetry, timer(w).orElse(own.warmup),
+                case "warmup" -> own = new Inherited(own.retry, own.delayBeforeRetry, LvsLineValues.timer(w).orElse(own.warmup),
                         own.connectTimeout, own.delayLoop, own.alpha, own.virtualhost);
                 case "delay_loop" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup, own.connectTimeout,
-                        delayLoop(w, "checker").orElse(own.delayLoop), own.alpha, own.virtualhost);
+                        LvsLineValues.delayLoop(w, "checker").orElse(own.delayLoop), own.alpha, own.virtualhost);
                 case "alpha" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup, own.connectTimeout,
                         own.delayLoop, w.bool(0), own.virtualhost);
                 default -> {
