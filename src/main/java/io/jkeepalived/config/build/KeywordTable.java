@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The keywords of one block kind, each beside its handler: a keyword and what it does are one entry.
@@ -74,6 +75,12 @@ final class KeywordTable<D> {
         /** Several keywords that do the same (the handler tells them apart by {@link Words#keyword()} if it must). */
         Builder<D> on(List<String> keywords, KeywordHandler<D> handler) {
             keywords.forEach(k -> on(k, handler));
+            return this;
+        }
+
+        /** Every row of {@code shared} (keywords several blocks take), applied to the part of this block's draft it fills. */
+        <E> Builder<D> include(KeywordTable<E> shared, Function<D, E> part) {
+            shared.handlers.forEach((keyword, handler) -> on(keyword, (draft, line) -> handler.apply(part.apply(draft), line)));
             return this;
         }
 

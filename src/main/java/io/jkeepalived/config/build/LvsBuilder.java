@@ -4,14 +4,11 @@ import io.jkeepalived.config.ConfigNode;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.SourcePos;
 import io.jkeepalived.config.model.AddressFamily;
-import io.jkeepalived.config.model.CheckerCommonSpec;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.ForwardingMethod;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.RealServerSpec;
-import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.config.model.SslSpec;
-import io.jkeepalived.config.model.UrlSpec;
 import io.jkeepalived.config.model.VirtualServerAddress;
 import io.jkeepalived.config.model.VirtualServerGroupSpec;
 import io.jkeepalived.config.model.VirtualServerSpec;
@@ -19,7 +16,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,20 +39,6 @@ final class LvsBuilder {
         this.sink = sink;
         this.globals = globals;
     }
-
-    /** Values a real_server or virtual_server passes down to its checkers. */
-    private record Inherited(Integer retry, Duration delayBeforeRetry, Duration warmup, Duration connectTimeout,
-            Duration delayLoop, Boolean alpha, String virtualhost) {
-        Inherited over(Inherited parent) {
-            return new Inherited(retry != null ? retry : parent.retry,
-                    delayBeforeRetry != null ? delayBeforeRetry : parent.delayBeforeRetry,
-                    warmup != null ? warmup : parent.warmup, connectTimeout != null ? connectTimeout : parent.connectTimeout,
-                    delayLoop != null ? delayLoop : parent.delayLoop, alpha != null ? alpha : parent.alpha,
-                    virtualhost != null ? virtualhost : parent.virtualhost);
-        }
-    }
-
-    private static final Inherited NONE = new Inherited(null, null, null, null, null, null, null);
 
     SslSpec ssl(ConfigNode block) {
         Optional<String> password = Optional.empty();
@@ -188,12 +170,13 @@ final class LvsBuilder {
 
     /** The real servers, each read with what it inherits from the virtual server; duplicates dropped as keepalived does. */
     private List<RealServerSpec> realServers(VirtualServerDraft vs, String describe) {
-        var vsInherited = new Inherited(vs.retry, vs.dbr, vs.warmup, vs.connectTimeout, vs.delayLoop, vs.alpha, vs.vhost);
+        var vsInherited = new CheckerDefaults(vs.retry, vs.dbr, vs.warmup, vs.connectTimeout, vs.delayLoop, vs.alpha,
+                vs.vhost);
         var realServers = new ArrayList<RealServerSpec>();
         var seen = new HashSet<String>();
         for (var rs : vs.rsNodes) {
-            var spec = realServer(rs, vsInherited, vs.weight, vs.inhibit, vs.method == null ? ForwardingMethod.NAT : vs.method,
-                    vs.smtp);
+            var spec = realServer(rs, vsInherited, new RealServerDraft(vs.weight,
+                    vs.method == null ? ForwardingMethod.NAT : vs.method, vs.inhibit, vs.smtp));
             if (spec.isEmpty()) {
                 continue;
             }
@@ -302,8 +285,7 @@ final class LvsBuilder {
         }
     }
 
-    private Optional<RealServerSpec> realServer(ConfigNode block, Inherited vs, int defaultWeight, boolean vsInhibit,
-            ForwardingMethod vsMethod, boolean vsSmtp) {
+    private Optional<RealServerSpec> realServer(ConfigNode block, CheckerDefaults vs, RealServerDraft rs) {
         var a = block.argTexts();
         var ip = a.isEmpty() ? Optional.<InetAddress>empty() : Addresses.parse(a.get(0));
         if (ip.isEmpty()) {
@@ -311,351 +293,17 @@ final class LvsBuilder {
             return Optional.empty();
         }
         int port = a.size() > 1 ? (int) parseLong(a.get(1), block.pos()) : 0;
-        int weight = defaultWeight;
-        ForwardingMethod method = vsMethod;
-        OptionalInt upper = OptionalInt.empty();
-        OptionalInt lower = OptionalInt.empty();
-        boolean inhibit = vsInhibit;
-        Optional<ScriptSpec> up = Optional.empty();
-        Optional<ScriptSpec> down = Optional.empty();
-        boolean smtp = vsSmtp;
-        Integer retry = null;
-        Duration dbr = null;
-        Duration warmup = null;
-        Duration ct = null;
-        Duration dl = null;
-        Boolean alpha = null;
-        String vhost = null;
-        var checkerNodes = new ArrayList<ConfigNode>();
-        for (var n : block.children()) {
-            var w = new Words(n, sink);
-            switch (n.name()) {
-                case "weight" -> {
-                    var t = w.required(0);
-                    if (t.isPresent()) {
-                        var v = w.integer(t.get(), 0, Integer.MAX_VALUE);
-                        if (v.isPresent()) {
-                            weight = (int) v.getAsLong();
-                        } else {
-                            w.error("Real server weight " + t.get() + " is outside range 0-2147483647");
-                        }
-                    }
-                }
-                case "lvs_method" -> method = LvsLineValues.forwarding(w).orElse(method);
-                case "uthreshold" -> upper = w.intIn(0, 0, Integer.MAX_VALUE);
-                case "lthreshold" -> lower = w.intIn(0, 0, Integer.MAX_VALUE);
-                case "inhibit_on_failure" -> inhibit = w.bool(0);
-                case "notify_up" -> up = w.script(0);
-                case "notify_down" -> down = w.script(0);
-                case "alpha" -> alpha = w.bool(0);
-                case "retry" -> retry = LvsLineValues.retry(w).orElse(retry);
-                case "delay_before_retry" -> dbr = LvsLineValues.timer(w).orElse(dbr);
-                case "warmup" -> warmup = LvsLineValues.timer(w).orElse(warmup);
-                case "connect_timeout" -> ct = LvsLineValues.connectTimeout(w).orElse(ct);
-                case "delay_loop" -> dl = LvsLineValues.delayLoop(w, "real server").orElse(dl);
-                case "smtp_alert" -> smtp = w.bool(0);
-                case "virtualhost" -> vhost = w.required(0).orElse(vhost);
-                default -> {
-                    if (n.isBlock() || io.jkeepalived.config.keywords.KeywordRegistry.CHECKERS.contains(n.name())) {
-                        checkerNodes.add(n);
-                    }
-                }
-            }
-        }
-        var inherited = new Inherited(retry, dbr, warmup, ct, dl, alpha, vhost).over(vs);
+        RealServerKeywords.TABLE.readAll(rs, block, sink);
+        var inherited = rs.checkerDefaults(vs);
         var checkers = new ArrayList<CheckerSpec>();
-        for (var c : checkerNodes) {
-            checker(c, ip.get(), port, inherited).ifPresent(checkers::add);
+        for (var c : rs.checkerNodes) {
+            var checker = new CheckerDraft(c, ip.get(), port, inherited, globals, sink);
+            CheckerKeywords.TABLE.readAll(checker, c, sink);
+            checker.finish(c).ifPresent(checkers::add);
         }
-        return Optional.of(new RealServerSpec(ip.get(), port, weight, method, upper, lower, inhibit, up, down,
-                inherited.alpha != null && inherited.alpha, inherited.delayLoop == null ? DEFAULT_DELAY_LOOP : inherited.delayLoop,
-                Optional.ofNullable(inherited.virtualhost), smtp, checkers, block.pos()));
-    }
-
-    /** The common keywords as written in one checker (or SMTP host) block. */
-    private final class CommonDraft {
-        InetAddress connectIp;
-        Integer connectPort;
-        InetAddress bindTo;
-        Integer bindPort;
-        String bindIf;
-        Integer fwmark;
-        Boolean logAllFailures;
-        Inherited own = NONE;
-
-        /** Returns true when the line was a common keyword. */
-        boolean line(ConfigNode n, Words w) {
-            switch (n.name()) {
-                case "connect_ip" -> connectIp = w.address(0).orElse(connectIp);
-                case "connect_port" -> {
-                    var v = w.intIn(0, 1, 65535);
-                    if (v.isPresent()) {
-                        connectPort = v.getAsInt();
-                    } else {
-                        w.error("Invalid checker connect_port '" + w.arg(0).orElse("") + "'");
-                    }
-                }
-                case "bindto" -> bindTo = w.address(0).orElse(bindTo);
-                case "bind_port" -> bindPort = (int) w.integer(0, 0, 65535).orElse(0);
-                case "bind_if" -> bindIf = w.required(0).orElse(null);
-                case "fwmark" -> fwmark = (int) w.integer(0, 0, 4294967295L).orElse(0);
-                case "log_all_failures" -> logAllFailures = w.bool(0);
-                case "connect_timeout" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup,
-                        LvsLineValues.connectTimeout(w).orElse(own.connectTimeout), own.delayLoop, own.alpha, own.virtualhost);
-                case "retry", "nb_get_retry" -> own = new Inherited(LvsLineValues.retry(w).orElse(own.retry), own.delayBeforeRetry, own.warmup,
-                        own.connectTimeout, own.delayLoop, own.alpha, own.virtualhost);
-                case "delay_before_retry" -> own = new Inherited(own.retry, LvsLineValues.timer(w).orElse(own.delayBeforeRetry), own.warmup,
-                        own.connectTimeout, own.delayLoop, own.alpha, own.virtualhost);
-                case "warmup" -> own = new Inherited(own.retry, own.delayBeforeRetry, LvsLineValues.timer(w).orElse(own.warmup),
-                        own.connectTimeout, own.delayLoop, own.alpha, own.virtualhost);
-                case "delay_loop" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup, own.connectTimeout,
-                        LvsLineValues.delayLoop(w, "checker").orElse(own.delayLoop), own.alpha, own.virtualhost);
-                case "alpha" -> own = new Inherited(own.retry, own.delayBeforeRetry, own.warmup, own.connectTimeout,
-                        own.delayLoop, w.bool(0), own.virtualhost);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        CheckerCommonSpec resolve(String kind, InetAddress rsIp, int rsPort, Inherited parent) {
-            var r = own.over(parent);
-            var delayLoop = r.delayLoop == null ? DEFAULT_DELAY_LOOP : r.delayLoop;
-            int retry = r.retry != null ? r.retry : switch (kind) {
-                case "DNS_CHECK" -> 3;
-                case "MISC_CHECK" -> 0;
-                default -> 1;
-            };
-            var dbr = r.delayBeforeRetry != null ? r.delayBeforeRetry : switch (kind) {
-                case "HTTP_GET", "SSL_GET" -> Duration.ofSeconds(3);
-                case "DNS_CHECK" -> delayLoop;
-                default -> Duration.ofSeconds(1);
-            };
-            return new CheckerCommonSpec(connectIp != null ? connectIp : rsIp, connectPort != null ? connectPort : rsPort,
-                    Optional.ofNullable(bindTo), bindPort == null ? OptionalInt.empty() : OptionalInt.of(bindPort),
-                    Optional.ofNullable(bindIf), r.connectTimeout != null ? r.connectTimeout : DEFAULT_CONNECT_TIMEOUT,
-                    fwmark == null ? OptionalInt.empty() : OptionalInt.of(fwmark), retry, dbr,
-                    r.warmup != null ? r.warmup : delayLoop, delayLoop, r.alpha != null && r.alpha,
-                    logAllFailures != null ? logAllFailures : globals.checkerLogAllFailures());
-        }
-    }
-
-    private Optional<CheckerSpec> checker(ConfigNode block, InetAddress rsIp, int rsPort, Inherited parent) {
-        var kind = block.name();
-        var common = new CommonDraft();
-        var urls = new ArrayList<UrlSpec>();
-        String httpProtocol = "1.0";
-        Optional<String> vhost = Optional.ofNullable(parent.virtualhost);
-        boolean sni = false;
-        Optional<String> sniName = Optional.empty();
-        boolean fastRecovery = false;
-        boolean tlsCompliant = false;
-        String helo = globals.smtpHeloName().orElse("localhost");
-        var hosts = new ArrayList<CheckerCommonSpec>();
-        ScriptSpec misc = null;
-        Duration miscTimeout = null;
-        boolean dynamic = false;
-        String miscUser = null;
-        String miscGroup = null;
-        String dnsType = "SOA";
-        String dnsName = ".";
-        Optional<byte[]> payload = Optional.empty();
-        boolean requireReply = false;
-        Optional<String> replyPattern = Optional.empty();
-        int minLen = 0;
-        int maxLen = 255;
-        String trackFile = null;
-        OptionalInt fileWeight = OptionalInt.empty();
-        boolean fileReverse = false;
-        String bfdName = null;
-        for (var n : block.children()) {
-            var w = new Words(n, sink);
-            if (common.line(n, w)) {
-                continue;
-            }
-            switch (n.name()) {
-                case "url" -> url(n).ifPresent(urls::add);
-                case "http_protocol" -> httpProtocol = w.required(0).orElse(httpProtocol);
-                case "virtualhost" -> vhost = w.required(0);
-                case "enable_sni" -> sni = w.bool(0);
-                case "sni_name" -> sniName = w.required(0);
-                case "fast_recovery" -> fastRecovery = w.bool(0);
-                case "tls_compliant" -> tlsCompliant = w.bool(0);
-                case "helo_name" -> helo = w.required(0).orElse(helo);
-                case "host" -> {
-                    var hd = new CommonDraft();
-                    for (var hn : n.children()) {
-                        hd.line(hn, new Words(hn, sink));
-                    }
-                    hosts.add(hd.resolve(kind, rsIp, rsPort, common.own.over(parent)));
-                }
-                case "misc_path" -> misc = w.script(0).orElse(null);
-                case "misc_timeout" -> {
-                    var v = w.integer(0, 1, Integer.MAX_VALUE);
-                    if (v.isPresent()) {
-                        miscTimeout = Duration.ofSeconds(v.getAsLong());
-                    }
-                }
-                case "misc_dynamic" -> dynamic = true;
-                case "user" -> {
-                    miscUser = w.required(0).orElse(null);
-                    miscGroup = w.arg(1).orElse(null);
-                }
-                case "type" -> {
-                    var t = w.required(0).map(s -> s.toUpperCase(Locale.ROOT));
-                    if (t.isPresent() && Set.of("A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA").contains(t.get())) {
-                        dnsType = t.get();
-                    } else {
-                        t.ifPresent(s -> w.error("Unknown DNS check type " + s + " - ignoring"));
-                    }
-                }
-                case "name" -> {
-                    if (kind.equals("BFD_CHECK")) {
-                        bfdName = w.required(0).orElse(null);
-                    } else {
-                        dnsName = w.required(0).orElse(dnsName);
-                    }
-                }
-                case "payload" -> payload = hex(w, w.rest(0), "Invalid hex string for UDP_CHECK payload");
-                case "require_reply" -> {
-                    requireReply = true;
-                    replyPattern = w.arg(0).isPresent() ? Optional.of(w.rest(0).replace(" ", "")) : Optional.empty();
-                }
-                case "min_reply_length" -> minLen = (int) w.integer(0, 0, 65535).orElse(minLen);
-                case "max_reply_length" -> maxLen = (int) w.integer(0, 0, 65535).orElse(maxLen);
-                case "track_file" -> trackFile = w.required(0).orElse(null);
-                case "weight" -> {
-                    fileWeight = w.intIn(0, -254, 254);
-                    fileReverse = w.arg(1).filter("reverse"::equals).isPresent();
-                }
-                default -> {
-                }
-            }
-        }
-        var c = common.resolve(kind, rsIp, rsPort, parent);
-        var pos = block.pos();
-        return switch (kind) {
-            case "TCP_CHECK" -> Optional.of(new CheckerSpec.TcpCheckSpec(c, pos));
-            case "HTTP_GET", "SSL_GET" -> {
-                if (urls.isEmpty()) {
-                    sink.error(VrrpBuilder.endPos(block), "HTTP/SSL_GET checker has no urls specified - ignoring");
-                    yield Optional.empty();
-                }
-                yield Optional.of(new CheckerSpec.HttpGetSpec(c, kind.equals("SSL_GET"), urls, vhost, httpProtocol, sni,
-                        sniName, fastRecovery, tlsCompliant, pos));
-            }
-            case "SMTP_CHECK" -> Optional.of(new CheckerSpec.SmtpCheckSpec(c, helo, hosts, pos));
-            case "MISC_CHECK" -> {
-                if (misc == null) {
-                    sink.error(VrrpBuilder.endPos(block), "No script path has been specified for MISC_CHECKER - skipping");
-                    yield Optional.empty();
-                }
-                if (miscUser != null) {
-                    misc = new ScriptSpec(misc.commandLine(), misc.argv(), Optional.of(miscUser),
-                            Optional.ofNullable(miscGroup), misc.pos());
-                }
-                yield Optional.of(new CheckerSpec.MiscCheckSpec(c, misc, miscTimeout != null ? miscTimeout : c.delayLoop(),
-                        dynamic, pos));
-            }
-            case "DNS_CHECK" -> Optional.of(new CheckerSpec.DnsCheckSpec(c, dnsType, dnsName, pos));
-            case "UDP_CHECK" -> Optional.of(new CheckerSpec.UdpCheckSpec(c, payload, requireReply, replyPattern, minLen,
-                    maxLen, pos));
-            case "PING_CHECK" -> Optional.of(new CheckerSpec.PingCheckSpec(c, pos));
-            case "FILE_CHECK" -> {
-                if (trackFile == null) {
-                    sink.error(VrrpBuilder.endPos(block), "FILE_CHECK without track_file - ignoring");
-                    yield Optional.empty();
-                }
-                yield Optional.of(new CheckerSpec.FileCheckSpec(c, trackFile, fileWeight, fileReverse, pos));
-            }
-            case "BFD_CHECK" -> {
-                if (bfdName == null) {
-                    sink.error(VrrpBuilder.endPos(block), "BFD_CHECK without name - ignoring");
-                    yield Optional.empty();
-                }
-                yield Optional.of(new CheckerSpec.BfdCheckSpec(c, bfdName, pos));
-            }
-            default -> Optional.empty();
-        };
-    }
-
-    private Optional<byte[]> hex(Words w, String text, String error) {
-        var t = text.replace(" ", "");
-        try {
-            return Optional.of(HexFormat.of().parseHex(t.length() % 2 == 1 ? "0" + t : t));
-        } catch (IllegalArgumentException e) {
-            w.error(error);
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Optional<UrlSpec> url(ConfigNode block) {
-        String path = null;
-        Optional<String> digest = Optional.empty();
-        var codes = new ArrayList<UrlSpec.StatusRange>();
-        Optional<String> vhost = Optional.empty();
-        Optional<String> regex = Optional.empty();
-        boolean noMatch = false;
-        List<String> options = List.of();
-        int minOff = 0;
-        int maxOff = 0;
-        boolean tls = false;
-        for (var n : block.children()) {
-            var w = new Words(n, sink);
-            switch (n.name()) {
-                case "path" -> path = w.required(0).orElse(null);
-                case "digest" -> {
-                    var d = w.required(0);
-                    if (d.isPresent() && d.get().length() != 32) {
-                        w.error("digest '" + d.get() + "' character length should be 32 rather than " + d.get().length());
-                    } else if (d.isPresent() && !isHex(d.get())) {
-                        w.error("digest '" + d.get() + "' is not a hex string - ignoring");
-                    } else {
-                        digest = d.map(s -> s.toLowerCase(Locale.ROOT));
-                    }
-                }
-                case "status_code" -> {
-                    for (var t : n.argTexts()) {
-                        var parts = t.split("-", 2);
-                        try {
-                            int from = Integer.parseInt(parts[0]);
-                            int to = parts.length > 1 ? Integer.parseInt(parts[1]) : from;
-                            if (from < 100 || to > 599 || from > to) {
-                                w.error("Invalid HTTP_GET status code '" + t + "'");
-                            } else {
-                                codes.add(new UrlSpec.StatusRange(from, to));
-                            }
-                        } catch (NumberFormatException e) {
-                            w.error("Invalid HTTP_GET status code '" + t + "' - ignoring");
-                        }
-                    }
-                }
-                case "virtualhost" -> vhost = w.required(0);
-                case "regex" -> regex = w.required(0);
-                case "regex_no_match" -> noMatch = true;
-                case "regex_options" -> options = n.argTexts();
-                case "regex_min_offset" -> minOff = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(0);
-                case "regex_max_offset" -> maxOff = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(0);
-                case "tls_compliant" -> tls = w.bool(0);
-                default -> {
-                }
-            }
-        }
-        if (path == null) {
-            sink.error(block.pos(), "Url path not specified - ignoring");
-            return Optional.empty();
-        }
-        return Optional.of(new UrlSpec(path, digest, codes.isEmpty() ? UrlSpec.DEFAULT_STATUS : codes, vhost, regex, noMatch,
-                options, minOff, maxOff, tls, block.pos()));
+        return Optional.of(new RealServerSpec(ip.get(), port, rs.weight, rs.method, rs.upper, rs.lower, rs.inhibit, rs.up,
+                rs.down, inherited.alpha() != null && inherited.alpha(),
+                inherited.delayLoop() == null ? DEFAULT_DELAY_LOOP : inherited.delayLoop(),
+                Optional.ofNullable(inherited.virtualhost()), rs.smtp, checkers, block.pos()));
     }
 }
