@@ -18,7 +18,8 @@ final class CheckerCommonDraft {
     CheckerDefaults own = CheckerDefaults.NONE;
 
     /** What was written here, else what the real/virtual server passed down, else the checker kind's default. */
-    CheckerCommonSpec resolve(String kind, InetAddress rsIp, int rsPort, CheckerDefaults parent, boolean logAllFailuresDefault) {
+    CheckerCommonSpec resolve(String kind, InetAddress rsIp, int rsPort, CheckerDefaults parent,
+            boolean logAllFailuresDefault) {
         var r = own.over(parent);
         var delayLoop = r.delayLoop() == null ? LvsBuilder.DEFAULT_DELAY_LOOP : r.delayLoop();
         int retry = r.retry() != null ? r.retry() : switch (kind) {
@@ -33,7 +34,8 @@ final class CheckerCommonDraft {
         };
         return new CheckerCommonSpec(connectIp != null ? connectIp : rsIp, connectPort != null ? connectPort : rsPort,
                 Optional.ofNullable(bindTo), bindPort == null ? OptionalInt.empty() : OptionalInt.of(bindPort),
-                Optional.ofNullable(bindIf), r.connectTimeout() != null ? r.connectTimeout() : LvsBuilder.DEFAULT_CONNECT_TIMEOUT,
+                Optional.ofNullable(bindIf),
+                r.connectTimeout() != null ? r.connectTimeout() : LvsBuilder.DEFAULT_CONNECT_TIMEOUT,
                 fwmark == null ? OptionalInt.empty() : OptionalInt.of(fwmark), retry, dbr,
                 r.warmup() != null ? r.warmup() : delayLoop, delayLoop, r.alpha() != null && r.alpha(),
                 logAllFailures != null ? logAllFailures : logAllFailuresDefault);

@@ -18,7 +18,7 @@ final class CheckerCommonKeywords {
             .on("log_all_failures", (c, w) -> c.logAllFailures = w.bool(0))
             .on("connect_timeout",
                     (c, w) -> c.own = c.own.withConnectTimeout(LvsLineValues.connectTimeout(w).orElse(c.own.connectTimeout())))
-            .on("retry", "nb_get_retry", (c, w) -> c.own = c.own.withRetry(LvsLineValues.retry(w).orElse(c.own.retry())))
+            .on("retry", (c, w) -> c.own = c.own.withRetry(LvsLineValues.retry(w).orElse(c.own.retry())))
             .on("delay_before_retry",
                     (c, w) -> c.own = c.own.withDelayBeforeRetry(LvsLineValues.timer(w).orElse(c.own.delayBeforeRetry())))
             .on("warmup", (c, w) -> c.own = c.own.withWarmup(LvsLineValues.timer(w).orElse(c.own.warmup())))

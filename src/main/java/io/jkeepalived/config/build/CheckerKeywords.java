@@ -40,6 +40,9 @@ final class CheckerKeywords {
             .on("track_file", (c, w) -> c.trackFile = w.required(0).orElse(null))
             .on("weight", CheckerKeywords::weight)
             .include(CheckerCommonKeywords.TABLE, c -> c.common)
+            // HTTP_GET's old name for retry.
+            .on("nb_get_retry",
+                    (c, w) -> c.common.own = c.common.own.withRetry(LvsLineValues.retry(w).orElse(c.common.own.retry())))
             .build();
 
     private static void host(CheckerDraft c, Words w) {
