@@ -73,7 +73,7 @@ public final class ConfigBuilder {
         var trackProcesses = new ArrayList<TrackProcessSpec>();
         var bfds = new ArrayList<BfdInstanceSpec>();
         var garpGroups = new ArrayList<GarpGroupSpec>();
-        var syncDrafts = new ArrayList<VrrpBuilder.SyncGroupDraft>();
+        var syncDrafts = new ArrayList<UnresolvedSyncGroup>();
         var drafts = new ArrayList<VrrpInstanceDraft>();
         var staticAddresses = new ArrayList<VirtualIpSpec>();
         var staticRoutes = new ArrayList<RouteSpec>();
@@ -185,7 +185,7 @@ public final class ConfigBuilder {
         return m;
     }
 
-    private static boolean isTracked(VrrpScriptSpec s, List<VrrpInstanceDraft> drafts, List<VrrpBuilder.SyncGroupDraft> groups) {
+    private static boolean isTracked(VrrpScriptSpec s, List<VrrpInstanceDraft> drafts, List<UnresolvedSyncGroup> groups) {
         return drafts.stream().anyMatch(d -> d.trackScripts.stream().anyMatch(r -> r.name().equals(s.name())))
                 || groups.stream().anyMatch(g -> g.spec().trackScripts().stream().anyMatch(r -> r.name().equals(s.name())));
     }
@@ -194,7 +194,7 @@ public final class ConfigBuilder {
      * The vrrp_scripts that can be used: tracked ones whose program keepalived finds. Others are reported
      * ("Disabling track script X since not found/accessible") and dropped.
      */
-    private Map<String, Boolean> trackedScripts(List<VrrpInstanceDraft> drafts, List<VrrpBuilder.SyncGroupDraft> groups,
+    private Map<String, Boolean> trackedScripts(List<VrrpInstanceDraft> drafts, List<UnresolvedSyncGroup> groups,
             List<VrrpScriptSpec> defined) {
         var usable = new LinkedHashMap<String, Boolean>();
         for (var s : defined) {
@@ -224,7 +224,7 @@ public final class ConfigBuilder {
         });
     }
 
-    private List<VrrpSyncGroupSpec> syncGroups(List<VrrpBuilder.SyncGroupDraft> drafts, List<VrrpInstanceSpec> instances,
+    private List<VrrpSyncGroupSpec> syncGroups(List<UnresolvedSyncGroup> drafts, List<VrrpInstanceSpec> instances,
             Map<String, Boolean> usedScripts, Set<String> disabledScripts) {
         var out = new ArrayList<VrrpSyncGroupSpec>();
         var inGroup = new HashSet<String>();
