@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One {@code bfd_instance} block while it is read ({@link BfdInstanceKeywords} fills it in); {@link #finish} applies keepalived's
- * end-of-block checks.
+ * One {@code bfd_instance} block while it is read: {@link BfdInstanceKeywords} fills it in, {@link #finish}
+ * applies keepalived's end-of-block checks.
  */
 final class BfdInstanceDraft {
     final String name;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@code garp_group} block while it is read ({@link GarpGroupKeywords} fills it in); {@link #finish} applies keepalived's
- * end-of-block checks.
+ * One {@code garp_group} block while it is read: {@link GarpGroupKeywords} fills it in, {@link #finish}
+ * applies keepalived's end-of-block checks.
  */
 final class GarpGroupDraft {
     Duration garp = Duration.ZERO;

@@ -60,7 +60,7 @@ final class KeywordTable<D> {
             this.block = block;
         }
 
-        /** {@code keyword} (and its aliases, keepalived's old or alternative spellings) does {@code handler}. */
+        /** A line starting with {@code keyword} does {@code handler}; a keyword has one handler. */
         Builder<D> on(String keyword, KeywordHandler<D> handler) {
             if (handlers.putIfAbsent(keyword, handler) != null) {
                 throw new IllegalStateException(block + ": keyword '" + keyword + "' has two handlers");
@@ -68,6 +68,7 @@ final class KeywordTable<D> {
             return this;
         }
 
+        /** {@code alias} is keepalived's old or alternative spelling of {@code keyword}. */
         Builder<D> on(String keyword, String alias, KeywordHandler<D> handler) {
             return on(keyword, handler).on(alias, handler);
         }
@@ -78,9 +79,10 @@ final class KeywordTable<D> {
             return this;
         }
 
-        /** Every row of {@code shared} (keywords several blocks take), applied to the part of this block's draft it fills. */
+        /** Every row of {@code shared} (keywords several blocks take), applied to the part of the draft it fills. */
         <E> Builder<D> include(KeywordTable<E> shared, Function<D, E> part) {
-            shared.handlers.forEach((keyword, handler) -> on(keyword, (draft, line) -> handler.apply(part.apply(draft), line)));
+            shared.handlers.forEach((keyword, handler) ->
+                    on(keyword, (draft, line) -> handler.apply(part.apply(draft), line)));
             return this;
         }
 

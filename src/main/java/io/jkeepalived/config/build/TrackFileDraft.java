@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One {@code track_file / vrrp_track_file} block while it is read ({@link TrackFileKeywords} fills it in); {@link #finish} applies keepalived's
- * end-of-block checks.
+ * One {@code track_file / vrrp_track_file} block while it is read: {@link TrackFileKeywords} fills it in, {@link #finish}
+ * applies keepalived's end-of-block checks.
  */
 final class TrackFileDraft {
     final String name;

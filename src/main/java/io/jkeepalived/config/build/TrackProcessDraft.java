@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code vrrp_track_process} block while it is read ({@link TrackProcessKeywords} fills it in); {@link #finish} applies keepalived's
- * end-of-block checks.
+ * One {@code vrrp_track_process} block while it is read: {@link TrackProcessKeywords} fills it in, {@link #finish}
+ * applies keepalived's end-of-block checks.
  */
 final class TrackProcessDraft {
     final String name;

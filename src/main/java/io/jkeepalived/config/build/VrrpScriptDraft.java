@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One {@code vrrp_script} block while it is read ({@link VrrpScriptKeywords} fills it in); {@link #finish} applies keepalived's
- * end-of-block checks.
+ * One {@code vrrp_script} block while it is read: {@link VrrpScriptKeywords} fills it in, {@link #finish}
+ * applies keepalived's end-of-block checks.
  */
 final class VrrpScriptDraft {
     final String name;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code vrrp_sync_group} block while it is read ({@link VrrpSyncGroupKeywords} fills it in); {@link #finish} applies keepalived's
- * end-of-block checks.
+ * One {@code vrrp_sync_group} block while it is read: {@link VrrpSyncGroupKeywords} fills it in, {@link #finish}
+ * applies keepalived's end-of-block checks.
  */
 final class VrrpSyncGroupDraft {
     final String name;

@@ -13,11 +13,16 @@ final class VrrpSyncGroupKeywords {
 
     static final KeywordTable<VrrpSyncGroupDraft> TABLE = KeywordTable.<VrrpSyncGroupDraft>of("vrrp_sync_group")
             .on("group", VrrpSyncGroupKeywords::group)
-            .on("track_interface", (g, w) -> g.trackInterfaces.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
-            .on("track_script", (g, w) -> g.trackScripts.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
-            .on("track_file", (g, w) -> g.trackFiles.addAll(TrackLines.read(g.tag(), w.node(), -254, 254, w.sink())))
-            .on("track_process", (g, w) -> g.trackProcesses.addAll(TrackLines.read(g.tag(), w.node(), -254, 254, w.sink())))
-            .on("track_bfd", (g, w) -> g.trackBfds.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
+            .on("track_interface",
+                    (g, w) -> g.trackInterfaces.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
+            .on("track_script",
+                    (g, w) -> g.trackScripts.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
+            .on("track_file",
+                    (g, w) -> g.trackFiles.addAll(TrackLines.read(g.tag(), w.node(), -254, 254, w.sink())))
+            .on("track_process",
+                    (g, w) -> g.trackProcesses.addAll(TrackLines.read(g.tag(), w.node(), -254, 254, w.sink())))
+            .on("track_bfd",
+                    (g, w) -> g.trackBfds.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
             .on("notify_master", (g, w) -> g.master = w.script(0).orElse(null))
             .on("notify_backup", (g, w) -> g.backup = w.script(0).orElse(null))
             .on("notify_fault", (g, w) -> g.fault = w.script(0).orElse(null))
