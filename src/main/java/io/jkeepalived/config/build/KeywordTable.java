@@ -39,7 +39,12 @@ final class KeywordTable<D> {
 
     /** Applies every line inside {@code block} to {@code draft}, in the order written. */
     void readAll(D draft, ConfigNode block, DiagnosticSink sink) {
-        for (var line : block.children()) {
+        readAll(draft, block.children(), sink);
+    }
+
+    /** Applies {@code lines} to {@code draft}, in the order written. */
+    void readAll(D draft, List<ConfigNode> lines, DiagnosticSink sink) {
+        for (var line : lines) {
             read(draft, line, sink);
         }
     }
