@@ -1,6 +1,5 @@
 package io.jkeepalived.config.build;
 
-
 /**
  * The {@code bfd_instance} keywords, each beside what it does to the {@link BfdInstanceDraft}, with keepalived's
  * words.

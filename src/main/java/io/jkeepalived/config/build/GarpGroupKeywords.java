@@ -1,6 +1,5 @@
 package io.jkeepalived.config.build;
 
-
 /**
  * The {@code garp_group} keywords, each beside what it does to the {@link GarpGroupDraft}, with keepalived's
  * words.

@@ -1,6 +1,5 @@
 package io.jkeepalived.config.build;
 
-
 /**
  * The {@code track_file} keywords, each beside what it does to the {@link TrackFileDraft}, with keepalived's
  * words.
