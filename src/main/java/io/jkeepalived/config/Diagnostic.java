@@ -18,7 +18,7 @@ public record Diagnostic(Severity severity, SourcePos pos, String message, Optio
      */
     public String format() {
         var sb = new StringBuilder();
-        sb.append(pos).append(": ").append(severity.name().toLowerCase().replace('_', ' ')).append(": ").append(message);
+        sb.append(pos).append(": ").append(severity.label()).append(": ").append(message);
         hint.ifPresent(h -> sb.append(" (").append(h).append(')'));
         for (int i = pos.includeChain().size() - 1; i >= 0; i--) {
             sb.append(System.lineSeparator()).append("    included from ").append(pos.includeChain().get(i));

@@ -12,6 +12,16 @@ public enum Severity {
     ERROR,
     /** Deprecated or suspicious but valid; {@code -t} exits 5, as keepalived does for its warnings. */
     WARNING,
+    /**
+     * A keyword keepalived takes that jkeepalived accepts and does not act on: printed as a warning (the operator
+     * must see it) but, like INFO, it does not change the exit code - keepalived would run this configuration.
+     */
+    UNSUPPORTED,
     /** Informational; does not change the exit code. */
-    INFO
+    INFO;
+
+    /** The word printed before the message: {@code warning} for UNSUPPORTED, the name otherwise. */
+    public String label() {
+        return this == UNSUPPORTED ? "warning" : name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

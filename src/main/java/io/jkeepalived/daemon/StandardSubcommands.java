@@ -5,7 +5,7 @@ import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.cli.Subcommands;
 import io.jkeepalived.config.load.ConfigDump;
 import io.jkeepalived.config.load.ConfigTest;
-import io.jkeepalived.config.keywords.KeywordRegistry;
+import io.jkeepalived.config.build.KeywordStatuses;
 import io.jkeepalived.daemon.log.DaemonLog;
 import io.jkeepalived.tools.genhash.Genhash;
 import io.jkeepalived.tools.lab.Lab;
@@ -70,7 +70,7 @@ public final class StandardSubcommands implements Subcommands {
 
     @Override
     public int dumpKeywords(PrintStream out) {
-        KeywordRegistry.dumpLines().forEach(out::println);
+        KeywordStatuses.dumpLines().forEach(out::println);
         return 0;
     }
 }

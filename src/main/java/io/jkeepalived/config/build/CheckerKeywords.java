@@ -1,5 +1,8 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.model.CheckerCommonSpec;
+import io.jkeepalived.config.model.CheckerSpec;
+import io.jkeepalived.config.model.ScriptSpec;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -19,30 +22,52 @@ final class CheckerKeywords {
 
     static final KeywordTable<CheckerDraft> TABLE = KeywordTable.<CheckerDraft>of("checker")
             .on("url", CheckerKeywords::url)
+                .applied(CheckerSpec.HttpGetSpec::urls)
             .on("http_protocol", (c, w) -> c.httpProtocol = w.required(0).orElse(c.httpProtocol))
+                .applied(CheckerSpec.HttpGetSpec::httpProtocol)
             .on("virtualhost", (c, w) -> c.vhost = w.required(0))
+                .applied(CheckerSpec.HttpGetSpec::virtualhost)
             .on("enable_sni", (c, w) -> c.sni = w.bool(0))
+                .applied(CheckerSpec.HttpGetSpec::enableSni)
             .on("sni_name", (c, w) -> c.sniName = w.required(0))
+                .applied(CheckerSpec.HttpGetSpec::sniName)
             .on("fast_recovery", (c, w) -> c.fastRecovery = w.bool(0))
+                .unsupported("fast_recovery")
             .on("tls_compliant", (c, w) -> c.tlsCompliant = w.bool(0))
+                .unsupported("tls_compliant")
             .on("helo_name", (c, w) -> c.helo = w.required(0).orElse(c.helo))
+                .applied(CheckerSpec.SmtpCheckSpec::heloName)
             .on("host", CheckerKeywords::host)
+                .applied(CheckerSpec.SmtpCheckSpec::hosts)
             .on("misc_path", (c, w) -> c.misc = w.script(0).orElse(null))
+                .applied(CheckerSpec.MiscCheckSpec::path)
             .on("misc_timeout", CheckerKeywords::miscTimeout)
+                .applied(CheckerSpec.MiscCheckSpec::timeout)
             .on("misc_dynamic", (c, w) -> c.dynamic = true)
+                .applied(CheckerSpec.MiscCheckSpec::dynamic)
             .on("user", CheckerKeywords::user)
+                .applied(ScriptSpec::user)
             .on("type", CheckerKeywords::type)
+                .applied(CheckerSpec.DnsCheckSpec::type)
             .on("name", CheckerKeywords::name)
+                .applied(CheckerSpec.DnsCheckSpec::name)
             .on("payload", (c, w) -> c.payload = hex(w, w.rest(0), "Invalid hex string for UDP_CHECK payload"))
+                .applied(CheckerSpec.UdpCheckSpec::payload)
             .on("require_reply", CheckerKeywords::requireReply)
+                .applied(CheckerSpec.UdpCheckSpec::requireReply)
             .on("min_reply_length", (c, w) -> c.minLen = (int) w.integer(0, 0, 65535).orElse(c.minLen))
+                .applied(CheckerSpec.UdpCheckSpec::minReplyLength)
             .on("max_reply_length", (c, w) -> c.maxLen = (int) w.integer(0, 0, 65535).orElse(c.maxLen))
+                .applied(CheckerSpec.UdpCheckSpec::maxReplyLength)
             .on("track_file", (c, w) -> c.trackFile = w.required(0).orElse(null))
+                .applied(CheckerSpec.FileCheckSpec::trackFile)
             .on("weight", CheckerKeywords::weight)
+                .applied(CheckerSpec.FileCheckSpec::weight, CheckerSpec.FileCheckSpec::reverse)
             .include(CheckerCommonKeywords.TABLE, c -> c.common)
             // HTTP_GET's old name for retry.
             .on("nb_get_retry",
                     (c, w) -> c.common.own = c.common.own.withRetry(LvsLineValues.retry(w).orElse(c.common.own.retry())))
+                .applied(CheckerCommonSpec::retry)
             .build();
 
     private static void host(CheckerDraft c, Words w) {

@@ -10,8 +10,12 @@ final class GarpGroupKeywords {
 
     static final KeywordTable<GarpGroupDraft> TABLE = KeywordTable.<GarpGroupDraft>of("garp_group")
             .on("garp_interval", (g, w) -> g.garp = w.seconds(0, 0, 1).orElse(g.garp))
+                .unsupported("GARP/NA rate limits")
             .on("gna_interval", (g, w) -> g.gna = w.seconds(0, 0, 1).orElse(g.gna))
+                .unsupported("GARP/NA rate limits")
             .on("interface", (g, w) -> w.required(0).ifPresent(g.ifs::add))
+                .unsupported("GARP/NA rate limits")
             .on("interfaces", (g, w) -> w.node().children().forEach(c -> g.ifs.add(c.name())))
+                .unsupported("GARP/NA rate limits")
             .build();
 }

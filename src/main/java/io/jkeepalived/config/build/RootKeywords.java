@@ -1,12 +1,13 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.model.KeepalivedConfig;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The top-level keywords, each beside what it does to the {@link ConfigDraft}. Rows that open a block hand
- * it to that block's builder. global_defs has no row (it is read first, everything else depends on it);
- * track_group, linkbeat_interfaces and interface_up_down_delays are accepted and not read yet.
+ * it to that block's builder. global_defs is read first (everything else depends on it), so its row here
+ * does nothing.
  */
 final class RootKeywords {
     private RootKeywords() {
@@ -14,29 +15,58 @@ final class RootKeywords {
 
     static final KeywordTable<ConfigDraft> TABLE = KeywordTable.<ConfigDraft>of("ROOT")
             .on("net_namespace", (cfg, w) -> cfg.netNamespace = w.required(0))
+                .unsupported("network namespaces")
             .on("net_namespace_ipvs", (cfg, w) -> cfg.netNamespaceIpvs = Optional.of(w.arg(0).orElse("")))
+                .unsupported("network namespaces")
             .on("namespace_with_ipsets", (cfg, w) -> cfg.namespaceWithIpsets = true)
+                .unsupported("network namespaces")
             .on("use_pid_dir", (cfg, w) -> cfg.usePidDir = true)
+                .unsupported("use_pid_dir")
             .on("instance", (cfg, w) -> cfg.instance = w.required(0))
+                .unsupported("instance")
             .on("child_wait_time", (cfg, w) -> w.integer(0, 0, 3600)
                     .ifPresent(v -> cfg.childWaitTime = Duration.ofSeconds(v)))
+                .unsupported("child_wait_time")
             .on("linkbeat_use_polling", (cfg, w) -> cfg.linkbeatUsePolling = true)
+                .unsupported("MII/ethtool link polling")
             .on("vrrp_script", (cfg, w) -> cfg.vrrp.script(w.node()).ifPresent(cfg.vrrpScripts::add))
+                .applied(KeepalivedConfig::vrrpScripts)
             .on("track_file", "vrrp_track_file", (cfg, w) -> cfg.vrrp.trackFile(w.node()).ifPresent(cfg.trackFiles::add))
+                .applied(KeepalivedConfig::trackFiles)
             .on("vrrp_track_process", (cfg, w) -> cfg.vrrp.trackProcess(w.node()).ifPresent(cfg.trackProcesses::add))
+                .unsupported("process tracking")
             .on("bfd_instance", RootKeywords::bfdInstance)
+                .unsupported("BFD")
             .on("garp_group", (cfg, w) -> cfg.garpGroups.add(cfg.vrrp.garpGroup(w.node())))
+                .unsupported("GARP/NA rate limits")
             .on("vrrp_sync_group", (cfg, w) -> cfg.syncDrafts.add(cfg.vrrp.syncGroup(w.node())))
+                .applied(KeepalivedConfig::vrrpSyncGroups)
             .on("vrrp_instance", RootKeywords::vrrpInstance)
+                .applied(KeepalivedConfig::vrrpInstances)
             .on("static_ipaddress", (cfg, w) -> w.node().children()
                     .forEach(c -> cfg.lines.address(c).ifPresent(cfg.staticAddresses::add)))
+                .unsupported("static addresses, routes and rules")
             .on("static_routes", (cfg, w) -> w.node().children()
                     .forEach(c -> cfg.lines.route(c, false).ifPresent(cfg.staticRoutes::add)))
+                .unsupported("static addresses, routes and rules")
             .on("static_rules", (cfg, w) -> w.node().children()
                     .forEach(c -> cfg.lines.rule(c).ifPresent(cfg.staticRules::add)))
+                .unsupported("static addresses, routes and rules")
             .on("SSL", (cfg, w) -> cfg.ssl = Optional.of(cfg.lvs.ssl(w.node())))
+                .applied(KeepalivedConfig::ssl)
             .on("virtual_server_group", (cfg, w) -> cfg.vsGroups.add(cfg.lvs.group(w.node())))
+                .applied(KeepalivedConfig::virtualServerGroups)
             .on("virtual_server", (cfg, w) -> cfg.lvs.virtualServer(w.node()).ifPresent(cfg.virtualServers::add))
+                .applied(KeepalivedConfig::virtualServers)
+            // Read before every other block (the others depend on it); its rows carry their own status.
+            .accepted("global_defs")
+                .configOnly("read first; its keywords carry their own status")
+            .accepted("track_group")
+                .unsupported("track_group")
+            .accepted("linkbeat_interfaces")
+                .unsupported("MII/ethtool link polling")
+            .accepted("interface_up_down_delays")
+                .unsupported("interface up/down delays")
             .build();
 
     private static void bfdInstance(ConfigDraft cfg, Words w) {

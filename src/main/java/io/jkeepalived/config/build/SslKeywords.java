@@ -22,8 +22,12 @@ final class SslKeywords {
 
     static final KeywordTable<Draft> TABLE = KeywordTable.<Draft>of("SSL")
             .on("password", (ssl, w) -> ssl.password = w.required(0))
+                .applied(SslSpec::password)
             .on("ca", (ssl, w) -> ssl.ca = w.required(0))
+                .applied(SslSpec::ca)
             .on("certificate", (ssl, w) -> ssl.certificate = w.required(0))
+                .applied(SslSpec::certificate)
             .on("key", (ssl, w) -> ssl.key = w.required(0))
+                .applied(SslSpec::key)
             .build();
 }

@@ -1,5 +1,6 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.model.TrackFileSpec;
 /**
  * The {@code track_file} keywords, each beside what it does to the {@link TrackFileDraft}, with keepalived's
  * words.
@@ -10,8 +11,11 @@ final class TrackFileKeywords {
 
     static final KeywordTable<TrackFileDraft> TABLE = KeywordTable.<TrackFileDraft>of("track_file")
             .on("file", (f, w) -> f.file = w.required(0).orElse(null))
+                .applied(TrackFileSpec::file)
             .on("weight", TrackFileKeywords::weight)
+                .applied(TrackFileSpec::weight, TrackFileSpec::weightReverse)
             .on("init_file", TrackFileKeywords::initFile)
+                .applied(TrackFileSpec::initFile, TrackFileSpec::initValue, TrackFileSpec::initOverwrite)
             .build();
 
     private static void weight(TrackFileDraft f, Words w) {

@@ -12,13 +12,21 @@ final class TrackProcessKeywords {
 
     static final KeywordTable<TrackProcessDraft> TABLE = KeywordTable.<TrackProcessDraft>of("vrrp_track_process")
             .on("process", TrackProcessKeywords::process)
+                .unsupported("process tracking")
             .on("param_match", (p, w) -> p.paramMatch = w.required(0))
+                .unsupported("process tracking")
             .on("weight", TrackProcessKeywords::weight)
+                .unsupported("process tracking")
             .on("quorum", "quorum_max", TrackProcessKeywords::quorum)
+                .unsupported("process tracking")
             .on("delay", TrackProcessKeywords::delay)
+                .unsupported("process tracking")
             .on("fork_delay", (p, w) -> p.fork = w.seconds(0, 0, 3600).orElse(p.fork))
+                .unsupported("process tracking")
             .on("terminate_delay", (p, w) -> p.terminate = w.seconds(0, 0, 3600).orElse(p.terminate))
+                .unsupported("process tracking")
             .on("full_command", (p, w) -> p.full = true)
+                .unsupported("process tracking")
             .build();
 
     private static void process(TrackProcessDraft p, Words w) {

@@ -10,15 +10,27 @@ final class UrlKeywords {
 
     static final KeywordTable<UrlDraft> TABLE = KeywordTable.<UrlDraft>of("url")
             .on("path", (u, w) -> u.path = w.required(0).orElse(null))
+                .applied(UrlSpec::path)
             .on("digest", UrlKeywords::digest)
+                .applied(UrlSpec::digest)
             .on("status_code", UrlKeywords::statusCode)
+                .applied(UrlSpec::statusCodes)
             .on("virtualhost", (u, w) -> u.vhost = w.required(0))
+                .applied(UrlSpec::virtualhost)
             .on("regex", (u, w) -> u.regex = w.required(0))
+                .applied(UrlSpec::regex)
             .on("regex_no_match", (u, w) -> u.noMatch = true)
+                .applied(UrlSpec::regexNoMatch)
             .on("regex_options", (u, w) -> u.options = w.node().argTexts())
+                .applied(UrlSpec::regexOptions)
             .on("regex_min_offset", (u, w) -> u.minOff = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(0))
+                .unsupported("regex offsets")
             .on("regex_max_offset", (u, w) -> u.maxOff = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(0))
+                .unsupported("regex offsets")
             .on("tls_compliant", (u, w) -> u.tls = w.bool(0))
+                .unsupported("tls_compliant")
+            .accepted("regex_stack")
+                .unsupported("regex offsets")
             .build();
 
     private static void digest(UrlDraft u, Words w) {

@@ -1,5 +1,8 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.model.CheckerCommonSpec;
+import io.jkeepalived.config.model.RealServerSpec;
+import io.jkeepalived.config.model.VirtualServerSpec;
 import io.jkeepalived.config.model.AddressFamily;
 import java.time.Duration;
 import java.util.List;
@@ -17,35 +20,65 @@ final class VirtualServerKeywords {
     static final KeywordTable<VirtualServerDraft> TABLE = KeywordTable.<VirtualServerDraft>of("virtual_server")
             .on("ip_family",
                     (vs, w) -> vs.family = w.required(0).map(f -> f.equals("inet6") ? AddressFamily.INET6 : AddressFamily.INET))
+                .unsupported("LVS (IPVS) data plane")
             .on("retry", (vs, w) -> vs.retry = LvsLineValues.retry(w).orElse(vs.retry))
+                .applied(CheckerCommonSpec::retry)
             .on("delay_before_retry", (vs, w) -> vs.dbr = LvsLineValues.timer(w).orElse(vs.dbr))
+                .applied(CheckerCommonSpec::delayBeforeRetry)
             .on("warmup", (vs, w) -> vs.warmup = LvsLineValues.timer(w).orElse(vs.warmup))
+                .applied(CheckerCommonSpec::warmup)
             .on("connect_timeout", (vs, w) -> vs.connectTimeout = LvsLineValues.connectTimeout(w).orElse(vs.connectTimeout))
+                .applied(CheckerCommonSpec::connectTimeout)
             .on("delay_loop", (vs, w) -> vs.delayLoop = LvsLineValues.delayLoop(w, "virtual server").orElse(vs.delayLoop))
+                .applied(CheckerCommonSpec::delayLoop)
             .on("inhibit_on_failure", (vs, w) -> vs.inhibit = w.bool(0))
+                .applied(RealServerSpec::inhibitOnFailure)
             .on("lb_algo", "lvs_sched", VirtualServerKeywords::lbAlgo)
+                .unsupported("LVS (IPVS) data plane")
             .accepted("hashed") // keepalived reads it and does nothing with it
+                .configOnly("keepalived does nothing with it either")
             .on(SCHEDULER_FLAGS, (vs, w) -> vs.flags.add(w.keyword()))
+                .unsupported("LVS (IPVS) data plane")
             .on("lb_kind", "lvs_method", (vs, w) -> vs.method = LvsLineValues.forwarding(w).orElse(vs.method))
+                .unsupported("LVS (IPVS) data plane")
             .on("persistence_engine", (vs, w) -> vs.engine = w.required(0))
+                .unsupported("LVS (IPVS) data plane")
             .on("persistence_timeout", VirtualServerKeywords::persistenceTimeout)
+                .unsupported("LVS (IPVS) data plane")
             .on("persistence_granularity", (vs, w) -> vs.granularity = w.required(0))
+                .unsupported("LVS (IPVS) data plane")
             .on("protocol", VirtualServerKeywords::protocol)
+                .applied(VirtualServerSpec::protocol)
             .on("ha_suspend", (vs, w) -> vs.haSuspend = true)
+                .applied(VirtualServerSpec::haSuspend)
             .on("smtp_alert", (vs, w) -> vs.smtp = w.bool(0))
+                .applied(VirtualServerSpec::smtpAlert)
             .on("virtualhost", (vs, w) -> vs.vhost = w.required(0).orElse(vs.vhost))
+                .applied(VirtualServerSpec::virtualhost)
             .on("snmp_name", (vs, w) -> vs.snmpName = w.required(0))
+                .unsupported("SNMP")
             .on("alpha", (vs, w) -> vs.alpha = w.bool(0))
+                .applied(CheckerCommonSpec::alpha)
             .on("omega", (vs, w) -> vs.omega = w.bool(0))
+                .applied(VirtualServerSpec::omega)
             .on("quorum_up", (vs, w) -> vs.quorumUp = w.script(0))
+                .applied(VirtualServerSpec::quorumUp)
             .on("quorum_down", (vs, w) -> vs.quorumDown = w.script(0))
+                .applied(VirtualServerSpec::quorumDown)
             .on("quorum", VirtualServerKeywords::quorum)
+                .applied(VirtualServerSpec::quorum)
             .on("hysteresis", VirtualServerKeywords::hysteresis)
+                .applied(VirtualServerSpec::hysteresis)
             .on("weight", VirtualServerKeywords::weight)
+                .applied(RealServerSpec::weight)
             .on("sorry_server", VirtualServerKeywords::sorryServer)
+                .applied(VirtualServerSpec::sorryServer)
             .on("sorry_server_inhibit", (vs, w) -> vs.sorryInhibit = w.bool(0))
+                .applied(VirtualServerSpec.SorryServer::inhibit)
             .on("sorry_server_lvs_method", (vs, w) -> vs.sorryMethod = LvsLineValues.forwarding(w))
+                .unsupported("LVS (IPVS) data plane")
             .on("real_server", (vs, w) -> vs.rsNodes.add(w.node()))
+                .applied(VirtualServerSpec::realServers)
             .build();
 
     private static void lbAlgo(VirtualServerDraft vs, Words w) {

@@ -1,5 +1,7 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.model.ScriptSpec;
+import io.jkeepalived.config.model.VrrpScriptSpec;
 import java.time.Duration;
 
 /**
@@ -12,12 +14,19 @@ final class VrrpScriptKeywords {
 
     static final KeywordTable<VrrpScriptDraft> TABLE = KeywordTable.<VrrpScriptDraft>of("vrrp_script")
             .on("script", (s, w) -> s.script = w.script(0).orElse(null))
+                .applied(VrrpScriptSpec::script)
             .on("interval", VrrpScriptKeywords::interval)
+                .applied(VrrpScriptSpec::interval)
             .on("timeout", VrrpScriptKeywords::timeout)
+                .applied(VrrpScriptSpec::timeout)
             .on("weight", VrrpScriptKeywords::weight)
+                .applied(VrrpScriptSpec::weight, VrrpScriptSpec::weightReverse)
             .on("rise", "fall", VrrpScriptKeywords::rise)
+                .applied(VrrpScriptSpec::rise, VrrpScriptSpec::fall)
             .on("user", VrrpScriptKeywords::user)
+                .applied(ScriptSpec::user)
             .on("init_fail", (s, w) -> s.initFail = true)
+                .applied(VrrpScriptSpec::initFail)
             .build();
 
     private static void interval(VrrpScriptDraft s, Words w) {

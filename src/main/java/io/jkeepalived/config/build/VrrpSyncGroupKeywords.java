@@ -1,5 +1,7 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.model.NotifySpec;
+import io.jkeepalived.config.model.VrrpSyncGroupSpec;
 import io.jkeepalived.config.model.TrackRef;
 import java.util.OptionalInt;
 
@@ -13,25 +15,40 @@ final class VrrpSyncGroupKeywords {
 
     static final KeywordTable<VrrpSyncGroupDraft> TABLE = KeywordTable.<VrrpSyncGroupDraft>of("vrrp_sync_group")
             .on("group", VrrpSyncGroupKeywords::group)
+                .applied(VrrpSyncGroupSpec::members)
             .on("track_interface",
                     (g, w) -> g.trackInterfaces.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
+                .applied(VrrpSyncGroupSpec::trackInterfaces)
             .on("track_script",
                     (g, w) -> g.trackScripts.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
+                .applied(VrrpSyncGroupSpec::trackScripts)
             .on("track_file",
                     (g, w) -> g.trackFiles.addAll(TrackLines.read(g.tag(), w.node(), -254, 254, w.sink())))
+                .applied(VrrpSyncGroupSpec::trackFiles)
             .on("track_process",
                     (g, w) -> g.trackProcesses.addAll(TrackLines.read(g.tag(), w.node(), -254, 254, w.sink())))
+                .unsupported("process tracking")
             .on("track_bfd",
                     (g, w) -> g.trackBfds.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
+                .unsupported("BFD")
             .on("notify_master", (g, w) -> g.master = w.script(0).orElse(null))
+                .applied(NotifySpec::master)
             .on("notify_backup", (g, w) -> g.backup = w.script(0).orElse(null))
+                .applied(NotifySpec::backup)
             .on("notify_fault", (g, w) -> g.fault = w.script(0).orElse(null))
+                .applied(NotifySpec::fault)
             .on("notify_stop", (g, w) -> g.stop = w.script(0).orElse(null))
+                .applied(NotifySpec::stop)
             .on("notify", (g, w) -> g.generic = w.script(0).orElse(null))
+                .applied(NotifySpec::generic)
             .on("smtp_alert", (g, w) -> g.smtp = w.bool(0))
+                .applied(VrrpSyncGroupSpec::smtpAlert)
             .on("global_tracking", (g, w) -> g.globalTracking = true)
+                .unsupported("sync group tracking weights")
             .on("sync_group_tracking_weight", (g, w) -> g.weighted = true)
+                .unsupported("sync group tracking weights")
             .on("notify_priority_changes", (g, w) -> g.prioChanges = w.bool(0))
+                .unsupported("priority-change notifications")
             .build();
 
     private static void group(VrrpSyncGroupDraft g, Words w) {

@@ -52,7 +52,7 @@ public final class ConfigTest {
                 case SECURITY -> code = Math.max(code, 6);
                 case ERROR, WARNING -> code = Math.max(code, 5);
                 case CANNOT_RUN -> code = Math.max(code, 4);
-                case INFO -> {
+                case UNSUPPORTED, INFO -> {
                 }
             }
         }

@@ -18,9 +18,15 @@ record Built(KeepalivedConfig config, List<Diagnostic> findings) {
         return new Built(config, sink.findings());
     }
 
-    /** Findings that affect the exit code (INFO notes left out). */
+    /** Findings that affect the exit code (INFO notes and unsupported-keyword warnings left out). */
     List<String> messages() {
-        return findings.stream().filter(d -> d.severity() != Severity.INFO).map(Diagnostic::message).toList();
+        return findings.stream().filter(d -> d.severity() != Severity.INFO && d.severity() != Severity.UNSUPPORTED)
+                .map(Diagnostic::message).toList();
+    }
+
+    /** The unsupported-keyword warnings, formatted as printed. */
+    List<String> unsupported() {
+        return findings.stream().filter(d -> d.severity() == Severity.UNSUPPORTED).map(Diagnostic::format).toList();
     }
 
     boolean has(String message, int line) {
