@@ -1,6 +1,7 @@
 package io.jkeepalived.config.load;
 
 import io.jkeepalived.config.build.Addresses;
+import io.jkeepalived.config.build.KeywordStatuses;
 import io.jkeepalived.config.model.AuthSpec;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.GlobalDefs;
@@ -52,6 +53,13 @@ public final class ConfigDump {
         return out;
     }
 
+    /** Adds {@code line} only when {@code keyword} takes effect: -d prints only what is in force. */
+    private static void inForce(List<String> out, String block, String keyword, String line) {
+        if (KeywordStatuses.inForce(block, keyword)) {
+            out.add(line);
+        }
+    }
+
     private static String secs(Duration d) {
         if (d.getNano() == 0) {
             return Long.toString(d.getSeconds());
@@ -70,9 +78,9 @@ public final class ConfigDump {
     private static void globals(KeepalivedConfig c, String hostname, List<String> out) {
         GlobalDefs g = c.globalDefs();
         out.add("------< Global definitions >------");
-        out.add(" Network namespace = " + c.root().netNamespace().orElse("(default)"));
-        out.add(" Network namespace ipvs = " + c.root().netNamespaceIpvs().map(s -> s.isEmpty() ? "(default)" : s)
-                .orElse("(main namespace)"));
+        inForce(out, "ROOT", "net_namespace", " Network namespace = " + c.root().netNamespace().orElse("(default)"));
+        inForce(out, "ROOT", "net_namespace_ipvs", " Network namespace ipvs = " + c.root().netNamespaceIpvs()
+                .map(s -> s.isEmpty() ? "(default)" : s).orElse("(main namespace)"));
         out.add(" Router ID = " + g.routerId().orElse(hostname));
         if (g.smtpServer().isPresent() || g.smtpServerName().isPresent()) {
             out.add(" Smtp server = " + g.smtpServer().map(a -> Addresses.format(a)).orElse(g.smtpServerName().orElse("")));
@@ -89,16 +97,16 @@ public final class ConfigDump {
         out.add(" Default smtp_alert_vrrp = " + alert(g.smtpAlertVrrp()));
         out.add(" Default smtp_alert_checker = " + alert(g.smtpAlertChecker()));
         out.add(" Checkers log all failures = " + tf(g.checkerLogAllFailures()));
-        out.add(g.reloadCheckConfig() ? " Test config before reload" : " No test config before reload");
-        out.add(" Dynamic interfaces = " + tf(g.dynamicInterfaces()));
-        out.add(" Default interface = " + g.defaultInterface());
-        out.add(" Disable local IGMP = " + (g.disableLocalIgmp() ? "yes" : "no"));
-        out.add(" LVS flush = " + tf(g.lvsFlush()));
-        out.add(" LVS flush on stop = " + g.lvsFlushOnStop().map(s -> s.equalsIgnoreCase("VS") ? "VS" : "all").orElse("disabled"));
-        out.add(" FIFO write vrrp states on reload = " + tf(g.fifoWriteVrrpStatesOnReload()));
-        out.add(" VRRP notify priority changes = " + tf(g.vrrpNotifyPriorityChanges()));
-        out.add(" VRRP IPv4 mcast group = " + Addresses.format(g.vrrpMcastGroup4()));
-        out.add(" VRRP IPv6 mcast group = " + Addresses.format(g.vrrpMcastGroup6()));
+        inForce(out, "global_defs", "reload_check_config", g.reloadCheckConfig() ? " Test config before reload" : " No test config before reload");
+        inForce(out, "global_defs", "dynamic_interfaces", " Dynamic interfaces = " + tf(g.dynamicInterfaces()));
+        inForce(out, "global_defs", "default_interface", " Default interface = " + g.defaultInterface());
+        inForce(out, "global_defs", "disable_local_igmp", " Disable local IGMP = " + (g.disableLocalIgmp() ? "yes" : "no"));
+        inForce(out, "global_defs", "lvs_flush", " LVS flush = " + tf(g.lvsFlush()));
+        inForce(out, "global_defs", "lvs_flush_on_stop", " LVS flush on stop = " + g.lvsFlushOnStop().map(s -> s.equalsIgnoreCase("VS") ? "VS" : "all").orElse("disabled"));
+        inForce(out, "global_defs", "fifo_write_vrrp_states_on_reload", " FIFO write vrrp states on reload = " + tf(g.fifoWriteVrrpStatesOnReload()));
+        inForce(out, "global_defs", "vrrp_notify_priority_changes", " VRRP notify priority changes = " + tf(g.vrrpNotifyPriorityChanges()));
+        inForce(out, "global_defs", "vrrp_mcast_group4", " VRRP IPv4 mcast group = " + Addresses.format(g.vrrpMcastGroup4()));
+        inForce(out, "global_defs", "vrrp_mcast_group6", " VRRP IPv6 mcast group = " + Addresses.format(g.vrrpMcastGroup6()));
         out.add(" Gratuitous ARP delay = " + secs(g.garp().masterDelay()));
         out.add(" Gratuitous ARP repeat = " + g.garp().masterRepeat());
         out.add(" Gratuitous ARP refresh timer = " + secs(g.garp().masterRefresh()));
@@ -106,51 +114,51 @@ public final class ConfigDump {
         out.add(" Gratuitous ARP lower priority delay = " + secs(g.garp().lowerPrioDelay()));
         out.add(" Gratuitous ARP lower priority repeat = " + g.garp().lowerPrioRepeat());
         out.add(" Num adverts before down = " + g.vrrpDownTimerAdverts());
-        out.add(" Gratuitous ARP for each secondary VMAC = " + g.vrrpGarpExtraIf().map(ConfigDump::secs).orElse("0") + "s");
+        inForce(out, "global_defs", "vrrp_garp_extra_if", " Gratuitous ARP for each secondary VMAC = " + g.vrrpGarpExtraIf().map(ConfigDump::secs).orElse("0") + "s");
         out.add(" Send advert after receive lower priority advert = " + tf(!g.vrrpLowerPrioNoAdvert()));
         out.add(" Send advert after receive higher priority advert = " + tf(g.vrrpHigherPrioSendAdvert()));
-        out.add(String.format(Locale.ROOT, " Gratuitous ARP interval = %f", g.vrrpGarpInterval().toNanos() / 1e9));
-        out.add(String.format(Locale.ROOT, " Gratuitous NA interval = %f", g.vrrpGnaInterval().toNanos() / 1e9));
+        inForce(out, "global_defs", "vrrp_garp_interval", String.format(Locale.ROOT, " Gratuitous ARP interval = %f", g.vrrpGarpInterval().toNanos() / 1e9));
+        inForce(out, "global_defs", "vrrp_gna_interval", String.format(Locale.ROOT, " Gratuitous NA interval = %f", g.vrrpGnaInterval().toNanos() / 1e9));
         out.add(" VRRP default protocol version = " + g.vrrpVersion());
-        out.add(g.nftablesCounters() ? " nftables with counters" : " nftables without counters");
-        out.add(" VRRP check unicast_src = " + tf(g.vrrpCheckUnicastSrc()));
+        inForce(out, "global_defs", "nftables_counters", g.nftablesCounters() ? " nftables with counters" : " nftables without counters");
+        inForce(out, "global_defs", "vrrp_check_unicast_src", " VRRP check unicast_src = " + tf(g.vrrpCheckUnicastSrc()));
         out.add(" VRRP skip check advert addresses = " + tf(g.vrrpSkipCheckAdvAddr()));
         out.add(" VRRP strict mode = " + tf(g.vrrpStrict()));
-        out.add(" Max auto priority = " + g.maxAutoPriority());
-        out.add(" Min auto priority delay = " + g.minAutoPriorityDelay().toNanos() / 1000 + " usecs");
-        out.add(" VRRP process priority = " + g.vrrpPriority());
-        out.add(" VRRP don't swap = " + tf(g.vrrpNoSwap()));
-        out.add(" VRRP realtime priority = " + g.vrrpRtPriority());
-        out.add(" VRRP realtime limit = " + g.vrrpRlimitRttime());
-        out.add(" Checker process priority = " + g.checkerPriority());
-        out.add(" Checker don't swap = " + tf(g.checkerNoSwap()));
-        out.add(" Checker realtime priority = " + g.checkerRtPriority());
-        out.add(" Checker realtime limit = " + g.checkerRlimitRttime());
-        out.add(" BFD process priority = " + g.bfdPriority());
-        out.add(" BFD don't swap = " + tf(g.bfdNoSwap()));
-        out.add(" BFD realtime priority = " + g.bfdRtPriority());
-        out.add(" BFD realtime limit = " + g.bfdRlimitRttime());
-        out.add(" SNMP vrrp " + (g.enableSnmpVrrp() ? "enabled" : "disabled"));
-        out.add(" SNMP checker " + (g.enableSnmpChecker() ? "enabled" : "disabled"));
-        out.add(" SNMP RFCv2 " + (g.enableSnmpRfcv2() ? "enabled" : "disabled"));
-        out.add(" SNMP RFCv3 " + (g.enableSnmpRfcv3() ? "enabled" : "disabled"));
-        out.add(" SNMP traps " + (g.enableTraps() ? "enabled" : "disabled"));
-        out.add(" SNMP socket = " + g.snmpSocket().orElse("default (unix:/var/agentx/master)"));
-        out.add(" DBus " + (g.enableDbus() ? "enabled" : "disabled"));
-        out.add(" DBus service name = " + g.dbusServiceName().orElse(""));
-        out.add(" Script security " + (g.enableScriptSecurity() ? "enabled" : "disabled"));
-        out.add(" Default script uid:gid " + g.scriptUser().map(u -> u + ":" + g.scriptGroup().orElse(u)).orElse("0:0"));
+        inForce(out, "global_defs", "max_auto_priority", " Max auto priority = " + g.maxAutoPriority());
+        inForce(out, "global_defs", "min_auto_priority_delay", " Min auto priority delay = " + g.minAutoPriorityDelay().toNanos() / 1000 + " usecs");
+        inForce(out, "global_defs", "vrrp_priority", " VRRP process priority = " + g.vrrpPriority());
+        inForce(out, "global_defs", "vrrp_no_swap", " VRRP don't swap = " + tf(g.vrrpNoSwap()));
+        inForce(out, "global_defs", "vrrp_rt_priority", " VRRP realtime priority = " + g.vrrpRtPriority());
+        inForce(out, "global_defs", "vrrp_rlimit_rttime", " VRRP realtime limit = " + g.vrrpRlimitRttime());
+        inForce(out, "global_defs", "checker_priority", " Checker process priority = " + g.checkerPriority());
+        inForce(out, "global_defs", "checker_no_swap", " Checker don't swap = " + tf(g.checkerNoSwap()));
+        inForce(out, "global_defs", "checker_rt_priority", " Checker realtime priority = " + g.checkerRtPriority());
+        inForce(out, "global_defs", "checker_rlimit_rttime", " Checker realtime limit = " + g.checkerRlimitRttime());
+        inForce(out, "global_defs", "bfd_priority", " BFD process priority = " + g.bfdPriority());
+        inForce(out, "global_defs", "bfd_no_swap", " BFD don't swap = " + tf(g.bfdNoSwap()));
+        inForce(out, "global_defs", "bfd_rt_priority", " BFD realtime priority = " + g.bfdRtPriority());
+        inForce(out, "global_defs", "bfd_rlimit_rttime", " BFD realtime limit = " + g.bfdRlimitRttime());
+        inForce(out, "global_defs", "enable_snmp_vrrp", " SNMP vrrp " + (g.enableSnmpVrrp() ? "enabled" : "disabled"));
+        inForce(out, "global_defs", "enable_snmp_checker", " SNMP checker " + (g.enableSnmpChecker() ? "enabled" : "disabled"));
+        inForce(out, "global_defs", "enable_snmp_rfcv2", " SNMP RFCv2 " + (g.enableSnmpRfcv2() ? "enabled" : "disabled"));
+        inForce(out, "global_defs", "enable_snmp_rfcv3", " SNMP RFCv3 " + (g.enableSnmpRfcv3() ? "enabled" : "disabled"));
+        inForce(out, "global_defs", "enable_traps", " SNMP traps " + (g.enableTraps() ? "enabled" : "disabled"));
+        inForce(out, "global_defs", "snmp_socket", " SNMP socket = " + g.snmpSocket().orElse("default (unix:/var/agentx/master)"));
+        inForce(out, "global_defs", "enable_dbus", " DBus " + (g.enableDbus() ? "enabled" : "disabled"));
+        inForce(out, "global_defs", "dbus_service_name", " DBus service name = " + g.dbusServiceName().orElse(""));
+        inForce(out, "global_defs", "enable_script_security", " Script security " + (g.enableScriptSecurity() ? "enabled" : "disabled"));
+        inForce(out, "global_defs", "script_user", " Default script uid:gid " + g.scriptUser().map(u -> u + ":" + g.scriptGroup().orElse(u)).orElse("0:0"));
         for (var k : new String[] {"vrrp_netlink_cmd_rcv_bufs", "vrrp_netlink_cmd_rcv_bufs_force",
                 "vrrp_netlink_monitor_rcv_bufs", "vrrp_netlink_monitor_rcv_bufs_force", "process_monitor_rcv_bufs",
                 "process_monitor_rcv_bufs_force", "lvs_netlink_cmd_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
                 "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_monitor_rcv_bufs_force"}) {
             var v = g.raw().get(k);
-            out.add(" " + k + " = " + (v == null ? "0" : v.isEmpty() ? "1" : v.get(0)));
+            inForce(out, "global_defs", k, " " + k + " = " + (v == null ? "0" : v.isEmpty() ? "1" : v.get(0)));
         }
         out.add(" rs_init_notifies = " + (g.rsInitNotifies() ? 1 : 0));
         out.add(" no_checker_emails = " + (g.noCheckerEmails() ? 1 : 0));
-        out.add(" rx_bufs_multiples = " + g.vrrpRxBufsMultiplier());
-        out.add(String.format(Locale.ROOT, " umask = 0%o", g.umask()));
+        inForce(out, "global_defs", "vrrp_rx_bufs_multiplier", " rx_bufs_multiples = " + g.vrrpRxBufsMultiplier());
+        inForce(out, "global_defs", "umask", String.format(Locale.ROOT, " umask = 0%o", g.umask()));
     }
 
     private static void vrrp(KeepalivedConfig c, List<String> out) {
@@ -197,8 +205,7 @@ public final class ConfigDump {
         i.interfaceName().ifPresent(n -> out.add("   Interface = " + n));
         i.mcastSrcIp().or(i::unicastSrcIp).ifPresent(a -> out.add("   Using src_ip = " + Addresses.format(a)));
         if (!i.isUnicast()) {
-            out.add("   Multicast address " + Addresses.format(i.mcastDstIp().orElse(
-                    i.family() == io.jkeepalived.config.model.AddressFamily.INET ? g.vrrpMcastGroup4() : g.vrrpMcastGroup6())));
+            out.add("   Multicast address " + Addresses.format(multicastGroup(i, g)));
         }
         out.add("   Gratuitous ARP delay = " + secs(i.garp().masterDelay()));
         out.add("   Gratuitous ARP repeat = " + i.garp().masterRepeat());
@@ -218,7 +225,7 @@ public final class ConfigDump {
         if (!i.preemptDelay().isZero()) {
             out.add("   Preempt delay = " + secs(i.preemptDelay()) + " secs");
         }
-        out.add("   Promote_secondaries = " + (i.promoteSecondaries() ? "enabled" : "disabled"));
+        inForce(out, "vrrp_instance", "promote_secondaries", "   Promote_secondaries = " + (i.promoteSecondaries() ? "enabled" : "disabled"));
         if (i.authentication().isPresent()) {
             var a = i.authentication().get();
             out.add("   Authentication type = " + (a.type() == AuthSpec.Type.PASS ? "SIMPLE_PASSWORD" : "IPSEC_AH"));
@@ -231,19 +238,23 @@ public final class ConfigDump {
         track("   Tracked interfaces", i.trackInterfaces(), out);
         track("   Tracked scripts", i.trackScripts(), out);
         track("   Tracked files", i.trackFiles(), out);
-        track("   Tracked processes", i.trackProcesses(), out);
-        track("   Tracked BFDs", i.trackBfds(), out);
+        if (KeywordStatuses.inForce("vrrp_instance", "track_process")) {
+            track("   Tracked processes", i.trackProcesses(), out);
+        }
+        if (KeywordStatuses.inForce("vrrp_instance", "track_bfd")) {
+            track("   Tracked BFDs", i.trackBfds(), out);
+        }
         if (!i.unicastPeers().isEmpty()) {
             out.add("   Unicast Peer = " + i.unicastPeers().size());
             i.unicastPeers().forEach(p -> out.add("    " + Addresses.format(p.address())));
         }
         vips("   Virtual IP", i.virtualIpAddresses(), i, g, out);
         vips("   Virtual IP Excluded", i.virtualIpAddressesExcluded(), i, g, out);
-        if (!i.virtualRoutes().isEmpty()) {
+        if (!i.virtualRoutes().isEmpty() && KeywordStatuses.inForce("vrrp_instance", "virtual_routes")) {
             out.add("   Virtual Routes (" + i.virtualRoutes().size() + "):");
             i.virtualRoutes().forEach(r -> out.add("    " + String.join(" ", r.words())));
         }
-        if (!i.virtualRules().isEmpty()) {
+        if (!i.virtualRules().isEmpty() && KeywordStatuses.inForce("vrrp_instance", "virtual_rules")) {
             out.add("   Virtual Rules (" + i.virtualRules().size() + "):");
             i.virtualRules().forEach(r -> out.add("    " + String.join(" ", r.words())
                     + (r.preferenceWasSet() ? "" : " preference " + r.preference())));
@@ -255,8 +266,20 @@ public final class ConfigDump {
         n.stop().ifPresent(s -> out.add("   Stop state transition script = " + s.commandLine()));
         n.generic().ifPresent(s -> out.add("   Generic state transition script = '" + s.commandLine() + "'"));
         out.add("   Using smtp notification = " + (i.smtpAlert() ? "yes" : "no"));
-        out.add("   Notify deleted = " + (n.notifyDeletedSet() ? "Deleted" : "Fault"));
-        out.add("   Notify priority changes = " + tf(i.notifyPriorityChanges()));
+        inForce(out, "vrrp_instance", "notify_deleted", "   Notify deleted = " + (n.notifyDeletedSet() ? "Deleted" : "Fault"));
+        inForce(out, "vrrp_instance", "notify_priority_changes", "   Notify priority changes = " + tf(i.notifyPriorityChanges()));
+    }
+
+    /** The group adverts go to: the configured one where those keywords are in force, else VRRP's own. */
+    private static java.net.InetAddress multicastGroup(VrrpInstanceSpec i, GlobalDefs g) {
+        boolean v4 = i.family() == io.jkeepalived.config.model.AddressFamily.INET;
+        if (i.mcastDstIp().isPresent() && KeywordStatuses.inForce("vrrp_instance", "mcast_dst_ip")) {
+            return i.mcastDstIp().get();
+        }
+        if (KeywordStatuses.inForce("global_defs", v4 ? "vrrp_mcast_group4" : "vrrp_mcast_group6")) {
+            return v4 ? g.vrrpMcastGroup4() : g.vrrpMcastGroup6();
+        }
+        return Addresses.parse(v4 ? "224.0.0.18" : "ff02::12").orElseThrow();
     }
 
     private static void track(String title, List<TrackRef> refs, List<String> out) {
@@ -332,11 +355,15 @@ public final class ConfigDump {
                     + Addresses.format(ip.address()) + ", VPORT = " + ip.port());
         }
         vs.virtualhost().ifPresent(h -> out.add("   VirtualHost = " + h));
-        vs.ipFamily().ifPresent(f -> out.add("   Address family = inet" + (f == io.jkeepalived.config.model.AddressFamily.INET ? "" : "6")));
-        out.add("   delay_loop = " + vs.delayLoop().getSeconds() + ", lvs_sched = " + vs.scheduler());
-        out.add("   Hashed = disabled");
+        vs.ipFamily().ifPresent(f -> inForce(out, "virtual_server", "ip_family",
+                "   Address family = inet" + (f == io.jkeepalived.config.model.AddressFamily.INET ? "" : "6")));
+        out.add("   delay_loop = " + vs.delayLoop().getSeconds()
+                + (KeywordStatuses.inForce("virtual_server", "lb_algo") ? ", lvs_sched = " + vs.scheduler() : ""));
+        inForce(out, "virtual_server", "hashed", "   Hashed = disabled");
         var f = vs.schedulerFlags();
-        if (vs.scheduler().equals("sh") || vs.scheduler().equals("mh")) {
+        if (!KeywordStatuses.inForce("virtual_server", "flag-1")) {
+            // scheduler flags are not applied: nothing to show
+        } else if (vs.scheduler().equals("sh") || vs.scheduler().equals("mh")) {
             var p = vs.scheduler();
             out.add("   " + p + "-port = " + enabled(f.contains(p + "-port")));
             out.add("   " + p + "-fallback = " + enabled(f.contains(p + "-fallback")));
@@ -345,9 +372,11 @@ public final class ConfigDump {
             out.add("   flag-2 = " + enabled(f.contains("flag-2")));
             out.add("   flag-3 = " + enabled(f.contains("flag-3")));
         }
-        out.add("   One packet scheduling = " + enabled(f.contains("ops")));
-        vs.persistenceTimeout().ifPresent(p -> out.add("   persistence timeout = " + p.getSeconds()));
-        vs.persistenceGranularity().ifPresent(p -> out.add("   persistence granularity = " + p));
+        inForce(out, "virtual_server", "ops", "   One packet scheduling = " + enabled(f.contains("ops")));
+        vs.persistenceTimeout().ifPresent(p -> inForce(out, "virtual_server", "persistence_timeout",
+                "   persistence timeout = " + p.getSeconds()));
+        vs.persistenceGranularity().ifPresent(p -> inForce(out, "virtual_server", "persistence_granularity",
+                "   persistence granularity = " + p));
         out.add("   protocol = " + (vs.address() instanceof io.jkeepalived.config.model.VirtualServerAddress.Fwmark
                 ? "none" : vs.protocol()));
         out.add("   alpha is " + (vs.alpha() ? "ON" : "OFF") + ", omega is " + (vs.omega() ? "ON" : "OFF"));
@@ -359,11 +388,12 @@ public final class ConfigDump {
             out.add("   Using HA suspend");
         }
         out.add("   Using smtp notification = " + (vs.smtpAlert() ? "yes" : "no"));
-        out.add("   default forwarding method = " + method(vs.forwardingMethod()));
+        inForce(out, "virtual_server", "lb_kind", "   default forwarding method = " + method(vs.forwardingMethod()));
         vs.sorryServer().ifPresent(s -> {
             out.add("   sorry server = [" + Addresses.format(s.address()) + "]:" + vs.protocol().toLowerCase(Locale.ROOT)
                     + ":" + s.port());
-            out.add("   sorry server forwarding method = " + method(s.forwardingMethod().orElse(vs.forwardingMethod())));
+            inForce(out, "virtual_server", "sorry_server_lvs_method",
+                    "   sorry server forwarding method = " + method(s.forwardingMethod().orElse(vs.forwardingMethod())));
         });
         for (var rs : vs.realServers()) {
             realServer(vs, rs, out);
@@ -374,7 +404,7 @@ public final class ConfigDump {
     private static void realServer(VirtualServerSpec vs, RealServerSpec rs, List<String> out) {
         out.add("   ------< Real server >------");
         out.add("   RIP = " + Addresses.format(rs.address()) + ", RPORT = " + rs.port() + ", WEIGHT = " + rs.weight());
-        out.add("   Forwarding method = " + method(rs.forwardingMethod()));
+        inForce(out, "real_server", "lvs_method", "   Forwarding method = " + method(rs.forwardingMethod()));
         out.add("   Alpha is " + (rs.alpha() ? "ON" : "OFF"));
         out.add("   Delay loop = " + rs.delayLoop().getSeconds());
         out.add("   Inhibit on failure is " + (rs.inhibitOnFailure() ? "ON" : "OFF"));

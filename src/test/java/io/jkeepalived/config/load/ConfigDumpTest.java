@@ -36,14 +36,46 @@ class ConfigDumpTest {
             } else if (text.startsWith("------<")) {
                 in = false;
             }
-            // Lines about the running process, not the configuration.
+            // Lines about the running process, not the configuration; and settings we do not apply (-d prints only
+            // what is in force).
             if (in && !text.startsWith(" libnftnl") && !text.startsWith("Script user") && !text.contains("Using src_ip")
-                    && !text.contains("No sockets allocated")) {
+                    && !text.contains("No sockets allocated") && !notInForce(text)) {
                 theirs.add(text);
             }
         }
         var oursFiltered = ours.stream().filter(l -> !l.contains("Using src_ip")).toList();
         assertEquals(String.join("\n", theirs), String.join("\n", oursFiltered));
+    }
+
+    /** keepalived's lines for settings whose keywords are marked unsupported (KeywordStatuses). */
+    private static boolean notInForce(String line) {
+        var l = line.strip();
+        return java.util.stream.Stream.of("Network namespace", "Test config before reload", "No test config before reload",
+                "Dynamic interfaces", "Default interface", "Disable local IGMP", "LVS flush", "FIFO write vrrp states",
+                "VRRP notify priority changes", "VRRP IPv4 mcast group", "VRRP IPv6 mcast group",
+                "Gratuitous ARP for each secondary VMAC", "Gratuitous ARP interval", "Gratuitous NA interval", "nftables with",
+                "nftables without", "VRRP check unicast_src", "Max auto priority", "Min auto priority delay",
+                "VRRP process priority", "VRRP don't swap", "VRRP realtime", "Checker process priority", "Checker don't swap",
+                "Checker realtime", "BFD process priority", "BFD don't swap", "BFD realtime", "SNMP ", "DBus",
+                "Script security", "Default script uid:gid", "vrrp_netlink_", "process_monitor_rcv_bufs", "lvs_netlink_",
+                "rx_bufs_multiples", "umask", "Promote_secondaries", "Notify deleted", "Notify priority changes",
+                "Tracked processes", "Tracked BFDs", "Virtual Routes", "Virtual Rules").anyMatch(l::startsWith);
+    }
+
+    @Test
+    void printsOnlyWhatIsInForce() {
+        var config = new ConfigBuilder(new DiagnosticSink(), HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING)
+                .build(io.jkeepalived.config.Trees.parse("global_defs {", "  enable_traps", "  vrrp_priority -5", "}"));
+        var dump = ConfigDump.render(config, "vm");
+        for (var line : dump) {
+            for (var keyword : java.util.List.of("global_defs enable_traps", "global_defs vrrp_priority")) {
+                var kw = keyword.split(" ");
+                if (!io.jkeepalived.config.build.KeywordStatuses.inForce(kw[0], kw[1])) {
+                    org.junit.jupiter.api.Assertions.assertFalse(line.contains("SNMP traps") || line.contains("VRRP process priority"),
+                            "an unsupported setting is dumped as if in force: " + line);
+                }
+            }
+        }
     }
 
     @Test
