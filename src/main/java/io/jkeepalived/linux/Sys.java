@@ -32,6 +32,7 @@ final class Sys {
     static final int IP_MULTICAST_TTL = 33;
     static final int IP_MULTICAST_LOOP = 34;
     static final int IP_ADD_MEMBERSHIP = 35;
+    static final int IP_MULTICAST_ALL = 49;
 
     static final int IPV6_CHECKSUM = 7;
     static final int IPV6_UNICAST_HOPS = 16;
@@ -39,6 +40,7 @@ final class Sys {
     static final int IPV6_MULTICAST_HOPS = 18;
     static final int IPV6_MULTICAST_LOOP = 19;
     static final int IPV6_JOIN_GROUP = 20;
+    static final int IPV6_MULTICAST_ALL = 29;
     static final int IPV6_RECVPKTINFO = 49;
     static final int IPV6_PKTINFO = 50;
     static final int IPV6_RECVHOPLIMIT = 51;

@@ -67,7 +67,7 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
             socketOf.put(spec.name(), new SocketKey(ifname, link.index(),
                     v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
-                    usesAh(params)));
+                    usesAh(params), MulticastGroups.of(spec, config.globalDefs())));
             var addrs = new ArrayList<InterfaceAddress>();
             for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
                 String dev = vip.dev().orElse(ifname);
