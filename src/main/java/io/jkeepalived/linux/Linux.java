@@ -29,6 +29,11 @@ public final class Linux {
         return new FfmNetlinkMonitor();
     }
 
+    /** A non-blocking subscription to route, rule and address removals. */
+    public static RoutingMonitor openRoutingMonitor() throws SyscallException {
+        return new FfmRoutingMonitor();
+    }
+
     /** Gratuitous ARP on {@code ifname} from its own MAC. */
     public static GarpSender openGarpSender(String ifname) throws SyscallException {
         return FfmLinkLayerSender.open(ifname, null);

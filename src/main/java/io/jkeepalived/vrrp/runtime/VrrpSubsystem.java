@@ -25,6 +25,8 @@ import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.vrrp.port.VrrpPorts;
 import io.jkeepalived.adapters.vrrp.LinuxAddressManager;
 import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
+import io.jkeepalived.adapters.vrrp.LinuxRoutingTable;
+import io.jkeepalived.vrrp.plan.RoutingPlan;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.file.Path;
@@ -159,6 +161,7 @@ public final class VrrpSubsystem implements Subsystem {
         plan.instances().forEach(p -> paramsByName.put(p.name(), p));
         Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, launcher, fifos, mail, routerId, log),
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
+        notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
 
         // instances carried over as MASTER want MASTER and resume it on the engine's first timer, well
         // before a backup's master down timer runs out
@@ -183,6 +186,39 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(trackers);
         trackers.start();
         return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+    }
+
+    /**
+     * Static addresses/routes/rules (installed now, kept, removed at stop) and virtual routes/rules (while MASTER,
+     * through the notifier; withdrawn at stop unless -V or a reload keeps the instance MASTER).
+     */
+    private Notifier routing(List<AutoCloseable> resources, RoutingPlan plan, Notifier notifier, ReloadHold stopHold)
+            throws Exception {
+        plan.warnings().forEach(log::warning);
+        if (plan.isEmpty()) {
+            return notifier;
+        }
+        Rtnetlink rt = Linux.openRtnetlink();
+        resources.add(rt);
+        var table = new LinuxRoutingTable(rt);
+        if (!plan.staticAddresses().isEmpty() || !plan.staticRoutes().isEmpty() || !plan.staticRules().isEmpty()) {
+            var monitor = Linux.openRoutingMonitor();
+            resources.add(monitor);
+            var poller = Linux.openEventPoller();
+            resources.add(poller);
+            var statics = new StaticRouting(plan, table, monitor, poller, log);
+            resources.remove(monitor);          // StaticRouting closes them
+            resources.remove(poller);
+            resources.add(statics);
+            statics.start();
+        }
+        var virtual = new VirtualRouting(notifier, plan, table, log::info);
+        resources.add(() -> {
+            if (!keepVipsOnStop) {
+                virtual.withdrawAll(stopHold.instances());
+            }
+        });
+        return virtual;
     }
 
     @Override
