@@ -3,7 +3,7 @@ package io.jkeepalived.vrrp.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import java.net.InetAddress;
