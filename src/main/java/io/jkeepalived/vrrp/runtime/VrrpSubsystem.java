@@ -26,6 +26,7 @@ import io.jkeepalived.vrrp.port.VrrpPorts;
 import io.jkeepalived.adapters.vrrp.LinuxAddressManager;
 import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
 import io.jkeepalived.adapters.vrrp.LinuxRoutingTable;
+import io.jkeepalived.adapters.vrrp.LinuxVmacs;
 import io.jkeepalived.vrrp.plan.RoutingPlan;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -100,7 +101,8 @@ public final class VrrpSubsystem implements Subsystem {
         log.info("Registering Kernel netlink command channel");
         Rtnetlink rtnetlink = Linux.openRtnetlink();
         resources.add(rtnetlink);
-        HostInterfaces host = HostInterfaces.read(rtnetlink);
+        var stopHold = ReloadHold.none();
+        HostInterfaces host = vmacs(resources, rtnetlink, HostInterfaces.read(rtnetlink), stopHold);
         VrrpPlan plan = VrrpPlan.of(config, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
@@ -137,7 +139,6 @@ public final class VrrpSubsystem implements Subsystem {
         }
         var linuxTransport = new LinuxVrrpTransport(Linux.openEventPoller(), byInstance);
         resources.add(linuxTransport);
-        var stopHold = ReloadHold.none();
         var transport = HoldingPorts.transport(linuxTransport, stopHold);
 
         var startHold = ReloadHold.none();
@@ -186,6 +187,27 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(trackers);
         trackers.start();
         return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+    }
+
+    /**
+     * keepalived's use_vmac: the VMACs exist before the plan reads the interfaces again; they go at stop, except those
+     * of instances a reload keeps MASTER.
+     */
+    private HostInterfaces vmacs(List<AutoCloseable> resources, Rtnetlink rtnetlink, HostInterfaces host, ReloadHold stopHold)
+            throws Exception {
+        VrrpPlan.unsupportedVmacs(config).forEach(log::warning);
+        var wanted = VrrpPlan.vmacs(config);
+        if (wanted.isEmpty()) {
+            return host;
+        }
+        var vmacs = new LinuxVmacs(rtnetlink, log::info);
+        resources.add(() -> {
+            if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
+                vmacs.remove(stopHold.instances());
+            }
+        });
+        vmacs.create(wanted);
+        return HostInterfaces.read(rtnetlink);
     }
 
     /**
