@@ -34,6 +34,14 @@ public final class Linux {
         return new FfmRoutingMonitor();
     }
 
+    /**
+     * The process connector's fork/exec/comm/exit events (CAP_NET_ADMIN). The kernel sends them only in the initial
+     * network namespace: from another one the socket is opened there (needs /proc/1/ns/net, i.e. root).
+     */
+    public static ProcessEvents openProcessEvents() throws Exception {
+        return FfmProcessEvents.open();
+    }
+
     /** Gratuitous ARP on {@code ifname} from its own MAC. */
     public static GarpSender openGarpSender(String ifname) throws SyscallException {
         return FfmLinkLayerSender.open(ifname, null);

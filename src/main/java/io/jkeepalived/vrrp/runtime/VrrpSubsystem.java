@@ -186,7 +186,25 @@ public final class VrrpSubsystem implements Subsystem {
                 loop::submit, clock, log);
         resources.add(trackers);
         trackers.start();
+        watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+    }
+
+    /** track_process: the kernel's process events, if any instance tracks a process. */
+    private void watchProcesses(List<AutoCloseable> resources, TrackerBook book, VrrpLoop loop) throws Exception {
+        var used = ProcessWatcher.used(config.trackProcesses(), book);
+        if (used.isEmpty()) {
+            return;
+        }
+        var events = Linux.openProcessEvents();
+        resources.add(events);
+        var poller = Linux.openEventPoller();
+        resources.add(poller);
+        var watcher = new ProcessWatcher(used, events, poller, book, loop::submit, clock, log);
+        resources.remove(events);       // the watcher closes them
+        resources.remove(poller);
+        resources.add(watcher);
+        watcher.start();
     }
 
     /**
