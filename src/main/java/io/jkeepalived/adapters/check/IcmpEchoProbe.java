@@ -1,10 +1,11 @@
 package io.jkeepalived.adapters.check;
 
+import io.jkeepalived.check.port.EchoProbe;
 import io.jkeepalived.linux.EchoResult;
 import io.jkeepalived.linux.IcmpEcho;
 import io.jkeepalived.linux.IcmpEchoSpec;
 import io.jkeepalived.linux.Linux;
-import io.jkeepalived.check.port.EchoProbe;
+
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -14,9 +15,9 @@ import java.util.Optional;
 
 /**
  * PING_CHECK's {@link EchoProbe} on {@link IcmpEcho}: a real ICMP/ICMPv6 echo (datagram socket, or raw with
- * CAP_NET_RAW), never the JDK's TCP-port-7 fallback, optionally from a source address ({@code bindto}) and
- * device. One socket per echo, so concurrent checks on a thread pool need no coordination; the call blocks in
- * poll(2), so run it on platform threads.
+ * CAP_NET_RAW), never the JDK's TCP-port-7 fallback, from PING_CHECK's {@code bindto} source address and
+ * {@code bind_if} device. One socket per echo, so concurrent checks on a thread pool need no coordination; the
+ * call blocks in poll(2), so run it on platform threads.
  */
 public final class IcmpEchoProbe implements EchoProbe {
     private final Optional<InetAddress> source;
@@ -25,10 +26,6 @@ public final class IcmpEchoProbe implements EchoProbe {
     public IcmpEchoProbe(Optional<InetAddress> source, Optional<String> device) {
         this.source = source;
         this.device = device;
-    }
-
-    public IcmpEchoProbe() {
-        this(Optional.empty(), Optional.empty());
     }
 
     @Override

@@ -47,14 +47,6 @@ public final class CheckerFactory implements CheckerCatalog {
         return this;
     }
 
-    /**
-     * Whether this spec's checker does its I/O through {@link Reactor#register} (java.nio channels), which
-     * only a Selector-based loop offers. Plugged-in protocol checkers do; the core's do not.
-     */
-    public boolean needsSelector(CheckerSpec spec) {
-        return providers.containsKey(spec.getClass());
-    }
-
     public boolean supports(CheckerSpec spec) {
         return providers.containsKey(spec.getClass()) || switch (spec) {
             case CheckerSpec.TcpCheckSpec t -> true;
@@ -88,7 +80,8 @@ public final class CheckerFactory implements CheckerCatalog {
                 var target = new InetSocketAddress(c.connectIp(), c.connectPort());
                 Optional<InetSocketAddress> bind = c.bindTo().map(a -> new InetSocketAddress(a, c.bindPort().orElse(0)))
                         .or(() -> c.bindPort().isPresent() ? Optional.of(new InetSocketAddress(c.bindPort().getAsInt())) : Optional.empty());
-                yield new TcpChecker(tcp.target(target, bind), binding.rsDisplay());
+                var endpoint = new TcpConnector.Endpoint(target, bind, c.fwmark(), c.bindIf());
+                yield new TcpChecker(tcp.target(endpoint), binding.rsDisplay());
             }
             case CheckerSpec.MiscCheckSpec m -> new MiscChecker(m.path().argv().isEmpty() ? List.of(m.path().commandLine()) : m.path().argv(),
                     m.dynamic(), m.path().user(), m.path().group(), binding.rsDisplay() + " VS " + binding.vsDisplay());

@@ -131,7 +131,7 @@ public final class ProtoCheckers implements AutoCloseable {
         if (canRegisterChannels(reactor)) {
             return new HttpGetChecker(io, reactor, null, scratchFor(reactor), target(spec.common(), b.rsDisplay()), options);
         }
-        // The daemon's loop polls with epoll through FFM, which has no java.nio channels: plain HTTP then
+        // The daemon's loop polls with epoll through FFM, which cannot watch java.nio channels: plain HTTP
         // runs on our own java.nio loop, one thread for all HTTP_GET checkers.
         EventLoop own = httpLoop();
         return new HttpGetChecker(io, own, own::execute, scratchFor(own), target(spec.common(), b.rsDisplay()), options);
