@@ -134,7 +134,7 @@ public final class ProtoCheckers implements AutoCloseable {
         // The daemon's loop polls with epoll through FFM, which cannot watch java.nio channels: plain HTTP
         // runs on our own java.nio loop, one thread for all HTTP_GET checkers.
         EventLoop own = httpLoop();
-        return new HttpGetChecker(io, own, own::execute, scratchFor(own), target(spec.common(), b.rsDisplay()), options);
+        return new HttpGetChecker(io, own, this::onHttpLoop, scratchFor(own), target(spec.common(), b.rsDisplay()), options);
     }
 
     private Optional<HttpUrl> toUrl(UrlSpec u, CheckerBinding b) {
@@ -179,9 +179,23 @@ public final class ProtoCheckers implements AutoCloseable {
     private synchronized EventLoop httpLoop() {
         if (httpLoop == null) {
             httpLoop = new EventLoop();
-            httpLoopThread = Thread.ofPlatform().daemon().name("jkp-http-loop").start(httpLoop::run);
         }
         return httpLoop;
+    }
+
+    /**
+     * Runs {@code task} on the HTTP loop, whose thread the first check starts: a thread is born in its
+     * creator's network namespace, and the checker loop's thread is where the checks' sockets must live.
+     */
+    private void onHttpLoop(Runnable task) {
+        EventLoop loop;
+        synchronized (this) {
+            loop = httpLoop;
+            if (httpLoopThread == null) {
+                httpLoopThread = Thread.ofPlatform().daemon().name("jkp-http-loop").start(loop::run);
+            }
+        }
+        loop.execute(task);
     }
 
     /** One read buffer per event loop, shared by every HTTP_GET exchange that loop runs. */
@@ -287,7 +301,9 @@ public final class ProtoCheckers implements AutoCloseable {
         if (loop != null) {
             loop.stop();
             try {
-                thread.join(5000);
+                if (thread != null) {
+                    thread.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
