@@ -264,7 +264,7 @@ public final class ProtoCheckers implements AutoCloseable {
 
     public Checker ping(CheckerBinding b, CheckerSpec.PingCheckSpec spec) {
         var c = spec.common();
-        EchoProbe probe = echoProbes.open(c.bindTo(), c.bindIf());
+        EchoProbe probe = echoProbes.open(c.bindTo(), c.bindIf(), c.fwmark());
         return new PingChecker(io, target(c, b.rsDisplay()), probe, pingThreads);
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,7 +158,7 @@ class ProtocolCheckersTest {
         assumeTrue(mayPing(), "needs root or ping_group_range");
         var a = net.newServerAddress();
         var target = CheckTarget.tcp(new InetSocketAddress(a, 0));
-        var checker = new PingChecker(io, target, new IcmpEchoProbe(Optional.empty(), Optional.empty()), pingThreads);
+        var checker = new PingChecker(io, target, new IcmpEchoProbe(Optional.empty(), Optional.empty(), OptionalInt.empty()), pingThreads);
         // prove what goes on the wire is ICMP echo, not the JDK's TCP port 7 fallback
         var pcap = net.dir().resolve("ping.txt");
         var dump = net.spawn("tcpdump-ping", List.of("sh", "-c", "tcpdump -l -n -i eth0 icmp > " + pcap + " 2>&1"));
