@@ -3,12 +3,11 @@ package io.jkeepalived.linux;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Non-blocking TCP connects for health checks, with what keepalived sets on a checker's socket before it
@@ -32,7 +31,8 @@ public final class NonBlockingTcp {
         final byte[] from;
         final String fromText;
         final int fwmark;
-        final byte[] device;
+        /** The NUL-terminated device name, as the kernel reads it (it judges the length). */
+        final MemorySegment device;
         final String deviceName;
 
         private Target(TcpConnectSpec spec) {
@@ -45,7 +45,8 @@ public final class NonBlockingTcp {
             fromText = source.map(Target::text).orElse("");
             fwmark = spec.fwmark();
             deviceName = spec.device().orElse(null);
-            device = spec.device().map(d -> Arrays.copyOf(d.getBytes(StandardCharsets.US_ASCII), d.length() + 1)).orElse(null);
+            // an automatic arena: the name lives as long as the target that connects with it
+            device = spec.device().map(d -> Arena.ofAuto().allocateFrom(d)).orElse(null);
         }
 
         /** A wildcard source ({@code bind_port} alone) in the target's family, whichever wildcard Java chose. */
@@ -92,8 +93,7 @@ public final class NonBlockingTcp {
                 throw Libc.error("setsockopt", "fd=" + fd + ", SOL_SOCKET, SO_MARK, " + Integer.toUnsignedString(t.fwmark), errno);
             }
             if (t.device != null) {
-                int len = scratch.interfaceName(t.device);
-                if (Libc.setsockopt(errno, fd, Sys.SOL_SOCKET, Sys.SO_BINDTODEVICE, scratch.interfaceName, len) < 0) {
+                if (Libc.setsockopt(errno, fd, Sys.SOL_SOCKET, Sys.SO_BINDTODEVICE, t.device, (int) t.device.byteSize()) < 0) {
                     throw Libc.error("setsockopt", "fd=" + fd + ", SOL_SOCKET, SO_BINDTODEVICE, " + t.deviceName, errno);
                 }
             }

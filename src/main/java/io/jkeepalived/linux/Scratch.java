@@ -8,22 +8,18 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The native memory one event-loop thread reuses for every call it makes through {@link Libc}: the errno
- * capture, an int option value and its length, a sockaddr and an interface name. Reused so that a warm call
+ * capture, an int option value and its length, and a sockaddr. Reused so that a warm call
  * allocates nothing; used from its owner's thread only.
  *
  * <p>From the global arena: a downcall then does no liveness bookkeeping (an atomic acquire/release per call
  * for a shared arena). A few dozen bytes per loop, never freed.
  */
 final class Scratch {
-    /** IFNAMSIZ: an interface name with its NUL. */
-    static final int INTERFACE_NAME_SIZE = 16;
-
     final MemorySegment errno = Arena.global().allocate(Libc.CAPTURE_LAYOUT);
     final MemorySegment intValue = Arena.global().allocate(JAVA_INT);
     final MemorySegment length = Arena.global().allocate(JAVA_INT);
     /** Room for a sockaddr_in6, the larger of the two. */
     final MemorySegment sockaddr = Arena.global().allocate(SockAddr.IN6_SIZE, 8);
-    final MemorySegment interfaceName = Arena.global().allocate(INTERFACE_NAME_SIZE, 1);
 
     int errno() {
         return Libc.errno(errno);
@@ -33,12 +29,6 @@ final class Scratch {
     int sockaddr(byte[] encoded) {
         MemorySegment.copy(encoded, 0, sockaddr, JAVA_BYTE, 0, encoded.length);
         return encoded.length;
-    }
-
-    /** Copies a NUL-terminated interface name in; returns its length with the NUL. */
-    int interfaceName(byte[] nulTerminated) {
-        MemorySegment.copy(nulTerminated, 0, interfaceName, JAVA_BYTE, 0, nulTerminated.length);
-        return nulTerminated.length;
     }
 
     /** setsockopt(fd, level, name, &value, 4); the raw return value. */

@@ -17,10 +17,6 @@ public record TcpConnectSpec(InetSocketAddress target, Optional<InetSocketAddres
         }
         source = Objects.requireNonNullElse(source, Optional.empty());
         device = Objects.requireNonNullElse(device, Optional.empty());
-        if (device.isPresent() && device.get().length() >= Scratch.INTERFACE_NAME_SIZE) {
-            throw new IllegalArgumentException("interface name longer than " + (Scratch.INTERFACE_NAME_SIZE - 1)
-                    + " bytes: " + device.get());
-        }
     }
 
     public static TcpConnectSpec to(InetSocketAddress target) {

@@ -120,6 +120,13 @@ class NonBlockingTcpRootTest {
     }
 
     @Test
+    void aDeviceNameLongerThanTheKernelsIsItsToJudge() {
+        var e = assertThrows(SyscallException.class, () -> connect(TcpConnectSpec.to(new InetSocketAddress("192.0.2.2", 8080))
+                .withDevice("a-name-longer-than-ifnamsiz"), T));
+        assertEquals(Errno.ENODEV, e.errno(), e.getMessage());
+    }
+
+    @Test
     void aSourceThatIsNotOursIsNamed() {
         var e = assertThrows(SyscallException.class, () -> connect(TcpConnectSpec.to(new InetSocketAddress("192.0.2.2", 8080))
                 .withSource(new InetSocketAddress("198.51.100.9", 0)), T));
