@@ -11,7 +11,6 @@ import io.jkeepalived.check.port.TcpConnector;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.TrackFileSpec;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -77,10 +76,8 @@ public final class CheckerFactory implements CheckerCatalog {
         return switch (binding.spec()) {
             case CheckerSpec.TcpCheckSpec t -> {
                 var c = t.common();
-                var target = new InetSocketAddress(c.connectIp(), c.connectPort());
-                Optional<InetSocketAddress> bind = c.bindTo().map(a -> new InetSocketAddress(a, c.bindPort().orElse(0)))
-                        .or(() -> c.bindPort().isPresent() ? Optional.of(new InetSocketAddress(c.bindPort().getAsInt())) : Optional.empty());
-                var endpoint = new TcpConnector.Endpoint(target, bind, c.fwmark(), c.bindIf());
+                var target = CheckTarget.of(c, binding.rsDisplay());
+                var endpoint = new TcpConnector.Endpoint(target.connectTo(), target.bindTo(), c.fwmark(), c.bindIf());
                 yield new TcpChecker(tcp.target(endpoint), binding.rsDisplay());
             }
             case CheckerSpec.MiscCheckSpec m -> new MiscChecker(m.path().argv().isEmpty() ? List.of(m.path().commandLine()) : m.path().argv(),
