@@ -259,7 +259,10 @@ public final class ProtoCheckers implements AutoCloseable {
         return new PingChecker(io, CheckTarget.of(c, b.rsDisplay()), probe, pingThreads);
     }
 
-    /** SO_MARK and SO_BINDTODEVICE are not reachable from java.net sockets; say so once per checker. */
+    /**
+     * java.net and java.nio sockets offer neither SO_MARK nor SO_BINDTODEVICE (TCP_CHECK and PING_CHECK, on
+     * the linux layer's sockets, apply both): say so once per checker.
+     */
     private void unsupportedBindings(String keyword, CheckerCommonSpec c, String rs) {
         c.fwmark().ifPresent(m -> warnings.accept(keyword + " for " + rs + ": fwmark " + m + " is not applied to its socket"));
         c.bindIf().ifPresent(i -> warnings.accept(keyword + " for " + rs + ": bind_if " + i + " is not applied to its socket"));
