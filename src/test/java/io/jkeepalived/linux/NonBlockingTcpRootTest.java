@@ -93,6 +93,14 @@ class NonBlockingTcpRootTest {
     }
 
     @Test
+    void bindPortAloneBindsTheWildcardOfTheTargetsFamily() throws Exception {
+        // bind_port without bindto: Java's wildcard may be "::" even for an IPv4 server
+        var spec = TcpConnectSpec.to(new InetSocketAddress("192.0.2.2", 8080))
+                .withSource(new InetSocketAddress(InetAddress.getByName("::"), 40123));
+        assertEquals(0, connect(spec, T));
+    }
+
+    @Test
     void refusedPortIsNamed() throws Exception {
         int errno = connect(TcpConnectSpec.to(new InetSocketAddress("192.0.2.2", 8081)), T);
         assertEquals("ECONNREFUSED", Errno.name(errno));
