@@ -60,7 +60,7 @@ public final class ConfigBuilder {
 
     public KeepalivedConfig build(List<ConfigNode> parsedRoots) {
         var roots = new KeywordValidator(KeywordRegistry.get(), sink).validate(parsedRoots);
-        var gb = new GlobalDefsBuilder(sink, users);
+        var gb = new GlobalDefsDraft(sink, users);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         var lines = new AddressLines(sink);
@@ -81,7 +81,7 @@ public final class ConfigBuilder {
         Optional<SslSpec> ssl = Optional.empty();
         var vsGroups = new ArrayList<VirtualServerGroupSpec>();
         var virtualServers = new ArrayList<VirtualServerSpec>();
-        boolean[] missingInterface = {false};
+        var interfaces = new InterfaceCheck(host);
         var instanceNames = new HashSet<String>();
         var disabledBfds = new HashSet<String>();
 
@@ -125,7 +125,7 @@ public final class ConfigBuilder {
                     if (!instanceNames.add(name)) {
                         sink.error(n.pos(), "vrrp instance " + name + " already defined");
                     } else {
-                        drafts.add(vrrp.instance(n, host, missingInterface));
+                        drafts.add(vrrp.instance(n, interfaces));
                     }
                 }
                 case "static_ipaddress" -> n.children().forEach(c -> lines.address(c).ifPresent(staticAddresses::add));
@@ -170,7 +170,7 @@ public final class ConfigBuilder {
         var syncGroups = syncGroups(syncDrafts, instances, usedScripts, disabled);
         vridClashes(instances, globals);
         scriptSecurity(globals, usedScripts, vrrpScripts, drafts, syncGroups, virtualServers);
-        if (missingInterface[0]) {
+        if (interfaces.anyMissing()) {
             sink.error(SourcePos.NONE, "Non-existent interface specified in configuration");
         }
         var keptScripts = vrrpScripts.stream().filter(s -> usedScripts.containsKey(s.name()) || !isTracked(s, drafts, syncDrafts))

@@ -28,6 +28,11 @@ final class Words {
         this.sink = sink;
     }
 
+    /** The line these words were read from (for list blocks and keywords that read their own children). */
+    ConfigNode node() {
+        return node;
+    }
+
     SourcePos pos() {
         return node.pos();
     }
