@@ -39,7 +39,12 @@ final class KeywordTable<D> {
 
     /** Applies every line inside {@code block} to {@code draft}, in the order written. */
     void readAll(D draft, ConfigNode block, DiagnosticSink sink) {
-        for (var line : block.children()) {
+        readAll(draft, block.children(), sink);
+    }
+
+    /** Applies {@code lines} to {@code draft}, in the order written. */
+    void readAll(D draft, List<ConfigNode> lines, DiagnosticSink sink) {
+        for (var line : lines) {
             read(draft, line, sink);
         }
     }
@@ -60,7 +65,7 @@ final class KeywordTable<D> {
             this.block = block;
         }
 
-        /** {@code keyword} (and its aliases, keepalived's old or alternative spellings) does {@code handler}. */
+        /** A line starting with {@code keyword} does {@code handler}; a keyword has one handler. */
         Builder<D> on(String keyword, KeywordHandler<D> handler) {
             if (handlers.putIfAbsent(keyword, handler) != null) {
                 throw new IllegalStateException(block + ": keyword '" + keyword + "' has two handlers");
@@ -68,6 +73,7 @@ final class KeywordTable<D> {
             return this;
         }
 
+        /** {@code alias} is keepalived's old or alternative spelling of {@code keyword}. */
         Builder<D> on(String keyword, String alias, KeywordHandler<D> handler) {
             return on(keyword, handler).on(alias, handler);
         }
@@ -78,9 +84,10 @@ final class KeywordTable<D> {
             return this;
         }
 
-        /** Every row of {@code shared} (keywords several blocks take), applied to the part of this block's draft it fills. */
+        /** Every row of {@code shared} (keywords several blocks take), applied to the part of the draft it fills. */
         <E> Builder<D> include(KeywordTable<E> shared, Function<D, E> part) {
-            shared.handlers.forEach((keyword, handler) -> on(keyword, (draft, line) -> handler.apply(part.apply(draft), line)));
+            shared.handlers.forEach((keyword, handler) ->
+                    on(keyword, (draft, line) -> handler.apply(part.apply(draft), line)));
             return this;
         }
 

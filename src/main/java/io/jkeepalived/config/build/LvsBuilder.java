@@ -41,22 +41,9 @@ final class LvsBuilder {
     }
 
     SslSpec ssl(ConfigNode block) {
-        Optional<String> password = Optional.empty();
-        Optional<String> ca = Optional.empty();
-        Optional<String> cert = Optional.empty();
-        Optional<String> key = Optional.empty();
-        for (var n : block.children()) {
-            var w = new Words(n, sink);
-            switch (n.name()) {
-                case "password" -> password = w.required(0);
-                case "ca" -> ca = w.required(0);
-                case "certificate" -> cert = w.required(0);
-                case "key" -> key = w.required(0);
-                default -> {
-                }
-            }
-        }
-        return new SslSpec(password, ca, cert, key);
+        var draft = new SslKeywords.Draft();
+        SslKeywords.TABLE.readAll(draft, block, sink);
+        return draft.finish();
     }
 
     VirtualServerGroupSpec group(ConfigNode block) {

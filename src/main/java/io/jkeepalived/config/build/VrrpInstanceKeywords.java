@@ -83,6 +83,7 @@ final class VrrpInstanceKeywords {
             .on("kernel_rx_buf_size", (d, w) -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.kernelRxBufSize = v))
             .on("vrf", (d, w) -> d.vrf = w.required(0).orElse(null))
             .on("lvs_sync_daemon_interface", VrrpInstanceKeywords::lvsSyncDaemonInterface)
+            // Accepted and ignored: debug is not implemented in keepalived, linkbeat_use_polling is deprecated.
             .accepted("debug", "linkbeat_use_polling")
             .build();
 

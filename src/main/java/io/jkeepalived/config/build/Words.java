@@ -33,6 +33,11 @@ final class Words {
         return node;
     }
 
+    /** Where findings go, for handlers that read the lines of a block inside this line. */
+    DiagnosticSink sink() {
+        return sink;
+    }
+
     SourcePos pos() {
         return node.pos();
     }

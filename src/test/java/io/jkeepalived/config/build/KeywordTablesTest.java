@@ -16,7 +16,9 @@ class KeywordTablesTest {
     @Test
     void everyHandledKeywordIsAKeywordOfItsBlock() {
         for (var table : List.of(VrrpInstanceKeywords.TABLE, GlobalDefsKeywords.TABLE, VirtualServerKeywords.TABLE,
-                RealServerKeywords.TABLE, CheckerCommonKeywords.TABLE, UrlKeywords.TABLE)) {
+                RealServerKeywords.TABLE, CheckerCommonKeywords.TABLE, UrlKeywords.TABLE, VrrpScriptKeywords.TABLE,
+                TrackFileKeywords.TABLE, TrackProcessKeywords.TABLE, BfdInstanceKeywords.TABLE, GarpGroupKeywords.TABLE,
+                VrrpSyncGroupKeywords.TABLE, RootKeywords.TABLE, SslKeywords.TABLE)) {
             for (var keyword : table.keywords()) {
                 assertFalse(registry.lookup(table.block(), keyword).isEmpty(), table.block() + " has no keyword " + keyword);
             }
