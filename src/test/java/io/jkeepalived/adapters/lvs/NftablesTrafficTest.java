@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jkeepalived.check.CheckerDaemon;
-import io.jkeepalived.check.CheckerFactory;
+import io.jkeepalived.check.runtime.CheckerDaemon;
+import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.config.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
-import io.jkeepalived.daemon.log.Log;
+import io.jkeepalived.common.Log;
 import io.jkeepalived.testsupport.Await;
 import io.jkeepalived.testsupport.NetNs;
 import io.jkeepalived.testsupport.NsThreads;
