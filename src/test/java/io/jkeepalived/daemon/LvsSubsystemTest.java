@@ -127,6 +127,13 @@ class LvsSubsystemTest {
             assertEquals(r1, ns.exec("nft", "-a", "list", "chain", "inet", "jkeepalived", CHAIN + "_r1"),
                     "the unchanged server's chain is not touched by the reload");
             assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", CHAIN).contains("numgen inc mod 4"));
+            var data = new StringBuilder();
+            s.writeData(data);
+            assertTrue(data.toString().contains("TCP  192.0.2.100:80 wlc\n  -> 198.51.100.11:80"), data.toString());
+            assertTrue(data.toString().contains("  -> 198.51.100.12:80             Masq    3"), data.toString());
+            var stats = new StringBuilder();
+            s.writeStats(stats);
+            assertTrue(stats.toString().contains("  -> 198.51.100.12:80"), stats.toString());
         } finally {
             inNamespace(s::stop);
         }

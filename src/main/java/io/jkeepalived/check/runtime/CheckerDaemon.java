@@ -302,6 +302,25 @@ public final class CheckerDaemon implements AutoCloseable {
         done.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /**
+     * The kernel's view in ipvsadm's words (read on the loop: the data plane belongs to it); {@code stats}
+     * for the counters. Read errors come back as the text.
+     */
+    public String lvsListing(boolean stats) {
+        var answer = new CompletableFuture<String>();
+        loop.execute(() -> {
+            try {
+                var dp = lvs.dataPlane();
+                var counters = dp.stats();
+                answer.complete(stats ? io.jkeepalived.lvs.LvsListing.stats(counters)
+                        : io.jkeepalived.lvs.LvsListing.table(dp.name(), dp.read(), counters));
+            } catch (io.jkeepalived.lvs.DataPlaneException | RuntimeException e) {
+                answer.complete("LVS: cannot read " + lvs.dataPlane().name() + ": " + e.getMessage() + "\n");
+            }
+        });
+        return answer.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     /** The LVS controller (its data plane, desired and observed pool); use it on the loop or after stop. */
     public LvsController lvs() {
         return lvs;
