@@ -60,6 +60,7 @@ public final class CheckerDaemon implements AutoCloseable {
     private final boolean releaseLvs;
     private final Duration repairEvery;
     private boolean reconcileQueued;
+    private boolean repairStretched;
     /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
     private boolean closing;
 
@@ -288,8 +289,17 @@ public final class CheckerDaemon implements AutoCloseable {
         if (closing) {
             return;
         }
+        long start = loop.now();
         lvs.repair();
-        loop.scheduleAfter(repairEvery.toNanos(), this::repair);
+        // a big table takes long to read: the loop must stay free for checks, so at most a tenth of its time goes here
+        long took = loop.now() - start;
+        long next = Math.max(repairEvery.toNanos(), 9 * took);
+        if (next > repairEvery.toNanos() && !repairStretched) {
+            repairStretched = true;
+            log.info("LVS: reading the " + lvs.dataPlane().name() + " table took " + took / 1_000_000 + " ms; drift checks every "
+                    + next / 1_000_000_000 + " s instead of " + repairEvery.toSeconds() + " s");
+        }
+        loop.scheduleAfter(next, this::repair);
     }
 
     /** Re-reads the kernel and repairs drift now (tests, SIGUSR dumps); waits for it. */
