@@ -27,7 +27,7 @@ final class VrrpSyncGroupKeywords {
                 .applied(VrrpSyncGroupSpec::trackFiles)
             .on("track_process",
                     (g, w) -> g.trackProcesses.addAll(TrackLines.read(g.tag(), w.node(), -254, 254, w.sink())))
-                .unsupported("process tracking")
+                .applied(VrrpSyncGroupSpec::trackProcesses)
             .on("track_bfd",
                     (g, w) -> g.trackBfds.addAll(TrackLines.read(g.tag(), w.node(), -253, 253, w.sink())))
                 .unsupported("BFD")
