@@ -1,5 +1,6 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.model.TrackProcessSpec;
 import java.util.List;
 
 /**
