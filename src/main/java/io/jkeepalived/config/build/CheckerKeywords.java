@@ -65,10 +65,15 @@ final class CheckerKeywords {
                 .applied(CheckerSpec.FileCheckSpec::weight, CheckerSpec.FileCheckSpec::reverse)
             .include(CheckerCommonKeywords.TABLE, c -> c.common)
             // HTTP_GET's old name for retry.
-            .on("nb_get_retry",
-                    (c, w) -> c.common.own = c.common.own.withRetry(LvsLineValues.retry(w).orElse(c.common.own.retry())))
+            .on("nb_get_retry", CheckerKeywords::nbGetRetry)
                 .applied(CheckerCommonSpec::retry)
             .build();
+
+    private static void nbGetRetry(CheckerDraft c, Words w) {
+        // keepalived reports it as a config error (exit 5), not only as a deprecation note.
+        w.warning("nb_get_retry is deprecated - please use 'retry'");
+        c.common.own = c.common.own.withRetry(LvsLineValues.retry(w).orElse(c.common.own.retry()));
+    }
 
     private static void host(CheckerDraft c, Words w) {
         // A host takes the checker's own values as written so far, over what the real server passes down.

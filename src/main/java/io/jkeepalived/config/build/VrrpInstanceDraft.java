@@ -161,6 +161,22 @@ final class VrrpInstanceDraft {
             long secs = Math.max(1, Math.round(adv.toNanos() / 1e9));
             adv = Duration.ofSeconds(secs);
         }
+        if (ver == 3 && adv.toNanos() % 10_000_000 != 0) {
+            // VRRPv3 carries the interval in centiseconds: keepalived rounds to the nearest one.
+            sink.warning(SourcePos.NONE, String.format("%s VRRPv3 advertisement interval %fs must be in units of 10ms - rounding",
+                    tag(), adv.toNanos() / 1e9));
+            adv = Duration.ofMillis(Math.max(10, Math.round(adv.toNanos() / 1e7) * 10));
+        }
+        if (interfaceName != null) {
+            // Tracking the interface the instance runs on is implied; keepalived drops the row and says so.
+            trackInterfaces.removeIf(r -> {
+                boolean own = r.name().equals(interfaceName);
+                if (own) {
+                    sink.warning(SourcePos.NONE, tag() + " Ignoring track_interface " + r.name() + " since own interface");
+                }
+                return own;
+            });
+        }
         if (isStrict && wantMaster && prio != 255) {
             sink.warning(SourcePos.NONE, tag() + " State MASTER must match being address owner");
             wantMaster = false;

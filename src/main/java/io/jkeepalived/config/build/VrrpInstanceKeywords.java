@@ -263,8 +263,15 @@ final class VrrpInstanceKeywords {
     }
 
     private static void unicastSrcIp(VrrpInstanceDraft d, Words w) {
-        d.unicastSrc = address(w, "Configuration error: VRRP instance[" + d.name
-                + "] malformed src address[%s]. Skipping...").orElse(null);
+        // keepalived reads the address with inet_stosockaddr, which stops at a '/': the prefix is ignored.
+        var t = w.required(0);
+        if (t.isPresent()) {
+            var text = t.get().contains("/") ? t.get().substring(0, t.get().indexOf('/')) : t.get();
+            d.unicastSrc = Addresses.parse(text).orElse(null);
+            if (d.unicastSrc == null) {
+                w.error("Configuration error: VRRP instance[" + d.name + "] malformed src address[" + t.get() + "]. Skipping...");
+            }
+        }
     }
 
     private static void mcastDstIp(VrrpInstanceDraft d, Words w) {

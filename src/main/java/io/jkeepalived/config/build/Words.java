@@ -137,7 +137,11 @@ final class Words {
                 error("number '" + text + "' outside range [" + decimal(min) + ", " + decimal(max) + "]");
                 return Optional.empty();
             }
-            micros = v.movePointRight(6).longValue();
+            if (v.scale() > 6) {
+                // keepalived keeps microseconds: it says so and rounds.
+                warning("number '" + text + "' has too many decimal places");
+            }
+            micros = v.setScale(6, java.math.RoundingMode.HALF_UP).movePointRight(6).longValue();
         }
         if (micros < min * 1e6 || micros > max * 1e6) {
             error("number '" + text + "' outside range [" + decimal(min) + ", " + decimal(max) + "]");

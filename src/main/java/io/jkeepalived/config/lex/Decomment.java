@@ -58,6 +58,9 @@ final class Decomment {
                 }
                 case '#', '!' -> {
                     if (!quote) {
+                        if (s.charAt(end - 1) == '\\') {
+                            return null; // a comment ending in '\': the general path keeps the mark
+                        }
                         cut = i;
                         break scan;
                     }
@@ -125,7 +128,9 @@ final class Decomment {
                 }
                 i += 2;
             } else if (!quote && (c == '#' || c == '!')) {
+                // keepalived looks for the continuation mark before it strips the comment: "# text \" leaves "\".
                 end = i;
+                cont = s.charAt(n - 1) == '\\';
                 break;
             } else {
                 i++;
