@@ -1,0 +1,115 @@
+package io.jkeepalived.config.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.build.ConfigBuilder;
+import io.jkeepalived.config.build.HostInterfaces;
+import io.jkeepalived.config.build.ScriptFinder;
+import io.jkeepalived.config.lex.ConfigReader;
+import java.util.Set;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code -t} on small configurations where jkeepalived used to disagree with keepalived 2.2.7 (issue 10): the
+ * expected words and exit codes are what {@code keepalived -t -f FILE} printed for the same file (in a
+ * namespace with eth0; here the host is given eth0 the same way).
+ */
+class KeepalivedVerdictsTest {
+    @TempDir
+    Path dir;
+
+    private record Verdict(int exit, String out) {
+        /** Whether some finding says {@code message} (at {@code line} when it is > 0). */
+        boolean says(int line, String message) {
+            return out.lines().anyMatch(l -> l.endsWith(": " + message) && (line == 0 || l.contains(":" + line + ":")));
+        }
+    }
+
+    private Verdict test(String... lines) throws Exception {
+        var file = dir.resolve("keepalived.conf");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        var sink = new DiagnosticSink();
+        var parsed = ConfigReader.read(file, new ConfigReader.Options("test", false));
+        parsed.diagnostics().forEach(sink::report);
+        new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING).build(parsed.roots());
+        var out = new StringBuilder();
+        sink.findings().forEach(d -> out.append(d.format()).append('\n'));
+        return new Verdict(ConfigTest.exitCode(sink.findings()), out.toString());
+    }
+
+    private static final String[] VIP = {"    virtual_ipaddress {", "        192.0.2.1/24", "    }", "}"};
+
+    private static String[] instance(String... body) {
+        var all = new java.util.ArrayList<String>();
+        all.add("vrrp_instance VI_1 {");
+        all.add("    interface eth0");
+        all.add("    virtual_router_id 51");
+        all.add("    priority 100");
+        all.addAll(java.util.List.of(body));
+        all.addAll(java.util.List.of(VIP));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void trackingTheOwnInterfaceIsIgnoredWithAWarning() throws Exception {
+        var v = test(instance("    track_interface {", "        eth0", "    }"));
+        assertTrue(v.says(0, "(VI_1) Ignoring track_interface eth0 since own interface"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void vrrp3AdvertIntervalIsRoundedTo10Ms() throws Exception {
+        var v = test(instance("    version 3", "    advert_int 0.015"));
+        assertTrue(v.says(0, "(VI_1) VRRPv3 advertisement interval 0.015000s must be in units of 10ms - rounding"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void unicastSourceWithAPrefixIsAccepted() throws Exception {
+        var v = test(instance("    unicast_src_ip 192.0.2.5/24", "    unicast_peer {", "        192.0.2.6", "    }"));
+        assertFalse(v.out().contains("malformed src address"), v.out());
+        assertEquals(0, v.exit(), v.out());
+    }
+
+    @Test
+    void aTimerWithMoreThanSixDecimalsIsWarnedAndRounded() throws Exception {
+        var v = test(instance("    advert_int 1.1234567"));
+        assertTrue(v.says(5, "number '1.1234567' has too many decimal places"), v.out());
+        assertTrue(v.says(0, "(VI_1) VRRPv2 advertisement interval 1.123457s must be an integer. rounding"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void nbGetRetryIsAConfigError() throws Exception {
+        var v = test("virtual_server 192.0.2.1 80 {", "    protocol TCP", "    lb_algo rr", "    lb_kind NAT",
+                "    real_server 192.0.2.10 80 {", "        HTTP_GET {", "            url {", "                path /",
+                "            }", "            nb_get_retry 3", "        }", "    }", "}");
+        assertTrue(v.says(10, "nb_get_retry is deprecated - please use 'retry'"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void aCommentLineEndingInABackslashLeavesAnUnknownKeyword() throws Exception {
+        var lines = new java.util.ArrayList<String>();
+        lines.add("# comment ending with backslash \\");
+        lines.addAll(java.util.List.of(instance()));
+        var v = test(lines.toArray(String[]::new));
+        assertTrue(v.says(1, "Unknown keyword '\\'"), v.out());
+        assertFalse(v.out().contains("virtual router id must be set"), "the next line is still read:\n" + v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void anUnsupportedKeywordIsNamedWithoutChangingTheExitCode() throws Exception {
+        var v = test("global_defs {", "    enable_traps", "}");
+        assertTrue(v.says(2, "enable_traps is not supported by jkeepalived (SNMP) and is ignored"), v.out());
+        assertTrue(v.out().contains(":2:5: warning: enable_traps"), v.out());
+        assertEquals(0, v.exit(), "keepalived exits 0 for this config:\n" + v.out());
+    }
+}
