@@ -59,7 +59,8 @@ public final class ConfigBuilder {
         var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid);
         var lvs = new LvsBuilder(sink, globals);
 
-        var cfg = new ConfigDraft(vrrp, lvs, lines, new InterfaceCheck(host));
+        // With dynamic_interfaces keepalived waits for missing interfaces to appear: nothing to report.
+        var cfg = new ConfigDraft(vrrp, lvs, lines, new InterfaceCheck(globals.dynamicInterfaces() ? name -> true : host));
         RootKeywords.TABLE.readAll(cfg, roots, sink);
 
         var usedScripts = trackedScripts(cfg.drafts, cfg.syncDrafts, cfg.vrrpScripts);

@@ -73,8 +73,29 @@ public final class ConfigTest {
             var parsed = parse(file, configId, strict);
             parsed.diagnostics().forEach(sink::report);
             roots = sink.has(Severity.FATAL) ? List.of() : parsed.roots();
+            if (missingNamespace(roots, sink)) {
+                roots = List.of();
+            }
         }
         return new ConfigBuilder(sink, HostInterfaces.system(), ScriptFinder.system()).build(roots);
+    }
+
+    /**
+     * keepalived enters {@code net_namespace NAME} before it checks anything; when NAME does not exist it exits 0
+     * having checked nothing. We say why and exit 4 (a deliberate difference: "nothing checked" is not "fine").
+     */
+    private static boolean missingNamespace(List<ConfigNode> roots, DiagnosticSink sink) {
+        for (var node : roots) {
+            if (node.name().equals("net_namespace") && !node.args().isEmpty()) {
+                var name = node.argTexts().get(0);
+                if (!Files.exists(Path.of("/run/netns", name))) {
+                    sink.report(Severity.CANNOT_RUN, node.pos(), "net_namespace " + name
+                            + ": no such network namespace (/run/netns/" + name + ") - nothing else checked");
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static ParsedConfig parse(Path file, String configId, boolean strict) {

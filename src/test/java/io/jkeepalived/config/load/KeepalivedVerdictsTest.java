@@ -112,4 +112,27 @@ class KeepalivedVerdictsTest {
         assertTrue(v.out().contains(":2:5: warning: enable_traps"), v.out());
         assertEquals(0, v.exit(), "keepalived exits 0 for this config:\n" + v.out());
     }
+
+    @Test
+    void withDynamicInterfacesAMissingInterfaceIsAcceptedSilently() throws Exception {
+        var lines = new java.util.ArrayList<String>(java.util.List.of("global_defs {", "    dynamic_interfaces", "}"));
+        lines.addAll(java.util.List.of(instance()));
+        lines.set(4, "    interface eth9");
+        var v = test(lines.toArray(String[]::new));
+        assertFalse(v.out().contains("doesn't exist") || v.out().contains("Non-existent interface"), v.out());
+        assertEquals(0, v.exit(), v.out());
+    }
+
+    /** keepalived exits 0 having checked nothing; we say why and exit 4 (a deliberate difference, README). */
+    @Test
+    void aMissingNetworkNamespaceCannotRun() throws Exception {
+        var file = dir.resolve("ns.conf");
+        Files.writeString(file, "net_namespace jk-no-such-namespace\nvrrp_instance VI_1 {\n    interface eth9\n}\n");
+        var out = new java.io.ByteArrayOutputStream();
+        int exit = ConfigTest.run(file, "test", false, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        var text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(4, exit, text);
+        assertTrue(text.contains(":1:1: cannot run: net_namespace jk-no-such-namespace: no such network namespace"), text);
+        assertFalse(text.contains("eth9"), "nothing else is checked:\n" + text);
+    }
 }
