@@ -56,7 +56,7 @@ public final class ConfigBuilder {
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         var lines = new AddressLines(sink);
-        var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid);
+        var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid, users);
         var lvs = new LvsBuilder(sink, globals);
 
         // With dynamic_interfaces keepalived waits for missing interfaces to appear: nothing to report.

@@ -139,7 +139,7 @@ final class LvsBuilder {
         if (address instanceof VirtualServerAddress.Fwmark && vs.protocol != null) {
             sink.warning(SourcePos.NONE, "Warning: Virtual server " + describe + ": protocol specified for fwmark - protocol will be ignored");
         }
-        var realServers = realServers(vs, describe);
+        var realServers = realServers(vs, describe, address);
         if (realServers.isEmpty()) {
             sink.warning(SourcePos.NONE, "Virtual server " + describe + " has no real servers - ignoring");
             return Optional.empty();
@@ -156,7 +156,7 @@ final class LvsBuilder {
     }
 
     /** The real servers, each read with what it inherits from the virtual server; duplicates dropped as keepalived does. */
-    private List<RealServerSpec> realServers(VirtualServerDraft vs, String describe) {
+    private List<RealServerSpec> realServers(VirtualServerDraft vs, String describe, VirtualServerAddress address) {
         var vsInherited = new CheckerDefaults(vs.retry, vs.dbr, vs.warmup, vs.connectTimeout, vs.delayLoop, vs.alpha,
                 vs.vhost);
         var realServers = new ArrayList<RealServerSpec>();
@@ -167,7 +167,7 @@ final class LvsBuilder {
             if (spec.isEmpty()) {
                 continue;
             }
-            var r = spec.get();
+            var r = samePortForDirectRouting(spec.get(), address, describe, vs.protocol);
             if (!seen.add(Addresses.format(r.address()) + "/" + r.port())) {
                 var proto = vs.protocol == null ? "none" : vs.protocol.toLowerCase(Locale.ROOT);
                 sink.warning(SourcePos.NONE, "VS " + describe + ": real server [" + Addresses.format(r.address()) + "]:"
@@ -177,6 +177,24 @@ final class LvsBuilder {
             realServers.add(r);
         }
         return realServers;
+    }
+
+    /**
+     * DR and TUN cannot change the port on the way to the real server: keepalived resets a different real
+     * server port to the virtual server's, and says so.
+     */
+    private RealServerSpec samePortForDirectRouting(RealServerSpec r, VirtualServerAddress address, String describe,
+            String protocol) {
+        if (!(address instanceof VirtualServerAddress.IpPort ip) || ip.port() == 0 || r.port() == ip.port()
+                || r.forwardingMethod().kind() == ForwardingMethod.Kind.NAT) {
+            return r;
+        }
+        var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
+        sink.warning(SourcePos.NONE, "WARNING - virtual server " + describe + " and real server ["
+                + Addresses.format(r.address()) + "]:" + proto + ":" + r.port() + " ports don't match - resetting");
+        return new RealServerSpec(r.address(), ip.port(), r.weight(), r.forwardingMethod(), r.upperThreshold(),
+                r.lowerThreshold(), r.inhibitOnFailure(), r.notifyUp(), r.notifyDown(), r.alpha(), r.delayLoop(),
+                r.virtualhost(), r.smtpAlert(), r.checkers(), r.pos());
     }
 
     /** keepalived's validate_check_config(), in its order: each value it corrects, it says so. */

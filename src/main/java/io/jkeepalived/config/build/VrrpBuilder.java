@@ -12,12 +12,14 @@ import java.util.Optional;
 
 /** Reads the VRRP-side blocks: vrrp_instance, vrrp_script, track_file, vrrp_track_process, bfd_instance, vrrp_sync_group, garp_group. */
 final class VrrpBuilder {
+    private final SystemUsers users;
     private final DiagnosticSink sink;
     private final AddressLines addressLines;
 
     private final boolean defaultScriptUserInvalid;
 
-    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid) {
+    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid, SystemUsers users) {
+        this.users = users;
         this.sink = sink;
         this.addressLines = addressLines;
         this.defaultScriptUserInvalid = defaultScriptUserInvalid;
@@ -42,7 +44,7 @@ final class VrrpBuilder {
     }
 
     Optional<VrrpScriptSpec> script(ConfigNode block) {
-        var draft = new VrrpScriptDraft(name(block));
+        var draft = new VrrpScriptDraft(name(block), users);
         VrrpScriptKeywords.TABLE.readAll(draft, block, sink);
         return draft.finish(block, sink, defaultScriptUserInvalid);
     }

@@ -24,13 +24,21 @@ final class VrrpScriptDraft {
     String user;
     String group;
 
-    VrrpScriptDraft(String name) {
+    final SystemUsers users;
+    /** The user line named an account that does not exist: keepalived drops the script at the end of the block. */
+    boolean userInvalid;
+
+    VrrpScriptDraft(String name, SystemUsers users) {
         this.name = name;
+        this.users = users;
     }
 
     Optional<VrrpScriptSpec> finish(ConfigNode block, DiagnosticSink sink, boolean defaultScriptUserInvalid) {
         if (script == null) {
             sink.warning(VrrpBuilder.endPos(block), "No script set for vrrp_script " + name + " - removing");
+            return Optional.empty();
+        }
+        if (userInvalid) {
             return Optional.empty();
         }
         if (user == null && defaultScriptUserInvalid) {

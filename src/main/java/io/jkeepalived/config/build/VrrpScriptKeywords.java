@@ -76,5 +76,9 @@ final class VrrpScriptKeywords {
     private static void user(VrrpScriptDraft s, Words w) {
         s.user = w.required(0).orElse(null);
         s.group = w.arg(1).orElse(null);
+        if (s.user != null && !s.users.exists(s.user)) {
+            w.error("Unable to set uid/gid for script '" + (s.script == null ? "" : s.script.commandLine()) + "'");
+            s.userInvalid = true;
+        }
     }
 }

@@ -135,4 +135,24 @@ class KeepalivedVerdictsTest {
         assertTrue(text.contains(":1:1: cannot run: net_namespace jk-no-such-namespace: no such network namespace"), text);
         assertFalse(text.contains("eth9"), "nothing else is checked:\n" + text);
     }
+
+    @Test
+    void aVrrpScriptUserThatDoesNotExistDropsTheScript() throws Exception {
+        var lines = new java.util.ArrayList<String>(java.util.List.of("vrrp_script chk {", "    script \"/bin/true\"",
+                "    user jk-no-such-user", "}"));
+        lines.addAll(java.util.List.of(instance("    track_script {", "        chk", "    }")));
+        var v = test(lines.toArray(String[]::new));
+        assertTrue(v.says(3, "Unable to set uid/gid for script '/bin/true'"), v.out());
+        assertTrue(v.says(0, "(VI_1) track script chk not found, ignoring..."), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void directRoutingResetsADifferentRealServerPort() throws Exception {
+        var v = test("virtual_server 192.0.2.1 80 {", "    protocol TCP", "    lb_algo rr", "    lb_kind DR",
+                "    real_server 192.0.2.10 8080 {", "        TCP_CHECK {", "        }", "    }", "}");
+        assertTrue(v.says(0, "WARNING - virtual server [192.0.2.1]:tcp:80 and real server [192.0.2.10]:tcp:8080"
+                + " ports don't match - resetting"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
 }
