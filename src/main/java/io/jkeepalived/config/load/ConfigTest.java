@@ -1,0 +1,105 @@
+package io.jkeepalived.config.load;
+
+import io.jkeepalived.config.ConfigNode;
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.Diagnostic;
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.Severity;
+import io.jkeepalived.config.ParsedConfig;
+
+import io.jkeepalived.config.build.ConfigBuilder;
+import io.jkeepalived.config.build.HostInterfaces;
+import io.jkeepalived.config.build.ScriptFinder;
+import io.jkeepalived.config.lex.ConfigReader;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code keepalived -t}: reads a configuration, prints every finding and returns keepalived's exit code.
+ *
+ * <p>Exit codes: 0 clean; 2 a fatal parse error (parsing stopped, as keepalived's "missing a parameter");
+ * otherwise the numerically highest class seen, as keepalived's {@code report_config_error()} keeps it:
+ * 6 scripts would run as root without {@code enable_script_security}, 5 errors or warnings, 4 cannot run
+ * (configuration file missing or unreadable). We copy the "highest wins" quirk on purpose - a config whose
+ * only problem is a missing interface exits 5 in keepalived too - with one deliberate difference: a missing
+ * configuration file exits 4 (keepalived 2.2.7 prints "Config files missing" and exits 0, which hides the
+ * mistake from scripts that test configs).
+ */
+public final class ConfigTest {
+    private ConfigTest() {
+    }
+
+    public static int run(Path file, String configId, boolean strictIncludes, PrintStream report) {
+        var sink = new DiagnosticSink();
+        load(file, configId, strictIncludes, sink);
+        for (var d : sink.findings()) {
+            report.println(d.format());
+        }
+        return exitCode(sink.findings());
+    }
+
+    /** keepalived's {@code -t} exit code for these findings. */
+    public static int exitCode(List<Diagnostic> findings) {
+        int code = 0;
+        for (var d : findings) {
+            switch (d.severity()) {
+                case FATAL -> {
+                    return 2;
+                }
+                case SECURITY -> code = Math.max(code, 6);
+                case ERROR, WARNING -> code = Math.max(code, 5);
+                case CANNOT_RUN -> code = Math.max(code, 4);
+                case INFO -> {
+                }
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Reads, checks and builds a configuration for the daemon. Findings go to {@code sink}; when the file
+     * cannot be read or parsing hit a fatal error the sink says so ({@link Severity#CANNOT_RUN} /
+     * {@link Severity#FATAL}) and the returned configuration holds only what could be read (possibly nothing).
+     */
+    public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink) {
+        List<ConfigNode> roots = List.of();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            // keepalived 2.2.7 says this and exits 0; we exit 4 (see the class comment).
+            sink.report(Severity.CANNOT_RUN, SourcePos.NONE, "Config files missing '" + file + "'.");
+        } else {
+            var parsed = parse(file, configId, strict);
+            parsed.diagnostics().forEach(sink::report);
+            roots = sink.has(Severity.FATAL) ? List.of() : parsed.roots();
+        }
+        return new ConfigBuilder(sink, HostInterfaces.system(), ScriptFinder.system()).build(roots);
+    }
+
+    private static ParsedConfig parse(Path file, String configId, boolean strict) {
+        var id = configId != null ? configId : ConfigReader.Options.defaults().configId();
+        return ConfigReader.read(file, new ConfigReader.Options(id, strict));
+    }
+
+    /** For tests and tools: {@code ConfigTest -f FILE [-i CONFIG_ID]}; prints findings, exits with the -t code. */
+    public static void main(String[] args) {
+        Path file = null;
+        String id = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-f", "--use-file" -> file = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "-i", "--config-id" -> id = i + 1 < args.length ? args[++i] : null;
+                default -> {
+                    System.err.println("usage: ConfigTest -f FILE [-i CONFIG_ID]");
+                    System.exit(1);
+                }
+            }
+        }
+        if (file == null) {
+            System.err.println("usage: ConfigTest -f FILE [-i CONFIG_ID]");
+            System.exit(1);
+        }
+        System.exit(run(file, id, false, System.out));
+    }
+}
