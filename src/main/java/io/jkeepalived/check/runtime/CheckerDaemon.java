@@ -5,7 +5,8 @@ import io.jkeepalived.check.checkers.Checker;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
 import io.jkeepalived.check.plan.CheckSetup;
-import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.check.engine.CheckEngine;
 import io.jkeepalived.loop.EventLoop;
 import io.jkeepalived.check.checkers.ProtoCheckers;
@@ -93,14 +94,19 @@ public final class CheckerDaemon implements AutoCloseable {
         this.log = options.log();
         var io = chooseIo(setup, options);
         this.loop = io.loop();
-        this.resources = options.resources();
         var engine = new CheckEngine(setup.plan(), options.random());
         var checkers = new ArrayList<Checker>(setup.bindings().size());
         for (var binding : setup.bindings()) {
             checkers.add(options.factory().create(binding, loop, io.tcp()));
         }
-        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log),
-                options.alerts(), options.fifos());
+        var notifyScripts = new CheckScripts(new ScriptJobs(log), log);
+        var fifos = new ArrayList<NotifyFifo>();
+        for (var path : options.fifos()) {
+            NotifyFifo.open(Path.of(path), NotifyFifo.DEFAULT_UMASK, log).ifPresent(fifos::add);
+        }
+        this.resources = new ArrayList<>(options.resources());
+        this.resources.add(notifyScripts);
+        this.actions = new ActionRunner(options.dataPlane(), log, notifyScripts, options.alerts(), fifos);
         this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
         this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
     }
@@ -133,11 +139,12 @@ public final class CheckerDaemon implements AutoCloseable {
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
         var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), LinuxEchoProbe::new);
-        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
+        var miscScripts = new CheckScripts(new ScriptJobs(log), log);
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(), miscScripts));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);
         config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
-        var resources = new ArrayList<AutoCloseable>(List.of(protocols));
+        var resources = new ArrayList<AutoCloseable>(List.of(protocols, miscScripts));
         String host = CheckPlanBuilder.hostName().orElse("localhost");
         BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
         var mail = SmtpAlertSettings.from(config.globalDefs(), host, System.getProperty("user.name", "root"), log::warning)

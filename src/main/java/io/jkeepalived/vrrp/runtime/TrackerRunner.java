@@ -1,6 +1,10 @@
 package io.jkeepalived.vrrp.runtime;
 
-import io.jkeepalived.notify.Scripts;
+import io.jkeepalived.common.ScriptOutcome;
+import io.jkeepalived.notify.ScriptHandle;
+import io.jkeepalived.notify.ScriptJob;
+import io.jkeepalived.notify.ScriptJobs;
+import io.jkeepalived.notify.ScriptRunner;
 import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.config.model.VrrpScriptSpec;
 import io.jkeepalived.common.Log;
@@ -8,11 +12,13 @@ import io.jkeepalived.vrrp.engine.VrrpEvent;
 import io.jkeepalived.common.MonotonicClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +34,8 @@ final class TrackerRunner implements AutoCloseable {
     private final List<VrrpScriptSpec> scripts;
     private final List<TrackFileSpec> files;
     private final Consumer<VrrpEvent> loop;
+    private final ScriptRunner runner;
+    private final ScriptJobs jobs;
     private final MonotonicClock clock;
     private final Log log;
     private final ScheduledExecutorService timer =
@@ -40,15 +48,17 @@ final class TrackerRunner implements AutoCloseable {
         boolean ok;
         int streak;
         int lastExit = Integer.MIN_VALUE;
-        Process running;
+        ScriptHandle running;
     }
 
     TrackerRunner(TrackerBook book, List<VrrpScriptSpec> scripts, List<TrackFileSpec> files, Consumer<VrrpEvent> loop,
-                  MonotonicClock clock, Log log) {
+                  ScriptRunner runner, ScriptJobs jobs, MonotonicClock clock, Log log) {
         this.book = book;
         this.scripts = List.copyOf(scripts);
         this.files = List.copyOf(files);
         this.loop = loop;
+        this.runner = runner;
+        this.jobs = jobs;
         this.clock = clock;
         this.log = log;
     }
@@ -75,31 +85,25 @@ final class TrackerRunner implements AutoCloseable {
 
     private void runScript(VrrpScriptSpec s) {
         ScriptState st = states.get(s.name());
-        if (st.running != null && st.running.isAlive()) {
+        if (st.running != null && st.running.running()) {
             return;                        // still within its timeout from the last interval
         }
-        Process p;
-        try {
-            p = new ProcessBuilder(Scripts.argv(s.script(), List.of()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            log.warning("Failed to exec script " + s.script().commandLine() + ": " + e.getMessage());
+        // on timeout the runner kills the script's whole process group at once (SIGKILL, no grace)
+        Optional<ScriptJob> job = jobs.job(s.script(), List.of(), Optional.of(s.timeout()), Duration.ZERO);
+        if (job.isEmpty()) {
             result(s, st, -1, false);
             return;
         }
-        st.running = p;
-        long timeoutMillis = Math.max(1, s.timeout().toMillis());
-        var timeout = timer.schedule(() -> {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-                log.warning("Script `" + s.name() + "` timed out");
-                result(s, st, -1, true);
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-        p.onExit().thenAccept(done -> timer.execute(() -> {
-            if (timeout.cancel(false)) {
-                result(s, st, done.exitValue(), false);
+        ScriptHandle handle = runner.start(job.get());
+        st.running = handle;
+        handle.outcome().thenAccept(outcome -> timer.execute(() -> {
+            switch (outcome) {
+                case ScriptOutcome.TimedOut t -> {
+                    log.warning("Script `" + s.name() + "` timed out");
+                    result(s, st, -1, true);
+                }
+                case ScriptOutcome.NotRun n -> result(s, st, -1, false);
+                default -> result(s, st, outcome.shellStatus(), false);
             }
         }));
     }
@@ -161,7 +165,7 @@ final class TrackerRunner implements AutoCloseable {
         timer.shutdownNow();
         states.values().forEach(st -> {
             if (st.running != null) {
-                st.running.destroyForcibly();
+                st.running.kill();
             }
         });
     }
