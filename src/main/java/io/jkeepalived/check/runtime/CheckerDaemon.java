@@ -77,16 +77,22 @@ public final class CheckerDaemon implements AutoCloseable {
         return new Io(loop, new NioTcpConnector(loop));
     }
 
-    /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
+    /**
+     * What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel.
+     *
+     * @param scripts runs notify_up/down and quorum_up/down (the factory's MISC_CHECKs use the same runner
+     *                when built by {@link #defaultOptions})
+     */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
-                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, CheckScripts scripts) {
         public Options {
             resources = List.copyOf(resources);
         }
 
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                        List<String> fifos, RandomGenerator random) {
-            this(log, dataPlane, factory, alerts, fifos, random, List.of());
+            this(log, dataPlane, factory, alerts, fifos, random, List.of(),
+                    new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log));
         }
     }
 
@@ -99,14 +105,13 @@ public final class CheckerDaemon implements AutoCloseable {
         for (var binding : setup.bindings()) {
             checkers.add(options.factory().create(binding, loop, io.tcp()));
         }
-        var notifyScripts = new CheckScripts(new ScriptJobs(log), log);
         var fifos = new ArrayList<NotifyFifo>();
         for (var path : options.fifos()) {
             NotifyFifo.open(Path.of(path), NotifyFifo.DEFAULT_UMASK, log).ifPresent(fifos::add);
         }
         this.resources = new ArrayList<>(options.resources());
-        this.resources.add(notifyScripts);
-        this.actions = new ActionRunner(options.dataPlane(), log, notifyScripts, options.alerts(), fifos);
+        this.resources.add(options.scripts());
+        this.actions = new ActionRunner(options.dataPlane(), log, options.scripts(), options.alerts(), fifos);
         this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
         this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
     }
@@ -139,12 +144,12 @@ public final class CheckerDaemon implements AutoCloseable {
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
         var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), LinuxEchoProbe::new);
-        var miscScripts = new CheckScripts(new ScriptJobs(log), log);
-        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(), miscScripts));
+        var scripts = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log), log);
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(), scripts));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);
         config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
-        var resources = new ArrayList<AutoCloseable>(List.of(protocols, miscScripts));
+        var resources = new ArrayList<AutoCloseable>(List.of(protocols));
         String host = CheckPlanBuilder.hostName().orElse("localhost");
         BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
         var mail = SmtpAlertSettings.from(config.globalDefs(), host, System.getProperty("user.name", "root"), log::warning)
@@ -154,7 +159,7 @@ public final class CheckerDaemon implements AutoCloseable {
             resources.add(alerter);
             alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
         }
-        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources);
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources, scripts);
     }
 
     /** The data plane this build uses: it programs nothing, and says why once. */

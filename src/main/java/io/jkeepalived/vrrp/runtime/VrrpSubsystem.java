@@ -147,7 +147,7 @@ public final class VrrpSubsystem implements Subsystem {
                 stopHold), keepVipsOnStop);
         var scripts = new ScriptRunner(log, 256, "VRRP-scripts");
         resources.add(scripts);
-        var jobs = new ScriptJobs(log);
+        var jobs = new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log);
         var stopScripts = new ScriptsAtStop();
         var fifos = new ArrayList<NotifyFifo>();
         for (Optional<String> f : List.of(config.globalDefs().notifyFifo(), config.globalDefs().vrrpNotifyFifo())) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 class MiscCheckerTest {
-    static final CheckScripts SCRIPTS = new CheckScripts(new ScriptJobs(Log.NONE), Log.NONE);
+    static final CheckScripts SCRIPTS = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, Log.NONE), Log.NONE);
 
     static CheckResult run(boolean dynamic, Duration timeout, String script) {
         var c = new MiscChecker(ScriptSpec.of(List.of("/bin/sh", "-c", script)), dynamic, SCRIPTS, "rs VS vs");

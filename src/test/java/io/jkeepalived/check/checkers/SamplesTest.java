@@ -126,7 +126,7 @@ class SamplesTest {
         var warnings = new CopyOnWriteArrayList<String>();
         var protocols = new ProtoCheckers(config.ssl(), warnings::add, new SplittableRandom(5), LinuxEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(),
-                new io.jkeepalived.check.runtime.CheckScripts(new io.jkeepalived.notify.ScriptJobs(Log.NONE), Log.NONE)));
+                new io.jkeepalived.check.runtime.CheckScripts(new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, Log.NONE), Log.NONE)));
         Log log = (level, message) -> warnings.add(message);
         var setup = CheckerDaemon.setup(config, factory, log);
         return new Loaded(config, setup.bindings(), factory, protocols, warnings);

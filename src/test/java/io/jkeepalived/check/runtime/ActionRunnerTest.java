@@ -27,7 +27,7 @@ class ActionRunnerTest {
         Sh.ok("mkfifo", fifo.toString());
         var warnings = new CopyOnWriteArrayList<String>();
         Log log = (level, message) -> warnings.add(message);
-        try (var scripts = new CheckScripts(new ScriptJobs(log), log);
+        try (var scripts = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log);
              var runner = new ActionRunner(new LoggingDataPlane(m -> { }, "test"), log, scripts, (s, b) -> { },
                 List.of(NotifyFifo.open(fifo, NotifyFifo.DEFAULT_UMASK, log).orElseThrow()))) {
             long start = System.nanoTime();

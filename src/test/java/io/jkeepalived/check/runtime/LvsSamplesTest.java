@@ -140,7 +140,7 @@ class LvsSamplesTest {
         dataPlane = new LoggingDataPlane(logSink::warning, "test: no kernel data plane");
         protocols = new ProtoCheckers(parsed.ssl(), logSink::warning, new SplittableRandom(3), LinuxEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(parsed.trackFiles(),
-                new CheckScripts(new io.jkeepalived.notify.ScriptJobs(logSink), logSink)));
+                new CheckScripts(new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, logSink), logSink)));
         // alerts are recorded, never mailed (the samples name an smtp_server)
         var options = new CheckerDaemon.Options(logSink, dataPlane, factory, (s, b) -> log.add("ALERT " + s + " / " + b),
                 List.of(), new Random(11));
