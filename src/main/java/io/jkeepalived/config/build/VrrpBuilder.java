@@ -28,11 +28,15 @@ final class VrrpBuilder {
     private final AddressLines addressLines;
 
     private final boolean defaultScriptUserInvalid;
+    /** No script_user and no keepalived_script user: said once, at the first script that needs the default. */
+    private final boolean noKeepalivedScriptUser;
+    private boolean noKeepalivedScriptUserReported;
 
-    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid) {
+    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid, boolean noKeepalivedScriptUser) {
         this.sink = sink;
         this.addressLines = addressLines;
         this.defaultScriptUserInvalid = defaultScriptUserInvalid;
+        this.noKeepalivedScriptUser = noKeepalivedScriptUser;
     }
 
     /** Where keepalived reports end-of-block checks: the closing brace, taken as the line after the last line inside. */
@@ -123,6 +127,10 @@ final class VrrpBuilder {
             return Optional.empty();
         }
         if (user == null && defaultScriptUserInvalid) {
+            if (noKeepalivedScriptUser && !noKeepalivedScriptUserReported) {
+                noKeepalivedScriptUserReported = true;
+                sink.error(endPos(block), "Unable to set default user keepalived_script for script");
+            }
             sink.error(endPos(block), "Unable to set default user for vrrp script " + name + " - removing");
             return Optional.empty();
         }
