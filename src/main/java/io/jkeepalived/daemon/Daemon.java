@@ -9,6 +9,7 @@ import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.Capabilities;
+import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ public final class Daemon {
     private final Function<KeepalivedConfig, List<String>> dumper;
     private final List<Subsystem> subsystems = new ArrayList<>();
     private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
+    /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
+    private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -82,6 +85,7 @@ public final class Daemon {
             }
             return EXIT_MISSING_PERMISSION;
         }
+        fileUmask = FileUmask.of(options, config.get());
         if (options.dumpConf()) {
             dumper.apply(config.get()).forEach(log::info);
         }
@@ -141,7 +145,7 @@ public final class Daemon {
         for (Path p : paths) {
             var f = new PidFile(p);
             try {
-                f.write(pid);
+                f.write(pid, fileUmask);
                 files.add(f);
             } catch (IOException e) {
                 log.error("Unable to write pid file " + p + ": " + e.getMessage());
@@ -219,6 +223,7 @@ public final class Daemon {
             log.error("Reload failed - keeping the running configuration");
             return;
         }
+        fileUmask = FileUmask.of(options, config.get());
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }
@@ -235,7 +240,7 @@ public final class Daemon {
                     s.writeStats(out);
                 }
             }
-            Files.writeString(Path.of(file), out.toString(), StandardCharsets.UTF_8);
+            SafeFiles.write(Path.of(file), out.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
             log.info("Wrote " + file);
         } catch (IOException e) {
             log.error("Cannot write " + file + ": " + e.getMessage());

@@ -95,6 +95,17 @@ public final class SafeFile implements AutoCloseable {
         }
     }
 
+    /** Empties the file (its descriptor must not be in append mode for the next write to start at 0). */
+    public synchronized void truncate() throws IOException {
+        ensureOpen();
+        try (Arena arena = Arena.ofConfined()) {
+            var cs = arena.allocate(Libc.CAPTURE_LAYOUT);
+            if (LibcFiles.ftruncate(cs, fd, 0) < 0) {
+                throw Libc.error("ftruncate", path.toString(), cs);
+            }
+        }
+    }
+
     /** This file as a stream, for writers that format text; closing the stream closes the file. */
     public OutputStream asStream() {
         return new OutputStream() {

@@ -23,12 +23,20 @@ public final class SafeFiles {
 
     /** Opens (creating with mode 0666 &amp; ~umask) and truncates a file we own, e.g. a dump or a pid file. */
     public static SafeFile replace(Path path, int umask) throws IOException {
-        return openOwnRegular(path, umask, false);
+        return openOwnRegular(path, umask, false, true);
     }
 
     /** Opens (creating with mode 0666 &amp; ~umask) a file we own to append to, e.g. the -g log. */
     public static SafeFile append(Path path, int umask) throws IOException {
-        return openOwnRegular(path, umask, true);
+        return openOwnRegular(path, umask, true, false);
+    }
+
+    /**
+     * Opens (creating with mode 0666 &amp; ~umask) a file we own without truncating it: for a pid file, which is
+     * locked before it is emptied so that a second daemon never wipes the first one's pid.
+     */
+    public static SafeFile open(Path path, int umask) throws IOException {
+        return openOwnRegular(path, umask, false, false);
     }
 
     /** Writes a whole file: {@link #replace}, write, close. */
@@ -61,7 +69,7 @@ public final class SafeFiles {
         }
     }
 
-    private static SafeFile openOwnRegular(Path path, int umask, boolean append) throws IOException {
+    private static SafeFile openOwnRegular(Path path, int umask, boolean append, boolean truncate) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             var cs = arena.allocate(Libc.CAPTURE_LAYOUT);
             var name = arena.allocateFrom(path.toString());
@@ -78,7 +86,7 @@ public final class SafeFiles {
                 close(cs, fd);
                 throw new IOException(path + " " + refusal + " - refusing to write to it");
             }
-            if (!append && LibcFiles.ftruncate(cs, fd, 0) < 0) {
+            if (truncate && LibcFiles.ftruncate(cs, fd, 0) < 0) {
                 var e = Libc.error("ftruncate", path.toString(), cs);
                 close(cs, fd);
                 throw e;
@@ -93,7 +101,8 @@ public final class SafeFiles {
             return fd;
         }
         int errno = Libc.errno(cs);
-        if (errno == ELOOP) {
+        // EACCES: the kernel's protected_symlinks refused another user's link in a sticky directory first
+        if (errno == ELOOP || (errno == Errno.EACCES && java.nio.file.Files.isSymbolicLink(path))) {
             throw new IOException(path + " is a symbolic link - refusing to write through it");
         }
         if (errno == ENXIO) {

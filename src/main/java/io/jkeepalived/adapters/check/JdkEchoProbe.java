@@ -30,6 +30,6 @@ public final class JdkEchoProbe implements EchoProbe {
         } catch (IOException | RuntimeException ignored) {
             // fall through to the capability test
         }
-        return "root".equals(System.getProperty("user.name"));
+        return io.jkeepalived.linux.UserAccounts.effectiveUid() == 0;   // the kernel, not the user.name property
     }
 }

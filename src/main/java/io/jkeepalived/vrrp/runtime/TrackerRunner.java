@@ -5,6 +5,7 @@ import io.jkeepalived.notify.ScriptHandle;
 import io.jkeepalived.notify.ScriptJob;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.linux.SafeFiles;
 import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.config.model.VrrpScriptSpec;
 import io.jkeepalived.common.Log;
@@ -34,7 +35,9 @@ final class TrackerRunner implements AutoCloseable {
     private final List<VrrpScriptSpec> scripts;
     private final List<TrackFileSpec> files;
     private final Consumer<VrrpEvent> loop;
+    private static final int MAX_TRACK_FILE_BYTES = 4096;
     private final ScriptRunner runner;
+    private final int umask;
     private final ScriptJobs jobs;
     private final MonotonicClock clock;
     private final Log log;
@@ -52,12 +55,13 @@ final class TrackerRunner implements AutoCloseable {
     }
 
     TrackerRunner(TrackerBook book, List<VrrpScriptSpec> scripts, List<TrackFileSpec> files, Consumer<VrrpEvent> loop,
-                  ScriptRunner runner, ScriptJobs jobs, MonotonicClock clock, Log log) {
+                  ScriptRunner runner, ScriptJobs jobs, int umask, MonotonicClock clock, Log log) {
         this.book = book;
         this.scripts = List.copyOf(scripts);
         this.files = List.copyOf(files);
         this.loop = loop;
         this.runner = runner;
+        this.umask = umask;
         this.jobs = jobs;
         this.clock = clock;
         this.log = log;
@@ -131,9 +135,9 @@ final class TrackerRunner implements AutoCloseable {
 
     private void initFile(TrackFileSpec f) {
         Path p = Path.of(f.file());
-        if (f.initFile() && (f.initOverwrite() || !Files.exists(p))) {
+        if (f.initFile() && (f.initOverwrite() || !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
             try {
-                Files.writeString(p, f.initValue().orElse(0) + "\n");
+                SafeFiles.write(p, (f.initValue().orElse(0) + "\n").getBytes(StandardCharsets.US_ASCII), umask);
             } catch (IOException e) {
                 log.error("Unable to initialise track file " + p + ": " + e.getMessage());
             }
@@ -149,10 +153,17 @@ final class TrackerRunner implements AutoCloseable {
         }
     }
 
-    /** keepalived reads the first number in the file; missing or unreadable counts as 0. */
+    /**
+     * keepalived reads the first number in the file; missing or unreadable counts as 0. Only a regular file is
+     * read, and only its start: a track file pointing at /dev/zero or a FIFO must not exhaust memory or block.
+     */
     static long readValue(TrackFileSpec f) {
-        try {
-            String text = Files.readString(Path.of(f.file()), StandardCharsets.UTF_8).trim();
+        Path p = Path.of(f.file());
+        if (!Files.isRegularFile(p)) {
+            return 0;
+        }
+        try (var in = Files.newInputStream(p)) {
+            String text = new String(in.readNBytes(MAX_TRACK_FILE_BYTES), StandardCharsets.US_ASCII).trim();
             String first = text.isEmpty() ? "0" : text.split("\\s+")[0];
             return Long.parseLong(first);
         } catch (IOException | NumberFormatException e) {

@@ -184,7 +184,7 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(watcher);
         watcher.start(host.links());
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
-                loop::submit, scripts, jobs, clock, log);
+                loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);
         resources.add(trackers);
         trackers.start();
         return new Running(loop, engine, plan, addresses, stopScripts, stopHold, resources);
