@@ -1,6 +1,5 @@
 package io.jkeepalived.adapters.check;
 
-import io.jkeepalived.check.checkers.PingChecker;
 import io.jkeepalived.check.port.EchoProbe;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jkeepalived.common.Log;
 import io.jkeepalived.common.MonotonicClock;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;

@@ -1,4 +1,4 @@
-package io.jkeepalived.config;
+package io.jkeepalived.config.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
