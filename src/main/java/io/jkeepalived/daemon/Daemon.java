@@ -40,6 +40,7 @@ public final class Daemon {
     private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
     /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
     private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
+    private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -86,6 +87,7 @@ public final class Daemon {
             return EXIT_MISSING_PERMISSION;
         }
         fileUmask = FileUmask.of(options, config.get());
+        dumpFiles = DumpFiles.of(config.get(), System.getenv());
         if (options.dumpConf()) {
             dumper.apply(config.get()).forEach(log::info);
         }
@@ -194,8 +196,8 @@ public final class Daemon {
                     return EXIT_OK;
                 }
                 case RELOAD -> reload();
-                case DATA -> dump("/tmp/keepalived.data", true);
-                case STATS -> dump("/tmp/keepalived.stats", false);
+                case DATA -> dump(dumpFiles.data(), true);
+                case STATS -> dump(dumpFiles.stats(), false);
             }
         }
     }
@@ -224,13 +226,14 @@ public final class Daemon {
             return;
         }
         fileUmask = FileUmask.of(options, config.get());
+        dumpFiles = DumpFiles.of(config.get(), System.getenv());
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }
         log.info("Reload finished");
     }
 
-    private void dump(String file, boolean data) {
+    private void dump(Path file, boolean data) {
         var out = new StringWriter();
         try {
             for (Subsystem s : subsystems) {
@@ -240,7 +243,7 @@ public final class Daemon {
                     s.writeStats(out);
                 }
             }
-            SafeFiles.write(Path.of(file), out.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
+            SafeFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
             log.info("Wrote " + file);
         } catch (IOException e) {
             log.error("Cannot write " + file + ": " + e.getMessage());
