@@ -1,11 +1,14 @@
 package io.jkeepalived.vrrp.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jkeepalived.common.Log;
 import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;
 import io.jkeepalived.testsupport.Await;
@@ -15,11 +18,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** issue 9: a vrrp_script that hangs past its timeout loses its whole process tree, not just the direct child. */
+/**
+ * issue 9: a vrrp_script that hangs past its timeout loses its whole process tree, not just the direct child;
+ * a track file cannot block or exhaust the tracker.
+ */
 class TrackerRunnerTest {
     @TempDir
     Path dir;
@@ -65,6 +72,24 @@ class TrackerRunnerTest {
                     () -> tree.stream().noneMatch(TrackerRunnerTest::alive));
         }
         assertTrue(log.contains("Script `hang` timed out"), log.toString());
+    }
+
+    @Test
+    void aTrackFileThatIsAFifoOrADeviceReadsAsZeroAtOnce() throws Exception {
+        Path fifo = dir.resolve("track.fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        Path zero = Files.createSymbolicLink(dir.resolve("track.zero"), Path.of("/dev/zero"));
+        Path big = dir.resolve("track.big");
+        Files.writeString(big, "42" + " ".repeat(10_000_000));
+        long start = System.nanoTime();
+        assertEquals(0, TrackerRunner.readValue(track(fifo)), "a FIFO with no writer is not opened");
+        assertEquals(0, TrackerRunner.readValue(track(zero)), "/dev/zero is not read");
+        assertEquals(42, TrackerRunner.readValue(track(big)), "only the start of a large file is read");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+    }
+
+    private static TrackFileSpec track(Path file) {
+        return new TrackFileSpec("t", file.toString(), 1, false, false, OptionalLong.empty(), false, SourcePos.NONE);
     }
 
     private static List<String> lines(Path file) {
