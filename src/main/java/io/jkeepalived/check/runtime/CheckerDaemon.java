@@ -80,11 +80,13 @@ public final class CheckerDaemon implements AutoCloseable {
     /**
      * What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel.
      *
-     * @param scripts runs notify_up/down and quorum_up/down (the factory's MISC_CHECKs use the same runner
-     *                when built by {@link #defaultOptions})
+     * @param scripts   runs notify_up/down and quorum_up/down (the factory's MISC_CHECKs use the same runner
+     *                  when built by {@link #defaultOptions})
+     * @param fifoUmask the umask of a notify FIFO that has to be created
      */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
-                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, CheckScripts scripts) {
+                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, CheckScripts scripts,
+                          int fifoUmask) {
         public Options {
             resources = List.copyOf(resources);
         }
@@ -92,7 +94,7 @@ public final class CheckerDaemon implements AutoCloseable {
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                        List<String> fifos, RandomGenerator random) {
             this(log, dataPlane, factory, alerts, fifos, random, List.of(),
-                    new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log));
+                    new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log), NotifyFifo.DEFAULT_UMASK);
         }
     }
 
@@ -107,7 +109,7 @@ public final class CheckerDaemon implements AutoCloseable {
         }
         var fifos = new ArrayList<NotifyFifo>();
         for (var path : options.fifos()) {
-            NotifyFifo.open(Path.of(path), NotifyFifo.DEFAULT_UMASK, log).ifPresent(fifos::add);
+            NotifyFifo.open(Path.of(path), options.fifoUmask(), log).ifPresent(fifos::add);
         }
         this.resources = new ArrayList<>(options.resources());
         this.resources.add(options.scripts());
@@ -159,7 +161,8 @@ public final class CheckerDaemon implements AutoCloseable {
             resources.add(alerter);
             alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
         }
-        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources, scripts);
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources, scripts,
+                config.globalDefs().umask());
     }
 
     /** The data plane this build uses: it programs nothing, and says why once. */
