@@ -2,7 +2,7 @@ package io.jkeepalived.check.runtime;
 
 import io.jkeepalived.check.engine.Action;
 import io.jkeepalived.common.Log;
-import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.lvs.PoolEditor;
 import io.jkeepalived.notify.NotifyFifo;
 import io.jkeepalived.notify.ScriptsAtStop;
 
@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Carries out the check engine's actions: data-plane changes, log lines, notify scripts, alert mails and
+ * Carries out the check engine's actions: desired-pool changes, log lines, notify scripts, alert mails and
  * notify FIFO lines. Runs on the checker loop; nothing here blocks for long (scripts are not waited for,
  * except shutdown scripts; a FIFO nobody reads drops lines).
  */
 public final class ActionRunner implements java.util.function.Consumer<Action>, AutoCloseable {
-    private final DataPlane dataPlane;
+    private final PoolEditor pool;
+    private final Runnable poolChanged;
     private final Log log;
     private final CheckScripts scripts;
     private final BiConsumer<String, String> alerts;
@@ -27,9 +28,16 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
      * @param alerts  sends an smtp_alert mail (subject, body)
      * @param fifos   the open notify_fifo / lvs_notify_fifo
      */
-    public ActionRunner(DataPlane dataPlane, Log log, CheckScripts scripts, BiConsumer<String, String> alerts,
+    public ActionRunner(PoolEditor pool, Log log, CheckScripts scripts, BiConsumer<String, String> alerts,
                         List<NotifyFifo> fifos) {
-        this.dataPlane = dataPlane;
+        this(pool, () -> { }, log, scripts, alerts, fifos);
+    }
+
+    /** @param poolChanged  told after each pool change (the owner coalesces them into one reconcile) */
+    public ActionRunner(PoolEditor pool, Runnable poolChanged, Log log, CheckScripts scripts, BiConsumer<String, String> alerts,
+                        List<NotifyFifo> fifos) {
+        this.pool = pool;
+        this.poolChanged = poolChanged;
         this.log = log;
         this.scripts = scripts;
         this.alerts = alerts;
@@ -39,7 +47,10 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
     @Override
     public void accept(Action action) {
         switch (action) {
-            case Action.DataPlaneOp op -> op.applyTo(dataPlane);
+            case Action.DataPlaneOp op -> {
+                op.applyTo(pool);
+                poolChanged.run();
+            }
             case Action.Log l -> log.info(l.line());
             case Action.RunScript s -> scripts.notify(s.script()).ifPresent(handle -> {
                 if (s.atShutdown()) {

@@ -1,6 +1,6 @@
 package io.jkeepalived.check.checkers;
 
-import io.jkeepalived.adapters.check.LinuxEchoProbe;
+import io.jkeepalived.adapters.check.IcmpEchoProbe;
 import io.jkeepalived.check.engine.CheckResult;
 import io.jkeepalived.check.plan.CheckerBinding;
 import io.jkeepalived.check.runtime.CheckerDaemon;
@@ -124,9 +124,10 @@ class SamplesTest {
         var config = ConfigTest.load(file, null, false, sink);
         assertFalse(sink.has(Severity.FATAL), sink.findings().toString());
         var warnings = new CopyOnWriteArrayList<String>();
-        var protocols = new ProtoCheckers(config.ssl(), warnings::add, new SplittableRandom(5), LinuxEchoProbe::new);
+        var protocols = new ProtoCheckers(config.ssl(), warnings::add, new SplittableRandom(5), IcmpEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(),
-                new io.jkeepalived.check.runtime.CheckScripts(new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, Log.NONE), Log.NONE)));
+                new io.jkeepalived.check.runtime.CheckScripts(new io.jkeepalived.notify.ScriptJobs(
+                        io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, Log.NONE), Log.NONE)));
         Log log = (level, message) -> warnings.add(message);
         var setup = CheckerDaemon.setup(config, factory, log);
         return new Loaded(config, setup.bindings(), factory, protocols, warnings);

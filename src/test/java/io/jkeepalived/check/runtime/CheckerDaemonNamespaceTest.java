@@ -2,6 +2,10 @@ package io.jkeepalived.check.runtime;
 
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
+import io.jkeepalived.check.plan.Specs;
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.model.CheckerCommonSpec;
+import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.lvs.LoggingDataPlane;
 import io.jkeepalived.lvs.RealServer;
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -100,6 +105,12 @@ class CheckerDaemonNamespaceTest {
         daemon.start(NsThreads.in(ns.name()));
     }
 
+    /** The pool is reconciled on the loop right after the engine's batch: a moment after its log line. */
+    void awaitWeight(String ip, int weight) {
+        await(Duration.ofSeconds(5), () -> dataPlane.weightOf(SERVICE1, new RealServer(ip, 80)) == weight,
+                ip + " at weight " + weight + " (now " + dataPlane.weightOf(SERVICE1, new RealServer(ip, 80)) + ")");
+    }
+
     static void await(Duration limit, BooleanSupplier condition, String what) {
         Await.until(limit, what, condition);
     }
@@ -122,6 +133,34 @@ class CheckerDaemonNamespaceTest {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    @Test
+    void tcpCheckAppliesFwmarkAndBindIf() throws Exception {
+        listen("192.0.2.11");
+        listen("192.0.2.12");
+        // only SYNs carrying mark 0x2a reach 192.0.2.11; the counter proves the checker's were marked
+        ns.exec("nft", "add", "chain", "ip", "jkc", "out", "{ type filter hook output priority 0 ; }");
+        ns.exec("nft", "add", "rule", "ip", "jkc", "out", "ip", "daddr", "192.0.2.11", "tcp", "dport", "80", "meta", "mark", "0x2a",
+                "counter", "accept");
+        ns.exec("nft", "add", "rule", "ip", "jkc", "out", "ip", "daddr", "192.0.2.11", "tcp", "dport", "80", "drop");
+        var t = Duration.ofSeconds(1);
+        var marked = new CheckerSpec.TcpCheckSpec(new CheckerCommonSpec(Specs.ip("192.0.2.11"), 80, Optional.empty(),
+                OptionalInt.empty(), Optional.of("lo"), t, OptionalInt.of(0x2a), 0, Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(1), false, true), SourcePos.NONE);
+        var noSuchDevice = new CheckerSpec.TcpCheckSpec(new CheckerCommonSpec(Specs.ip("192.0.2.12"), 80, Optional.empty(),
+                OptionalInt.empty(), Optional.of("nosuch0"), t, OptionalInt.empty(), 0, Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(1), false, true), SourcePos.NONE);
+        var vs = vs("192.0.2.100", 80, 1, Optional.empty(), false, Optional.empty(), Optional.empty(),
+                rs("192.0.2.11", 80, 1, false, Optional.empty(), Optional.empty(), marked),
+                rs("192.0.2.12", 80, 1, false, Optional.empty(), Optional.empty(), noSuchDevice));
+        startDaemon(List.of(vs));
+
+        awaitLog("TCP connection to [192.0.2.11]:tcp:80 success.");
+        awaitLog("TCP_CHECK on service [192.0.2.12]:tcp:80 failed."); // SO_BINDTODEVICE nosuch0: ENODEV
+        String rules = ns.exec("nft", "list", "chain", "ip", "jkc", "out");
+        var packets = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(rules);
+        assertTrue(packets.find() && Integer.parseInt(packets.group(1)) > 0, "marked SYNs counted: " + rules);
     }
 
     @Test
@@ -148,10 +187,10 @@ class CheckerDaemonNamespaceTest {
         awaitLog("TCP_CHECK on service [192.0.2.14]:tcp:80 failed.");
         assertTrue(log.stream().anyMatch(l -> l.startsWith("No load-balancer data plane is programmed")));
         assertEquals(1, log.stream().filter(l -> l.startsWith("No load-balancer data plane")).count(), "said once");
-        assertEquals(2, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.11", 80)));
-        assertEquals(3, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.12", 80)));
-        assertEquals(-1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.13", 80)));
-        assertEquals(-1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.14", 80)));
+        awaitWeight("192.0.2.11", 2);
+        awaitWeight("192.0.2.12", 3);
+        awaitWeight("192.0.2.13", -1);
+        awaitWeight("192.0.2.14", -1);
 
         stopListener("192.0.2.11");
         awaitLog("TCP_CHECK on service [192.0.2.11]:tcp:80 failed.");
@@ -163,16 +202,16 @@ class CheckerDaemonNamespaceTest {
         awaitLog("Disabling service [192.0.2.12]:tcp:80 of VS " + VS1);
         awaitLog("Lost quorum 2-0=2 > 0 for VS " + VS1);
         awaitLog("Adding sorry server [192.0.2.99]:tcp:80 to VS " + VS1);
-        assertEquals(0, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.12", 80)), "inhibit_on_failure keeps it with weight 0");
-        assertEquals(1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.99", 80)));
+        awaitWeight("192.0.2.12", 0);
+        awaitWeight("192.0.2.99", 1);
         await(Duration.ofSeconds(5), () -> notifications().contains(n + " QUORUM_DOWN"), "quorum_down");
 
         listen("192.0.2.11");
         awaitLog("Adding service [192.0.2.11]:tcp:80 to VS " + VS1);
         awaitLog("Gained quorum 2+0=2 <= 2 for VS " + VS1);
         awaitLog("Removing sorry server [192.0.2.99]:tcp:80 from VS " + VS1);
-        assertEquals(2, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.11", 80)));
-        assertEquals(-1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.99", 80)));
+        awaitWeight("192.0.2.11", 2);
+        awaitWeight("192.0.2.99", -1);
         await(Duration.ofSeconds(5), () -> notifications().contains(n + " UP 192.0.2.11"), "notify_up");
         await(Duration.ofSeconds(5), () -> notifications().contains(n + " QUORUM_UP"), "quorum_up");
 
@@ -206,7 +245,8 @@ class CheckerDaemonNamespaceTest {
         awaitLog("Misc check for [[192.0.2.12]:tcp:80 VS " + vs2 + "] by [/bin/sh] timed out with retry disabled.");
         awaitLog("Misc check for [[192.0.2.14]:tcp:80 VS " + vs2 + "] by [/bin/sh] failed with retry disabled (exited with status 1).");
         awaitLog("Changing weight from 5 to 7 for active service [192.0.2.13]:tcp:80 of VS " + vs2);
-        assertEquals(7, dataPlane.weightOf(new VirtualService.Address("192.0.2.101", 80, "tcp"), new RealServer("192.0.2.13", 80)));
+        await(Duration.ofSeconds(5), () -> dataPlane.weightOf(new VirtualService.Address("192.0.2.101", 80, "tcp"),
+                new RealServer("192.0.2.13", 80)) == 7, "weight 7 in the pool");
 
         // the hung script's whole process group is gone (its background child too)
         long pgid = Long.parseLong(Files.readString(pidFile).trim());
