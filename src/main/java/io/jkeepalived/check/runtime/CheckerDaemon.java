@@ -11,6 +11,7 @@ import io.jkeepalived.loop.EventLoop;
 import io.jkeepalived.check.checkers.ProtoCheckers;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
+import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.lvs.DataPlane;
 import io.jkeepalived.adapters.check.NioTcpConnector;
 import io.jkeepalived.check.port.TcpConnector;
@@ -48,9 +49,10 @@ public final class CheckerDaemon implements AutoCloseable {
     private final Log log;
     private final List<AutoCloseable> resources;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private Thread thread;
+    private volatile Thread thread;
     private final boolean watchAddresses;
     private volatile Thread addressWatcher;
+    private final ThreadWatch watch;
 
     private record Io(EventLoop loop, TcpConnector tcp) {
     }
@@ -90,6 +92,8 @@ public final class CheckerDaemon implements AutoCloseable {
     }
 
     public CheckerDaemon(CheckSetup setup, Options options) {
+        this.watch = new ThreadWatch(d -> options.log().error("Healthchecker thread " + d.describe()
+                + " - the Healthcheck subsystem will be restarted"));
         this.log = options.log();
         var io = chooseIo(setup, options);
         this.loop = io.loop();
@@ -194,11 +198,12 @@ public final class CheckerDaemon implements AutoCloseable {
         if (watchAddresses) {
             var present = LocalAddresses.snapshot();
             loop.execute(() -> scheduler.start(present));
-            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
+            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(watch.guarded("checker-addresses",
+                    () -> watch(present)));
         } else {
             loop.execute(scheduler::start);
         }
-        thread = threads.newThread(() -> {
+        thread = threads.newThread(watch.guarded("checker", () -> {
             try {
                 loop.run();
             } catch (RuntimeException e) {
@@ -206,8 +211,21 @@ public final class CheckerDaemon implements AutoCloseable {
             } finally {
                 finished.countDown();
             }
-        });
+        }));
         thread.start();
+    }
+
+    /**
+     * True while the loop runs and no thread of ours died: a loop that ended without stop(), or an Error in
+     * it or in the address watcher, makes this false and the daemon restarts the subsystem.
+     */
+    public boolean alive() {
+        return thread != null && finished.getCount() > 0 && watch.alive();
+    }
+
+    /** Test hook: runs {@code task} on the loop thread (to inject a failure where a checker would run). */
+    void execute(Runnable task) {
+        loop.execute(task);
     }
 
     /** Clears the pool (omega scripts run) and ends the loop; waits at most 10 s. Safe to call twice. */

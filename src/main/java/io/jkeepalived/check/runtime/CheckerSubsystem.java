@@ -8,7 +8,7 @@ import io.jkeepalived.common.Log;
 public final class CheckerSubsystem implements Subsystem {
     private final Log log;
     private KeepalivedConfig config;
-    private CheckerDaemon checker;
+    private volatile CheckerDaemon checker;
 
     public CheckerSubsystem(KeepalivedConfig config, Log log) {
         this.config = config;
@@ -45,6 +45,12 @@ public final class CheckerSubsystem implements Subsystem {
 
     @Override
     public boolean running() {
-        return checker != null;
+        CheckerDaemon c = checker;
+        return c != null && c.alive();
+    }
+
+    /** Test hook: the running checker daemon, or null. */
+    CheckerDaemon current() {
+        return checker;
     }
 }

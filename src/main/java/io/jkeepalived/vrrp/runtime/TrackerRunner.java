@@ -4,6 +4,7 @@ import io.jkeepalived.notify.Scripts;
 import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.config.model.VrrpScriptSpec;
 import io.jkeepalived.common.Log;
+import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.vrrp.engine.VrrpEvent;
 import io.jkeepalived.common.MonotonicClock;
 import java.io.IOException;
@@ -34,6 +35,8 @@ final class TrackerRunner implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("VRRP-track").daemon().unstarted(r));
     private final Map<String, ScriptState> states = new HashMap<>();
     private final Map<String, Long> fileValues = new HashMap<>();
+    /** A task that throws would be cancelled silently by the executor: guarded, it is a death the daemon sees. */
+    private final ThreadWatch watch;
 
     /** rise/fall bookkeeping of one script; touched only on the tracking thread. */
     private static final class ScriptState {
@@ -51,6 +54,12 @@ final class TrackerRunner implements AutoCloseable {
         this.loop = loop;
         this.clock = clock;
         this.log = log;
+        this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
+    }
+
+    /** The first tracking task that died, if one did. */
+    java.util.Optional<ThreadWatch.Death> death() {
+        return watch.death();
     }
 
     /** The initial statuses (submitted right after the engine's Start), then the periodic work. */
@@ -62,14 +71,14 @@ final class TrackerRunner implements AutoCloseable {
             states.put(s.name(), st);
             book.status(TrackerBook.scriptKey(s.name()), st.ok, now).forEach(loop);
             long every = Math.max(1, s.interval().toMillis());
-            timer.scheduleWithFixedDelay(() -> runScript(s), 0, every, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(watch.guarded("VRRP-track", () -> runScript(s)), 0, every, TimeUnit.MILLISECONDS);
         }
         for (TrackFileSpec f : files) {
             initFile(f);
             long v = readValue(f);
             fileValues.put(f.name(), v);
             book.value(TrackerBook.fileKey(f.name()), v, now).forEach(loop);
-            timer.scheduleWithFixedDelay(() -> pollFile(f), 500, 500, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(watch.guarded("VRRP-track", () -> pollFile(f)), 500, 500, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -90,18 +99,18 @@ final class TrackerRunner implements AutoCloseable {
         }
         st.running = p;
         long timeoutMillis = Math.max(1, s.timeout().toMillis());
-        var timeout = timer.schedule(() -> {
+        var timeout = timer.schedule(watch.guarded("VRRP-track", () -> {
             if (p.isAlive()) {
                 p.destroyForcibly();
                 log.warning("Script `" + s.name() + "` timed out");
                 result(s, st, -1, true);
             }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-        p.onExit().thenAccept(done -> timer.execute(() -> {
+        }), timeoutMillis, TimeUnit.MILLISECONDS);
+        p.onExit().thenAccept(done -> timer.execute(watch.guarded("VRRP-track", () -> {
             if (timeout.cancel(false)) {
                 result(s, st, done.exitValue(), false);
             }
-        }));
+        })));
     }
 
     private void result(VrrpScriptSpec s, ScriptState st, int exit, boolean timedOut) {

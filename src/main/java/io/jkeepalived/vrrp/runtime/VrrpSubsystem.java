@@ -52,7 +52,12 @@ public final class VrrpSubsystem implements Subsystem {
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
-                           ScriptLauncher launcher, ReloadHold stopHold, List<AutoCloseable> resources) {
+                           ScriptLauncher launcher, ReloadHold stopHold, LinkWatcher watcher, TrackerRunner trackers,
+                           List<AutoCloseable> resources) {
+        /** Every thread the run owns: the loop's three, the link watcher and the trackers. */
+        boolean alive() {
+            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty();
+        }
     }
 
     /**
@@ -182,7 +187,7 @@ public final class VrrpSubsystem implements Subsystem {
                 loop::submit, clock, log);
         resources.add(trackers);
         trackers.start();
-        return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+        return new Running(loop, engine, plan, addresses, launcher, stopHold, watcher, trackers, resources);
     }
 
     @Override
@@ -299,7 +304,7 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public boolean running() {
         Running r = running;
-        return r != null && r.loop().isRunning();
+        return r != null && r.alive();
     }
 
     private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {
