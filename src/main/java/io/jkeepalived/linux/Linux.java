@@ -14,9 +14,14 @@ public final class Linux {
         return FfmVrrpSocket.open(spec);
     }
 
-    /** An epoll set with a wakeup eventfd. */
+    /** An epoll set with a wakeup eventfd, reporting up to 64 ready descriptors per epoll_wait. */
     public static EventPoller openEventPoller() throws SyscallException {
-        return new EpollPoller();
+        return new EpollPoller(64);
+    }
+
+    /** An epoll set with a wakeup eventfd, reporting up to {@code capacity} ready descriptors per epoll_wait. */
+    public static EventPoller openEventPoller(int capacity) throws SyscallException {
+        return new EpollPoller(capacity);
     }
 
     /** A route netlink request socket (links, addresses). Changing addresses needs CAP_NET_ADMIN. */
@@ -53,9 +58,11 @@ public final class Linux {
         return FfmIcmpEcho.open(spec);
     }
 
-    /** A TCP connection with optional fwmark (SO_MARK), device (SO_BINDTODEVICE) and source, for checkers. */
-    public static TcpConnection connectTcp(TcpConnectSpec spec) throws java.io.IOException {
-        return FfmTcpConnection.connect(spec);
+    /** close(2) of a descriptor whose owner is gone (an event loop closing with connects in flight). */
+    public static void closeDescriptor(int fd) {
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            Libc.close(arena.allocate(Libc.CAPTURE_LAYOUT), fd);
+        }
     }
 
     /** if_nametoindex(3). */

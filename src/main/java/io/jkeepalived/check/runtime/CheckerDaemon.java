@@ -1,6 +1,7 @@
 package io.jkeepalived.check.runtime;
 
-import io.jkeepalived.adapters.check.LinuxEchoProbe;
+import io.jkeepalived.adapters.check.EpollTcpConnector;
+import io.jkeepalived.adapters.check.IcmpEchoProbe;
 import io.jkeepalived.check.checkers.Checker;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
@@ -13,16 +14,15 @@ import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.lvs.DataPlane;
-import io.jkeepalived.adapters.check.NioTcpConnector;
 import io.jkeepalived.check.port.TcpConnector;
-import io.jkeepalived.linux.checkio.EpollPoller;
-import io.jkeepalived.linux.checkio.EpollTcpConnector;
+import io.jkeepalived.loop.EpollLoopPoller;
 import io.jkeepalived.lvs.LoggingDataPlane;
 import io.jkeepalived.notify.AlertMail;
 import io.jkeepalived.notify.MailAlerter;
 import io.jkeepalived.notify.SmtpAlertSettings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,24 +58,17 @@ public final class CheckerDaemon implements AutoCloseable {
     }
 
     /**
-     * The loop's I/O: epoll through FFM (five system calls per TCP check) unless a checker needs java.nio
-     * channels (the protocol checkers register them with the loop), FFM is unavailable, or
-     * {@code -Djkeepalived.checker.io=nio} asks for the portable Selector loop.
+     * The loop's I/O: epoll through FFM, five system calls per TCP check with the checker's fwmark and bind_if
+     * applied. HTTP_GET's java.nio channels run on a Selector loop of their own (see ProtoCheckers).
      */
-    private Io chooseIo(CheckSetup setup, Options options) {
-        boolean selector = "nio".equals(System.getProperty("jkeepalived.checker.io"))
-                || setup.bindings().stream().anyMatch(b -> options.factory().needsSelector(b.spec()));
-        if (!selector) {
-            try {
-                var epoll = new EpollPoller();
-                var loop = new EventLoop(epoll);
-                return new Io(loop, new EpollTcpConnector(loop, epoll));
-            } catch (IOException | RuntimeException | LinkageError e) {
-                log.warning("Checker: epoll through FFM unavailable (" + e.getMessage() + "), using java.nio");
-            }
+    private static Io openIo() {
+        try {
+            var epoll = new EpollLoopPoller();
+            var loop = new EventLoop(epoll);
+            return new Io(loop, new EpollTcpConnector(loop, epoll));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Checker: cannot open its epoll loop: " + e.getMessage(), e);
         }
-        var loop = new EventLoop();
-        return new Io(loop, new NioTcpConnector(loop));
     }
 
     /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
@@ -95,7 +88,7 @@ public final class CheckerDaemon implements AutoCloseable {
         this.watch = new ThreadWatch(d -> options.log().error("Healthchecker thread " + d.describe()
                 + " - the Healthcheck subsystem will be restarted"));
         this.log = options.log();
-        var io = chooseIo(setup, options);
+        var io = openIo();
         this.loop = io.loop();
         this.resources = options.resources();
         var engine = new CheckEngine(setup.plan(), options.random());
@@ -136,7 +129,7 @@ public final class CheckerDaemon implements AutoCloseable {
     /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
-        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), LinuxEchoProbe::new);
+        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), IcmpEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);

@@ -3,7 +3,7 @@ package io.jkeepalived.check.runtime;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.testsupport.Await;
 import java.nio.file.Files;
