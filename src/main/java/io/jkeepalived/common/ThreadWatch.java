@@ -19,6 +19,7 @@ public final class ThreadWatch {
     }
 
     private final AtomicReference<Death> death = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
     private final Consumer<Death> onDeath;
 
     /** {@code onDeath} runs on the dying thread, once, for the first death only. */
@@ -44,13 +45,16 @@ public final class ThreadWatch {
 
     /** Records a death seen elsewhere (e.g. a thread that must never return did). */
     public void died(String name, Throwable cause) {
+        if (!reported.compareAndSet(false, true)) {
+            return;
+        }
         var d = new Death(name, cause);
-        if (death.compareAndSet(null, d)) {
-            try {
-                onDeath.accept(d);
-            } catch (Throwable ignored) {
-                // reporting must not hide the death itself: it is recorded
-            }
+        try {
+            onDeath.accept(d);
+        } catch (Throwable ignored) {
+            // reporting must not hide the death itself: it is recorded below
+        } finally {
+            death.set(d);       // after the report: whoever sees the death can also read why in the log
         }
     }
 

@@ -201,6 +201,9 @@ public final class CheckerDaemon implements AutoCloseable {
                 loop.run();
             } catch (RuntimeException e) {
                 log.error("Healthchecker loop stopped: " + e.getMessage());
+            } catch (Error e) {
+                watch.died("checker", e);       // recorded (and logged) before anyone can see the loop ended
+                throw e;
             } finally {
                 finished.countDown();
             }
