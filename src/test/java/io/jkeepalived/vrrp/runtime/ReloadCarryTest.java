@@ -171,4 +171,21 @@ class ReloadCarryTest {
         assertEquals(Set.of(), startHold.instances(), "released once MASTER again");
         assertTrue(!startHold.groupHeld("G1"), "group released");
     }
+
+    @Test
+    void aBackupCarriedOverRunsNoNotifyAtStartButItsNextChangeIsNotified() throws Exception {
+        List<InstanceParams> params = List.of(vi(1, 100));
+        var byName = Map.of("VI_1", params.get(0));
+        var hold = ReloadHold.none();
+        hold.hold(new CarriedOver(Map.of("VI_1", VrrpState.BACKUP), Map.of()));
+        var engine = new VrrpEngine(params, List.of(), true);
+        var ports = new Ports(hold, true, params);
+        ports.apply(engine.handle(new VrrpEvent.Start(T0)), byName);
+        assertEquals(VrrpState.BACKUP, engine.state("VI_1"));
+        assertTrue(ports.delivered.stream().noneMatch(d -> d.startsWith("notify")), ports.delivered.toString());
+        assertEquals(Set.of(), hold.instances(), "released: it is BACKUP again");
+        ports.apply(engine.handle(new VrrpEvent.TimerDue(T0 + 4_000_000)), byName);     // no master heard
+        assertEquals(VrrpState.MASTER, engine.state("VI_1"));
+        assertTrue(ports.delivered.contains("notify INSTANCE VI_1 MASTER"), ports.delivered.toString());
+    }
 }
