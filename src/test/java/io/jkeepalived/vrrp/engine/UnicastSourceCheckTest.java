@@ -94,4 +94,27 @@ class UnicastSourceCheckTest {
                 "(VI_1) unicast source address 192.0.2.66 not a unicast peer (99 more from it not logged)"), lines);
         assertEquals(101, h.engine.stats("VI_1").unicastSourceErr());
     }
+
+    @Test
+    void ipv6TakesTheHopLimitTheSocketReported() {
+        var peer = (java.net.Inet6Address) ip("2001:db8::2");
+        var us = (java.net.Inet6Address) ip("2001:db8::1");
+        var vips = ips("2001:db8::100");
+        var p = InstanceParams.builder("VI_6", 51, us).version(3).vips(vips).unicast(true).checkUnicastSource(true)
+                .unicastPeers(List.of(new UnicastPeer(peer, 255, 255))).build();
+        var h = new EngineHarness(p);
+        h.start(T0);
+        h.runUntil(T0 + 3_609_375);
+        var advert = VrrpAdvert.of(3, 51, 200, AuthType.NONE, 100, vips, new byte[0]);
+        ByteBuffer buf = ByteBuffer.allocate(512);
+        int n = VrrpCodec.encodeIpv6(advert, peer, us, buf);
+        byte[] bytes = java.util.Arrays.copyOf(buf.array(), n);
+        var lowHops = ((Decoded.Ok) VrrpCodec.decodeIpv6(bytes, peer, us, 64)).packet();
+        var r = h.receive(T0 + 4_000_000, lowHops);
+        assertEquals(VrrpState.MASTER, h.engine.state("VI_6"));
+        assertEquals(List.of("(VI_6) TTL/HL 64 not in range 255 - 255"), EngineHarness.logs(r));
+        var direct = ((Decoded.Ok) VrrpCodec.decodeIpv6(bytes, peer, us, 255)).packet();
+        h.receive(T0 + 4_100_000, direct);
+        assertEquals(VrrpState.BACKUP, h.engine.state("VI_6"));
+    }
 }
