@@ -31,7 +31,7 @@ class CheckerSupervisionTest {
                 + "        TCP_CHECK {\n            connect_timeout 1\n        }\n    }\n}\n");
         var lines = new CopyOnWriteArrayList<String>();
         var config = ConfigTest.load(conf, "", false, new DiagnosticSink());
-        var checker = new CheckerSubsystem(config, (level, message) -> lines.add(message));
+        var checker = new CheckerSubsystem(config, true, java.util.Optional.empty(), (level, message) -> lines.add(message));
         checker.start();
         try {
             assertTrue(checker.running());

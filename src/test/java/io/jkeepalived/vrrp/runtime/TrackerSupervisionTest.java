@@ -44,8 +44,11 @@ class TrackerSupervisionTest {
             }
         };
         var lines = new CopyOnWriteArrayList<String>();
-        try (var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
-                loop, MonotonicClock.system(), (level, message) -> lines.add(message))) {
+        io.jkeepalived.common.Log sink = (level, message) -> lines.add(message);
+        try (var runner = new io.jkeepalived.notify.ScriptRunner(sink, 8, "test-VRRP-scripts");
+             var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
+                loop, runner, new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, sink),
+                0177, MonotonicClock.system(), sink)) {
             trackers.start();
             assertTrue(trackers.death().isEmpty());
             fail.set(true);
