@@ -2,6 +2,7 @@ package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
 import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;
 import io.jkeepalived.notify.ScriptsAtStop;
@@ -159,9 +160,9 @@ public final class VrrpSubsystem implements Subsystem {
         var jobs = new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log);
         var stopScripts = new ScriptsAtStop();
         var fifos = new ArrayList<NotifyFifo>();
-        for (Optional<String> f : List.of(config.globalDefs().notifyFifo(), config.globalDefs().vrrpNotifyFifo())) {
-            f.flatMap(path -> NotifyFifo.open(Path.of(path), config.globalDefs().umask(), log)).ifPresent(fifos::add);
-        }
+        var g = config.globalDefs();
+        openFifo(g.notifyFifo(), g.notifyFifoScript(), scripts, jobs).ifPresent(fifos::add);
+        openFifo(g.vrrpNotifyFifo(), g.vrrpNotifyFifoScript(), scripts, jobs).ifPresent(fifos::add);
         resources.addAll(fifos);
         String host0 = hostName();
         Optional<MailAlerter> mail = SmtpAlertSettings.from(config.globalDefs(), host0, System.getProperty("user.name", "root"),
@@ -199,6 +200,17 @@ public final class VrrpSubsystem implements Subsystem {
         trackers.start();
         watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+    }
+
+    /**
+     * A notify FIFO and, as keepalived does once the FIFO exists, its reader script ({@code notify_fifo_script},
+     * {@code vrrp_notify_fifo_script}) with the FIFO's path as its last argument, through the one script runner.
+     */
+    private Optional<NotifyFifo> openFifo(Optional<String> path, Optional<ScriptSpec> reader, ScriptRunner scripts,
+                                          ScriptJobs jobs) {
+        var fifo = path.flatMap(p -> NotifyFifo.open(Path.of(p), config.globalDefs().umask(), log));
+        fifo.ifPresent(f -> reader.flatMap(r -> jobs.notifyJob(r, List.of(f.path().toString()))).ifPresent(scripts::start));
+        return fifo;
     }
 
     /** track_process: the kernel's process events, if any instance tracks a process. */
