@@ -75,6 +75,14 @@ public final class VrrpLoop implements AutoCloseable {
 
     /** Starts the threads and the engine (Start event). */
     public synchronized void start() {
+        start(0);
+    }
+
+    /**
+     * As {@link #start()}, the engine's Start coming {@code startDelayMicros} later (vrrp_startup_delay): until then
+     * the instances stay in INIT, adverts are ignored and tracker and link states are only recorded.
+     */
+    public synchronized void start(long startDelayMicros) {
         if (running) {
             return;
         }
@@ -82,7 +90,19 @@ public final class VrrpLoop implements AutoCloseable {
         loopThread = Thread.ofPlatform().name(name + "-loop").start(this::runLoop);
         timerThread = Thread.ofPlatform().name(name + "-timer").daemon().start(this::runTimer);
         readerThread = Thread.ofPlatform().name(name + "-reader").daemon().start(this::runReader);
-        submit(new VrrpEvent.Start(clock.nowMicros()));
+        if (startDelayMicros <= 0) {
+            submit(new VrrpEvent.Start(clock.nowMicros()));
+            return;
+        }
+        Thread.ofPlatform().name(name + "-startup-delay").daemon().start(() -> {
+            long until = clock.nowMicros() + startDelayMicros;
+            for (long left = startDelayMicros; left > 0 && running; left = until - clock.nowMicros()) {
+                LockSupport.parkNanos(left * 1_000);
+            }
+            if (running) {
+                submit(new VrrpEvent.Start(clock.nowMicros()));
+            }
+        });
     }
 
     /** True while started and the loop thread is alive (the daemon restarts a loop that died). */
@@ -273,6 +293,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.RunNotify n -> ports.notifier().notify(n);
             case VrrpAction.Transition t -> ports.notifier().transition(t);
             case VrrpAction.SplitBrain b -> ports.notifier().splitBrain(b);
+            case VrrpAction.PriorityChanged p -> ports.notifier().priorityChanged(p);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
                 deadline.set(s.deadline());

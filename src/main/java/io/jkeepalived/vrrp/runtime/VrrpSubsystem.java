@@ -52,6 +52,7 @@ public final class VrrpSubsystem implements Subsystem {
     private final MonotonicClock clock = MonotonicClock.system();
     private KeepalivedConfig config;
     private Running running;
+    private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
@@ -172,7 +173,8 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        loop.start();
+        loop.start(startupDelayMicros());
+        schedule(loop);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
         var book = TrackerBook.of(config);
@@ -188,6 +190,54 @@ public final class VrrpSubsystem implements Subsystem {
         trackers.start();
         watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+    }
+
+    /** vrrp_startup_delay, on the first start only (as keepalived: not after a reload). */
+    private long startupDelayMicros() {
+        boolean first = !startedOnce;
+        startedOnce = true;
+        long micros = config.globalDefs().vrrpStartupDelay().toNanos() / 1_000;
+        if (!first || micros <= 0) {
+            return 0;
+        }
+        log.info("Delaying startup for " + new java.math.BigDecimal(micros).movePointLeft(6).stripTrailingZeros().toPlainString()
+                + " seconds");
+        return micros;
+    }
+
+    /**
+     * vrrp_rt_priority (SCHED_RR) and vrrp_priority (nice) for the loop thread, where the engine and its timers run:
+     * what keeps a short advert_int alive on a busy host. Refused (no CAP_SYS_NICE) is a warning, not a failure.
+     */
+    private void schedule(VrrpLoop loop) {
+        int rt = config.globalDefs().vrrpRtPriority();
+        int nice = config.globalDefs().vrrpPriority();
+        if (rt <= 0 && nice == 0) {
+            return;
+        }
+        try {
+            String failed = loop.query(engine -> {
+                try {
+                    if (rt > 0) {
+                        io.jkeepalived.linux.ThreadScheduling.roundRobin(rt);
+                    }
+                    if (nice != 0) {
+                        io.jkeepalived.linux.ThreadScheduling.nice(nice);
+                    }
+                    return null;
+                } catch (io.jkeepalived.linux.SyscallException e) {
+                    return e.getMessage();
+                }
+            }, 2_000);
+            if (failed != null) {
+                log.warning("VRRP: cannot set the loop thread's scheduling: " + failed);
+            } else {
+                log.info("VRRP loop thread scheduling set:" + (rt > 0 ? " SCHED_RR priority " + rt : "")
+                        + (nice != 0 ? " nice " + nice : ""));
+            }
+        } catch (Exception e) {
+            log.warning("VRRP: cannot set the loop thread's scheduling: " + e.getMessage());
+        }
     }
 
     /** track_process: the kernel's process events, if any instance tracks a process. */
