@@ -92,6 +92,8 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     private Running open(List<AutoCloseable> resources, Set<String> keepMaster) throws Exception {
+        var stopHold = ReloadHold.none();
+        vmacs(resources, stopHold);     // before the link monitor, which would replay their creation as a link flap
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
@@ -102,8 +104,7 @@ public final class VrrpSubsystem implements Subsystem {
         log.info("Registering Kernel netlink command channel");
         Rtnetlink rtnetlink = Linux.openRtnetlink();
         resources.add(rtnetlink);
-        var stopHold = ReloadHold.none();
-        HostInterfaces host = vmacs(resources, rtnetlink, HostInterfaces.read(rtnetlink), stopHold);
+        HostInterfaces host = HostInterfaces.read(rtnetlink);
         VrrpPlan plan = VrrpPlan.of(config, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
@@ -258,16 +259,17 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     /**
-     * keepalived's use_vmac: the VMACs exist before the plan reads the interfaces again; they go at stop, except those
-     * of instances a reload keeps MASTER.
+     * keepalived's use_vmac: the VMACs exist before the interfaces are read and planned; they go at stop (after the
+     * VIPs), except with -V or for instances a reload keeps MASTER.
      */
-    private HostInterfaces vmacs(List<AutoCloseable> resources, Rtnetlink rtnetlink, HostInterfaces host, ReloadHold stopHold)
-            throws Exception {
+    private void vmacs(List<AutoCloseable> resources, ReloadHold stopHold) throws Exception {
         VrrpPlan.unsupportedVmacs(config).forEach(log::warning);
         var wanted = VrrpPlan.vmacs(config);
         if (wanted.isEmpty()) {
-            return host;
+            return;
         }
+        Rtnetlink rtnetlink = Linux.openRtnetlink();
+        resources.add(rtnetlink);
         var vmacs = new LinuxVmacs(rtnetlink, log::info);
         resources.add(() -> {
             if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
@@ -275,7 +277,6 @@ public final class VrrpSubsystem implements Subsystem {
             }
         });
         vmacs.create(wanted);
-        return HostInterfaces.read(rtnetlink);
     }
 
     /**
