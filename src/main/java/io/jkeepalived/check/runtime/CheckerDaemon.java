@@ -6,7 +6,8 @@ import io.jkeepalived.check.checkers.Checker;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
 import io.jkeepalived.check.plan.CheckSetup;
-import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.check.engine.CheckEngine;
 import io.jkeepalived.loop.EventLoop;
 import io.jkeepalived.check.checkers.ProtoCheckers;
@@ -16,6 +17,8 @@ import io.jkeepalived.lvs.DataPlane;
 import io.jkeepalived.check.port.TcpConnector;
 import io.jkeepalived.loop.EpollLoopPoller;
 import io.jkeepalived.lvs.LoggingDataPlane;
+import io.jkeepalived.lvs.LvsController;
+import io.jkeepalived.lvs.PoolPlanBuilder;
 import io.jkeepalived.notify.AlertMail;
 import io.jkeepalived.notify.MailAlerter;
 import io.jkeepalived.notify.SmtpAlertSettings;
@@ -51,6 +54,16 @@ public final class CheckerDaemon implements AutoCloseable {
     private Thread thread;
     private final boolean watchAddresses;
     private volatile Thread addressWatcher;
+    private final CheckEngine engine;
+    private final CheckSetup setup;
+    private final LvsController lvs;
+    private final CheckEngine previous;
+    private final boolean releaseLvs;
+    private final Duration repairEvery;
+    private boolean reconcileQueued;
+    private boolean repairStretched;
+    /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
+    private boolean closing;
 
     private record Io(EventLoop loop, TcpConnector tcp) {
     }
@@ -69,32 +82,78 @@ public final class CheckerDaemon implements AutoCloseable {
         }
     }
 
-    /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
+    /**
+     * What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel.
+     *
+     * @param releaseLvs   stop removes the services we added (false with -I / --dont-release-ipvs)
+     * @param repairEvery  how often the kernel is re-read and drift repaired (zero: never)
+     * @param scripts      runs notify_up/down and quorum_up/down (the factory's MISC_CHECKs use the same runner
+     *                     when built by {@link #defaultOptions})
+     * @param fifoUmask    the umask of a notify FIFO that has to be created
+     */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
-                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, boolean releaseLvs,
+                          Duration repairEvery, CheckScripts scripts, int fifoUmask) {
+        public static final Duration DEFAULT_REPAIR = Duration.ofSeconds(5);
+
         public Options {
             resources = List.copyOf(resources);
+        }
+
+        public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                       List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+            this(log, dataPlane, factory, alerts, fifos, random, resources, true, DEFAULT_REPAIR,
+                    new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log), NotifyFifo.DEFAULT_UMASK);
         }
 
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                        List<String> fifos, RandomGenerator random) {
             this(log, dataPlane, factory, alerts, fifos, random, List.of());
         }
+
+        public Options withDataPlane(DataPlane dp) {
+            return new Options(log, dp, factory, alerts, fifos, random, resources, releaseLvs, repairEvery, scripts, fifoUmask);
+        }
+
+        public Options withLvs(boolean release, Duration repair) {
+            return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair, scripts, fifoUmask);
+        }
+    }
+
+    /** What a reload hands from the old daemon to the new one: the LVS controller and the engine's state. */
+    public record Handover(LvsController lvs, CheckEngine engine) {
     }
 
     public CheckerDaemon(CheckSetup setup, Options options) {
+        this(setup, options, null);
+    }
+
+    /**
+     * @param previous  on reload, the old daemon's handover: servers in both configs keep their state and
+     *                  their kernel entries; null on a fresh start
+     */
+    public CheckerDaemon(CheckSetup setup, Options options, Handover previous) {
         this.log = options.log();
+        this.setup = setup;
         var io = openIo();
         this.loop = io.loop();
         this.resources = options.resources();
-        var engine = new CheckEngine(setup.plan(), options.random());
+        this.engine = new CheckEngine(setup.plan(), options.random());
+        this.previous = previous == null ? null : previous.engine();
+        this.lvs = previous != null ? previous.lvs() : new LvsController(options.dataPlane(), log::info, log::warning);
+        this.releaseLvs = options.releaseLvs();
+        this.repairEvery = options.repairEvery();
         var checkers = new ArrayList<Checker>(setup.bindings().size());
         for (var binding : setup.bindings()) {
             checkers.add(options.factory().create(binding, loop, io.tcp()));
         }
-        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log),
-                options.alerts(), options.fifos());
-        this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
+        var fifos = new ArrayList<NotifyFifo>();
+        for (var path : options.fifos()) {
+            NotifyFifo.open(Path.of(path), options.fifoUmask(), log).ifPresent(fifos::add);
+        }
+        this.actions = new ActionRunner(lvs.editor() /* replaced on start */, this::poolChanged, log, options.scripts(),
+                options.alerts(), fifos);
+        this.scheduler = new CheckScheduler(loop, engine, checkers, actions, this.previous);
         this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
     }
 
@@ -126,11 +185,12 @@ public final class CheckerDaemon implements AutoCloseable {
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
         var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), IcmpEchoProbe::new);
-        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
+        var scripts = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log), log);
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(), scripts));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);
         config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
-        var resources = new ArrayList<AutoCloseable>(List.of(protocols));
+        var resources = new ArrayList<AutoCloseable>(List.of(protocols, scripts));
         String host = CheckPlanBuilder.hostName().orElse("localhost");
         BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
         var mail = SmtpAlertSettings.from(config.globalDefs(), host, System.getProperty("user.name", "root"), log::warning)
@@ -140,7 +200,8 @@ public final class CheckerDaemon implements AutoCloseable {
             resources.add(alerter);
             alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
         }
-        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources);
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources, true,
+                Options.DEFAULT_REPAIR, scripts, config.globalDefs().umask());
     }
 
     /** The data plane this build uses: it programs nothing, and says why once. */
@@ -152,7 +213,8 @@ public final class CheckerDaemon implements AutoCloseable {
 
     public static CheckSetup setup(KeepalivedConfig config, CheckerFactory factory, Log log) {
         var globals = CheckPlanBuilder.Globals.of(config, CheckPlanBuilder.hostName().orElse("localhost"));
-        return new CheckPlanBuilder(factory, log::warning).build(config.virtualServers(), config.virtualServerGroups(), globals);
+        return new CheckPlanBuilder(factory, log::warning).build(config.virtualServers(), config.virtualServerGroups(), globals)
+                .withPool(new PoolPlanBuilder(log::warning).build(config));
     }
 
     /**
@@ -184,12 +246,22 @@ public final class CheckerDaemon implements AutoCloseable {
      * the loop's sockets live where its thread does).
      */
     public void start(java.util.concurrent.ThreadFactory threads) {
+        var present = watchAddresses ? LocalAddresses.snapshot() : java.util.Set.<String>of();
+        loop.execute(() -> {
+            // the kernel first: a restart adopts what is there instead of flushing live connections
+            if (previous == null) {
+                lvs.start(setup.pool());
+            } else {
+                lvs.replan(setup.pool());
+            }
+            scheduler.start(present);
+            lvs.reconcileAll();
+            if (!repairEvery.isZero()) {
+                loop.scheduleAfter(repairEvery.toNanos(), this::repair);
+            }
+        });
         if (watchAddresses) {
-            var present = LocalAddresses.snapshot();
-            loop.execute(() -> scheduler.start(present));
             addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
-        } else {
-            loop.execute(scheduler::start);
         }
         thread = threads.newThread(() -> {
             try {
@@ -203,7 +275,75 @@ public final class CheckerDaemon implements AutoCloseable {
         thread.start();
     }
 
-    /** Clears the pool (omega scripts run) and ends the loop; waits at most 10 s. Safe to call twice. */
+    /** A pool change from the engine: one reconcile after the batch of actions it belongs to. */
+    private void poolChanged() {
+        if (!reconcileQueued && !closing) {
+            reconcileQueued = true;
+            loop.execute(() -> {
+                reconcileQueued = false;
+                if (!closing) {
+                    lvs.reconcile();
+                }
+            });
+        }
+    }
+
+    /** Periodic: re-read the kernel and put back what someone else changed. */
+    private void repair() {
+        if (closing) {
+            return;
+        }
+        long start = loop.now();
+        lvs.repair();
+        // a big table takes long to read: the loop must stay free for checks, so at most a tenth of its time goes here
+        long took = loop.now() - start;
+        long next = Math.max(repairEvery.toNanos(), 9 * took);
+        if (next > repairEvery.toNanos() && !repairStretched) {
+            repairStretched = true;
+            log.info("LVS: reading the " + lvs.dataPlane().name() + " table took " + took / 1_000_000 + " ms; drift checks every "
+                    + next / 1_000_000_000 + " s instead of " + repairEvery.toSeconds() + " s");
+        }
+        loop.scheduleAfter(next, this::repair);
+    }
+
+    /** Re-reads the kernel and repairs drift now (tests, SIGUSR dumps); waits for it. */
+    public void repairNow() {
+        var done = new CompletableFuture<Void>();
+        loop.execute(() -> {
+            lvs.repair();
+            done.complete(null);
+        });
+        done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * The kernel's view in ipvsadm's words (read on the loop: the data plane belongs to it); {@code stats}
+     * for the counters. Read errors come back as the text.
+     */
+    public String lvsListing(boolean stats) {
+        var answer = new CompletableFuture<String>();
+        loop.execute(() -> {
+            try {
+                var dp = lvs.dataPlane();
+                var counters = dp.stats();
+                answer.complete(stats ? io.jkeepalived.lvs.LvsListing.stats(counters)
+                        : io.jkeepalived.lvs.LvsListing.table(dp.name(), dp.read(), counters));
+            } catch (io.jkeepalived.lvs.DataPlaneException | RuntimeException e) {
+                answer.complete("LVS: cannot read " + lvs.dataPlane().name() + ": " + e.getMessage() + "\n");
+            }
+        });
+        return answer.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The LVS controller (its data plane, desired and observed pool); use it on the loop or after stop. */
+    public LvsController lvs() {
+        return lvs;
+    }
+
+    /**
+     * Clears the pool (omega scripts run), removes what we added from the kernel (unless -I) and ends the
+     * loop; waits at most 10 s. Safe to call twice.
+     */
     public void stop() {
         if (thread == null || finished.getCount() == 0) {
             return;
@@ -212,11 +352,33 @@ public final class CheckerDaemon implements AutoCloseable {
             addressWatcher.interrupt();
         }
         loop.execute(() -> {
+            closing = true;
             scheduler.stop();
+            lvs.stop(releaseLvs);
             actions.awaitShutdownScripts(Duration.ofSeconds(1));
             loop.stop();
         });
         awaitStopped(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Reload: ends the loop without touching the pool or running shutdown notifies, and hands the LVS
+     * controller and the engine's state to the daemon of the new configuration. Closes this daemon.
+     */
+    public Handover handOver() {
+        if (thread != null && finished.getCount() > 0) {
+            if (addressWatcher != null) {
+                addressWatcher.interrupt();
+            }
+            loop.execute(() -> {
+                closing = true;
+                scheduler.suspend();
+                loop.stop();
+            });
+            awaitStopped(Duration.ofSeconds(10));
+        }
+        closeResources();
+        return new Handover(lvs, engine);
     }
 
     public void awaitStopped() {
@@ -257,6 +419,10 @@ public final class CheckerDaemon implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        closeResources();
+    }
+
+    private void closeResources() {
         actions.close();
         loop.close();
         for (var resource : resources) {
