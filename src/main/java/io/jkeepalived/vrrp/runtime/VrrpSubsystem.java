@@ -55,6 +55,7 @@ public final class VrrpSubsystem implements Subsystem {
     private final MonotonicClock clock = MonotonicClock.system();
     private KeepalivedConfig config;
     private Running running;
+    private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
@@ -100,6 +101,8 @@ public final class VrrpSubsystem implements Subsystem {
 
     private Running open(List<AutoCloseable> resources, CarriedOver carried) throws Exception {
         Set<String> keepMaster = carried.masters();
+        var stopHold = ReloadHold.none();
+        vmacs(resources, stopHold);     // before the link monitor, which would replay their creation as a link flap
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
@@ -110,8 +113,7 @@ public final class VrrpSubsystem implements Subsystem {
         log.info("Registering Kernel netlink command channel");
         Rtnetlink rtnetlink = Linux.openRtnetlink();
         resources.add(rtnetlink);
-        var stopHold = ReloadHold.none();
-        HostInterfaces host = vmacs(resources, rtnetlink, HostInterfaces.read(rtnetlink), stopHold);
+        HostInterfaces host = HostInterfaces.read(rtnetlink);
         VrrpPlan plan = VrrpPlan.of(config, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
@@ -184,7 +186,8 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        loop.start();
+        loop.start(startupDelayMicros());
+        schedule(loop);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
         var book = TrackerBook.of(config);
@@ -213,6 +216,54 @@ public final class VrrpSubsystem implements Subsystem {
         return fifo;
     }
 
+    /** vrrp_startup_delay, on the first start only (as keepalived: not after a reload). */
+    private long startupDelayMicros() {
+        boolean first = !startedOnce;
+        startedOnce = true;
+        long micros = config.globalDefs().vrrpStartupDelay().toNanos() / 1_000;
+        if (!first || micros <= 0) {
+            return 0;
+        }
+        log.info("Delaying startup for " + new java.math.BigDecimal(micros).movePointLeft(6).stripTrailingZeros().toPlainString()
+                + " seconds");
+        return micros;
+    }
+
+    /**
+     * vrrp_rt_priority (SCHED_RR) and vrrp_priority (nice) for the loop thread, where the engine and its timers run:
+     * what keeps a short advert_int alive on a busy host. Refused (no CAP_SYS_NICE) is a warning, not a failure.
+     */
+    private void schedule(VrrpLoop loop) {
+        int rt = config.globalDefs().vrrpRtPriority();
+        int nice = config.globalDefs().vrrpPriority();
+        if (rt <= 0 && nice == 0) {
+            return;
+        }
+        try {
+            String failed = loop.query(engine -> {
+                try {
+                    if (rt > 0) {
+                        io.jkeepalived.linux.ThreadScheduling.roundRobin(rt);
+                    }
+                    if (nice != 0) {
+                        io.jkeepalived.linux.ThreadScheduling.nice(nice);
+                    }
+                    return null;
+                } catch (io.jkeepalived.linux.SyscallException e) {
+                    return e.getMessage();
+                }
+            }, 2_000);
+            if (failed != null) {
+                log.warning("VRRP: cannot set the loop thread's scheduling: " + failed);
+            } else {
+                log.info("VRRP loop thread scheduling set:" + (rt > 0 ? " SCHED_RR priority " + rt : "")
+                        + (nice != 0 ? " nice " + nice : ""));
+            }
+        } catch (Exception e) {
+            log.warning("VRRP: cannot set the loop thread's scheduling: " + e.getMessage());
+        }
+    }
+
     /** track_process: the kernel's process events, if any instance tracks a process. */
     private void watchProcesses(List<AutoCloseable> resources, TrackerBook book, VrrpLoop loop) throws Exception {
         var used = ProcessWatcher.used(config.trackProcesses(), book);
@@ -231,16 +282,17 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     /**
-     * keepalived's use_vmac: the VMACs exist before the plan reads the interfaces again; they go at stop, except those
-     * of instances a reload keeps MASTER.
+     * keepalived's use_vmac: the VMACs exist before the interfaces are read and planned; they go at stop (after the
+     * VIPs), except with -V or for instances a reload keeps MASTER.
      */
-    private HostInterfaces vmacs(List<AutoCloseable> resources, Rtnetlink rtnetlink, HostInterfaces host, ReloadHold stopHold)
-            throws Exception {
+    private void vmacs(List<AutoCloseable> resources, ReloadHold stopHold) throws Exception {
         VrrpPlan.unsupportedVmacs(config).forEach(log::warning);
         var wanted = VrrpPlan.vmacs(config);
         if (wanted.isEmpty()) {
-            return host;
+            return;
         }
+        Rtnetlink rtnetlink = Linux.openRtnetlink();
+        resources.add(rtnetlink);
         var vmacs = new LinuxVmacs(rtnetlink, log::info);
         resources.add(() -> {
             if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
@@ -248,7 +300,6 @@ public final class VrrpSubsystem implements Subsystem {
             }
         });
         vmacs.create(wanted);
-        return HostInterfaces.read(rtnetlink);
     }
 
     /**
