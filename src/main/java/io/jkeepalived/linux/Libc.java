@@ -53,15 +53,27 @@ final class Libc {
     // open(2) is variadic (mode); we never pass a mode, so the fixed two-argument shape is the right ABI.
     private static final MethodHandle OPEN = withErrno("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SETNS = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SCHED_SETSCHEDULER = withErrno("sched_setscheduler",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle SETPRIORITY = withErrno("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(),
             FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {
     }
 
-    private static MethodHandle withErrno(String name, FunctionDescriptor descriptor) {
+    static MethodHandle withErrno(String name, FunctionDescriptor descriptor, Linker.Option... more) {
         var symbol = LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO);
+        var options = new Linker.Option[more.length + 1];
+        options[0] = CAPTURE_ERRNO;
+        System.arraycopy(more, 0, options, 1, more.length);
+        return LINKER.downcallHandle(symbol, descriptor, options);
+    }
+
+    /** A handle to a libc function that reports failure in its return value, not errno (posix_spawn, getpwnam_r ...). */
+    static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name)),
+                descriptor);
     }
 
     static int errno(MemorySegment capture) {
@@ -246,8 +258,24 @@ final class Libc {
         }
     }
 
+    static int schedSetscheduler(MemorySegment cs, int pid, int policy, MemorySegment param) {
+        try {
+            return (int) SCHED_SETSCHEDULER.invokeExact(cs, pid, policy, param);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int setpriority(MemorySegment cs, int which, int who, int prio) {
+        try {
+            return (int) SETPRIORITY.invokeExact(cs, which, who, prio);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
     /** invokeExact only throws what the native code cannot: a JVM error or a wrong handle type (a bug here). */
-    private static RuntimeException unexpected(Throwable t) {
+    static RuntimeException unexpected(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
         }

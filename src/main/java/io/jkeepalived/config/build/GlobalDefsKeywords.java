@@ -52,7 +52,7 @@ final class GlobalDefsKeywords {
             .on("fifo_write_vrrp_states_on_reload", (g, w) -> g.fifoWriteStates = true)
                 .unsupported("fifo_write_vrrp_states_on_reload")
             .on("vrrp_notify_priority_changes", (g, w) -> g.notifyPriorityChanges = w.bool(0))
-                .unsupported("priority-change notifications")
+                .applied(VrrpInstanceSpec::notifyPriorityChanges)
             .on("vrrp_mcast_group4", "vrrp_mcast_group6", GlobalDefsKeywords::mcastGroup)
                 .applied(GlobalDefs::vrrpMcastGroup4, GlobalDefs::vrrpMcastGroup6)
             .on("vrrp_garp_master_delay", (g, w) -> garpSeconds(w).ifPresent(v -> g.garpDelay = v))
@@ -84,7 +84,7 @@ final class GlobalDefsKeywords {
             .on("vrrp_version", GlobalDefsKeywords::vrrpVersion)
                 .applied(VrrpInstanceSpec::version)
             .on("vrrp_check_unicast_src", (g, w) -> g.checkUnicastSrc = true)
-                .unsupported("unicast source check")
+                .applied(VrrpInstanceSpec::checkUnicastSrc)
             .on("vrrp_skip_check_adv_addr", (g, w) -> g.skipCheckAdvAddr = w.bool(0))
                 .applied(VrrpInstanceSpec::skipCheckAdvAddr)
             .on("vrrp_strict", (g, w) -> g.strict = true)
@@ -99,12 +99,15 @@ final class GlobalDefsKeywords {
                 .unsupported("process scheduling and limits")
             .on("min_auto_priority_delay", GlobalDefsKeywords::minAutoPriorityDelay)
                 .unsupported("process scheduling and limits")
-            .on(List.of("vrrp_priority", "checker_priority", "bfd_priority"),
-                    (g, w) -> w.intIn(0, -20, 19).ifPresent(v -> g.priority[proc(w.keyword())] = v))
+            .on("vrrp_priority", GlobalDefsKeywords::niceness)
+                .applied(GlobalDefs::vrrpPriority)
+            .on(List.of("checker_priority", "bfd_priority"), GlobalDefsKeywords::niceness)
                 .unsupported("process scheduling and limits")
             .on(List.of("vrrp_no_swap", "checker_no_swap", "bfd_no_swap"), (g, w) -> g.noSwap[proc(w.keyword())] = true)
                 .unsupported("process scheduling and limits")
-            .on(List.of("vrrp_rt_priority", "checker_rt_priority", "bfd_rt_priority"), GlobalDefsKeywords::rtPriority)
+            .on("vrrp_rt_priority", GlobalDefsKeywords::rtPriority)
+                .applied(GlobalDefs::vrrpRtPriority)
+            .on(List.of("checker_rt_priority", "bfd_rt_priority"), GlobalDefsKeywords::rtPriority)
                 .unsupported("process scheduling and limits")
             .on(List.of("vrrp_rlimit_rttime", "vrrp_rlimit_rtime", "checker_rlimit_rttime", "checker_rlimit_rtime",
                     "bfd_rlimit_rttime", "bfd_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
@@ -112,19 +115,19 @@ final class GlobalDefsKeywords {
             .on("notify_fifo", (g, w) -> g.notifyFifo = w.required(0))
                 .applied(GlobalDefs::notifyFifo)
             .on("notify_fifo_script", (g, w) -> g.notifyFifoScript = w.script(0))
-                .unsupported("notify FIFO scripts")
+                .applied(GlobalDefs::notifyFifoScript)
             .on("vrrp_notify_fifo", (g, w) -> g.vrrpNotifyFifo = w.required(0))
                 .applied(GlobalDefs::vrrpNotifyFifo)
             .on("vrrp_notify_fifo_script", (g, w) -> g.vrrpNotifyFifoScript = w.script(0))
-                .unsupported("notify FIFO scripts")
+                .applied(GlobalDefs::vrrpNotifyFifoScript)
             .on("lvs_notify_fifo", (g, w) -> g.lvsNotifyFifo = w.required(0))
                 .applied(GlobalDefs::lvsNotifyFifo)
             .on("lvs_notify_fifo_script", (g, w) -> g.lvsNotifyFifoScript = w.script(0))
                 .unsupported("notify FIFO scripts")
             .on("enable_script_security", (g, w) -> g.scriptSecurity = true)
-                .unsupported("script security")
+                .applied(GlobalDefs::enableScriptSecurity)
             .on("script_user", GlobalDefsKeywords::scriptUser)
-                .unsupported("script security")
+                .applied(GlobalDefs::scriptUser, GlobalDefs::scriptGroup)
             .on("startup_script", (g, w) -> g.startupScript = w.script(0))
                 .unsupported("start-up and shut-down scripts")
             .on("startup_script_timeout", "shutdown_script_timeout", GlobalDefsKeywords::scriptTimeout)
@@ -156,7 +159,7 @@ final class GlobalDefsKeywords {
             .on("vrrp_rx_bufs_multiplier", (g, w) -> w.intIn(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.rxBufsMultiplier = v))
                 .unsupported("socket buffer sizes")
             .on("vrrp_startup_delay", (g, w) -> w.seconds(0, 0, 3600).ifPresent(d -> g.startupDelay = d))
-                .unsupported("start-up delay")
+                .applied(GlobalDefs::vrrpStartupDelay)
             .on("log_unknown_vrids", (g, w) -> g.logUnknownVrids = true)
                 .unsupported("log_unknown_vrids")
             .on("vmac_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacPrefix = v))
@@ -164,7 +167,7 @@ final class GlobalDefsKeywords {
             .on("vmac_addr_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacAddrPrefix = v))
                 .unsupported("VMAC (macvlan/ipvlan)")
             .on("umask", GlobalDefsKeywords::umask)
-                .unsupported("umask")
+                .applied(GlobalDefs::umask)
             .on("reload_check_config", (g, w) -> g.reloadCheckConfig = true)
                 .unsupported("reload options")
             .on("reload_file", (g, w) -> g.reloadFile = Optional.of(w.arg(0).orElse("/run/keepalived.reload")))
@@ -172,7 +175,7 @@ final class GlobalDefsKeywords {
             .on("reload_time_file", (g, w) -> g.reloadTimeFile = w.required(0))
                 .unsupported("reload options")
             .on("data_use_instance", (g, w) -> g.dataUseInstance = true)
-                .unsupported("data_use_instance")
+                .applied(GlobalDefs::dataUseInstance)
             .on("json_version", (g, w) -> w.intIn(0, 1, 2).ifPresent(v -> g.jsonVersion = OptionalInt.of(v)))
                 .unsupported("JSON dump")
             // The lexer acts on these: they change how the rest of the file is read.
@@ -218,6 +221,10 @@ final class GlobalDefsKeywords {
             .accepted("v3_checksum_as_v2")
                 .unsupported("v3_checksum_as_v2 in global_defs")
             .build();
+
+    private static void niceness(GlobalDefsDraft g, Words w) {
+        w.intIn(0, -20, 19).ifPresent(v -> g.priority[proc(w.keyword())] = v);
+    }
 
     private static void routerId(GlobalDefsDraft g, Words w) {
         if (w.arg(0).isEmpty()) {

@@ -1,6 +1,7 @@
 package io.jkeepalived.config.build;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.RootOptions;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ final class RootKeywords {
             .on("use_pid_dir", (cfg, w) -> cfg.usePidDir = true)
                 .unsupported("use_pid_dir")
             .on("instance", (cfg, w) -> cfg.instance = w.required(0))
-                .unsupported("instance")
+                .applied(RootOptions::instance)
             .on("child_wait_time", (cfg, w) -> w.integer(0, 0, 3600)
                     .ifPresent(v -> cfg.childWaitTime = Duration.ofSeconds(v)))
                 .unsupported("child_wait_time")

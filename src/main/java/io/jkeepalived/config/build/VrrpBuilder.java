@@ -17,12 +17,17 @@ final class VrrpBuilder {
     private final AddressLines addressLines;
 
     private final boolean defaultScriptUserInvalid;
+    /** No script_user and no keepalived_script user: said once, at the first script that needs the default. */
+    private final boolean noKeepalivedScriptUser;
+    private boolean noKeepalivedScriptUserReported;
 
-    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid, SystemUsers users) {
+    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid, boolean noKeepalivedScriptUser,
+            SystemUsers users) {
         this.users = users;
         this.sink = sink;
         this.addressLines = addressLines;
         this.defaultScriptUserInvalid = defaultScriptUserInvalid;
+        this.noKeepalivedScriptUser = noKeepalivedScriptUser;
     }
 
     /** Where keepalived reports end-of-block checks: the closing brace, taken as the line after the last line inside. */
@@ -46,6 +51,10 @@ final class VrrpBuilder {
     Optional<VrrpScriptSpec> script(ConfigNode block) {
         var draft = new VrrpScriptDraft(name(block), users);
         VrrpScriptKeywords.TABLE.readAll(draft, block, sink);
+        if (noKeepalivedScriptUser && !noKeepalivedScriptUserReported && draft.needsDefaultUser()) {
+            noKeepalivedScriptUserReported = true;
+            sink.error(endPos(block), "Unable to set default user keepalived_script for script");
+        }
         return draft.finish(block, sink, defaultScriptUserInvalid);
     }
 

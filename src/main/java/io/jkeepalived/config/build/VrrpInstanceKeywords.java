@@ -61,7 +61,7 @@ final class VrrpInstanceKeywords {
             .on("unicast_fault_no_peer", (d, w) -> d.unicastFaultNoPeer = true)
                 .unsupported("unicast_fault_no_peer")
             .on("check_unicast_src", (d, w) -> d.checkUnicastSrc = true)
-                .unsupported("unicast source check")
+                .applied(VrrpInstanceSpec::checkUnicastSrc)
             .on("track_src_ip", (d, w) -> d.trackSrcIp = true)
                 .unsupported("track_src_ip")
             .on("track_interface", VrrpInstanceKeywords::trackInterface)
@@ -93,7 +93,7 @@ final class VrrpInstanceKeywords {
             .on("smtp_alert", (d, w) -> d.smtpAlert = w.bool(0, "Invalid vrrp_instance smtp_alert parameter"))
                 .applied(VrrpInstanceSpec::smtpAlert)
             .on("notify_priority_changes", (d, w) -> d.notifyPriorityChanges = w.bool(0))
-                .unsupported("priority-change notifications")
+                .applied(VrrpInstanceSpec::notifyPriorityChanges)
             .on("preempt", (d, w) -> d.nopreempt = false)
                 .applied(VrrpInstanceSpec::preempt)
             .on("nopreempt", (d, w) -> d.nopreempt = true)
@@ -422,19 +422,40 @@ final class VrrpInstanceKeywords {
         }
         OptionalInt min = OptionalInt.empty();
         OptionalInt max = OptionalInt.empty();
-        for (int i = 1; i + 1 < w.size(); i += 2) {
-            try {
-                int v = Integer.parseInt(w.get(i + 1));
-                if (w.get(i).equals("min_ttl")) {
-                    min = OptionalInt.of(v);
-                } else if (w.get(i).equals("max_ttl")) {
-                    max = OptionalInt.of(v);
-                }
-            } catch (NumberFormatException e) {
+        // keepalived's alloc_vrrp_unicast_peer: name/value pairs, values 0..255, a bad value is skipped
+        for (int i = 1; i < w.size(); i += 2) {
+            if (i + 1 >= w.size()) {
+                d.sink.error(line.pos(), "(" + d.name + ") " + w.get(i) + " is missing a value");
+                break;
+            }
+            OptionalInt v = ttlValue(w.get(i + 1));
+            if (v.isEmpty()) {
                 d.sink.error(line.pos(), "invalid number '" + w.get(i + 1) + "'");
+                continue;
+            }
+            if (w.get(i).equals("min_ttl")) {
+                min = v;
+            } else if (w.get(i).equals("max_ttl")) {
+                max = v;
+            } else {
+                d.sink.error(line.pos(), "(" + d.name + ") unknown unicast_peer option " + w.get(i));
+                break;
             }
         }
+        if (min.orElse(0) > max.orElse(255)) {
+            d.sink.error(line.pos(), "(" + d.name + ") min_ttl " + min.orElse(0) + " > max_ttl " + max.orElse(255)
+                    + " - all packets will be discarded");
+        }
         d.peers.add(new UnicastPeerSpec(a.get(), min, max, line.pos()));
+    }
+
+    private static OptionalInt ttlValue(String text) {
+        try {
+            int v = Integer.parseInt(text);
+            return v >= 0 && v <= 255 ? OptionalInt.of(v) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 
     private static VmacSpec vmac(ConfigNode n, VmacSpec.Kind kind) {

@@ -1,8 +1,9 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.notify.NotifyFifo;
-import io.jkeepalived.notify.ScriptLauncher;
-import io.jkeepalived.notify.Scripts;
+import io.jkeepalived.notify.ScriptJobs;
+import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.ScriptsAtStop;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.config.model.NotifySpec;
 import io.jkeepalived.config.model.ScriptSpec;
@@ -32,23 +33,31 @@ final class VrrpNotifier implements Notifier {
     private final Map<String, NotifySpec> groupScripts = new HashMap<>();
     private final Map<String, Boolean> instanceSmtp = new HashMap<>();
     private final Map<String, Boolean> groupSmtp = new HashMap<>();
-    private final ScriptLauncher launcher;
+    private final java.util.Set<String> priorityChanges = new java.util.HashSet<>();
+    private final ScriptRunner runner;
+    private final ScriptJobs jobs;
+    private final ScriptsAtStop atStop;
     private final List<NotifyFifo> fifos;
     private final Optional<MailAlerter> mail;
     private final String routerId;
     private final Log log;
 
-    VrrpNotifier(KeepalivedConfig config, ScriptLauncher launcher, List<NotifyFifo> fifos, Optional<MailAlerter> mail,
-                 String routerId, Log log) {
+    VrrpNotifier(KeepalivedConfig config, ScriptRunner runner, ScriptJobs jobs, ScriptsAtStop atStop, List<NotifyFifo> fifos,
+                 Optional<MailAlerter> mail, String routerId, Log log) {
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
             instanceScripts.put(i.name(), i.notifyScripts());
             instanceSmtp.put(i.name(), i.smtpAlert());
+            if (i.notifyPriorityChanges()) {
+                priorityChanges.add(i.name());
+            }
         }
         for (VrrpSyncGroupSpec g : config.vrrpSyncGroups()) {
             groupScripts.put(g.name(), g.notifyScripts());
             groupSmtp.put(g.name(), g.smtpAlert());
         }
-        this.launcher = launcher;
+        this.runner = runner;
+        this.jobs = jobs;
+        this.atStop = atStop;
         this.fifos = List.copyOf(fifos);
         this.mail = mail;
         this.routerId = routerId;
@@ -73,13 +82,22 @@ final class VrrpNotifier implements Notifier {
         }
     }
 
-    private void run(ScriptSpec script, List<String> args, NotifyState state) {
-        List<String> argv = Scripts.argv(script, args);
-        if (state == NotifyState.STOP) {
-            launcher.launchStopScript(argv);
-        } else {
-            launcher.launch(argv);
+    /** notify_priority_changes: {@code INSTANCE "VI_1" MASTER_PRIORITY 90} (BACKUP_PRIORITY in any other state). */
+    @Override
+    public void priorityChanged(VrrpAction.PriorityChanged change) {
+        if (priorityChanges.contains(change.instance())) {
+            String state = change.state() == io.jkeepalived.vrrp.engine.VrrpState.MASTER ? "MASTER_PRIORITY" : "BACKUP_PRIORITY";
+            String line = "INSTANCE \"" + change.instance() + "\" " + state + " " + change.priority();
+            fifos.forEach(f -> f.write(line));
         }
+    }
+
+    private void run(ScriptSpec script, List<String> args, NotifyState state) {
+        jobs.notifyJob(script, args).map(runner::start).ifPresent(handle -> {
+            if (state == NotifyState.STOP) {
+                atStop.add(handle);
+            }
+        });
     }
 
     private static Optional<ScriptSpec> stateScript(NotifySpec s, NotifyState state) {
