@@ -9,6 +9,7 @@ import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.Capabilities;
+import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ public final class Daemon {
     private final Function<KeepalivedConfig, List<String>> dumper;
     private final List<Subsystem> subsystems = new ArrayList<>();
     private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
+    /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
+    private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
+    private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -57,6 +61,14 @@ public final class Daemon {
             log.warning("Cannot ignore signals 36/63 (JSON, STATS_CLEAR): sending them would stop jkeepalived");
         } else {
             log.detail("Signals 36 (JSON) and 63 (STATS_CLEAR) are ignored; SIGUSR1/SIGUSR2 write the data/stats dumps");
+        }
+        if (!signals.takenBack().isEmpty()) {
+            log.info(String.join(", ", signals.takenBack()) + " ignored by the process that started us (nohup?) - "
+                    + "handled anyway, as keepalived does");
+        }
+        if (!signals.stillIgnored().isEmpty()) {
+            log.warning(String.join(", ", signals.stillIgnored()) + " cannot be handled (ignored when we started): "
+                    + "reload, stop or dumps by these signals will not work");
         }
         var parentPid = new PidFile(options.pidFile());
         Optional<Long> running = parentPid.livePid();
@@ -82,6 +94,8 @@ public final class Daemon {
             }
             return EXIT_MISSING_PERMISSION;
         }
+        fileUmask = FileUmask.of(options, config.get());
+        dumpFiles = DumpFiles.of(config.get(), System.getenv());
         if (options.dumpConf()) {
             dumper.apply(config.get()).forEach(log::info);
         }
@@ -141,7 +155,7 @@ public final class Daemon {
         for (Path p : paths) {
             var f = new PidFile(p);
             try {
-                f.write(pid);
+                f.write(pid, fileUmask);
                 files.add(f);
             } catch (IOException e) {
                 log.error("Unable to write pid file " + p + ": " + e.getMessage());
@@ -190,8 +204,8 @@ public final class Daemon {
                     return EXIT_OK;
                 }
                 case RELOAD -> reload();
-                case DATA -> dump("/tmp/keepalived.data", true);
-                case STATS -> dump("/tmp/keepalived.stats", false);
+                case DATA -> dump(dumpFiles.data(), true);
+                case STATS -> dump(dumpFiles.stats(), false);
             }
         }
     }
@@ -219,13 +233,15 @@ public final class Daemon {
             log.error("Reload failed - keeping the running configuration");
             return;
         }
+        fileUmask = FileUmask.of(options, config.get());
+        dumpFiles = DumpFiles.of(config.get(), System.getenv());
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }
         log.info("Reload finished");
     }
 
-    private void dump(String file, boolean data) {
+    private void dump(Path file, boolean data) {
         var out = new StringWriter();
         try {
             for (Subsystem s : subsystems) {
@@ -235,7 +251,7 @@ public final class Daemon {
                     s.writeStats(out);
                 }
             }
-            Files.writeString(Path.of(file), out.toString(), StandardCharsets.UTF_8);
+            SafeFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
             log.info("Wrote " + file);
         } catch (IOException e) {
             log.error("Cannot write " + file + ": " + e.getMessage());

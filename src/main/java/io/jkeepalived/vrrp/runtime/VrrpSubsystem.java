@@ -2,7 +2,9 @@ package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
 import io.jkeepalived.notify.NotifyFifo;
-import io.jkeepalived.notify.ScriptLauncher;
+import io.jkeepalived.notify.ScriptJobs;
+import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.ScriptsAtStop;
 import io.jkeepalived.vrrp.plan.HostInterfaces;
 import io.jkeepalived.vrrp.plan.SocketKey;
 import io.jkeepalived.vrrp.plan.VrrpPlan;
@@ -55,7 +57,12 @@ public final class VrrpSubsystem implements Subsystem {
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
-                           ScriptLauncher launcher, ReloadHold stopHold, List<AutoCloseable> resources) {
+                           ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
+                           TrackerRunner trackers, List<AutoCloseable> resources) {
+        /** Every thread the run owns: the loop's three, the link watcher and the trackers. */
+        boolean alive() {
+            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty();
+        }
     }
 
     /**
@@ -76,21 +83,22 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public synchronized void start() throws Exception {
-        start(Set.of());
+        start(CarriedOver.none());
     }
 
-    /** {@code keepMaster}: instances a reload carries over as MASTER (see ReloadHold). */
-    private void start(Set<String> keepMaster) throws Exception {
+    /** {@code carried}: what a reload carries over (see ReloadHold). */
+    private void start(CarriedOver carried) throws Exception {
         var resources = new ArrayList<AutoCloseable>();
         try {
-            running = open(resources, keepMaster);
+            running = open(resources, carried);
         } catch (Exception e) {
             closeAll(resources);
             throw e;
         }
     }
 
-    private Running open(List<AutoCloseable> resources, Set<String> keepMaster) throws Exception {
+    private Running open(List<AutoCloseable> resources, CarriedOver carried) throws Exception {
+        Set<String> keepMaster = carried.masters();
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
@@ -142,15 +150,17 @@ public final class VrrpSubsystem implements Subsystem {
         var transport = HoldingPorts.transport(linuxTransport, stopHold);
 
         var startHold = ReloadHold.none();
-        startHold.holdAll(keepMaster);
+        startHold.hold(carried);
         var linuxAddresses = new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info);
         var addresses = new StopAwareAddresses(HoldingPorts.addresses(HoldingPorts.addresses(linuxAddresses, startHold),
                 stopHold), keepVipsOnStop);
-        var launcher = new ScriptLauncher(log, 256);
-        resources.add(launcher);
+        var scripts = new ScriptRunner(log, 256, "VRRP-scripts");
+        resources.add(scripts);
+        var jobs = new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log);
+        var stopScripts = new ScriptsAtStop();
         var fifos = new ArrayList<NotifyFifo>();
         for (Optional<String> f : List.of(config.globalDefs().notifyFifo(), config.globalDefs().vrrpNotifyFifo())) {
-            f.flatMap(path -> NotifyFifo.open(Path.of(path), log)).ifPresent(fifos::add);
+            f.flatMap(path -> NotifyFifo.open(Path.of(path), config.globalDefs().umask(), log)).ifPresent(fifos::add);
         }
         resources.addAll(fifos);
         String host0 = hostName();
@@ -160,7 +170,8 @@ public final class VrrpSubsystem implements Subsystem {
         String routerId = config.globalDefs().routerId().orElse(host0);
         var paramsByName = new LinkedHashMap<String, InstanceParams>();
         plan.instances().forEach(p -> paramsByName.put(p.name(), p));
-        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, launcher, fifos, mail, routerId, log),
+        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, scripts, jobs, stopScripts, fifos, mail,
+                routerId, log),
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
         notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
 
@@ -183,11 +194,11 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(watcher);
         watcher.start(host.links());
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
-                loop::submit, clock, log);
+                loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);
         resources.add(trackers);
         trackers.start();
         watchProcesses(resources, book, loop);
-        return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+        return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
     }
 
     /** track_process: the kernel's process events, if any instance tracks a process. */
@@ -278,56 +289,55 @@ public final class VrrpSubsystem implements Subsystem {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        r.launcher().awaitStopScripts(Duration.ofSeconds(1));
+        r.stopScripts().await(Duration.ofSeconds(1), false);
         closeAll(r.resources());
     }
 
     /**
      * keepalived re-reads the configuration and diffs it. Here the subsystem restarts on the new configuration,
-     * but instances that are MASTER and whose settings, socket and addresses did not change are carried over:
-     * the old run does not send their priority 0 nor drop their VIPs, the new run starts them wanting MASTER
-     * and does not drop the VIPs or notify again (ReloadHold). Changed or removed instances stop as on SIGTERM;
-     * instances in sync groups are not carried over.
+     * but instances and sync groups whose settings, socket and addresses did not change are carried over in
+     * their state, MASTER or BACKUP (ReloadDiff): the old run does not send their priority 0, drop their VIPs or
+     * run their STOP notifies, the new run resumes them without dropping the VIPs or notifying again
+     * (ReloadHold). Changed or removed instances stop as on SIGTERM and start afresh.
      */
     @Override
     public synchronized void reload(KeepalivedConfig newConfig) {
         Running old = running;
-        Set<String> keep = Set.of();
+        CarriedOver carried = CarriedOver.none();
         if (old != null) {
             try (Rtnetlink rt = Linux.openRtnetlink()) {
-                keep = unchangedMasters(old, VrrpPlan.of(newConfig, HostInterfaces.read(rt)));
+                VrrpPlan next = VrrpPlan.of(newConfig, HostInterfaces.read(rt));
+                carried = ReloadDiff.carried(old.plan(), old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000),
+                        next);
             } catch (Exception e) {
                 log.warning("Reload: cannot compare the configurations (" + e.getMessage() + ") - restarting every instance");
             }
-            old.stopHold().holdAll(keep);
-            for (String name : keep) {
-                log.info("(" + name + ") unchanged - keeping MASTER state over the reload");
-            }
+            old.stopHold().hold(carried);
+            new java.util.TreeMap<>(carried.instances()).forEach((name, state) ->
+                    log.info("(" + name + ") unchanged - keeping " + state + " state over the reload"));
+            new java.util.TreeMap<>(carried.groups()).forEach((name, state) ->
+                    log.info("VRRP_Group(" + name + ") unchanged - keeping " + state + " state over the reload"));
         }
         stop();
         config = newConfig;
         try {
-            start(keep);
+            start(carried);
         } catch (Exception e) {
             log.error("VRRP subsystem failed to restart after reload: " + e.getMessage());
         }
     }
 
-    private static Set<String> unchangedMasters(Running old, VrrpPlan next) {
-        var grouped = new java.util.HashSet<String>();
-        old.plan().groups().forEach(g -> grouped.addAll(g.members()));
-        next.groups().forEach(g -> grouped.addAll(g.members()));
-        var keep = new java.util.TreeSet<String>();
-        for (InstanceParams p : old.plan().instances()) {
-            String n = p.name();
-            boolean same = next.instances().contains(p)
-                    && java.util.Objects.equals(old.plan().socketOf().get(n), next.socketOf().get(n))
-                    && java.util.Objects.equals(old.plan().addressesOf().get(n), next.addressesOf().get(n));
-            if (same && !grouped.contains(n) && old.engine().state(n) == VrrpState.MASTER) {
-                keep.add(n);
-            }
-        }
-        return keep;
+    /**
+     * Read on the loop thread: the engine belongs to it, and so do the hold's releases. What the previous reload
+     * carried and is not resumed yet (a reload storm) counts in its carried state, not the passing one.
+     */
+    private static ReloadDiff.OldStates oldStates(VrrpEngine engine, VrrpPlan plan, ReloadHold resuming) {
+        var instances = new java.util.HashMap<String, VrrpState>();
+        plan.instances().forEach(p -> instances.put(p.name(),
+                resuming.carriedState(p.name()).orElse(engine.state(p.name()))));
+        var groups = new java.util.HashMap<String, VrrpState>();
+        plan.groups().forEach(g -> groups.put(g.name(), resuming.groupState(g.name()).orElse(engine.groupState(g.name()))));
+        return new ReloadDiff.OldStates(instances, groups);
     }
 
     @Override
@@ -375,7 +385,7 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public boolean running() {
         Running r = running;
-        return r != null && r.loop().isRunning();
+        return r != null && r.alive();
     }
 
     private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {

@@ -143,7 +143,8 @@ class NftablesTrafficTest {
         var parsed = ConfigTest.load(file, null, false, sink);
         assertFalse(sink.has(Severity.FATAL), sink.findings().toString());
         Log logSink = (level, message) -> log.add(message);
-        var factory = new CheckerFactory(parsed.trackFiles());
+        var factory = new CheckerFactory(parsed.trackFiles(), new io.jkeepalived.check.runtime.CheckScripts(
+                new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, logSink), logSink));
         var options = new CheckerDaemon.Options(logSink, new NftablesDataPlane(), factory, (s, b) -> { }, List.of(), new Random(5))
                 .withLvs(true, Duration.ofSeconds(1));
         daemon = new CheckerDaemon(CheckerDaemon.setup(parsed, factory, logSink), options);
