@@ -65,7 +65,8 @@ final class NetlinkAttributes {
     }
 
     int be32(int type) {
-        return b.order(ByteOrder.BIG_ENDIAN).getInt(at(type, 4));
+        int at = at(type, 4);
+        return ((b.get(at) & 0xff) << 24) | ((b.get(at + 1) & 0xff) << 16) | ((b.get(at + 2) & 0xff) << 8) | (b.get(at + 3) & 0xff);
     }
 
     long u64(int type) {

@@ -27,6 +27,14 @@ class IpvsCodecMalformedTest {
     }
 
     @Test
+    void persistentServiceWithNetmaskRoundTrips() throws Exception {
+        var s = IpvsService.of(IpvsService.TCP, InetAddress.getByName("192.0.2.10"), 80, "rr")
+                .withScheduler("rr", IpvsService.F_PERSISTENT, 300, 0xffffff00, "");
+        var ok = assertInstanceOf(IpvsDecoded.Ok.class, IpvsCodec.decode(IpvsCodec.encode(new IpvsRequest.NewService(s), 0x20)));
+        assertEquals(s, ((IpvsReply.Service) ok.reply()).service());
+    }
+
+    @Test
     void shorterThanTheHeaders() {
         assertEquals(IpvsDecoded.Reason.TRUNCATED, rejected(new byte[19]).reason());
     }
