@@ -2,7 +2,7 @@ package io.jkeepalived.check;
 
 import io.jkeepalived.check.engine.Action;
 import io.jkeepalived.daemon.log.Log;
-import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.lvs.PoolEditor;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Carries out the check engine's actions: data-plane changes, log lines, notify scripts, alert mails and
+ * Carries out the check engine's actions: desired-pool changes, log lines, notify scripts, alert mails and
  * notify FIFO lines. Runs on the checker loop; nothing here blocks for long (scripts are not waited for,
  * except shutdown scripts).
  */
 public final class ActionRunner implements java.util.function.Consumer<Action>, AutoCloseable {
-    private final DataPlane dataPlane;
+    private final PoolEditor pool;
+    private final Runnable poolChanged;
     private final Log log;
     private final ScriptRunner scripts;
     private final BiConsumer<String, String> alerts;
@@ -32,8 +33,15 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
      * @param alerts  sends an smtp_alert mail (subject, body)
      * @param fifos   notify_fifo / lvs_notify_fifo paths (opened read-write so a missing reader never blocks)
      */
-    public ActionRunner(DataPlane dataPlane, Log log, ScriptRunner scripts, BiConsumer<String, String> alerts, List<String> fifos) {
-        this.dataPlane = dataPlane;
+    public ActionRunner(PoolEditor pool, Log log, ScriptRunner scripts, BiConsumer<String, String> alerts, List<String> fifos) {
+        this(pool, () -> { }, log, scripts, alerts, fifos);
+    }
+
+    /** @param poolChanged  told after each pool change (the owner coalesces them into one reconcile) */
+    public ActionRunner(PoolEditor pool, Runnable poolChanged, Log log, ScriptRunner scripts, BiConsumer<String, String> alerts,
+                        List<String> fifos) {
+        this.pool = pool;
+        this.poolChanged = poolChanged;
         this.log = log;
         this.scripts = scripts;
         this.alerts = alerts;
@@ -52,7 +60,10 @@ public final class ActionRunner implements java.util.function.Consumer<Action>, 
     @Override
     public void accept(Action action) {
         switch (action) {
-            case Action.DataPlaneOp op -> op.applyTo(dataPlane);
+            case Action.DataPlaneOp op -> {
+                op.applyTo(pool);
+                poolChanged.run();
+            }
             case Action.Log l -> log.info(l.line());
             case Action.RunScript s -> {
                 var process = scripts.run(s.argv());

@@ -11,9 +11,8 @@ import io.jkeepalived.config.model.VirtualServerAddress;
 import io.jkeepalived.config.model.VirtualServerGroupSpec;
 import io.jkeepalived.config.model.VirtualServerSpec;
 import io.jkeepalived.lvs.RealServer;
-import io.jkeepalived.lvs.VirtualService;
+import io.jkeepalived.lvs.PoolPlanBuilder;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -29,8 +28,6 @@ import java.util.function.Consumer;
  * configured checker.
  */
 public final class CheckPlanBuilder {
-    /** A virtual_server_group range larger than this is refused (keepalived itself would add each one to IPVS). */
-    static final int MAX_GROUP_MEMBERS = 65_536;
     /** FILE_CHECK re-reads its file this often (keepalived uses inotify). */
     static final Duration FILE_POLL = Duration.ofSeconds(1);
 
@@ -56,30 +53,18 @@ public final class CheckPlanBuilder {
         var groupUse = new java.util.HashMap<String, Integer>();
         for (var vs : virtualServers) {
             String protocol = vs.protocol().toLowerCase();
-            List<VirtualService> services;
-            String display;
             var haAddresses = new LinkedHashSet<String>();
-            switch (vs.address()) {
-                case VirtualServerAddress.IpPort ip -> {
-                    services = List.of(new VirtualService.Address(ip.address().getHostAddress(), ip.port(), protocol));
-                    display = services.getFirst().display();
-                    haAddresses.add(ip.address().getHostAddress());
-                }
-                case VirtualServerAddress.Fwmark f -> {
-                    services = List.of(new VirtualService.Fwmark((int) f.mark()));
-                    display = "FWM " + f.mark();
-                }
-                case VirtualServerAddress.Group g -> {
-                    var group = groups.stream().filter(x -> x.name().equals(g.name())).findFirst();
-                    if (group.isEmpty()) {
-                        warnings.accept("Virtual server group " + g.name() + " specified but not configured - ignoring virtual server " + vs.describe());
-                        continue;
-                    }
-                    // keepalived numbers the virtual servers of one group 0, 1, ... and shows that as the port
-                    int member = groupUse.merge(g.name(), 1, Integer::sum) - 1;
-                    display = "[" + g.name() + "]:" + member;
-                    services = expand(group.get(), protocol, haAddresses);
-                }
+            var services = PoolPlanBuilder.members(vs, groups, haAddresses, warnings);
+            if (services.isEmpty() && vs.address() instanceof VirtualServerAddress.Group) {
+                continue;
+            }
+            String display = vs.describe();
+            if (vs.address() instanceof VirtualServerAddress.Group g) {
+                // keepalived numbers the virtual servers of one group 0, 1, ... and shows that as the port
+                int member = groupUse.merge(g.name(), 1, Integer::sum) - 1;
+                display = "[" + g.name() + "]:" + member;
+            } else {
+                display = services.getFirst().display();
             }
             var realServers = new ArrayList<RealServerPlan>();
             for (var rs : vs.realServers()) {
@@ -129,44 +114,6 @@ public final class CheckPlanBuilder {
 
     static List<String> argv(ScriptSpec script) {
         return script.argv().isEmpty() ? List.of(script.commandLine()) : script.argv();
-    }
-
-    /** The members of a virtual_server_group as data-plane services; addresses are also ha_suspend's. */
-    private List<VirtualService> expand(VirtualServerGroupSpec group, String protocol, LinkedHashSet<String> addresses) {
-        var services = new ArrayList<VirtualService>();
-        for (var entry : group.entries()) {
-            switch (entry) {
-                case VirtualServerGroupSpec.Fwmark f -> services.add(new VirtualService.Fwmark((int) f.mark()));
-                case VirtualServerGroupSpec.AddressRange r -> {
-                    var first = new BigInteger(1, r.first().getAddress());
-                    var last = new BigInteger(1, r.last().getAddress());
-                    if (last.subtract(first).compareTo(BigInteger.valueOf(MAX_GROUP_MEMBERS)) >= 0) {
-                        warnings.accept("virtual_server_group " + group.name() + ": range " + r.first().getHostAddress() + "-"
-                                + r.last().getHostAddress() + " has more than " + MAX_GROUP_MEMBERS + " addresses - ignoring it");
-                        continue;
-                    }
-                    int length = r.first().getAddress().length;
-                    for (var a = first; a.compareTo(last) <= 0; a = a.add(BigInteger.ONE)) {
-                        String ip = toAddress(a, length);
-                        addresses.add(ip);
-                        services.add(new VirtualService.Address(ip, r.port(), protocol));
-                    }
-                }
-            }
-        }
-        return services;
-    }
-
-    private static String toAddress(BigInteger value, int length) {
-        byte[] raw = value.toByteArray();
-        byte[] bytes = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
-        try {
-            return InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Optional<String> hostName() {

@@ -12,6 +12,8 @@ import io.jkeepalived.check.tcp.TcpConnector;
 import io.jkeepalived.linux.checkio.EpollPoller;
 import io.jkeepalived.linux.checkio.EpollTcpConnector;
 import io.jkeepalived.lvs.LoggingDataPlane;
+import io.jkeepalived.lvs.LvsController;
+import io.jkeepalived.lvs.PoolPlanBuilder;
 import io.jkeepalived.notify.AlertMail;
 import io.jkeepalived.notify.MailAlerter;
 import io.jkeepalived.notify.SmtpAlertSettings;
@@ -46,6 +48,15 @@ public final class CheckerDaemon implements AutoCloseable {
     private Thread thread;
     private final boolean watchAddresses;
     private volatile Thread addressWatcher;
+    private final CheckEngine engine;
+    private final CheckSetup setup;
+    private final LvsController lvs;
+    private final CheckEngine previous;
+    private final boolean releaseLvs;
+    private final Duration repairEvery;
+    private boolean reconcileQueued;
+    /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
+    private boolean closing;
 
     private record Io(EventLoop loop, TcpConnector tcp) {
     }
@@ -71,32 +82,66 @@ public final class CheckerDaemon implements AutoCloseable {
         return new Io(loop, new NioTcpConnector(loop));
     }
 
-    /** What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel. */
+    /**
+     * What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel.
+     *
+     * @param releaseLvs   stop removes the services we added (false with -I / --dont-release-ipvs)
+     * @param repairEvery  how often the kernel is re-read and drift repaired (zero: never)
+     */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
-                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, boolean releaseLvs,
+                          Duration repairEvery) {
+        public static final Duration DEFAULT_REPAIR = Duration.ofSeconds(5);
+
         public Options {
             resources = List.copyOf(resources);
+        }
+
+        public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                       List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+            this(log, dataPlane, factory, alerts, fifos, random, resources, true, DEFAULT_REPAIR);
         }
 
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                        List<String> fifos, RandomGenerator random) {
             this(log, dataPlane, factory, alerts, fifos, random, List.of());
         }
+
+        public Options withLvs(boolean release, Duration repair) {
+            return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair);
+        }
+    }
+
+    /** What a reload hands from the old daemon to the new one: the LVS controller and the engine's state. */
+    public record Handover(LvsController lvs, CheckEngine engine) {
     }
 
     public CheckerDaemon(CheckSetup setup, Options options) {
+        this(setup, options, null);
+    }
+
+    /**
+     * @param previous  on reload, the old daemon's handover: servers in both configs keep their state and
+     *                  their kernel entries; null on a fresh start
+     */
+    public CheckerDaemon(CheckSetup setup, Options options, Handover previous) {
         this.log = options.log();
+        this.setup = setup;
         var io = chooseIo(setup, options);
         this.loop = io.loop();
         this.resources = options.resources();
-        var engine = new CheckEngine(setup.plan(), options.random());
+        this.engine = new CheckEngine(setup.plan(), options.random());
+        this.previous = previous == null ? null : previous.engine();
+        this.lvs = previous != null ? previous.lvs() : new LvsController(options.dataPlane(), log::info, log::warning);
+        this.releaseLvs = options.releaseLvs();
+        this.repairEvery = options.repairEvery();
         var checkers = new ArrayList<Checker>(setup.bindings().size());
         for (var binding : setup.bindings()) {
             checkers.add(options.factory().create(binding, loop, io.tcp()));
         }
-        this.actions = new ActionRunner(options.dataPlane(), log, new ScriptRunner(log),
+        this.actions = new ActionRunner(lvs.editor() /* replaced on start */, this::poolChanged, log, new ScriptRunner(log),
                 options.alerts(), options.fifos());
-        this.scheduler = new CheckScheduler(loop, engine, checkers, actions);
+        this.scheduler = new CheckScheduler(loop, engine, checkers, actions, this.previous);
         this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
     }
 
@@ -154,7 +199,8 @@ public final class CheckerDaemon implements AutoCloseable {
 
     public static CheckSetup setup(KeepalivedConfig config, CheckerFactory factory, Log log) {
         var globals = CheckPlanBuilder.Globals.of(config, CheckPlanBuilder.hostName().orElse("localhost"));
-        return new CheckPlanBuilder(factory, log::warning).build(config.virtualServers(), config.virtualServerGroups(), globals);
+        return new CheckPlanBuilder(factory, log::warning).build(config.virtualServers(), config.virtualServerGroups(), globals)
+                .withPool(new PoolPlanBuilder(log::warning).build(config));
     }
 
     /**
@@ -186,12 +232,22 @@ public final class CheckerDaemon implements AutoCloseable {
      * the loop's sockets live where its thread does).
      */
     public void start(java.util.concurrent.ThreadFactory threads) {
+        var present = watchAddresses ? LocalAddresses.snapshot() : java.util.Set.<String>of();
+        loop.execute(() -> {
+            // the kernel first: a restart adopts what is there instead of flushing live connections
+            if (previous == null) {
+                lvs.start(setup.pool());
+            } else {
+                lvs.replan(setup.pool());
+            }
+            scheduler.start(present);
+            lvs.reconcileAll();
+            if (!repairEvery.isZero()) {
+                loop.scheduleAfter(repairEvery.toNanos(), this::repair);
+            }
+        });
         if (watchAddresses) {
-            var present = LocalAddresses.snapshot();
-            loop.execute(() -> scheduler.start(present));
             addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
-        } else {
-            loop.execute(scheduler::start);
         }
         thread = threads.newThread(() -> {
             try {
@@ -205,7 +261,47 @@ public final class CheckerDaemon implements AutoCloseable {
         thread.start();
     }
 
-    /** Clears the pool (omega scripts run) and ends the loop; waits at most 10 s. Safe to call twice. */
+    /** A pool change from the engine: one reconcile after the batch of actions it belongs to. */
+    private void poolChanged() {
+        if (!reconcileQueued && !closing) {
+            reconcileQueued = true;
+            loop.execute(() -> {
+                reconcileQueued = false;
+                if (!closing) {
+                    lvs.reconcile();
+                }
+            });
+        }
+    }
+
+    /** Periodic: re-read the kernel and put back what someone else changed. */
+    private void repair() {
+        if (closing) {
+            return;
+        }
+        lvs.repair();
+        loop.scheduleAfter(repairEvery.toNanos(), this::repair);
+    }
+
+    /** Re-reads the kernel and repairs drift now (tests, SIGUSR dumps); waits for it. */
+    public void repairNow() {
+        var done = new CompletableFuture<Void>();
+        loop.execute(() -> {
+            lvs.repair();
+            done.complete(null);
+        });
+        done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The LVS controller (its data plane, desired and observed pool); use it on the loop or after stop. */
+    public LvsController lvs() {
+        return lvs;
+    }
+
+    /**
+     * Clears the pool (omega scripts run), removes what we added from the kernel (unless -I) and ends the
+     * loop; waits at most 10 s. Safe to call twice.
+     */
     public void stop() {
         if (thread == null || finished.getCount() == 0) {
             return;
@@ -214,11 +310,33 @@ public final class CheckerDaemon implements AutoCloseable {
             addressWatcher.interrupt();
         }
         loop.execute(() -> {
+            closing = true;
             scheduler.stop();
+            lvs.stop(releaseLvs);
             actions.awaitShutdownScripts(Duration.ofSeconds(1));
             loop.stop();
         });
         awaitStopped(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Reload: ends the loop without touching the pool or running shutdown notifies, and hands the LVS
+     * controller and the engine's state to the daemon of the new configuration. Closes this daemon.
+     */
+    public Handover handOver() {
+        if (thread != null && finished.getCount() > 0) {
+            if (addressWatcher != null) {
+                addressWatcher.interrupt();
+            }
+            loop.execute(() -> {
+                closing = true;
+                scheduler.suspend();
+                loop.stop();
+            });
+            awaitStopped(Duration.ofSeconds(10));
+        }
+        closeResources();
+        return new Handover(lvs, engine);
     }
 
     public void awaitStopped() {
@@ -259,6 +377,10 @@ public final class CheckerDaemon implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        closeResources();
+    }
+
+    private void closeResources() {
         actions.close();
         loop.close();
         for (var resource : resources) {

@@ -2,7 +2,6 @@ package io.jkeepalived.check;
 
 import io.jkeepalived.check.engine.Action;
 import io.jkeepalived.daemon.log.Log;
-import io.jkeepalived.lvs.LoggingDataPlane;
 import io.jkeepalived.testsupport.Sh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ class ActionRunnerTest {
         Sh.ok("mkfifo", fifo.toString());
         var warnings = new CopyOnWriteArrayList<String>();
         Log log = (level, message) -> warnings.add(message);
-        try (var runner = new ActionRunner(new LoggingDataPlane(m -> { }, "test"), log, new ScriptRunner(log), (s, b) -> { },
+        try (var runner = new ActionRunner(new io.jkeepalived.lvs.DesiredPool(io.jkeepalived.lvs.PoolPlan.EMPTY, m -> { }), log, new ScriptRunner(log), (s, b) -> { },
                 List.of(fifo.toString()))) {
             long start = System.nanoTime();
             for (int i = 0; i < 100_000; i++) {   // far more than a pipe holds, nobody reading yet

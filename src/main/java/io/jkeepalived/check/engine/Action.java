@@ -1,43 +1,43 @@
 package io.jkeepalived.check.engine;
 
-import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.lvs.PoolEditor;
 import io.jkeepalived.lvs.RealServer;
 import io.jkeepalived.lvs.VirtualService;
 
 /** What the check engine asks the world to do. */
 public sealed interface Action {
 
-    /** A change to the load balancer. */
+    /** A change to the desired pool (never the kernel: the LVS controller reconciles afterwards). */
     sealed interface DataPlaneOp extends Action {
-        void applyTo(DataPlane dataPlane);
+        void applyTo(PoolEditor pool);
     }
 
     record AddService(VirtualService service) implements DataPlaneOp {
-        public void applyTo(DataPlane dp) {
+        public void applyTo(PoolEditor dp) {
             dp.addVirtualService(service);
         }
     }
 
     record RemoveService(VirtualService service) implements DataPlaneOp {
-        public void applyTo(DataPlane dp) {
+        public void applyTo(PoolEditor dp) {
             dp.removeVirtualService(service);
         }
     }
 
     record AddReal(VirtualService service, RealServer server, int weight) implements DataPlaneOp {
-        public void applyTo(DataPlane dp) {
+        public void applyTo(PoolEditor dp) {
             dp.addRealServer(service, server, weight);
         }
     }
 
     record UpdateReal(VirtualService service, RealServer server, int weight) implements DataPlaneOp {
-        public void applyTo(DataPlane dp) {
+        public void applyTo(PoolEditor dp) {
             dp.updateRealServer(service, server, weight);
         }
     }
 
     record RemoveReal(VirtualService service, RealServer server) implements DataPlaneOp {
-        public void applyTo(DataPlane dp) {
+        public void applyTo(PoolEditor dp) {
             dp.removeRealServer(service, server);
         }
     }

@@ -70,6 +70,9 @@ public final class CheckEngine {
      */
     public void start(java.util.Set<String> localAddresses, List<Action> out) {
         for (var vs : virtualServers) {
+            if (vs.migrated) {
+                continue; // quorum, ha_suspend count and sorry state came with it
+            }
             vs.quorumUp = weighLive(vs) >= vs.plan.quorum() + vs.plan.hysteresis();
             for (var address : vs.plan.haAddresses()) {
                 if (localAddresses.contains(address)) {
@@ -80,6 +83,10 @@ public final class CheckEngine {
         for (var vs : virtualServers) {
             for (var service : vs.plan.services()) {
                 out.add(new Action.AddService(service));
+            }
+            if (vs.migrated) {
+                resume(vs, out);
+                continue;
             }
             for (var rs : vs.realServers) {
                 if ((rs.numFailed == 0 && !rs.alive) || (rs.plan.inhibitOnFailure() && !rs.set)) {
@@ -106,11 +113,115 @@ public final class CheckEngine {
             }
             var vs = c.rs.vs;
             c.enabled = !(vs.plan.haSuspend() && vs.haAddressCount == 0);
-            out.add(new Action.Log((c.enabled ? "A" : "Dea") + "ctivating healthchecker for service "
-                    + c.rs.display + " for VS " + vs.plan.display()));
+            if (!c.migrated) {
+                out.add(new Action.Log((c.enabled ? "A" : "Dea") + "ctivating healthchecker for service "
+                        + c.rs.display + " for VS " + vs.plan.display()));
+            }
             long warmup = c.plan.warmup().toNanos();
             c.initialDelay = BOOTSTRAP_DELAY_NANOS + (warmup > 0 ? random.nextLong(warmup + 1) : 0);
         }
+    }
+
+    // ---------------------------------------------------------------- reload (migrate_checkers)
+
+    /**
+     * Reload: takes over, from the engine of the previous configuration, the state of every virtual server
+     * (same name) and real server (same address and port) present in both: up/down, retry counters, dynamic
+     * weights, quorum, sorry server, and what is in the pool. Call before {@link #start}; those servers then
+     * keep their pool entries (at their new configured weight) and log nothing.
+     */
+    public void adopt(CheckEngine old) {
+        var oldVs = new java.util.HashMap<String, VsState>();
+        for (var v : old.virtualServers) {
+            oldVs.put(v.plan.display(), v);
+        }
+        for (var vs : virtualServers) {
+            var o = oldVs.get(vs.plan.display());
+            if (o == null || !o.plan.services().equals(vs.plan.services())) {
+                continue;
+            }
+            vs.migrated = true;
+            vs.quorumUp = o.quorumUp;
+            vs.haAddressCount = o.haAddressCount;
+            var oldRs = new java.util.HashMap<io.jkeepalived.lvs.RealServer, RsState>();
+            for (var r : o.realServers) {
+                oldRs.put(r.plan.server(), r);
+            }
+            for (var rs : vs.realServers) {
+                var p = oldRs.get(rs.plan.server());
+                if (p != null) {
+                    adoptServer(rs, p);
+                }
+            }
+            if (vs.sorry != null && o.sorry != null && vs.sorry.plan.server().equals(o.sorry.plan.server())) {
+                vs.sorry.alive = o.sorry.alive;
+                vs.sorry.set = o.sorry.set;
+                vs.sorry.programmedWeight = o.sorry.programmedWeight;
+            }
+        }
+    }
+
+    private static void adoptServer(RsState rs, RsState p) {
+        int failed = 0;
+        long dynamic = 0;
+        for (int i = 0; i < rs.checkers.size(); i++) {
+            var c = rs.checkers.get(i);
+            if (i < p.checkers.size() && p.checkers.get(i).plan.words().getClass() == c.plan.words().getClass()) {
+                var pc = p.checkers.get(i);
+                c.migrated = true;
+                c.isUp = pc.isUp;
+                c.hasRun = pc.hasRun;
+                c.retryIt = pc.retryIt;
+                c.curWeight = pc.curWeight;
+                c.enabled = pc.enabled;
+            }
+            if (!c.isUp) {
+                failed++;
+            }
+            dynamic += c.curWeight;
+        }
+        rs.migrated = true;
+        rs.numFailed = failed;
+        rs.effectiveWeight = rs.plan.weight() + dynamic;
+        rs.setAlive(p.alive);
+        rs.set = p.set;
+        rs.programmedWeight = p.programmedWeight;
+    }
+
+    /** start() for a virtual server that came through a reload: its pool entries as they were, new servers as at start. */
+    private void resume(VsState vs, List<Action> out) {
+        if (vs.sorry != null && vs.sorry.set) {
+            for (var service : vs.plan.services()) {
+                out.add(new Action.AddReal(service, vs.sorry.plan.server(), vs.sorry.programmedWeight));
+            }
+        }
+        for (var rs : vs.realServers) {
+            if (rs.migrated) {
+                if (rs.set) {
+                    for (var service : vs.plan.services()) {
+                        out.add(new Action.AddReal(service, rs.plan.server(), rs.programmedWeight));
+                    }
+                    // a new configured weight takes effect in place
+                    int weight = realWeight(rs.effectiveWeight);
+                    if (rs.alive && rs.programmedWeight != 0 && weight != rs.programmedWeight
+                            && (vs.quorumUp || vs.sorry == null || !vs.sorry.alive)) {
+                        out.add(new Action.Log("Changing weight from " + rs.programmedWeight + " to " + weight
+                                + " for active service " + rs.display + " of VS " + vs.plan.display()));
+                        program(vs, rs, weight, false, out);
+                    }
+                }
+                continue;
+            }
+            if ((rs.numFailed == 0 && !rs.alive) || (rs.plan.inhibitOnFailure() && !rs.set)) {
+                if (vs.quorumUp || vs.sorry == null || !vs.sorry.alive) {
+                    addDest(vs, rs, out);
+                }
+                if (rs.numFailed == 0) {
+                    rs.setAlive(true);
+                }
+            }
+        }
+        updateQuorumState(vs, false, out);
     }
 
     public CheckerPlan plan(int checkerId) {
@@ -255,9 +366,7 @@ public final class CheckEngine {
             out.add(new Action.Log("Changing weight from " + oldWeight + " to " + newWeight + " for "
                     + (rs.alive ? "" : "in") + "active service " + rs.display + " of VS " + vs.plan.display()));
             if (rs.set && rs.alive && (vs.quorumUp || vs.sorry == null || !vs.sorry.alive)) {
-                for (var service : vs.plan.services()) {
-                    out.add(new Action.UpdateReal(service, rs.plan.server(), newWeight));
-                }
+                program(vs, rs, newWeight, false, out);
             }
             if (updateQuorum) {
                 updateQuorumState(vs, false, out);
@@ -367,17 +476,21 @@ public final class CheckEngine {
         int weight = realWeight(rs.effectiveWeight);
         boolean inhibit = rs.plan.inhibitOnFailure();
         if (rs.set) {
-            for (var service : vs.plan.services()) {
-                out.add(new Action.UpdateReal(service, rs.plan.server(), weight));
-            }
+            program(vs, rs, weight, false, out);
             return;
         }
         rs.set = true;
         if (inhibit && rs.numFailed > 0) {
             weight = 0;
         }
+        program(vs, rs, weight, true, out);
+    }
+
+    /** The pool change for one server in every service of its virtual server; remembers the weight for reloads. */
+    private static void program(VsState vs, RsState rs, int weight, boolean add, List<Action> out) {
+        rs.programmedWeight = weight;
         for (var service : vs.plan.services()) {
-            out.add(new Action.AddReal(service, rs.plan.server(), weight));
+            out.add(add ? new Action.AddReal(service, rs.plan.server(), weight) : new Action.UpdateReal(service, rs.plan.server(), weight));
         }
     }
 
@@ -386,9 +499,7 @@ public final class CheckEngine {
             return;
         }
         if (rs.plan.inhibitOnFailure()) {
-            for (var service : vs.plan.services()) {
-                out.add(new Action.UpdateReal(service, rs.plan.server(), 0));
-            }
+            program(vs, rs, 0, false, out);
             return;
         }
         forceRemove(vs, rs, out);
@@ -498,6 +609,8 @@ public final class CheckEngine {
         final RsState sorry;
         boolean quorumUp;
         int haAddressCount;
+        /** Came through a reload with its state. */
+        boolean migrated;
         /** Sum of the weights of the alive real servers, kept as they change: 10,000 servers coming up must not
          *  mean 10,000 sums of 10,000 (keepalived's update_quorum_state adds them up each time). */
         long liveWeight;
@@ -519,6 +632,9 @@ public final class CheckEngine {
         boolean alive;
         boolean set;
         int numFailed;
+        /** The weight last put in the pool (for a reload to put back exactly that). */
+        int programmedWeight;
+        boolean migrated;
 
         void setAlive(boolean now) {
             if (now != alive && member) {
@@ -559,6 +675,7 @@ public final class CheckEngine {
         int retryIt;
         long curWeight;
         long initialDelay;
+        boolean migrated;
 
         CheckerState(int id, CheckerPlan plan, RsState rs) {
             this.id = id;

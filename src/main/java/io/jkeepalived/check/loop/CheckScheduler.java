@@ -30,7 +30,15 @@ public final class CheckScheduler {
     private long checksCompleted;
     private boolean stopped;
 
+    private final CheckEngine previous;
+
     public CheckScheduler(EventLoop loop, CheckEngine engine, List<Checker> checkers, Consumer<Action> actions) {
+        this(loop, engine, checkers, actions, null);
+    }
+
+    /** @param previous  on reload, the engine whose state servers present in both configs keep (else null) */
+    public CheckScheduler(EventLoop loop, CheckEngine engine, List<Checker> checkers, Consumer<Action> actions,
+                          CheckEngine previous) {
         if (checkers.size() != engine.checkerCount()) {
             throw new IllegalArgumentException(checkers.size() + " checkers for " + engine.checkerCount() + " planned");
         }
@@ -38,6 +46,7 @@ public final class CheckScheduler {
         this.engine = engine;
         this.checkers = List.copyOf(checkers);
         this.actions = actions;
+        this.previous = previous;
         this.startedAt = new long[checkers.size()];
         this.dueAt = new long[checkers.size()];
         this.dueTasks = new Runnable[checkers.size()];
@@ -65,6 +74,9 @@ public final class CheckScheduler {
 
     /** Initial pool and first deadlines, knowing the local addresses present now (ha_suspend). */
     public void start(java.util.Set<String> localAddresses) {
+        if (previous != null) {
+            engine.adopt(previous);
+        }
         engine.start(localAddresses, out);
         flush();
         long now = loop.now();
@@ -124,6 +136,17 @@ public final class CheckScheduler {
         stopped = true;
         engine.stop(out);
         flush();
+        for (var c : checkers) {
+            c.close();
+        }
+    }
+
+    /** Reload: checkers closed, the engine's state left as it is for the next configuration. */
+    public void suspend() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         for (var c : checkers) {
             c.close();
         }
