@@ -1,7 +1,7 @@
-import io.jkeepalived.check.CheckerDaemon;
+import io.jkeepalived.check.runtime.CheckerDaemon;
 import io.jkeepalived.config.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
-import io.jkeepalived.daemon.log.Log;
+import io.jkeepalived.common.Log;
 
 import java.nio.file.Path;
 

@@ -9,11 +9,11 @@ import java.util.List;
  * keepalived forks into the background unless {@code -n}; a JVM cannot fork, so it starts itself again
  * with {@code -n} in a new session ({@code setsid}), detached from the terminal, and returns.
  */
-final class Background {
+public final class Background {
     private Background() {
     }
 
-    static int detach(String[] args, PrintStream err) {
+    public static int detach(String[] args, PrintStream err) {
         var self = ProcessHandle.current().info();
         var cmd = new ArrayList<String>();
         cmd.add("setsid");

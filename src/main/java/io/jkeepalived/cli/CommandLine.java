@@ -43,10 +43,6 @@ public final class CommandLine {
     private CommandLine() {
     }
 
-    public static int run(String[] args) {
-        return run(args, System.out, System.err, Subcommands.standard());
-    }
-
     public static int run(String[] args, PrintStream out, PrintStream err, Subcommands sub) {
         if (args.length > 0 && (args[0].equals("genhash") || args[0].equals("-T") || args[0].equals("--genhash"))) {
             return sub.genhash(Arrays.copyOfRange(args, 1, args.length), out, err);

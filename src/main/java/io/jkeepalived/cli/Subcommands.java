@@ -16,7 +16,4 @@ public interface Subcommands {
 
     int dumpKeywords(PrintStream out);
 
-    static Subcommands standard() {
-        return new StandardSubcommands();
-    }
 }

@@ -1,12 +1,13 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.common.Subsystem;
 import io.jkeepalived.cli.CommandLine;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.config.Diagnostic;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import io.jkeepalived.daemon.log.Log;
+import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.Capabilities;
 import java.io.IOException;
 import java.io.StringWriter;

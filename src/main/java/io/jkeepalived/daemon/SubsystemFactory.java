@@ -1,8 +1,9 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.common.Subsystem;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import io.jkeepalived.daemon.log.Log;
+import io.jkeepalived.common.Log;
 import java.util.Optional;
 
 /** Makes a subsystem for a configuration, or nothing when the configuration does not need it. */

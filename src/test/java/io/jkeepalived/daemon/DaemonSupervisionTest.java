@@ -1,5 +1,6 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.common.Subsystem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

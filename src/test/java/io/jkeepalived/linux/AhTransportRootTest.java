@@ -15,7 +15,7 @@ import io.jkeepalived.vrrp.codec.IpFamily;
 import io.jkeepalived.vrrp.codec.VrrpAdvert;
 import io.jkeepalived.vrrp.codec.VrrpCodec;
 import io.jkeepalived.vrrp.engine.InstanceParams;
-import io.jkeepalived.vrrp.wiring.LinuxVrrpTransport;
+import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;

@@ -1,5 +1,6 @@
 package io.jkeepalived.linux;
 
+import io.jkeepalived.adapters.check.IcmpEchoProbe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

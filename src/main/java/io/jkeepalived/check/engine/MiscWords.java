@@ -1,6 +1,5 @@
 package io.jkeepalived.check.engine;
 
-import io.jkeepalived.check.CheckResult;
 
 import java.util.List;
 

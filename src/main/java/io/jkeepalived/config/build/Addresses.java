@@ -1,6 +1,6 @@
 package io.jkeepalived.config.build;
 
-import io.jkeepalived.net.AddressText;
+import io.jkeepalived.common.AddressText;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -73,6 +73,6 @@ public final class Addresses {
 
     /** The text keepalived prints: dotted quad, or RFC 5952 compressed IPv6 ({@code 2001:db8::1}). */
     public static String format(InetAddress a) {
-        return io.jkeepalived.net.AddressText.of(a);
+        return io.jkeepalived.common.AddressText.of(a);
     }
 }

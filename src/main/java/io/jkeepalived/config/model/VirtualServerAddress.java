@@ -1,6 +1,6 @@
 package io.jkeepalived.config.model;
 
-import io.jkeepalived.net.AddressText;
+import io.jkeepalived.common.AddressText;
 
 import java.net.InetAddress;
 

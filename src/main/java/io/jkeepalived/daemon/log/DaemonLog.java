@@ -1,5 +1,6 @@
 package io.jkeepalived.daemon.log;
 
+import io.jkeepalived.common.Log;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.jkeepalived.linux.checkio;
 
-import io.jkeepalived.check.loop.Poller;
+import io.jkeepalived.loop.Poller;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

@@ -1,8 +1,8 @@
 package io.jkeepalived.linux.checkio;
 
-import io.jkeepalived.check.CheckResult;
-import io.jkeepalived.check.loop.Reactor;
-import io.jkeepalived.check.tcp.TcpConnector;
+import io.jkeepalived.check.engine.CheckResult;
+import io.jkeepalived.loop.Reactor;
+import io.jkeepalived.check.port.TcpConnector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

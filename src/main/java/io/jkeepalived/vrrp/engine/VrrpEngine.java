@@ -1,6 +1,6 @@
 package io.jkeepalived.vrrp.engine;
 
-import io.jkeepalived.net.AddressText;
+import io.jkeepalived.common.AddressText;
 
 import static io.jkeepalived.vrrp.engine.InstanceRuntime.NEVER;
 

@@ -1,6 +1,5 @@
 package io.jkeepalived.check.engine;
 
-import io.jkeepalived.check.CheckResult;
 import io.jkeepalived.lvs.RealServer;
 import io.jkeepalived.lvs.VirtualService;
 import org.junit.jupiter.api.Test;

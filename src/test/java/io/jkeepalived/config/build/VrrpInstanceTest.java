@@ -1,6 +1,6 @@
 package io.jkeepalived.config.build;
 
-import io.jkeepalived.net.AddressText;
+import io.jkeepalived.common.AddressText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -175,10 +175,10 @@ class VrrpInstanceTest {
 
     @Test
     void addressesPrintLikeKeepalived() throws Exception {
-        assertEquals("2001:db8::1", io.jkeepalived.net.AddressText.of(java.net.InetAddress.getByName("2001:db8:0:0:0:0:0:1")));
-        assertEquals("ff02::12", io.jkeepalived.net.AddressText.of(java.net.InetAddress.getByName("ff02::12")));
-        assertEquals("::", io.jkeepalived.net.AddressText.of(java.net.InetAddress.getByName("::")));
-        assertEquals("2001:db8:0:1:1:1:1:1", io.jkeepalived.net.AddressText.of(java.net.InetAddress.getByName("2001:db8:0:1:1:1:1:1")));
-        assertEquals("192.0.2.1", io.jkeepalived.net.AddressText.of(java.net.InetAddress.getByName("192.0.2.1")));
+        assertEquals("2001:db8::1", io.jkeepalived.common.AddressText.of(java.net.InetAddress.getByName("2001:db8:0:0:0:0:0:1")));
+        assertEquals("ff02::12", io.jkeepalived.common.AddressText.of(java.net.InetAddress.getByName("ff02::12")));
+        assertEquals("::", io.jkeepalived.common.AddressText.of(java.net.InetAddress.getByName("::")));
+        assertEquals("2001:db8:0:1:1:1:1:1", io.jkeepalived.common.AddressText.of(java.net.InetAddress.getByName("2001:db8:0:1:1:1:1:1")));
+        assertEquals("192.0.2.1", io.jkeepalived.common.AddressText.of(java.net.InetAddress.getByName("192.0.2.1")));
     }
 }

@@ -1,6 +1,6 @@
 package io.jkeepalived.vrrp.interop;
 
-import io.jkeepalived.net.AddressText;
+import io.jkeepalived.common.AddressText;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,13 +15,13 @@ import io.jkeepalived.vrrp.codec.AuthType;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.engine.VrrpAction;
 import io.jkeepalived.vrrp.engine.VrrpEngine;
-import io.jkeepalived.vrrp.loop.AddressManager;
-import io.jkeepalived.vrrp.loop.GarpSender;
-import io.jkeepalived.vrrp.loop.LogSink;
-import io.jkeepalived.vrrp.loop.MonotonicClock;
-import io.jkeepalived.vrrp.loop.Notifier;
-import io.jkeepalived.vrrp.loop.VrrpLoop;
-import io.jkeepalived.vrrp.loop.VrrpPorts;
+import io.jkeepalived.vrrp.port.AddressManager;
+import io.jkeepalived.vrrp.port.GarpSender;
+import io.jkeepalived.vrrp.port.LogSink;
+import io.jkeepalived.common.MonotonicClock;
+import io.jkeepalived.vrrp.port.Notifier;
+import io.jkeepalived.vrrp.runtime.VrrpLoop;
+import io.jkeepalived.vrrp.port.VrrpPorts;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ class KeepalivedInteropTest {
             var again = startLoop(params, b, rec2);
             await("jkeepalived preempts", () -> rec2.saw("notify VI_1 MASTER"));
             await("keepalived yields", () -> read(klog).contains(
-                    "(VI_1) Master received advert from " + io.jkeepalived.net.AddressText.of(us)
+                    "(VI_1) Master received advert from " + io.jkeepalived.common.AddressText.of(us)
                             + " with higher priority 200, ours 100")
                     && lastEntering(klog).equals("BACKUP"));
             assertTrue(again.stop(5_000));

@@ -3,7 +3,7 @@ package io.jkeepalived.vrrp.interop;
 import io.jkeepalived.testsupport.NetNs;
 import io.jkeepalived.vrrp.codec.IpFamily;
 import io.jkeepalived.vrrp.engine.InstanceParams;
-import io.jkeepalived.vrrp.loop.VrrpTransport;
+import io.jkeepalived.vrrp.port.VrrpTransport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,0 +1,52 @@
+package io.jkeepalived.check.checkers;
+
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code url {}} of HTTP_GET/SSL_GET.
+ *
+ * @param path         the request path, sent as written
+ * @param digest       the expected MD5 of the body, 32 hex digits
+ * @param statusCodes  accepted status codes
+ * @param virtualhost  the Host header (and SNI name) for this url, overriding the checker's
+ * @param regex        a pattern the body must contain (or must not, with {@code regexNoMatch})
+ */
+public record HttpUrl(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost,
+                      Optional<Pattern> regex, boolean regexNoMatch) {
+    public HttpUrl {
+        Objects.requireNonNull(path, "path");
+        digest = digest.map(d -> d.toLowerCase(java.util.Locale.ROOT));
+        digest.ifPresent(d -> {
+            if (d.length() != 32 || !d.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new IllegalArgumentException("digest '" + d + "' must be 32 hex digits");
+            }
+        });
+    }
+
+    public static HttpUrl of(String path) {
+        return new HttpUrl(path, Optional.empty(), StatusCodes.defaults(), Optional.empty(), Optional.empty(), false);
+    }
+
+    public HttpUrl withDigest(String hex) {
+        return new HttpUrl(path, Optional.of(hex), statusCodes, virtualhost, regex, regexNoMatch);
+    }
+
+    public HttpUrl withStatusCodes(StatusCodes codes) {
+        return new HttpUrl(path, digest, codes, virtualhost, regex, regexNoMatch);
+    }
+
+    public HttpUrl withVirtualhost(String host) {
+        return new HttpUrl(path, digest, statusCodes, Optional.of(host), regex, regexNoMatch);
+    }
+
+    public HttpUrl withRegex(Pattern pattern, boolean noMatch) {
+        return new HttpUrl(path, digest, statusCodes, virtualhost, Optional.of(pattern), noMatch);
+    }
+
+    byte[] digestBytes() {
+        return digest.map(HexFormat.of()::parseHex).orElse(null);
+    }
+}

@@ -1,0 +1,399 @@
+package io.jkeepalived.check.runtime;
+
+import io.jkeepalived.adapters.check.LinuxEchoProbe;
+import io.jkeepalived.check.checkers.Checker;
+import io.jkeepalived.check.checkers.CheckerFactory;
+import io.jkeepalived.check.plan.CheckPlanBuilder;
+import io.jkeepalived.check.plan.CheckSetup;
+import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.check.engine.CheckEngine;
+import io.jkeepalived.loop.EventLoop;
+import io.jkeepalived.check.checkers.ProtoCheckers;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.common.Log;
+import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.adapters.check.NioTcpConnector;
+import io.jkeepalived.check.port.TcpConnector;
+import io.jkeepalived.linux.checkio.EpollPoller;
+import io.jkeepalived.linux.checkio.EpollTcpConnector;
+import io.jkeepalived.lvs.LoggingDataPlane;
+import io.jkeepalived.lvs.LvsController;
+import io.jkeepalived.lvs.PoolPlanBuilder;
+import io.jkeepalived.notify.AlertMail;
+import io.jkeepalived.notify.MailAlerter;
+import io.jkeepalived.notify.SmtpAlertSettings;
+
+import java.io.IOException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The health-checker subsystem ({@code jkeepalived -C}): one event loop thread that owns the check engine,
+ * runs every checker and applies the results through the {@link DataPlane}. Stops cleanly (omega scripts
+ * included) on {@link #stop()} or SIGTERM.
+ */
+public final class CheckerDaemon implements AutoCloseable {
+    private final EventLoop loop;
+    private final CheckScheduler scheduler;
+    private final ActionRunner actions;
+    private final Log log;
+    private final List<AutoCloseable> resources;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Thread thread;
+    private final boolean watchAddresses;
+    private volatile Thread addressWatcher;
+    private final CheckEngine engine;
+    private final CheckSetup setup;
+    private final LvsController lvs;
+    private final CheckEngine previous;
+    private final boolean releaseLvs;
+    private final Duration repairEvery;
+    private boolean reconcileQueued;
+    /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
+    private boolean closing;
+
+    private record Io(EventLoop loop, TcpConnector tcp) {
+    }
+
+    /**
+     * The loop's I/O: epoll through FFM (five system calls per TCP check) unless a checker needs java.nio
+     * channels (the protocol checkers register them with the loop), FFM is unavailable, or
+     * {@code -Djkeepalived.checker.io=nio} asks for the portable Selector loop.
+     */
+    private Io chooseIo(CheckSetup setup, Options options) {
+        boolean selector = "nio".equals(System.getProperty("jkeepalived.checker.io"))
+                || setup.bindings().stream().anyMatch(b -> options.factory().needsSelector(b.spec()));
+        if (!selector) {
+            try {
+                var epoll = new EpollPoller();
+                var loop = new EventLoop(epoll);
+                return new Io(loop, new EpollTcpConnector(loop, epoll));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                log.warning("Checker: epoll through FFM unavailable (" + e.getMessage() + "), using java.nio");
+            }
+        }
+        var loop = new EventLoop();
+        return new Io(loop, new NioTcpConnector(loop));
+    }
+
+    /**
+     * What the daemon runs against; defaults suit {@code jkeepalived -C} on this kernel.
+     *
+     * @param releaseLvs   stop removes the services we added (false with -I / --dont-release-ipvs)
+     * @param repairEvery  how often the kernel is re-read and drift repaired (zero: never)
+     */
+    public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                          List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, boolean releaseLvs,
+                          Duration repairEvery) {
+        public static final Duration DEFAULT_REPAIR = Duration.ofSeconds(5);
+
+        public Options {
+            resources = List.copyOf(resources);
+        }
+
+        public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                       List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
+            this(log, dataPlane, factory, alerts, fifos, random, resources, true, DEFAULT_REPAIR);
+        }
+
+        public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
+                       List<String> fifos, RandomGenerator random) {
+            this(log, dataPlane, factory, alerts, fifos, random, List.of());
+        }
+
+        public Options withLvs(boolean release, Duration repair) {
+            return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair);
+        }
+    }
+
+    /** What a reload hands from the old daemon to the new one: the LVS controller and the engine's state. */
+    public record Handover(LvsController lvs, CheckEngine engine) {
+    }
+
+    public CheckerDaemon(CheckSetup setup, Options options) {
+        this(setup, options, null);
+    }
+
+    /**
+     * @param previous  on reload, the old daemon's handover: servers in both configs keep their state and
+     *                  their kernel entries; null on a fresh start
+     */
+    public CheckerDaemon(CheckSetup setup, Options options, Handover previous) {
+        this.log = options.log();
+        this.setup = setup;
+        var io = chooseIo(setup, options);
+        this.loop = io.loop();
+        this.resources = options.resources();
+        this.engine = new CheckEngine(setup.plan(), options.random());
+        this.previous = previous == null ? null : previous.engine();
+        this.lvs = previous != null ? previous.lvs() : new LvsController(options.dataPlane(), log::info, log::warning);
+        this.releaseLvs = options.releaseLvs();
+        this.repairEvery = options.repairEvery();
+        var checkers = new ArrayList<Checker>(setup.bindings().size());
+        for (var binding : setup.bindings()) {
+            checkers.add(options.factory().create(binding, loop, io.tcp()));
+        }
+        this.actions = new ActionRunner(lvs.editor() /* replaced on start */, this::poolChanged, log, new ScriptRunner(log),
+                options.alerts(), options.fifos());
+        this.scheduler = new CheckScheduler(loop, engine, checkers, actions, this.previous);
+        this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
+    }
+
+    /** ha_suspend: local addresses are polled once a second and changes fed to the engine. */
+    private void watch(java.util.Set<String> initial) {
+        var known = initial;
+        while (finished.getCount() > 0) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            var now = LocalAddresses.snapshot();
+            for (var a : now) {
+                if (!known.contains(a)) {
+                    addressChanged(a, true);
+                }
+            }
+            for (var a : known) {
+                if (!now.contains(a)) {
+                    addressChanged(a, false);
+                }
+            }
+            known = now;
+        }
+    }
+
+    /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
+    public static Options defaultOptions(KeepalivedConfig config, Log log) {
+        var random = new Random();
+        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), LinuxEchoProbe::new);
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
+        var fifos = new ArrayList<String>();
+        config.globalDefs().notifyFifo().ifPresent(fifos::add);
+        config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
+        var resources = new ArrayList<AutoCloseable>(List.of(protocols));
+        String host = CheckPlanBuilder.hostName().orElse("localhost");
+        BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
+        var mail = SmtpAlertSettings.from(config.globalDefs(), host, System.getProperty("user.name", "root"), log::warning)
+                .filter(SmtpAlertSettings::enabled);
+        if (mail.isPresent()) {
+            var alerter = new MailAlerter(mail.get(), log::info, 64);
+            resources.add(alerter);
+            alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
+        }
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources);
+    }
+
+    /** The data plane this build uses: it programs nothing, and says why once. */
+    public static DataPlane noKernelDataPlane(Log log) {
+        String reason = Files.exists(Path.of("/proc/net/ip_vs")) ? "no IPVS data plane in this build yet"
+                : "this kernel has no IPVS";
+        return new LoggingDataPlane(log::warning, reason);
+    }
+
+    public static CheckSetup setup(KeepalivedConfig config, CheckerFactory factory, Log log) {
+        var globals = CheckPlanBuilder.Globals.of(config, CheckPlanBuilder.hostName().orElse("localhost"));
+        return new CheckPlanBuilder(factory, log::warning).build(config.virtualServers(), config.virtualServerGroups(), globals)
+                .withPool(new PoolPlanBuilder(log::warning).build(config));
+    }
+
+    /**
+     * What {@code jkeepalived -C} runs: checks until SIGTERM (or SIGINT), then clears the pool and exits 0.
+     */
+    public static int run(KeepalivedConfig config, Log log) {
+        var options = defaultOptions(config, log);
+        try (var daemon = new CheckerDaemon(setup(config, options.factory(), log), options)) {
+            var hook = Thread.ofPlatform().unstarted(daemon::stop);
+            Runtime.getRuntime().addShutdownHook(hook);
+            daemon.start();
+            daemon.awaitStopped();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook itself is stopping us
+            }
+        }
+        return 0;
+    }
+
+    /** Starts the loop thread. */
+    public void start() {
+        start(r -> Thread.ofPlatform().name("checker").unstarted(r));
+    }
+
+    /**
+     * Starts the loop on a thread from {@code threads} (tests use one that first joins a network namespace:
+     * the loop's sockets live where its thread does).
+     */
+    public void start(java.util.concurrent.ThreadFactory threads) {
+        var present = watchAddresses ? LocalAddresses.snapshot() : java.util.Set.<String>of();
+        loop.execute(() -> {
+            // the kernel first: a restart adopts what is there instead of flushing live connections
+            if (previous == null) {
+                lvs.start(setup.pool());
+            } else {
+                lvs.replan(setup.pool());
+            }
+            scheduler.start(present);
+            lvs.reconcileAll();
+            if (!repairEvery.isZero()) {
+                loop.scheduleAfter(repairEvery.toNanos(), this::repair);
+            }
+        });
+        if (watchAddresses) {
+            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
+        }
+        thread = threads.newThread(() -> {
+            try {
+                loop.run();
+            } catch (RuntimeException e) {
+                log.error("Healthchecker loop stopped: " + e.getMessage());
+            } finally {
+                finished.countDown();
+            }
+        });
+        thread.start();
+    }
+
+    /** A pool change from the engine: one reconcile after the batch of actions it belongs to. */
+    private void poolChanged() {
+        if (!reconcileQueued && !closing) {
+            reconcileQueued = true;
+            loop.execute(() -> {
+                reconcileQueued = false;
+                if (!closing) {
+                    lvs.reconcile();
+                }
+            });
+        }
+    }
+
+    /** Periodic: re-read the kernel and put back what someone else changed. */
+    private void repair() {
+        if (closing) {
+            return;
+        }
+        lvs.repair();
+        loop.scheduleAfter(repairEvery.toNanos(), this::repair);
+    }
+
+    /** Re-reads the kernel and repairs drift now (tests, SIGUSR dumps); waits for it. */
+    public void repairNow() {
+        var done = new CompletableFuture<Void>();
+        loop.execute(() -> {
+            lvs.repair();
+            done.complete(null);
+        });
+        done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The LVS controller (its data plane, desired and observed pool); use it on the loop or after stop. */
+    public LvsController lvs() {
+        return lvs;
+    }
+
+    /**
+     * Clears the pool (omega scripts run), removes what we added from the kernel (unless -I) and ends the
+     * loop; waits at most 10 s. Safe to call twice.
+     */
+    public void stop() {
+        if (thread == null || finished.getCount() == 0) {
+            return;
+        }
+        if (addressWatcher != null) {
+            addressWatcher.interrupt();
+        }
+        loop.execute(() -> {
+            closing = true;
+            scheduler.stop();
+            lvs.stop(releaseLvs);
+            actions.awaitShutdownScripts(Duration.ofSeconds(1));
+            loop.stop();
+        });
+        awaitStopped(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Reload: ends the loop without touching the pool or running shutdown notifies, and hands the LVS
+     * controller and the engine's state to the daemon of the new configuration. Closes this daemon.
+     */
+    public Handover handOver() {
+        if (thread != null && finished.getCount() > 0) {
+            if (addressWatcher != null) {
+                addressWatcher.interrupt();
+            }
+            loop.execute(() -> {
+                closing = true;
+                scheduler.suspend();
+                loop.stop();
+            });
+            awaitStopped(Duration.ofSeconds(10));
+        }
+        closeResources();
+        return new Handover(lvs, engine);
+    }
+
+    public void awaitStopped() {
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitStopped(Duration limit) {
+        try {
+            finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The engine's view of every virtual and real server, read on the loop thread. */
+    public List<CheckEngine.VirtualServerStatus> status() {
+        var answer = new CompletableFuture<List<CheckEngine.VirtualServerStatus>>();
+        loop.execute(() -> answer.complete(scheduler.status()));
+        return answer.orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    /** Checks started and finished so far (for benchmarks and status). */
+    public long[] counters() {
+        var answer = new CompletableFuture<long[]>();
+        loop.execute(() -> answer.complete(new long[] {scheduler.checksStarted(), scheduler.checksCompleted()}));
+        return answer.orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    /** Feeds an address change to ha_suspend. */
+    public void addressChanged(String address, boolean present) {
+        loop.execute(() -> scheduler.addressChanged(address, present));
+    }
+
+    @Override
+    public void close() {
+        stop();
+        closeResources();
+    }
+
+    private void closeResources() {
+        actions.close();
+        loop.close();
+        for (var resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warning("closing " + resource + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.jkeepalived.common;
+
+import io.jkeepalived.config.model.KeepalivedConfig;
+import java.io.IOException;
+
+/**
+ * One part of the daemon that keepalived runs as a child process (VRRP, checker). Each owns its own
+ * single-threaded event loop; the daemon supervises it, so a crash in one cannot stop another.
+ */
+public interface Subsystem {
+    /** keepalived's process name for the log: "VRRP", "Healthcheck". */
+    String name();
+
+    /** Starts the subsystem's loop and returns; failures to start are thrown. */
+    void start() throws Exception;
+
+    /** Graceful stop (priority-0 adverts, VIPs removed unless kept, omega scripts); bounded in time. */
+    void stop();
+
+    /** SIGHUP: apply a new configuration without disturbing what did not change. */
+    void reload(KeepalivedConfig config);
+
+    /** SIGUSR1: keepalived's .data dump of this subsystem. */
+    default void writeData(Appendable out) throws IOException {
+    }
+
+    /** SIGUSR2: keepalived's .stats dump of this subsystem. */
+    default void writeStats(Appendable out) throws IOException {
+    }
+
+    /** True while the subsystem's loop is running (for supervision). */
+    boolean running();
+}

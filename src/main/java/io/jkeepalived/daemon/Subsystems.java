@@ -1,0 +1,30 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.check.runtime.CheckerSubsystem;
+import io.jkeepalived.vrrp.runtime.VrrpSubsystem;
+import java.util.List;
+import java.util.Optional;
+
+/** Which subsystems a configuration and command line call for, keepalived's rules for starting its children. */
+public final class Subsystems {
+    private Subsystems() {
+    }
+
+    /** VRRP, then the checker: the order keepalived starts its children in. */
+    public static List<SubsystemFactory> standard() {
+        return List.of(vrrp(), checker());
+    }
+
+    /** Runs unless -C alone was asked for, when there is a vrrp_instance (or --all). */
+    public static SubsystemFactory vrrp() {
+        return (config, options, log) -> options.runVrrp() && (!config.vrrpInstances().isEmpty() || options.allSubsystems())
+                ? Optional.of(new VrrpSubsystem(config, options.dontReleaseVrrp(), options.logDetail(), log))
+                : Optional.empty();
+    }
+
+    /** Runs when checkers were asked for ({@code -C} or no {@code -P}) and there is a virtual server, or {@code --all}. */
+    public static SubsystemFactory checker() {
+        return (config, options, log) -> options.runChecker() && (options.allSubsystems() || !config.virtualServers().isEmpty())
+                ? Optional.of(new CheckerSubsystem(config, log)) : Optional.empty();
+    }
+}

@@ -1,0 +1,76 @@
+package io.jkeepalived.vrrp.plan;
+
+import io.jkeepalived.config.model.AuthSpec;
+import io.jkeepalived.config.model.GarpSettings;
+import io.jkeepalived.config.model.VirtualIpSpec;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
+import io.jkeepalived.config.model.VrrpSyncGroupSpec;
+import io.jkeepalived.vrrp.codec.AuthType;
+import io.jkeepalived.vrrp.engine.GarpParams;
+import io.jkeepalived.vrrp.engine.InstanceParams;
+import io.jkeepalived.vrrp.engine.StrictMode;
+import io.jkeepalived.vrrp.engine.SyncGroupParams;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Maps the resolved config model (VrrpInstanceSpec, VrrpSyncGroupSpec) onto the engine's own
+ * parameters, so the engine never sees config types. The only runtime input is the interface's
+ * primary address, used as source / tie-break address unless mcast_src_ip or unicast_src_ip is set.
+ */
+public final class VrrpParamsFromConfig {
+    private VrrpParamsFromConfig() {
+    }
+
+    public static InstanceParams instance(VrrpInstanceSpec spec, InetAddress interfaceAddress) {
+        InetAddress source = spec.mcastSrcIp().or(spec::unicastSrcIp).orElse(interfaceAddress);
+        var b = InstanceParams.builder(spec.name(), spec.virtualRouterId(), source)
+                .interfaceName(spec.interfaceName().orElse(""))
+                .version(spec.version())
+                .priority(spec.priority())
+                .advertIntervalMicros(micros(spec.advertInterval()))
+                .initialMaster(spec.initialState() == VrrpInstanceSpec.InitialState.MASTER)
+                .preempt(spec.preempt())
+                .preemptDelayMicros(micros(spec.preemptDelay()))
+                .vips(addresses(spec.virtualIpAddresses()))
+                .excludedVips(addresses(spec.virtualIpAddressesExcluded()))
+                .garp(garp(spec.garp()))
+                .downTimerAdverts(spec.downTimerAdverts())
+                .lowerPrioNoAdvert(spec.lowerPrioNoAdvert())
+                .higherPrioSendAdvert(spec.higherPrioSendAdvert())
+                .skipCheckAdvAddr(spec.skipCheckAdvAddr())
+                .dontTrackPrimary(spec.dontTrackPrimary())
+                .accept(spec.accept())
+                .unicast(spec.isUnicast())
+                .v3ChecksumAsV2(spec.v3ChecksumAsV2());
+        spec.authentication().ifPresent(a -> b.auth(a.type() == AuthSpec.Type.PASS ? AuthType.PASS : AuthType.AH, key(a)));
+        InstanceParams params = b.build();
+        // the config layer reports strict-mode conflicts; here they are only applied
+        return spec.strict() ? StrictMode.apply(params).params() : params;
+    }
+
+    public static SyncGroupParams syncGroup(VrrpSyncGroupSpec spec) {
+        return new SyncGroupParams(spec.name(), spec.members());
+    }
+
+    /** keepalived keeps at most 8 bytes of auth_pass, zero padded. */
+    static byte[] key(AuthSpec auth) {
+        return Arrays.copyOf(auth.password().getBytes(StandardCharsets.UTF_8), 8);
+    }
+
+    static GarpParams garp(GarpSettings g) {
+        return new GarpParams(micros(g.masterDelay()), g.masterRepeat(), micros(g.masterRefresh()),
+                g.masterRefreshRepeat(), micros(g.lowerPrioDelay()), g.lowerPrioRepeat());
+    }
+
+    static List<InetAddress> addresses(List<VirtualIpSpec> vips) {
+        return vips.stream().map(VirtualIpSpec::address).toList();
+    }
+
+    static long micros(Duration d) {
+        return d.toNanos() / 1_000;
+    }
+}

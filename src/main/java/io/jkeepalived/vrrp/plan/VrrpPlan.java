@@ -1,0 +1,130 @@
+package io.jkeepalived.vrrp.plan;
+
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.UnicastPeerSpec;
+import io.jkeepalived.config.model.VirtualIpSpec;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
+import io.jkeepalived.linux.InterfaceAddress;
+import io.jkeepalived.linux.Link;
+import io.jkeepalived.vrrp.engine.InstanceParams;
+import io.jkeepalived.vrrp.engine.SyncGroupParams;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the VRRP subsystem opens and runs, computed from the configuration and the host's interfaces
+ * before any socket exists: engine parameters, which shared socket each instance uses, the full rtnetlink
+ * form of every VIP and E-VIP, and the interface each address is announced on.
+ *
+ * @param socketOf      instance name to its (shared) socket
+ * @param addressesOf   instance name to its VIPs and E-VIPs as rtnetlink addresses
+ * @param deviceOf      VIP to the interface its GARP/NA goes out on
+ * @param interfaces    every interface an instance or VIP uses (GARP/NA senders, link tracking)
+ */
+public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> groups, Map<String, SocketKey> socketOf,
+                       Map<String, List<InterfaceAddress>> addressesOf, Map<InetAddress, String> deviceOf,
+                       Set<String> interfaces) {
+
+    /** Thrown with one line that names the instance and what is wrong. */
+    public static final class PlanException extends Exception {
+        public PlanException(String message) {
+            super(message);
+        }
+    }
+
+    public static VrrpPlan of(KeepalivedConfig config, HostInterfaces host) throws PlanException {
+        var instances = new ArrayList<InstanceParams>();
+        var socketOf = new LinkedHashMap<String, SocketKey>();
+        var addressesOf = new LinkedHashMap<String, List<InterfaceAddress>>();
+        var deviceOf = new LinkedHashMap<InetAddress, String>();
+        var interfaces = new LinkedHashSet<String>();
+        for (VrrpInstanceSpec spec : config.vrrpInstances()) {
+            String ifname = spec.interfaceName().orElseThrow(
+                    () -> new PlanException("(" + spec.name() + ") has no interface - interface-less unicast instances are not supported"));
+            Link link = host.link(ifname).orElseThrow(
+                    () -> new PlanException("(" + spec.name() + ") interface " + ifname + " does not exist"));
+            boolean v6 = spec.family() == io.jkeepalived.config.model.AddressFamily.INET6;
+            InetAddress source = (spec.isUnicast() ? spec.unicastSrcIp().or(spec::mcastSrcIp) : spec.mcastSrcIp().or(spec::unicastSrcIp))
+                    .or(() -> v6 ? host.linkLocalIpv6(link.index()) : host.primaryIpv4(link.index()))
+                    .orElseThrow(() -> new PlanException("(" + spec.name() + ") Cannot find an IP address to use for interface "
+                            + ifname));
+            InstanceParams params;
+            try {
+                params = VrrpParamsFromConfig.instance(spec, source);
+            } catch (IllegalArgumentException e) {
+                throw new PlanException("(" + spec.name() + ") " + e.getMessage());
+            }
+            instances.add(params);
+            interfaces.add(ifname);
+            List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
+            socketOf.put(spec.name(), new SocketKey(ifname, link.index(),
+                    v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
+                    usesAh(params)));
+            var addrs = new ArrayList<InterfaceAddress>();
+            for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
+                String dev = vip.dev().orElse(ifname);
+                Link devLink = host.link(dev).orElseThrow(
+                        () -> new PlanException("(" + spec.name() + ") VIP " + vip.address().getHostAddress() + ": interface "
+                                + dev + " does not exist"));
+                addrs.add(interfaceAddress(vip, devLink.index()));
+                deviceOf.putIfAbsent(vip.address(), dev);
+                interfaces.add(dev);
+            }
+            addressesOf.put(spec.name(), List.copyOf(addrs));
+        }
+        var groups = config.vrrpSyncGroups().stream().map(VrrpParamsFromConfig::syncGroup).toList();
+        return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces);
+    }
+
+    /** VRRPv2 over IPv4 with auth_type AH: adverts go in an AH header (IP protocol 51). */
+    static boolean usesAh(InstanceParams p) {
+        return p.version() == 2 && p.family() == io.jkeepalived.vrrp.codec.IpFamily.IPV4
+                && p.authType() == io.jkeepalived.vrrp.codec.AuthType.AH;
+    }
+
+    /** keepalived's VIP: prefix (default /32, /128), brd, scope, label; IPv6 VIPs get IFA_F_NODAD. */
+    static InterfaceAddress interfaceAddress(VirtualIpSpec vip, int ifindex) {
+        var a = new InterfaceAddress(ifindex, vip.address(), vip.prefixLength(), java.util.Optional.empty(), vip.scope().value,
+                0, vip.label());
+        int flags = 0;
+        if (vip.address() instanceof java.net.Inet6Address) {
+            flags |= InterfaceAddress.IFA_F_NODAD;
+        }
+        if (vip.noPrefixRoute()) {
+            flags |= InterfaceAddress.IFA_F_NOPREFIXROUTE;
+        }
+        a = a.withFlags(flags);
+        if (vip.broadcast().isPresent()) {
+            a = a.withBroadcast(vip.broadcast().get());
+        } else if (vip.broadcastMode().equals("+") && vip.address() instanceof Inet4Address v4) {
+            a = a.withBroadcast(broadcastOf(v4, vip.prefixLength()));
+        }
+        return a;
+    }
+
+    static InetAddress broadcastOf(Inet4Address a, int prefix) {
+        byte[] b = a.getAddress();
+        int v = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        int brd = v | ~mask;
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) (brd >>> 24), (byte) (brd >>> 16), (byte) (brd >>> 8), (byte) brd});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<VirtualIpSpec> concat(List<VirtualIpSpec> a, List<VirtualIpSpec> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,113 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.vrrp.engine.InstanceParams;
+import io.jkeepalived.vrrp.engine.VrrpAction;
+import io.jkeepalived.vrrp.engine.VrrpState;
+import io.jkeepalived.vrrp.port.AddressManager;
+import io.jkeepalived.vrrp.port.LogSink;
+import io.jkeepalived.vrrp.port.Notifier;
+import io.jkeepalived.vrrp.port.VrrpTransport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** Port wrappers that apply a {@link ReloadHold}: see there for what is held back and when. */
+final class HoldingPorts {
+    private HoldingPorts() {
+    }
+
+    /** Drops the priority-0 adverts of held instances (the old run stopping). */
+    static VrrpTransport transport(VrrpTransport delegate, ReloadHold hold) {
+        return new VrrpTransport() {
+            @Override
+            public void send(InstanceParams instance, ByteBuffer packet, int vrrpOffset) throws IOException {
+                if (hold.held(instance.name()) && (packet.get(packet.position() + vrrpOffset + 2) & 0xff) == 0) {
+                    return;
+                }
+                delegate.send(instance, packet, vrrpOffset);
+            }
+
+            @Override
+            public Received receive(ByteBuffer into) throws IOException {
+                return delegate.receive(into);
+            }
+
+            @Override
+            public void close() {
+                delegate.close();
+            }
+        };
+    }
+
+    /** Leaves out the "sent 0 priority" / "removing VIPs." lines of held instances: neither happens. */
+    static LogSink log(LogSink delegate, ReloadHold hold) {
+        return line -> {
+            if (line.startsWith("(") && (line.endsWith(") sent 0 priority") || line.endsWith(") removing VIPs.")
+                    || line.endsWith(") removing E-VIPs."))) {
+                int end = line.indexOf(')');
+                if (hold.held(line.substring(1, end))) {
+                    return;
+                }
+            }
+            delegate.log(line);
+        };
+    }
+
+    /** Keeps held instances' VIPs where they are. */
+    static AddressManager addresses(AddressManager delegate, ReloadHold hold) {
+        return new AddressManager() {
+            @Override
+            public void add(String instance, List<InetAddress> vips, boolean accept) throws Exception {
+                delegate.add(instance, vips, accept);
+            }
+
+            @Override
+            public void remove(String instance, List<InetAddress> vips, boolean accept) throws Exception {
+                if (!hold.held(instance)) {
+                    delegate.remove(instance, vips, accept);
+                }
+            }
+        };
+    }
+
+    /**
+     * Holds back held instances' notifies. With {@code releasing} (the new run): the instance is released
+     * when it is MASTER again; if it ends up in another state instead, its VIPs (still on from before the
+     * reload) are removed then.
+     */
+    static Notifier notifier(Notifier delegate, ReloadHold hold, boolean releasing, AddressManager addresses,
+                             java.util.Map<String, InstanceParams> params, LogSink log) {
+        return new Notifier() {
+            @Override
+            public void notify(VrrpAction.RunNotify n) {
+                if (n.target() == VrrpAction.NotifyTarget.INSTANCE && hold.held(n.name())) {
+                    return;
+                }
+                delegate.notify(n);
+            }
+
+            @Override
+            public void transition(VrrpAction.Transition t) {
+                if (releasing && hold.held(t.instance())) {
+                    if (t.to() == VrrpState.MASTER) {
+                        hold.release(t.instance());
+                    } else if (!t.reason().equals("init")) {
+                        hold.release(t.instance());
+                        InstanceParams p = params.get(t.instance());
+                        try {
+                            addresses.remove(t.instance(), p.vips(), p.accept());
+                            addresses.remove(t.instance(), p.excludedVips(), p.accept());
+                        } catch (Exception e) {
+                            log.log("(" + t.instance() + ") cannot remove VIPs kept over the reload: " + e.getMessage());
+                        }
+                        delegate.notify(new VrrpAction.RunNotify(VrrpAction.NotifyTarget.INSTANCE, t.instance(),
+                                t.to() == VrrpState.FAULT ? VrrpAction.NotifyState.FAULT : VrrpAction.NotifyState.BACKUP,
+                                p.priority()));
+                    }
+                }
+                delegate.transition(t);
+            }
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.common.Log;
+import io.jkeepalived.linux.EventPoller;
+import io.jkeepalived.linux.Link;
+import io.jkeepalived.linux.NetlinkEvent;
+import io.jkeepalived.linux.NetlinkMonitor;
+import io.jkeepalived.linux.Rtnetlink;
+import io.jkeepalived.vrrp.engine.VrrpEvent;
+import io.jkeepalived.common.MonotonicClock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * keepalived's "Kernel netlink reflector": a thread on its own netlink socket and epoll set that turns link
+ * changes of the interfaces we use into LinkChanged (the primary interface: FAULT / back to BACKUP) and
+ * track_interface TrackerChanged events. Up means IFF_UP and IFF_RUNNING (carrier), as in keepalived.
+ * After a netlink overrun the full link list is read again.
+ */
+public final class LinkWatcher implements AutoCloseable {
+    private final NetlinkMonitor monitor;
+    private final EventPoller poller;
+    private final Rtnetlink rtnetlink;
+    private final Set<String> interfaces;
+    private final TrackerBook book;
+    private final Consumer<VrrpEvent> loop;
+    private final MonotonicClock clock;
+    private final Log log;
+    private final Map<String, Boolean> up = new HashMap<>();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
+                Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
+        this.monitor = monitor;
+        this.poller = poller;
+        this.rtnetlink = rtnetlink;
+        this.interfaces = Set.copyOf(interfaces);
+        this.book = book;
+        this.loop = loop;
+        this.clock = clock;
+        this.log = log;
+        poller.register(monitor.fd());
+    }
+
+    static boolean usable(Link l) {
+        return l.isUp() && l.isRunning();
+    }
+
+    /** Submits the links' current state (after the engine's Start) and starts watching. */
+    public void start(List<Link> links) {
+        for (Link l : links) {
+            if (interfaces.contains(l.name()) || book.trackers().contains(TrackerBook.interfaceKey(l.name()))) {
+                up.put(l.name(), usable(l));
+                if (!usable(l)) {
+                    log.info("Interface " + l.name() + " is down at startup");
+                    publish(l.name(), false);
+                } else if (book.trackers().contains(TrackerBook.interfaceKey(l.name()))) {
+                    book.status(TrackerBook.interfaceKey(l.name()), true, clock.nowMicros()).forEach(loop);
+                }
+            }
+        }
+        for (String tracked : book.trackers()) {
+            if (tracked.startsWith("interface ") && !up.containsKey(tracked.substring(10))) {
+                log.warning("track_interface " + tracked.substring(10) + " does not exist - treated as down");
+                up.put(tracked.substring(10), false);
+                book.status(tracked, false, clock.nowMicros()).forEach(loop);
+            }
+        }
+        thread = Thread.ofPlatform().name("VRRP-netlink").daemon().start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                poller.await(-1, fd -> { });
+                if (!running) {
+                    return;
+                }
+                monitor.drain(this::event);
+            } catch (Exception e) {
+                if (running) {
+                    log.error("Netlink monitor error: " + e.getMessage());
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                }
+            }
+        }
+    }
+
+    private void event(NetlinkEvent e) {
+        switch (e) {
+            case NetlinkEvent.LinkChanged c -> changed(c.link().name(), usable(c.link()));
+            case NetlinkEvent.LinkRemoved r -> changed(r.link().name(), false);
+            case NetlinkEvent.Overrun o -> {
+                try {
+                    rtnetlink.links().forEach(l -> changed(l.name(), usable(l)));
+                } catch (Exception ex) {
+                    log.error("Netlink: cannot re-read links after an overrun: " + ex.getMessage());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void changed(String name, boolean nowUp) {
+        Boolean before = up.get(name);
+        if (before == null || before == nowUp) {
+            return;
+        }
+        up.put(name, nowUp);
+        log.info("Netlink reports " + name + " " + (nowUp ? "up" : "down"));
+        publish(name, nowUp);
+    }
+
+    private void publish(String name, boolean nowUp) {
+        long now = clock.nowMicros();
+        if (interfaces.contains(name)) {
+            loop.accept(new VrrpEvent.LinkChanged(name, nowUp, now));
+        }
+        book.status(TrackerBook.interfaceKey(name), nowUp, now).forEach(loop);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        poller.wakeup();
+        if (thread != null) {
+            try {
+                thread.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        monitor.close();
+        poller.close();
+        rtnetlink.close();
+    }
+}

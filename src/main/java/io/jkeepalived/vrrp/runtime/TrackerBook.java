@@ -1,0 +1,110 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.TrackFileSpec;
+import io.jkeepalived.config.model.TrackRef;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
+import io.jkeepalived.config.model.VrrpScriptSpec;
+import io.jkeepalived.config.model.VrrpSyncGroupSpec;
+import io.jkeepalived.vrrp.engine.VrrpEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who tracks what, with which weight: turns one tracker's new status (script OK/failed, interface up/down,
+ * track_file value) into the engine's TrackerChanged events for every instance that tracks it, directly
+ * or through its sync group. keepalived's rules: weight 0 means failure puts the instance in FAULT; a
+ * positive weight is added while the tracker is OK, a negative one while it fails; {@code reverse} flips
+ * the sign. A track_file adds value x weight, and FAULTs at weight 0 with a non-zero value or a total of
+ * -254 or less.
+ */
+public final class TrackerBook {
+    /** One instance's interest in a tracker. */
+    record Interest(String instance, int weight, boolean reverse) {
+    }
+
+    private final Map<String, List<Interest>> byTracker = new LinkedHashMap<>();
+
+    static String scriptKey(String name) {
+        return "script " + name;
+    }
+
+    public static String interfaceKey(String name) {
+        return "interface " + name;
+    }
+
+    static String fileKey(String name) {
+        return "file " + name;
+    }
+
+    static TrackerBook of(KeepalivedConfig config) {
+        var book = new TrackerBook();
+        for (VrrpInstanceSpec i : config.vrrpInstances()) {
+            book.add(i.name(), i.trackScripts(), i.trackInterfaces(), i.trackFiles(), config);
+        }
+        for (VrrpSyncGroupSpec g : config.vrrpSyncGroups()) {
+            for (String member : g.members()) {
+                book.add(member, g.trackScripts(), g.trackInterfaces(), g.trackFiles(), config);
+            }
+        }
+        return book;
+    }
+
+    private void add(String instance, List<TrackRef> scripts, List<TrackRef> interfaces, List<TrackRef> files,
+                     KeepalivedConfig config) {
+        for (TrackRef r : scripts) {
+            config.vrrpScript(r.name()).ifPresent(s -> interest(scriptKey(s.name()),
+                    new Interest(instance, r.weight().orElse(s.weight()), r.weight().isPresent() ? r.reverse() : s.weightReverse())));
+        }
+        for (TrackRef r : interfaces) {
+            interest(interfaceKey(r.name()), new Interest(instance, r.weight().orElse(0), r.reverse()));
+        }
+        for (TrackRef r : files) {
+            config.trackFiles().stream().filter(f -> f.name().equals(r.name())).findFirst().ifPresent(f -> interest(fileKey(f.name()),
+                    new Interest(instance, r.weight().orElse(f.weight()), r.weight().isPresent() ? r.reverse() : f.weightReverse())));
+        }
+    }
+
+    private void interest(String tracker, Interest interest) {
+        byTracker.computeIfAbsent(tracker, k -> new ArrayList<>()).add(interest);
+    }
+
+    public Set<String> trackers() {
+        return byTracker.keySet();
+    }
+
+    /** Script or interface: OK / up or not. */
+    public List<VrrpEvent.TrackerChanged> status(String tracker, boolean ok, long now) {
+        var events = new ArrayList<VrrpEvent.TrackerChanged>();
+        for (Interest i : byTracker.getOrDefault(tracker, List.of())) {
+            int w = i.reverse() ? -i.weight() : i.weight();
+            boolean fault = i.weight() == 0 && !ok;
+            int delta = i.weight() == 0 ? 0 : ok ? Math.max(w, 0) : Math.min(w, 0);
+            events.add(new VrrpEvent.TrackerChanged(i.instance(), tracker, delta, fault, now));
+        }
+        return events;
+    }
+
+    /** track_file: the file's number. */
+    List<VrrpEvent.TrackerChanged> value(String tracker, long value, long now) {
+        var events = new ArrayList<VrrpEvent.TrackerChanged>();
+        for (Interest i : byTracker.getOrDefault(tracker, List.of())) {
+            long total = i.weight() == 0 ? 0 : value * i.weight() * (i.reverse() ? -1 : 1);
+            boolean fault = i.weight() == 0 ? value != 0 : total <= -254;
+            int delta = (int) Math.max(-254, Math.min(254, total));
+            events.add(new VrrpEvent.TrackerChanged(i.instance(), tracker, fault ? 0 : delta, fault, now));
+        }
+        return events;
+    }
+
+    static List<VrrpScriptSpec> usedScripts(KeepalivedConfig config, TrackerBook book) {
+        return config.vrrpScripts().stream().filter(s -> book.byTracker.containsKey(scriptKey(s.name()))).toList();
+    }
+
+    static List<TrackFileSpec> usedFiles(KeepalivedConfig config, TrackerBook book) {
+        return config.trackFiles().stream().filter(f -> book.byTracker.containsKey(fileKey(f.name()))).toList();
+    }
+}

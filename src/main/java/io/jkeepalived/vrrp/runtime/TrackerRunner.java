@@ -1,0 +1,168 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.notify.Scripts;
+import io.jkeepalived.config.model.TrackFileSpec;
+import io.jkeepalived.config.model.VrrpScriptSpec;
+import io.jkeepalived.common.Log;
+import io.jkeepalived.vrrp.engine.VrrpEvent;
+import io.jkeepalived.common.MonotonicClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs vrrp_scripts on their interval (with timeout, rise/fall, init_fail, user) and reads track_files,
+ * on one tracking thread away from the VRRP loop; a status change goes to the loop as TrackerChanged
+ * events. Scripts are waited for asynchronously, so a hanging script only delays itself.
+ */
+final class TrackerRunner implements AutoCloseable {
+    private final TrackerBook book;
+    private final List<VrrpScriptSpec> scripts;
+    private final List<TrackFileSpec> files;
+    private final Consumer<VrrpEvent> loop;
+    private final MonotonicClock clock;
+    private final Log log;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("VRRP-track").daemon().unstarted(r));
+    private final Map<String, ScriptState> states = new HashMap<>();
+    private final Map<String, Long> fileValues = new HashMap<>();
+
+    /** rise/fall bookkeeping of one script; touched only on the tracking thread. */
+    private static final class ScriptState {
+        boolean ok;
+        int streak;
+        int lastExit = Integer.MIN_VALUE;
+        Process running;
+    }
+
+    TrackerRunner(TrackerBook book, List<VrrpScriptSpec> scripts, List<TrackFileSpec> files, Consumer<VrrpEvent> loop,
+                  MonotonicClock clock, Log log) {
+        this.book = book;
+        this.scripts = List.copyOf(scripts);
+        this.files = List.copyOf(files);
+        this.loop = loop;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** The initial statuses (submitted right after the engine's Start), then the periodic work. */
+    void start() {
+        long now = clock.nowMicros();
+        for (VrrpScriptSpec s : scripts) {
+            var st = new ScriptState();
+            st.ok = !s.initFail();
+            states.put(s.name(), st);
+            book.status(TrackerBook.scriptKey(s.name()), st.ok, now).forEach(loop);
+            long every = Math.max(1, s.interval().toMillis());
+            timer.scheduleWithFixedDelay(() -> runScript(s), 0, every, TimeUnit.MILLISECONDS);
+        }
+        for (TrackFileSpec f : files) {
+            initFile(f);
+            long v = readValue(f);
+            fileValues.put(f.name(), v);
+            book.value(TrackerBook.fileKey(f.name()), v, now).forEach(loop);
+            timer.scheduleWithFixedDelay(() -> pollFile(f), 500, 500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void runScript(VrrpScriptSpec s) {
+        ScriptState st = states.get(s.name());
+        if (st.running != null && st.running.isAlive()) {
+            return;                        // still within its timeout from the last interval
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder(Scripts.argv(s.script(), List.of()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            log.warning("Failed to exec script " + s.script().commandLine() + ": " + e.getMessage());
+            result(s, st, -1, false);
+            return;
+        }
+        st.running = p;
+        long timeoutMillis = Math.max(1, s.timeout().toMillis());
+        var timeout = timer.schedule(() -> {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                log.warning("Script `" + s.name() + "` timed out");
+                result(s, st, -1, true);
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        p.onExit().thenAccept(done -> timer.execute(() -> {
+            if (timeout.cancel(false)) {
+                result(s, st, done.exitValue(), false);
+            }
+        }));
+    }
+
+    private void result(VrrpScriptSpec s, ScriptState st, int exit, boolean timedOut) {
+        if (!timedOut && exit != st.lastExit) {
+            log.info("Script `" + s.name() + "` now returning " + exit);
+        }
+        st.lastExit = timedOut ? Integer.MIN_VALUE : exit;
+        boolean success = !timedOut && exit == 0;
+        if (success == st.ok) {
+            st.streak = 0;
+            return;
+        }
+        st.streak++;
+        if (st.streak < (success ? s.rise() : s.fall())) {
+            return;
+        }
+        st.ok = success;
+        st.streak = 0;
+        log.info("VRRP_Script(" + s.name() + ") " + (success ? "succeeded"
+                : timedOut ? "timed_out" : "failed (exited with status " + exit + ")"));
+        book.status(TrackerBook.scriptKey(s.name()), success, clock.nowMicros()).forEach(loop);
+    }
+
+    private void initFile(TrackFileSpec f) {
+        Path p = Path.of(f.file());
+        if (f.initFile() && (f.initOverwrite() || !Files.exists(p))) {
+            try {
+                Files.writeString(p, f.initValue().orElse(0) + "\n");
+            } catch (IOException e) {
+                log.error("Unable to initialise track file " + p + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void pollFile(TrackFileSpec f) {
+        long v = readValue(f);
+        Long old = fileValues.put(f.name(), v);
+        if (old == null || old != v) {
+            log.info("Tracked file " + f.name() + " now has value " + v);
+            book.value(TrackerBook.fileKey(f.name()), v, clock.nowMicros()).forEach(loop);
+        }
+    }
+
+    /** keepalived reads the first number in the file; missing or unreadable counts as 0. */
+    static long readValue(TrackFileSpec f) {
+        try {
+            String text = Files.readString(Path.of(f.file()), StandardCharsets.UTF_8).trim();
+            String first = text.isEmpty() ? "0" : text.split("\\s+")[0];
+            return Long.parseLong(first);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        states.values().forEach(st -> {
+            if (st.running != null) {
+                st.running.destroyForcibly();
+            }
+        });
+    }
+}

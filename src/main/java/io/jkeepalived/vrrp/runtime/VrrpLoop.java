@@ -1,0 +1,282 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.common.MonotonicClock;
+import io.jkeepalived.vrrp.port.VrrpPorts;
+import io.jkeepalived.vrrp.port.VrrpTransport;
+import io.jkeepalived.vrrp.codec.AdvertWriter;
+import io.jkeepalived.vrrp.codec.AuthType;
+import io.jkeepalived.vrrp.codec.Decoded;
+import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.VrrpAddresses;
+import io.jkeepalived.vrrp.codec.VrrpAdvert;
+import io.jkeepalived.vrrp.codec.VrrpCodec;
+import io.jkeepalived.vrrp.engine.InstanceParams;
+import io.jkeepalived.vrrp.engine.VrrpAction;
+import io.jkeepalived.vrrp.engine.VrrpEngine;
+import io.jkeepalived.vrrp.engine.VrrpEvent;
+import java.net.Inet6Address;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one VrrpEngine for real: a single event-loop thread owns the engine and carries out its
+ * actions through the ports; a timer thread parks until the deadline the engine asked for and then
+ * queues TimerDue; a reader thread decodes packets from the transport and queues AdvertReceived.
+ * Other subsystems (netlink link monitor, trackers) call {@link #submit}. Port failures are logged
+ * and never stop the loop.
+ */
+public final class VrrpLoop implements AutoCloseable {
+    private static final VrrpEvent STOP = new VrrpEvent.TimerDue(Long.MIN_VALUE);
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private final VrrpEngine engine;
+    private final VrrpPorts ports;
+    private final MonotonicClock clock;
+    private final Map<String, InstanceParams> params = new HashMap<>();
+    private final Map<String, AdvertWriter> writers = new HashMap<>();
+    private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private final AtomicLong deadline = new AtomicLong(NEVER);
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(2048);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final String name;
+    private volatile boolean running;
+    private Thread loopThread;
+    private Thread timerThread;
+    private Thread readerThread;
+
+    public VrrpLoop(String name, VrrpEngine engine, VrrpPorts ports, MonotonicClock clock) {
+        this.name = name;
+        this.engine = engine;
+        this.ports = ports;
+        this.clock = clock;
+        for (InstanceParams p : engine.instances()) {
+            params.put(p.name(), p);
+            writers.put(p.name(), writerFor(p));
+        }
+    }
+
+    private AdvertWriter writerFor(InstanceParams p) {
+        int interval = (int) (p.version() == 2 ? p.advertIntervalMicros() / 1_000_000 : p.advertIntervalMicros() / 10_000);
+        var advert = VrrpAdvert.of(p.version(), p.vrid(), p.priority(), p.authType(), interval, p.vips(),
+                p.version() == 2 ? Arrays.copyOf(p.authKey(), 8) : new byte[0]);
+        return new AdvertWriter(advert, p.sourceAddress(), VrrpAddresses.multicastGroup(p.family()), p.v3ChecksumAsV2(),
+                p.authType() == AuthType.AH ? Arrays.copyOf(p.authKey(), 8) : null, engine.ahCounter(p.name()),
+                p.unicast());
+    }
+
+    /** Starts the threads and the engine (Start event). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        loopThread = Thread.ofPlatform().name(name + "-loop").start(this::runLoop);
+        timerThread = Thread.ofPlatform().name(name + "-timer").daemon().start(this::runTimer);
+        readerThread = Thread.ofPlatform().name(name + "-reader").daemon().start(this::runReader);
+        submit(new VrrpEvent.Start(clock.nowMicros()));
+    }
+
+    /** True while started and the loop thread is alive (the daemon restarts a loop that died). */
+    public synchronized boolean isRunning() {
+        Thread t = loopThread;
+        return running && t != null && t.isAlive();
+    }
+
+    /** Queues an event (thread-safe); link and tracker changes come in this way. */
+    public void submit(VrrpEvent event) {
+        events.add(event);
+    }
+
+    /**
+     * Runs {@code question} on the loop thread (the engine belongs to it) and returns the answer, e.g.
+     * the stats for a SIGUSR2 dump. Waits at most {@code timeoutMillis}.
+     */
+    public <T> T query(java.util.function.Function<VrrpEngine, T> question, long timeoutMillis) throws Exception {
+        var q = new Query<>(question);
+        events.add(q);
+        return q.answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private record Query<T>(java.util.function.Function<VrrpEngine, T> question,
+                            java.util.concurrent.CompletableFuture<T> answer) {
+        Query(java.util.function.Function<VrrpEngine, T> question) {
+            this(question, new java.util.concurrent.CompletableFuture<>());
+        }
+
+        void run(VrrpEngine engine) {
+            try {
+                answer.complete(question.apply(engine));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }
+    }
+
+    public MonotonicClock clock() {
+        return clock;
+    }
+
+    /**
+     * Graceful stop: the engine's Shutdown (masters send priority 0 and drop their VIPs) runs on the
+     * loop, then the threads end. Waits at most {@code timeoutMillis}.
+     */
+    public boolean stop(long timeoutMillis) throws InterruptedException {
+        if (!running) {
+            return true;
+        }
+        submit(new VrrpEvent.Shutdown(clock.nowMicros()));
+        submit(STOP);
+        boolean done = stopped.await(timeoutMillis, TimeUnit.MILLISECONDS);
+        running = false;
+        ports.transport().close();
+        LockSupport.unpark(timerThread);
+        return done;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    private void runLoop() {
+        try {
+            while (true) {
+                Object item = events.take();
+                if (item == STOP) {
+                    break;
+                }
+                if (item instanceof Query<?> q) {
+                    q.run(engine);
+                    continue;
+                }
+                execute(engine.handle(monotonic((VrrpEvent) item)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void runTimer() {
+        while (running) {
+            long d = deadline.get();
+            long now = clock.nowMicros();
+            if (d <= now) {
+                if (deadline.compareAndSet(d, NEVER)) {
+                    submit(new VrrpEvent.TimerDue(now));
+                }
+                continue;
+            }
+            LockSupport.parkNanos(this, d == NEVER ? 1_000_000_000L : Math.min(1_000_000_000L, (d - now) * 1_000));
+        }
+    }
+
+    private void runReader() {
+        ByteBuffer buf = ByteBuffer.allocate(65_536);
+        while (running) {
+            try {
+                buf.clear();
+                VrrpTransport.Received r = ports.transport().receive(buf);
+                if (r == null) {
+                    return;
+                }
+                byte[] bytes = new byte[buf.remaining()];
+                buf.get(bytes);
+                Decoded d = r.family() == IpFamily.IPV4 ? VrrpCodec.decodeIpv4(bytes)
+                        : VrrpCodec.decodeIpv6(bytes, (Inet6Address) r.source(), (Inet6Address) r.destination(), r.hopLimit());
+                switch (d) {
+                    case Decoded.Ok ok -> submit(new VrrpEvent.AdvertReceived(r.interfaceName(), ok.packet(), clock.nowMicros()));
+                    case Decoded.Rejected rej -> {
+                        if (!rej.reason().dropOnly()) {
+                            ports.log().log(rej.detail() + " (on " + r.interfaceName() + ")");
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    ports.log().log("VRRP receive error: " + e.getMessage());
+                    LockSupport.parkNanos(10_000_000);     // a broken socket must not spin
+                }
+            }
+        }
+    }
+
+    private long lastNow = Long.MIN_VALUE;
+
+    /**
+     * Events are stamped on the thread that queued them, so one may arrive a little older than the one
+     * before; the engine gets a time that never goes back.
+     */
+    private VrrpEvent monotonic(VrrpEvent e) {
+        if (e.now() >= lastNow) {
+            lastNow = e.now();
+            return e;
+        }
+        return switch (e) {
+            case VrrpEvent.Start s -> new VrrpEvent.Start(lastNow);
+            case VrrpEvent.TimerDue t -> new VrrpEvent.TimerDue(lastNow);
+            case VrrpEvent.AdvertReceived a -> new VrrpEvent.AdvertReceived(a.interfaceName(), a.packet(), lastNow);
+            case VrrpEvent.LinkChanged l -> new VrrpEvent.LinkChanged(l.interfaceName(), l.up(), lastNow);
+            case VrrpEvent.TrackerChanged t -> new VrrpEvent.TrackerChanged(t.instance(), t.tracker(), t.priorityDelta(),
+                    t.fault(), lastNow);
+            case VrrpEvent.Shutdown s -> new VrrpEvent.Shutdown(lastNow);
+        };
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    private void execute(List<VrrpAction> actions) {
+        for (int i = 0; i < actions.size(); i++) {
+            VrrpAction a = actions.get(i);
+            try {
+                apply(a);
+            } catch (Exception e) {
+                ports.log().log("VRRP action " + a.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+
+    private void apply(VrrpAction action) throws Exception {
+        switch (action) {
+            case VrrpAction.SendAdvert s -> {
+                InstanceParams p = params.get(s.instance());
+                AdvertWriter writer = writers.get(s.instance());
+                sendBuffer.clear();
+                writer.write(s.priority(), sendBuffer);
+                sendBuffer.flip();
+                try {
+                    ports.transport().send(p, sendBuffer, writer.vrrpOffset());
+                } catch (java.io.IOException e) {
+                    ports.log().log("(" + s.instance() + "): send advert error (" + e.getMessage() + ")");
+                }
+            }
+            case VrrpAction.AddVips v -> ports.addresses().add(v.instance(), v.vips(), v.accept());
+            case VrrpAction.RemoveVips v -> ports.addresses().remove(v.instance(), v.vips(), v.accept());
+            case VrrpAction.SendGarp g -> ports.garp().sendGarp(params.get(g.instance()).interfaceName(), g.addresses(), g.repeat());
+            case VrrpAction.SendNa n -> ports.garp().sendNa(params.get(n.instance()).interfaceName(), n.addresses(), n.repeat());
+            case VrrpAction.RunNotify n -> ports.notifier().notify(n);
+            case VrrpAction.Transition t -> ports.notifier().transition(t);
+            case VrrpAction.SplitBrain b -> ports.notifier().splitBrain(b);
+            case VrrpAction.Log l -> ports.log().log(l.line());
+            case VrrpAction.ScheduleAt s -> {
+                deadline.set(s.deadline());
+                LockSupport.unpark(timerThread);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.notify.ScriptLauncher;
+import io.jkeepalived.notify.Scripts;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.NotifySpec;
+import io.jkeepalived.config.model.ScriptSpec;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
+import io.jkeepalived.config.model.VrrpSyncGroupSpec;
+import io.jkeepalived.common.Log;
+import io.jkeepalived.notify.AlertMail;
+import io.jkeepalived.notify.MailAlerter;
+import io.jkeepalived.vrrp.engine.VrrpAction;
+import io.jkeepalived.vrrp.engine.VrrpAction.NotifyState;
+import io.jkeepalived.vrrp.engine.VrrpAction.NotifyTarget;
+import io.jkeepalived.vrrp.port.Notifier;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * keepalived's notifications for a state change, none of which may block the VRRP loop: the state's own
+ * script ({@code notify_master} ...), the generic {@code notify} script with the four arguments
+ * {@code INSTANCE|GROUP name state priority}, a line {@code INSTANCE "VI_1" MASTER 100} on the notify FIFOs,
+ * and an SMTP alert when {@code smtp_alert} is on. {@code notify_stop} scripts are remembered so the
+ * daemon can wait for them (1 s) at shutdown.
+ */
+final class VrrpNotifier implements Notifier {
+    private final Map<String, NotifySpec> instanceScripts = new HashMap<>();
+    private final Map<String, NotifySpec> groupScripts = new HashMap<>();
+    private final Map<String, Boolean> instanceSmtp = new HashMap<>();
+    private final Map<String, Boolean> groupSmtp = new HashMap<>();
+    private final ScriptLauncher launcher;
+    private final List<NotifyFifo> fifos;
+    private final Optional<MailAlerter> mail;
+    private final String routerId;
+    private final Log log;
+
+    VrrpNotifier(KeepalivedConfig config, ScriptLauncher launcher, List<NotifyFifo> fifos, Optional<MailAlerter> mail,
+                 String routerId, Log log) {
+        for (VrrpInstanceSpec i : config.vrrpInstances()) {
+            instanceScripts.put(i.name(), i.notifyScripts());
+            instanceSmtp.put(i.name(), i.smtpAlert());
+        }
+        for (VrrpSyncGroupSpec g : config.vrrpSyncGroups()) {
+            groupScripts.put(g.name(), g.notifyScripts());
+            groupSmtp.put(g.name(), g.smtpAlert());
+        }
+        this.launcher = launcher;
+        this.fifos = List.copyOf(fifos);
+        this.mail = mail;
+        this.routerId = routerId;
+        this.log = log;
+    }
+
+    @Override
+    public void notify(VrrpAction.RunNotify n) {
+        boolean group = n.target() == NotifyTarget.GROUP;
+        NotifySpec scripts = (group ? groupScripts : instanceScripts).getOrDefault(n.name(), NotifySpec.NONE);
+        String state = n.state().name();
+        stateScript(scripts, n.state()).ifPresent(s -> run(s, List.of(), n.state()));
+        scripts.generic().ifPresent(s -> run(s, List.of(n.target().name(), n.name(), state, Integer.toString(n.priority())),
+                n.state()));
+        if (n.state() != NotifyState.MASTER_RX_LOWER_PRI) {
+            String line = n.target().name() + " \"" + n.name() + "\" " + state + " " + n.priority();
+            fifos.forEach(f -> f.write(line));
+        }
+        if (mail.isPresent() && (group ? groupSmtp : instanceSmtp).getOrDefault(n.name(), false)) {
+            mailEvent(n.state()).ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
+                    : AlertMail.vrrpInstance(routerId, n.name(), e)));
+        }
+    }
+
+    private void run(ScriptSpec script, List<String> args, NotifyState state) {
+        List<String> argv = Scripts.argv(script, args);
+        if (state == NotifyState.STOP) {
+            launcher.launchStopScript(argv);
+        } else {
+            launcher.launch(argv);
+        }
+    }
+
+    private static Optional<ScriptSpec> stateScript(NotifySpec s, NotifyState state) {
+        return switch (state) {
+            case MASTER -> s.master();
+            case BACKUP -> s.backup();
+            case FAULT -> s.fault();
+            case STOP -> s.stop();
+            case MASTER_RX_LOWER_PRI -> s.masterRxLowerPri();
+        };
+    }
+
+    private static Optional<AlertMail.VrrpEvent> mailEvent(NotifyState state) {
+        return switch (state) {
+            case MASTER -> Optional.of(AlertMail.VrrpEvent.MASTER);
+            case BACKUP -> Optional.of(AlertMail.VrrpEvent.BACKUP);
+            case FAULT -> Optional.of(AlertMail.VrrpEvent.FAULT);
+            case STOP -> Optional.of(AlertMail.VrrpEvent.STOPPING);
+            case MASTER_RX_LOWER_PRI -> Optional.empty();
+        };
+    }
+}

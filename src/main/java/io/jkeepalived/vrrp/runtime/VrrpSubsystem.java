@@ -1,0 +1,335 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
+import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.notify.ScriptLauncher;
+import io.jkeepalived.vrrp.plan.HostInterfaces;
+import io.jkeepalived.vrrp.plan.SocketKey;
+import io.jkeepalived.vrrp.plan.VrrpPlan;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.common.Subsystem;
+import io.jkeepalived.common.Log;
+import io.jkeepalived.linux.GarpSender;
+import io.jkeepalived.linux.Linux;
+import io.jkeepalived.linux.NeighbourAdvertiser;
+import io.jkeepalived.linux.RawVrrpSocket;
+import io.jkeepalived.linux.Rtnetlink;
+import io.jkeepalived.notify.MailAlerter;
+import io.jkeepalived.notify.SmtpAlertSettings;
+import io.jkeepalived.common.AddressText;
+import io.jkeepalived.vrrp.engine.InstanceParams;
+import io.jkeepalived.vrrp.engine.VrrpEngine;
+import io.jkeepalived.vrrp.engine.VrrpState;
+import io.jkeepalived.vrrp.port.Notifier;
+import io.jkeepalived.common.MonotonicClock;
+import io.jkeepalived.vrrp.port.VrrpPorts;
+import io.jkeepalived.adapters.vrrp.LinuxAddressManager;
+import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * keepalived's VRRP child: reads the host's interfaces, plans sockets and VIPs (VrrpPlan), opens one raw
+ * socket per (interface, family, source[, peers]) - keepalived's sockpool - plus GARP/NA senders, starts a
+ * VrrpLoop on the engine, a netlink link watcher and the script / file trackers, and on stop lets the
+ * engine send priority 0 and drop the VIPs (kept with -V), then waits up to 1 s for notify_stop scripts.
+ */
+public final class VrrpSubsystem implements Subsystem {
+    private final boolean keepVipsOnStop;
+    private final boolean logDetail;
+    private final Log log;
+    private final MonotonicClock clock = MonotonicClock.system();
+    private KeepalivedConfig config;
+    private Running running;
+
+    /** Everything one run owns, closed in reverse order. */
+    private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
+                           ScriptLauncher launcher, ReloadHold stopHold, List<AutoCloseable> resources) {
+    }
+
+    /**
+     * @param keepVipsOnStop {@code -V}: leave the VIPs in place when stopping
+     * @param logDetail      {@code -D}: keepalived's detailed lines
+     */
+    public VrrpSubsystem(KeepalivedConfig config, boolean keepVipsOnStop, boolean logDetail, Log log) {
+        this.config = config;
+        this.keepVipsOnStop = keepVipsOnStop;
+        this.logDetail = logDetail;
+        this.log = log;
+    }
+
+    @Override
+    public String name() {
+        return "VRRP";
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        start(Set.of());
+    }
+
+    /** {@code keepMaster}: instances a reload carries over as MASTER (see ReloadHold). */
+    private void start(Set<String> keepMaster) throws Exception {
+        var resources = new ArrayList<AutoCloseable>();
+        try {
+            running = open(resources, keepMaster);
+        } catch (Exception e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private Running open(List<AutoCloseable> resources, Set<String> keepMaster) throws Exception {
+        log.info("Registering Kernel netlink reflector");
+        var monitor = Linux.openNetlinkMonitor();
+        resources.add(monitor);
+        var monitorPoller = Linux.openEventPoller();
+        resources.add(monitorPoller);
+        var watcherNetlink = Linux.openRtnetlink();
+        resources.add(watcherNetlink);
+        log.info("Registering Kernel netlink command channel");
+        Rtnetlink rtnetlink = Linux.openRtnetlink();
+        resources.add(rtnetlink);
+        HostInterfaces host = HostInterfaces.read(rtnetlink);
+        VrrpPlan plan = VrrpPlan.of(config, host);
+        for (String ifname : plan.interfaces()) {
+            host.link(ifname).ifPresent(l -> {
+                host.primaryIpv4(l.index()).ifPresent(a -> log.detail("Assigned address " + AddressText.of(a) + " for interface " + ifname));
+                host.linkLocalIpv6(l.index()).ifPresent(a -> log.detail("Assigned address " + AddressText.of(a) + " for interface " + ifname));
+            });
+        }
+
+        log.info("Registering gratuitous ARP shared channel");
+        var arp = new LinkedHashMap<String, GarpSender>();
+        var na = new LinkedHashMap<String, NeighbourAdvertiser>();
+        for (String ifname : plan.interfaces()) {
+            boolean v4 = plan.deviceOf().entrySet().stream().anyMatch(e -> e.getValue().equals(ifname) && !(e.getKey() instanceof Inet6Address));
+            boolean v6 = plan.deviceOf().entrySet().stream().anyMatch(e -> e.getValue().equals(ifname) && e.getKey() instanceof Inet6Address);
+            if (v4) {
+                arp.put(ifname, Linux.openGarpSender(ifname));
+            }
+            if (v6) {
+                na.put(ifname, Linux.openNeighbourAdvertiser(ifname));
+            }
+        }
+        var garp = new AnnouncingGarpSender(arp, na, plan.deviceOf(), log);
+        resources.add(garp);
+
+        var sockets = new LinkedHashMap<SocketKey, RawVrrpSocket>();
+        var byInstance = new LinkedHashMap<String, RawVrrpSocket>();
+        for (Map.Entry<String, SocketKey> e : plan.socketOf().entrySet()) {
+            RawVrrpSocket s = sockets.get(e.getValue());
+            if (s == null) {
+                s = Linux.openVrrpSocket(e.getValue().spec());
+                sockets.put(e.getValue(), s);
+            }
+            byInstance.put(e.getKey(), s);
+        }
+        var linuxTransport = new LinuxVrrpTransport(Linux.openEventPoller(), byInstance);
+        resources.add(linuxTransport);
+        var stopHold = ReloadHold.none();
+        var transport = HoldingPorts.transport(linuxTransport, stopHold);
+
+        var startHold = ReloadHold.none();
+        startHold.holdAll(keepMaster);
+        var linuxAddresses = new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info);
+        var addresses = new StopAwareAddresses(HoldingPorts.addresses(HoldingPorts.addresses(linuxAddresses, startHold),
+                stopHold), keepVipsOnStop);
+        var launcher = new ScriptLauncher(log, 256);
+        resources.add(launcher);
+        var fifos = new ArrayList<NotifyFifo>();
+        for (Optional<String> f : List.of(config.globalDefs().notifyFifo(), config.globalDefs().vrrpNotifyFifo())) {
+            f.flatMap(path -> NotifyFifo.open(Path.of(path), log)).ifPresent(fifos::add);
+        }
+        resources.addAll(fifos);
+        String host0 = hostName();
+        Optional<MailAlerter> mail = SmtpAlertSettings.from(config.globalDefs(), host0, System.getProperty("user.name", "root"),
+                log::warning).filter(SmtpAlertSettings::enabled).map(s -> new MailAlerter(s, log::info, 64));
+        mail.ifPresent(resources::add);
+        String routerId = config.globalDefs().routerId().orElse(host0);
+        var paramsByName = new LinkedHashMap<String, InstanceParams>();
+        plan.instances().forEach(p -> paramsByName.put(p.name(), p));
+        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, launcher, fifos, mail, routerId, log),
+                startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
+
+        // instances carried over as MASTER want MASTER and resume it on the engine's first timer, well
+        // before a backup's master down timer runs out
+        var engine = new VrrpEngine(plan.instances().stream()
+                .map(p -> keepMaster.contains(p.name()) ? p.toBuilder().initialMaster(true).build() : p).toList(),
+                plan.groups(), logDetail);
+        engine.resumeAsMaster(keepMaster);
+        var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
+                HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
+        loop.start();
+        sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
+
+        var book = TrackerBook.of(config);
+        var watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit, clock, log);
+        resources.remove(monitor);
+        resources.remove(monitorPoller);
+        resources.remove(watcherNetlink);
+        resources.add(watcher);
+        watcher.start(host.links());
+        var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
+                loop::submit, clock, log);
+        resources.add(trackers);
+        trackers.start();
+        return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+    }
+
+    @Override
+    public synchronized void stop() {
+        Running r = running;
+        running = null;
+        if (r == null) {
+            return;
+        }
+        r.addresses().stopping();
+        closeQuietly(r.resources(), TrackerRunner.class);
+        closeQuietly(r.resources(), LinkWatcher.class);
+        try {
+            if (!r.loop().stop(3_000)) {
+                log.warning("VRRP loop did not stop within 3 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        r.launcher().awaitStopScripts(Duration.ofSeconds(1));
+        closeAll(r.resources());
+    }
+
+    /**
+     * keepalived re-reads the configuration and diffs it. Here the subsystem restarts on the new configuration,
+     * but instances that are MASTER and whose settings, socket and addresses did not change are carried over:
+     * the old run does not send their priority 0 nor drop their VIPs, the new run starts them wanting MASTER
+     * and does not drop the VIPs or notify again (ReloadHold). Changed or removed instances stop as on SIGTERM;
+     * instances in sync groups are not carried over.
+     */
+    @Override
+    public synchronized void reload(KeepalivedConfig newConfig) {
+        Running old = running;
+        Set<String> keep = Set.of();
+        if (old != null) {
+            try (Rtnetlink rt = Linux.openRtnetlink()) {
+                keep = unchangedMasters(old, VrrpPlan.of(newConfig, HostInterfaces.read(rt)));
+            } catch (Exception e) {
+                log.warning("Reload: cannot compare the configurations (" + e.getMessage() + ") - restarting every instance");
+            }
+            old.stopHold().holdAll(keep);
+            for (String name : keep) {
+                log.info("(" + name + ") unchanged - keeping MASTER state over the reload");
+            }
+        }
+        stop();
+        config = newConfig;
+        try {
+            start(keep);
+        } catch (Exception e) {
+            log.error("VRRP subsystem failed to restart after reload: " + e.getMessage());
+        }
+    }
+
+    private static Set<String> unchangedMasters(Running old, VrrpPlan next) {
+        var grouped = new java.util.HashSet<String>();
+        old.plan().groups().forEach(g -> grouped.addAll(g.members()));
+        next.groups().forEach(g -> grouped.addAll(g.members()));
+        var keep = new java.util.TreeSet<String>();
+        for (InstanceParams p : old.plan().instances()) {
+            String n = p.name();
+            boolean same = next.instances().contains(p)
+                    && java.util.Objects.equals(old.plan().socketOf().get(n), next.socketOf().get(n))
+                    && java.util.Objects.equals(old.plan().addressesOf().get(n), next.addressesOf().get(n));
+            if (same && !grouped.contains(n) && old.engine().state(n) == VrrpState.MASTER) {
+                keep.add(n);
+            }
+        }
+        return keep;
+    }
+
+    @Override
+    public synchronized void writeData(Appendable out) throws IOException {
+        Running r = running;
+        if (r == null) {
+            return;
+        }
+        out.append(onLoop(r, engine -> {
+            var text = new StringBuilder();
+            try {
+                VrrpDataDump.write(text, engine, r.plan(), config);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return text.toString();
+        }));
+    }
+
+    @Override
+    public synchronized void writeStats(Appendable out) throws IOException {
+        Running r = running;
+        if (r == null) {
+            return;
+        }
+        out.append(onLoop(r, engine -> {
+            var text = new StringBuilder();
+            for (InstanceParams p : r.plan().instances()) {
+                text.append(engine.stats(p.name()).format(p.name()));
+            }
+            return text.toString();
+        }));
+    }
+
+    /** The engine belongs to the loop thread: dumps read it there, between two events. */
+    private static String onLoop(Running r, java.util.function.Function<io.jkeepalived.vrrp.engine.VrrpEngine, String> read)
+            throws IOException {
+        try {
+            return r.loop().query(read, 2_000);
+        } catch (Exception e) {
+            throw new IOException("the VRRP loop did not answer the dump request: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean running() {
+        Running r = running;
+        return r != null && r.loop().isRunning();
+    }
+
+    private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {
+        for (AutoCloseable c : resources) {
+            if (type.isInstance(c)) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing on the way out
+                }
+            }
+        }
+    }
+
+    private void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warning("VRRP: error releasing " + resources.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}
