@@ -9,6 +9,10 @@ public final class IpvsGuestMain {
         io.jkeepalived.testsupport.Sh.ok("modprobe", "ip_vs");
         var checks = new GuestChecks();
         IpvsKernelGuestChecks.register(checks);
+        var out = java.nio.file.Path.of(System.getenv().getOrDefault("GUEST_OUT", "/tmp"));
+        if (args.length == 0 || !args[0].equals("--kernel-only")) {
+            DifferentialGuestChecks.register(checks, out);
+        }
         checks.runAll();
     }
 }
