@@ -159,6 +159,11 @@ public final class VrrpSubsystem implements Subsystem {
         plan.instances().forEach(p -> paramsByName.put(p.name(), p));
         Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, launcher, fifos, mail, routerId, log),
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
+        var syncDaemon = SyncDaemons.open(config, log);
+        if (syncDaemon.isPresent()) {
+            resources.add(syncDaemon.get());
+            notifier = new SyncDaemonNotifier(notifier, syncDaemon.get());
+        }
 
         // instances carried over as MASTER want MASTER and resume it on the engine's first timer, well
         // before a backup's master down timer runs out
