@@ -2,6 +2,7 @@ package io.jkeepalived.adapters.lvs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jkeepalived.testsupport.GuestJvm;
 import io.jkeepalived.testsupport.Sh;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +24,10 @@ final class DifferentialGuestChecks {
     private DifferentialGuestChecks() {
     }
 
-    static void register(GuestChecks checks, Path out) throws IOException {
+    static void register(GuestChecks checks, Path out, GuestJvm jvm) throws IOException {
         for (String own : List.of("methods.conf", "families.conf")) {
             String text = resource(own);
-            checks.add("differential-" + own, () -> compareAtStart(out, own, text));
+            checks.add("differential-" + own, () -> compareAtStart(out, jvm, own, text));
         }
         if (Files.isDirectory(SAMPLES)) {
             try (var files = Files.list(SAMPLES)) {
@@ -34,12 +35,12 @@ final class DifferentialGuestChecks {
                     String text = Files.readString(sample);
                     if (text.contains("virtual_server")) {
                         String name = sample.getFileName().toString().replace("keepalived.conf.", "sample-");
-                        checks.add("differential-" + name, () -> compareAtStart(out, name, ConfigScrubber.withoutCheckers(text)));
+                        checks.add("differential-" + name, () -> compareAtStart(out, jvm, name, ConfigScrubber.withoutCheckers(text)));
                     }
                 }
             }
         }
-        checks.add("differential-health-and-reload", () -> healthAndReload(out));
+        checks.add("differential-health-and-reload", () -> healthAndReload(out, jvm));
     }
 
     static String resource(String name) throws IOException {
@@ -50,7 +51,7 @@ final class DifferentialGuestChecks {
 
     /** Two namespaces with lo up; removed by name in {@link Pair#close}. */
     record Pair(String ka, String jk, GuestDaemon keepalived, GuestDaemon jkeepalived) implements AutoCloseable {
-        static Pair start(Path out, String name, Path config) throws IOException {
+        static Pair start(Path out, GuestJvm jvm, String name, Path config) throws IOException {
             int n = SEQ.incrementAndGet();
             String ka = "jkd-ka-" + n;
             String jk = "jkd-jk-" + n;
@@ -58,8 +59,8 @@ final class DifferentialGuestChecks {
                 Sh.ok("ip", "netns", "add", ns);
                 Sh.ok("ip", "-n", ns, "link", "set", "lo", "up");
             }
-            var k = GuestDaemon.start(GuestDaemon.Kind.KEEPALIVED, ka, config, out.resolve(name + ".keepalived.log"));
-            var j = GuestDaemon.start(GuestDaemon.Kind.JKEEPALIVED, jk, config, out.resolve(name + ".jkeepalived.log"));
+            var k = GuestDaemon.start(GuestDaemon.Kind.KEEPALIVED, jvm, ka, config, out.resolve(name + ".keepalived.log"));
+            var j = GuestDaemon.start(GuestDaemon.Kind.JKEEPALIVED, jvm, jk, config, out.resolve(name + ".jkeepalived.log"));
             return new Pair(ka, jk, k, j);
         }
 
@@ -84,11 +85,11 @@ final class DifferentialGuestChecks {
         }
     }
 
-    static void compareAtStart(Path out, String name, String config) throws Exception {
+    static void compareAtStart(Path out, GuestJvm jvm, String name, String config) throws Exception {
         Path file = out.resolve("configs").resolve(name + ".conf");
         Files.createDirectories(file.getParent());
         Files.writeString(file, config);
-        try (var pair = Pair.start(out, name, file)) {
+        try (var pair = Pair.start(out, jvm, name, file)) {
             pair.assertSame("after start");
             assertEquals(IpvsTable.timeouts(pair.ka), IpvsTable.timeouts(pair.jk), "lvs_timeouts");
             pair.keepalived.stop();
@@ -98,7 +99,7 @@ final class DifferentialGuestChecks {
     }
 
     /** Real servers die and return, inhibit, quorum and the sorry server, then a reload changes one weight. */
-    static void healthAndReload(Path out) throws Exception {
+    static void healthAndReload(Path out, GuestJvm jvm) throws Exception {
         Path dir = out.resolve("health");
         Files.createDirectories(dir);
         Path config = dir.resolve("health.conf");
@@ -108,7 +109,7 @@ final class DifferentialGuestChecks {
         Path up82 = dir.resolve("up-82");
         Files.writeString(up81, "");
         Files.writeString(up82, "");
-        try (var pair = Pair.start(out, "health", config)) {
+        try (var pair = Pair.start(out, jvm, "health", config)) {
             pair.assertSame("both servers up");
             String before = IpvsTable.save(pair.jk);
             Files.delete(up81);

@@ -27,6 +27,11 @@ final class GuestChecks {
         return this;
     }
 
+    /** Keeps only the checks whose name matches {@code regex} (-Dipvs.guest.only=... on the host). */
+    void only(String regex) {
+        checks.keySet().removeIf(name -> !name.matches(regex));
+    }
+
     void runAll() throws IOException {
         Path out = Path.of(System.getenv().getOrDefault("GUEST_OUT", "/tmp"));
         Path results = out.resolve("results.txt");

@@ -1,6 +1,6 @@
 package io.jkeepalived.adapters.lvs;
 
-import io.jkeepalived.testsupport.QemuGuest;
+import io.jkeepalived.testsupport.GuestJvm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +22,13 @@ final class GuestDaemon implements AutoCloseable {
         this.log = log;
     }
 
-    static GuestDaemon start(Kind kind, String netns, Path config, Path log, String... extra) throws IOException {
+    static GuestDaemon start(Kind kind, GuestJvm jvm, String netns, Path config, Path log, String... extra) throws IOException {
         String tag = netns;
         var cmd = new ArrayList<>(List.of("ip", "netns", "exec", netns));
         if (kind == Kind.KEEPALIVED) {
             cmd.addAll(List.of("keepalived", "-n", "-l", "-D"));
         } else {
-            cmd.addAll(QemuGuest.java("io.jkeepalived.Main", "-n", "-l", "-D"));
+            cmd.addAll(jvm.jkeepalived("-n", "-l", "-D"));
         }
         cmd.addAll(List.of(extra));
         cmd.addAll(List.of("-f", config.toString(), "-p", "/run/" + tag + ".pid", "-c", "/run/" + tag + "-c.pid",

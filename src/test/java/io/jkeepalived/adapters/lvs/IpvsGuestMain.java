@@ -10,8 +10,12 @@ public final class IpvsGuestMain {
         var checks = new GuestChecks();
         IpvsKernelGuestChecks.register(checks);
         var out = java.nio.file.Path.of(System.getenv().getOrDefault("GUEST_OUT", "/tmp"));
-        if (args.length == 0 || !args[0].equals("--kernel-only")) {
-            DifferentialGuestChecks.register(checks, out);
+        // args: the encoded GuestJvm the host prepared, then optionally a regex of the checks to run
+        if (args.length > 0) {
+            DifferentialGuestChecks.register(checks, out, io.jkeepalived.testsupport.GuestJvm.decode(args[0]));
+        }
+        if (args.length > 1 && !args[1].isEmpty()) {
+            checks.only(args[1]);
         }
         checks.runAll();
     }

@@ -26,7 +26,12 @@ class IpvsQemuRootTest {
     static void boot() throws Exception {
         String why = QemuGuest.unavailable();
         assumeTrue(why == null, () -> "no qemu guest: " + why);
-        run = QemuGuest.run(Duration.ofMinutes(20), QemuGuest.java(IpvsGuestMain.class.getName()));
+        long t0 = System.nanoTime();
+        var jvm = io.jkeepalived.testsupport.GuestJvm.prepare(QemuGuest.repository()
+                .resolve("src/test/resources/io/jkeepalived/adapters/lvs/differential/methods.conf"));
+        System.out.printf("IpvsQemuRootTest: jar and AOT cache for the guest in %.1f s (cache: %s)%n",
+                (System.nanoTime() - t0) / 1e9, jvm.aotCache().map(Object::toString).orElse("none"));
+        run = QemuGuest.run(Duration.ofMinutes(40), QemuGuest.java(IpvsGuestMain.class.getName(), jvm.encode(), System.getProperty("ipvs.guest.only", "")));
         System.out.printf("IpvsQemuRootTest: guest booted in %.1f s, whole run %d s, exit %d, job dir %s%n",
                 run.bootSeconds(), run.wall().toSeconds(), run.exit(), run.out());
     }
