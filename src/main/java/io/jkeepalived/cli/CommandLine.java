@@ -124,6 +124,7 @@ public final class CommandLine {
         Path checkPid = Path.of("/run/keepalived_checkers.pid");
         Path bfdPid = Path.of("/run/keepalived_bfd.pid");
         String configId = defaultConfigId();
+        Optional<String> lvsBackend = Optional.empty();
         for (var o : opts) {
             OptionSpec s = o.spec();
             String v = o.value().orElse(null);
@@ -150,10 +151,18 @@ public final class CommandLine {
             else if (s == ADDRESS_MONITORING) addrMon = true;
             else if (s == ALL_CONFIG) strict = true;
             else if (s == CONFIG_ID) configId = v;
+            else if (s == LVS_BACKEND) lvsBackend = Optional.of(checkBackend(v));
         }
         return new RunOptions(config, vrrp, check, noBfd, all, console, detail, facility, logFile, noSyslog, umask,
                 releaseVips, keepVrrp, keepIpvs, noFork, dump, pid, vrrpPid, checkPid, bfdPid, addrMon, strict,
-                configId);
+                configId, lvsBackend);
+    }
+
+    private static String checkBackend(String v) throws UsageException {
+        if (v.equals("ipvs") || v.equals("nftables")) {
+            return v;
+        }
+        throw new UsageException("Invalid --lvs-backend '" + v + "' (ipvs or nftables)");
     }
 
     private static String checkFacility(String v) throws UsageException {

@@ -28,7 +28,19 @@ public record RunOptions(
         Path bfdPidFile,
         boolean addressMonitoring,
         boolean strictIncludes,
-        String configId) {
+        String configId,
+        Optional<String> lvsBackend) {
+
+    /** Without {@code --lvs-backend}: the data plane is chosen from what the kernel has. */
+    public RunOptions(Path configFile, boolean vrrpOnly, boolean checkOnly, boolean noBfd, boolean allSubsystems,
+                      boolean logConsole, boolean logDetail, String logFacility, Optional<Path> logFile, boolean noSyslog,
+                      OptionalInt umask, boolean releaseVipsOnSignal, boolean dontReleaseVrrp, boolean dontReleaseIpvs,
+                      boolean dontFork, boolean dumpConf, Path pidFile, Path vrrpPidFile, Path checkersPidFile, Path bfdPidFile,
+                      boolean addressMonitoring, boolean strictIncludes, String configId) {
+        this(configFile, vrrpOnly, checkOnly, noBfd, allSubsystems, logConsole, logDetail, logFacility, logFile, noSyslog, umask,
+                releaseVipsOnSignal, dontReleaseVrrp, dontReleaseIpvs, dontFork, dumpConf, pidFile, vrrpPidFile, checkersPidFile,
+                bfdPidFile, addressMonitoring, strictIncludes, configId, Optional.empty());
+    }
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/keepalived/keepalived.conf");
 

@@ -25,6 +25,7 @@ public final class Subsystems {
     /** Runs when checkers were asked for ({@code -C} or no {@code -P}) and there is a virtual server, or {@code --all}. */
     public static SubsystemFactory checker() {
         return (config, options, log) -> options.runChecker() && (options.allSubsystems() || !config.virtualServers().isEmpty())
-                ? Optional.of(new CheckerSubsystem(config, log)) : Optional.empty();
+                ? Optional.of(new CheckerSubsystem(config, !options.dontReleaseIpvs(), options.lvsBackend(), log))
+                : Optional.empty();
     }
 }

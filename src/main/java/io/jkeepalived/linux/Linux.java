@@ -63,6 +63,11 @@ public final class Linux {
         return FfmTcpConnection.connect(spec);
     }
 
+    /** A libnftables context (needs libnftables.so.1); each run is one nftables transaction. Needs CAP_NET_ADMIN. */
+    public static Nftables openNftables() throws NftablesException {
+        return FfmNftables.open();
+    }
+
     /** if_nametoindex(3). */
     public static int interfaceIndex(String ifname) throws SyscallException {
         return SockAddr.interfaceIndex(ifname);

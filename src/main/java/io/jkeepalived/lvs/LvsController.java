@@ -119,6 +119,7 @@ public final class LvsController {
      * not ours stays; a reload's removed services are in the changed set through {@link #reconcileAll()}.
      */
     public void reconcile() {
+        managed.addAll(desired.activeServices());
         var scope = desired.takeChanged();
         if (scope.isEmpty()) {
             return;
@@ -129,6 +130,7 @@ public final class LvsController {
 
     /** The full difference against what we last saw: after start and reload. */
     public void reconcileAll() {
+        managed.addAll(desired.activeServices());
         desired.takeChanged();
         apply(Reconciler.diff(desired.snapshot(), observed, managed));
     }
@@ -143,6 +145,7 @@ public final class LvsController {
             return;
         }
         observed = now.get();
+        managed.addAll(desired.activeServices());
         desired.takeChanged();
         var ops = Reconciler.diff(desired.snapshot(), observed, managed);
         if (!ops.isEmpty()) {

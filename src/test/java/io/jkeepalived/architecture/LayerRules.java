@@ -21,8 +21,8 @@ final class LayerRules {
     }
 
     /** Code that must stay pure: the config, the codecs, the engines and the LVS engine. */
-    static final String[] PURE = {"..config..", "..codec..", "..engine..", "..lvs.."};
-    static final String[] ENGINES = {"..vrrp.engine..", "..check.engine..", "..lvs.."};
+    static final String[] PURE = {"..config..", "..codec..", "..engine..", "io.jkeepalived.lvs.."};
+    static final String[] ENGINES = {"..vrrp.engine..", "..check.engine..", "io.jkeepalived.lvs.."};
 
     /** Top to bottom: a layer may use the layers below it, never one above. */
     record Layer(String name, String... packages) {
@@ -41,7 +41,7 @@ final class LayerRules {
             new Layer("plan", "..vrrp.plan..", "..check.plan.."),
             new Layer("loop", "..loop.."),
             new Layer("engines", "..vrrp.engine..", "..check.engine.."),
-            new Layer("lvs", "..lvs.."),
+            new Layer("lvs", "io.jkeepalived.lvs.."),
             new Layer("codecs", "..vrrp.codec.."),
             new Layer("config", "..config.."),
             new Layer("linux", "..linux.."),

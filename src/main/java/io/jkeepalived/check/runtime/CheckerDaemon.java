@@ -113,6 +113,10 @@ public final class CheckerDaemon implements AutoCloseable {
             this(log, dataPlane, factory, alerts, fifos, random, List.of());
         }
 
+        public Options withDataPlane(DataPlane dp) {
+            return new Options(log, dp, factory, alerts, fifos, random, resources, releaseLvs, repairEvery);
+        }
+
         public Options withLvs(boolean release, Duration repair) {
             return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair);
         }

@@ -1,17 +1,37 @@
 package io.jkeepalived.check.runtime;
 
+import io.jkeepalived.adapters.lvs.DataPlaneChoice;
+import io.jkeepalived.common.Log;
 import io.jkeepalived.common.Subsystem;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import io.jkeepalived.common.Log;
+import io.jkeepalived.lvs.DataPlane;
+import java.time.Duration;
+import java.util.Optional;
 
-/** The health-checker subsystem under the daemon: keepalived's "Healthcheck" child. */
+/**
+ * The health-checker subsystem under the daemon: keepalived's "Healthcheck" child, with the LVS data plane
+ * its decisions program. A reload hands the pool and every server's state to the new configuration's
+ * checker: only what changed is changed in the kernel.
+ */
 public final class CheckerSubsystem implements Subsystem {
+    /** How often the kernel is re-read and drift repaired (also after any failed change). */
+    static final Duration REPAIR_EVERY = Duration.ofSeconds(Long.getLong("jkeepalived.lvs.repair-seconds", 5));
+
     private final Log log;
+    private final boolean releaseLvs;
+    private final Optional<String> lvsBackend;
     private KeepalivedConfig config;
     private CheckerDaemon checker;
+    private DataPlane dataPlane;
 
-    public CheckerSubsystem(KeepalivedConfig config, Log log) {
+    /**
+     * @param releaseLvs  stop removes what we added (false with -I / --dont-release-ipvs)
+     * @param lvsBackend  {@code ipvs} or {@code nftables} from --lvs-backend; empty: chosen from the kernel
+     */
+    public CheckerSubsystem(KeepalivedConfig config, boolean releaseLvs, Optional<String> lvsBackend, Log log) {
         this.config = config;
+        this.releaseLvs = releaseLvs;
+        this.lvsBackend = lvsBackend;
         this.log = log;
     }
 
@@ -22,9 +42,21 @@ public final class CheckerSubsystem implements Subsystem {
 
     @Override
     public void start() {
-        var options = CheckerDaemon.defaultOptions(config, log);
-        checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options);
+        if (dataPlane == null) {
+            var decision = DataPlaneChoice.decide(lvsBackend, DataPlaneChoice.Host.probe());
+            dataPlane = DataPlaneChoice.open(decision, log::info, log::warning);
+            if (decision.backend() != DataPlaneChoice.Backend.IPVS && config.globalDefs().lvsSyncDaemon().isPresent()) {
+                log.error("lvs_sync_daemon: the connection sync daemon is part of IPVS; not available with the "
+                        + dataPlane.name() + " data plane - no connection sync");
+            }
+        }
+        var options = checkerOptions();
+        checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, null);
         checker.start();
+    }
+
+    private CheckerDaemon.Options checkerOptions() {
+        return CheckerDaemon.defaultOptions(config, log).withDataPlane(dataPlane).withLvs(releaseLvs, REPAIR_EVERY);
     }
 
     @Override
@@ -33,14 +65,27 @@ public final class CheckerSubsystem implements Subsystem {
             checker.close();
             checker = null;
         }
+        if (dataPlane != null) {
+            dataPlane.close();
+            dataPlane = null;
+        }
     }
 
-    /** keepalived re-reads and diffs; until the diff lands the checker restarts on the new configuration. */
+    /**
+     * keepalived's reload: the new configuration's checker takes over every real server present in both
+     * (up/down, retry counters, kernel entries); changed servers change in place, removed ones leave.
+     */
     @Override
     public void reload(KeepalivedConfig newConfig) {
-        stop();
         config = newConfig;
-        start();
+        if (checker == null) {
+            start();
+            return;
+        }
+        var handover = checker.handOver();
+        var options = checkerOptions();
+        checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, handover);
+        checker.start();
     }
 
     @Override

@@ -100,6 +100,12 @@ class CheckerDaemonNamespaceTest {
         daemon.start(NsThreads.in(ns.name()));
     }
 
+    /** The pool is reconciled on the loop right after the engine's batch: a moment after its log line. */
+    void awaitWeight(String ip, int weight) {
+        await(Duration.ofSeconds(5), () -> dataPlane.weightOf(SERVICE1, new RealServer(ip, 80)) == weight,
+                ip + " at weight " + weight + " (now " + dataPlane.weightOf(SERVICE1, new RealServer(ip, 80)) + ")");
+    }
+
     static void await(Duration limit, BooleanSupplier condition, String what) {
         Await.until(limit, what, condition);
     }
@@ -148,10 +154,10 @@ class CheckerDaemonNamespaceTest {
         awaitLog("TCP_CHECK on service [192.0.2.14]:tcp:80 failed.");
         assertTrue(log.stream().anyMatch(l -> l.startsWith("No load-balancer data plane is programmed")));
         assertEquals(1, log.stream().filter(l -> l.startsWith("No load-balancer data plane")).count(), "said once");
-        assertEquals(2, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.11", 80)));
-        assertEquals(3, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.12", 80)));
-        assertEquals(-1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.13", 80)));
-        assertEquals(-1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.14", 80)));
+        awaitWeight("192.0.2.11", 2);
+        awaitWeight("192.0.2.12", 3);
+        awaitWeight("192.0.2.13", -1);
+        awaitWeight("192.0.2.14", -1);
 
         stopListener("192.0.2.11");
         awaitLog("TCP_CHECK on service [192.0.2.11]:tcp:80 failed.");
@@ -163,16 +169,16 @@ class CheckerDaemonNamespaceTest {
         awaitLog("Disabling service [192.0.2.12]:tcp:80 of VS " + VS1);
         awaitLog("Lost quorum 2-0=2 > 0 for VS " + VS1);
         awaitLog("Adding sorry server [192.0.2.99]:tcp:80 to VS " + VS1);
-        assertEquals(0, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.12", 80)), "inhibit_on_failure keeps it with weight 0");
-        assertEquals(1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.99", 80)));
+        awaitWeight("192.0.2.12", 0);
+        awaitWeight("192.0.2.99", 1);
         await(Duration.ofSeconds(5), () -> notifications().contains(n + " QUORUM_DOWN"), "quorum_down");
 
         listen("192.0.2.11");
         awaitLog("Adding service [192.0.2.11]:tcp:80 to VS " + VS1);
         awaitLog("Gained quorum 2+0=2 <= 2 for VS " + VS1);
         awaitLog("Removing sorry server [192.0.2.99]:tcp:80 from VS " + VS1);
-        assertEquals(2, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.11", 80)));
-        assertEquals(-1, dataPlane.weightOf(SERVICE1, new RealServer("192.0.2.99", 80)));
+        awaitWeight("192.0.2.11", 2);
+        awaitWeight("192.0.2.99", -1);
         await(Duration.ofSeconds(5), () -> notifications().contains(n + " UP 192.0.2.11"), "notify_up");
         await(Duration.ofSeconds(5), () -> notifications().contains(n + " QUORUM_UP"), "quorum_up");
 
@@ -206,7 +212,8 @@ class CheckerDaemonNamespaceTest {
         awaitLog("Misc check for [[192.0.2.12]:tcp:80 VS " + vs2 + "] by [/bin/sh] timed out with retry disabled.");
         awaitLog("Misc check for [[192.0.2.14]:tcp:80 VS " + vs2 + "] by [/bin/sh] failed with retry disabled (exited with status 1).");
         awaitLog("Changing weight from 5 to 7 for active service [192.0.2.13]:tcp:80 of VS " + vs2);
-        assertEquals(7, dataPlane.weightOf(new VirtualService.Address("192.0.2.101", 80, "tcp"), new RealServer("192.0.2.13", 80)));
+        await(Duration.ofSeconds(5), () -> dataPlane.weightOf(new VirtualService.Address("192.0.2.101", 80, "tcp"),
+                new RealServer("192.0.2.13", 80)) == 7, "weight 7 in the pool");
 
         // the hung script's whole process group is gone (its background child too)
         long pgid = Long.parseLong(Files.readString(pidFile).trim());

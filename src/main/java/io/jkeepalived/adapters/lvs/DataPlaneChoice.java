@@ -1,0 +1,70 @@
+package io.jkeepalived.adapters.lvs;
+
+import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.lvs.LoggingDataPlane;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Which data plane programs the virtual servers: IPVS when the kernel has it, else nftables (through
+ * libnftables), unless {@code --lvs-backend} says which. Says its choice and why in one log line.
+ */
+public final class DataPlaneChoice {
+    private DataPlaneChoice() {
+    }
+
+    /** What the choice rests on, so tests can ask "what if" without a kernel. */
+    public record Host(boolean ipvs, Optional<String> nftablesUnavailable) {
+        public static Host probe() {
+            boolean ipvs = Files.exists(Path.of("/proc/net/ip_vs")) || Files.isDirectory(Path.of("/sys/module/ip_vs"));
+            return new Host(ipvs, NftablesDataPlane.unavailable());
+        }
+    }
+
+    public enum Backend { IPVS, NFTABLES, NONE }
+
+    public record Decision(Backend backend, String why) {
+    }
+
+    /** @param forced  {@code ipvs} or {@code nftables} from --lvs-backend, empty to choose */
+    public static Decision decide(Optional<String> forced, Host host) {
+        if (forced.isPresent()) {
+            return switch (forced.get()) {
+                case "ipvs" -> host.ipvs() ? new Decision(Backend.IPVS, "forced by --lvs-backend=ipvs")
+                        : new Decision(Backend.IPVS, "forced by --lvs-backend=ipvs, although /proc/net/ip_vs is absent (no ip_vs module?)");
+                default -> host.nftablesUnavailable().isEmpty() ? new Decision(Backend.NFTABLES, "forced by --lvs-backend=nftables")
+                        : new Decision(Backend.NONE, "--lvs-backend=nftables, but libnftables cannot be used: "
+                                + host.nftablesUnavailable().get());
+            };
+        }
+        if (host.ipvs()) {
+            return new Decision(Backend.IPVS, "the kernel has IPVS (/proc/net/ip_vs)");
+        }
+        if (host.nftablesUnavailable().isEmpty()) {
+            return new Decision(Backend.NFTABLES, "the kernel has no IPVS (no /proc/net/ip_vs); libnftables is available");
+        }
+        return new Decision(Backend.NONE, "the kernel has no IPVS and libnftables cannot be used: " + host.nftablesUnavailable().get());
+    }
+
+    /** The data plane for a decision, with the one log line that names it. */
+    public static DataPlane open(Decision d, Consumer<String> info, Consumer<String> warning) {
+        return switch (d.backend()) {
+            case NFTABLES -> {
+                info.accept("LVS data plane: nftables (" + d.why() + ")");
+                yield new NftablesDataPlane();
+            }
+            case IPVS -> {
+                // the IPVS generic-netlink data plane (branch ipvs) plugs in here
+                warning.accept("LVS data plane: IPVS chosen (" + d.why() + "), but this build has no IPVS data plane yet; "
+                        + "nothing is programmed");
+                yield new LoggingDataPlane(warning, "no IPVS data plane in this build");
+            }
+            case NONE -> {
+                warning.accept("LVS data plane: none (" + d.why() + ")");
+                yield new LoggingDataPlane(warning, d.why());
+            }
+        };
+    }
+}

@@ -1,0 +1,403 @@
+package io.jkeepalived.lvs.nft;
+
+import io.jkeepalived.lvs.Destination;
+import io.jkeepalived.lvs.Forwarding;
+import io.jkeepalived.lvs.Persistence;
+import io.jkeepalived.lvs.RealServer;
+import io.jkeepalived.lvs.Service;
+import io.jkeepalived.lvs.Timeouts;
+import io.jkeepalived.lvs.VirtualService;
+import io.jkeepalived.lvs.nft.ProgrammedService.Mode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the nft commands for our two tables. Pure: text in, text out; the data plane runs it as one
+ * transaction.
+ *
+ * <pre>
+ * table inet jkeepalived                         NAT: DNAT in the nat hooks (conntrack keeps each connection on its server)
+ *   map nat4/nat6 { daddr . l4proto . dport : jump SERVICE }   map natmark4/natmark6 { mark : jump SERVICE }
+ *   chain prerouting, output                     fixed: one vmap lookup per map
+ *   chain SERVICE      [persistence: ct mark set saddr&mask map @SERVICE_p; ct mark vmap @SERVICE_ids]
+ *                      numgen inc | jhash ... mod SLOTS vmap @SERVICE_slots
+ *   chain SERVICE_rN   [update @SERVICE_p] counter dnat to SERVER
+ * table netdev jkeepalived_dr                    DR: fwd at ingress, the IP header untouched (only the MAC changes)
+ *   map dr4/dr6        chain in_DEV (ingress of each device facing DR servers)
+ *   chain SERVICE      meta mark set saddr . sport map @SERVICE_conn; meta mark vmap @SERVICE_all   (a connection never moves)
+ *                      [persistence] selection as above; meta mark set 0
+ *   chain SERVICE_rN   update @SERVICE_conn; [update @SERVICE_p]; counter fwd to SERVER device DEV
+ * </pre>
+ * A weight change rewrites only the service's selection rule and maps; server chains (and their counters)
+ * stay. Every object name comes from the service key ({@link NftNames}); every map element carries a
+ * comment saying what it is ({@link Descriptors}) so the tables can be read back.
+ */
+public final class NftRuleset {
+    /** Conntrack-less DR stickiness: how long an idle connection keeps its server (IPVS's tcp/udp defaults). */
+    static final int DEFAULT_TCP_TIMEOUT = 900;
+    static final int DEFAULT_UDP_TIMEOUT = 300;
+
+    private NftRuleset() {
+    }
+
+    /** What {@link #change} made: the commands, the service as it will be, and servers it could not carry. */
+    public record Change(String commands, ProgrammedService result, Map<RealServer, String> rejected) {
+    }
+
+    /** The NAT table's fixed part; {@code add} is idempotent, the base chains are rewritten whole. */
+    public static String natSkeleton() {
+        var t = NftNames.NAT_TABLE;
+        var sb = new StringBuilder();
+        sb.append("add table ").append(t).append('\n');
+        sb.append("add map ").append(t).append(" nat4 { typeof ip daddr . meta l4proto . th dport : verdict; }\n");
+        sb.append("add map ").append(t).append(" nat6 { typeof ip6 daddr . meta l4proto . th dport : verdict; }\n");
+        sb.append("add map ").append(t).append(" natmark4 { typeof meta mark : verdict; }\n");
+        sb.append("add map ").append(t).append(" natmark6 { typeof meta mark : verdict; }\n");
+        sb.append("add chain ").append(t).append(" prerouting { type nat hook prerouting priority dstnat; policy accept; }\n");
+        sb.append("add chain ").append(t).append(" output { type nat hook output priority -100; policy accept; }\n");
+        for (var chain : List.of("prerouting", "output")) {
+            sb.append("flush chain ").append(t).append(' ').append(chain).append('\n');
+            sb.append("add rule ").append(t).append(' ').append(chain).append(" ip daddr . meta l4proto . th dport vmap @nat4\n");
+            sb.append("add rule ").append(t).append(' ').append(chain).append(" ip6 daddr . meta l4proto . th dport vmap @nat6\n");
+            sb.append("add rule ").append(t).append(' ').append(chain).append(" meta nfproto ipv4 meta mark vmap @natmark4\n");
+            sb.append("add rule ").append(t).append(' ').append(chain).append(" meta nfproto ipv6 meta mark vmap @natmark6\n");
+        }
+        return sb.toString();
+    }
+
+    /** The DR table's fixed part, with an ingress chain on each device that faces DR servers. */
+    public static String drSkeleton(Collection<String> devices) {
+        var t = NftNames.DR_TABLE;
+        var sb = new StringBuilder();
+        sb.append("add table ").append(t).append('\n');
+        sb.append("add map ").append(t).append(" dr4 { typeof ip daddr . meta l4proto . th dport : verdict; }\n");
+        sb.append("add map ").append(t).append(" dr6 { typeof ip6 daddr . meta l4proto . th dport : verdict; }\n");
+        for (var dev : devices) {
+            var chain = ingressChain(dev);
+            sb.append("add chain ").append(t).append(' ').append(chain).append(" { type filter hook ingress device ")
+                    .append(quote(dev)).append(" priority -500; policy accept; }\n");
+            sb.append("flush chain ").append(t).append(' ').append(chain).append('\n');
+            sb.append("add rule ").append(t).append(' ').append(chain).append(" ip daddr . meta l4proto . th dport vmap @dr4\n");
+            sb.append("add rule ").append(t).append(' ').append(chain).append(" ip6 daddr . meta l4proto . th dport vmap @dr6\n");
+        }
+        return sb.toString();
+    }
+
+    static String ingressChain(String device) {
+        return "in_" + device.replaceAll("[^0-9A-Za-z]", "_");
+    }
+
+    /**
+     * The commands that turn {@code old} (null: not programmed) into {@code next} (null: remove).
+     *
+     * @param devices  DR: the device each DR server is reached on (servers missing here are rejected)
+     */
+    public static Change change(ProgrammedService old, Service next, Map<RealServer, String> devices, Timeouts timeouts) {
+        var sb = new StringBuilder();
+        if (next == null) {
+            if (old != null) {
+                delete(sb, old);
+            }
+            return new Change(sb.toString(), null, Map.of());
+        }
+        var key = next.key();
+        var rejected = new LinkedHashMap<RealServer, String>();
+        var mode = modeOf(next, old);
+        var accepted = new LinkedHashMap<RealServer, Destination>();
+        for (var d : next.destinations().values()) {
+            var method = d.forwarding().method();
+            if (method == Forwarding.Method.TUN) {
+                rejected.put(d.server(), "TUN forwarding (" + d.forwarding().tunnelType().name().toLowerCase() + ") is not available with "
+                        + "the nftables data plane");
+            } else if (mode == Mode.NAT && method == Forwarding.Method.DR && key instanceof VirtualService.Fwmark) {
+                rejected.put(d.server(), "DR for a fwmark service is not available with the nftables data plane (the mark is set after "
+                        + "the ingress hook DR runs in)");
+            } else if ((method == Forwarding.Method.DR) != (mode == Mode.DR)) {
+                rejected.put(d.server(), "the service mixes NAT and DR servers; the nftables data plane runs it as " + mode);
+            } else if (mode == Mode.DR && !devices.containsKey(d.server())) {
+                rejected.put(d.server(), "no route to the real server (DR needs it on a directly connected network)");
+            } else {
+                accepted.put(d.server(), d);
+            }
+        }
+        if (old != null && (old.mode() != mode || !old.service().settings().equals(next.settings()))) {
+            delete(sb, old);
+            old = null;
+        }
+        var table = NftNames.table(mode);
+        var name = NftNames.chain(key);
+        var ids = new LinkedHashMap<RealServer, Integer>(old == null ? Map.of() : old.ids());
+        var oldDevices = old == null ? Map.<RealServer, String>of() : old.devices();
+        var resultDevices = new LinkedHashMap<RealServer, String>();
+        if (old == null) {
+            create(sb, mode, next, timeouts);
+        }
+        var persistence = next.settings().persistence();
+        for (var d : accepted.values()) {
+            var server = d.server();
+            Integer id = ids.get(server);
+            String device = mode == Mode.DR ? devices.get(server) : null;
+            if (device != null) {
+                resultDevices.put(server, device);
+            }
+            if (id == null) {
+                id = freeId(ids);
+                ids.put(server, id);
+                sb.append("add chain ").append(table).append(' ').append(NftNames.destination(key, id)).append('\n');
+                sb.append("flush chain ").append(table).append(' ').append(NftNames.destination(key, id)).append('\n');
+                destinationRules(sb, mode, key, id, d, device, persistence);
+            } else if (mode == Mode.DR && !device.equals(oldDevices.get(server))) {
+                sb.append("flush chain ").append(table).append(' ').append(NftNames.destination(key, id)).append('\n');
+                destinationRules(sb, mode, key, id, d, device, persistence);
+            }
+        }
+        // DR servers that left keep their chain (retired): their connections stay where they are
+        if (mode == Mode.DR) {
+            for (var e : ids.entrySet()) {
+                if (!accepted.containsKey(e.getKey()) && oldDevices.containsKey(e.getKey())) {
+                    resultDevices.put(e.getKey(), oldDevices.get(e.getKey()));
+                }
+            }
+        }
+        // the selection, rewritten whole
+        var sched = NftScheduler.of(next.settings().scheduling());
+        var liveIds = new ArrayList<Integer>();
+        var weights = new ArrayList<Integer>();
+        for (var d : accepted.values()) {
+            liveIds.add(ids.get(d.server()));
+            weights.add(d.weight());
+        }
+        var slots = slots(sched, liveIds, weights);
+        sb.append("flush chain ").append(table).append(' ').append(name).append('\n');
+        String family = key.ipv6() ? "ip6" : "ip";
+        String markExpr = mode == Mode.DR ? "meta mark" : "ct mark";
+        if (mode == Mode.DR) {
+            rule(sb, table, name, markExpr + " set " + family + " saddr . th sport map @" + name + "_conn");
+            rule(sb, table, name, markExpr + " vmap @" + name + "_all");
+        }
+        if (persistence.isPresent()) {
+            rule(sb, table, name, markExpr + " set " + persistKey(family, persistence.get()) + " map @" + name + "_p");
+            rule(sb, table, name, markExpr + " vmap @" + name + "_ids");
+        }
+        if (!slots.isEmpty()) {
+            rule(sb, table, name, selection(sched, family, name, key, slots.size()));
+        }
+        if (mode == Mode.DR) {
+            rule(sb, table, name, "meta mark set 0");
+        }
+        sb.append("flush map ").append(table).append(' ').append(name).append("_slots\n");
+        if (!slots.isEmpty()) {
+            var elems = new ArrayList<String>(slots.size());
+            for (int i = 0; i < slots.size(); i++) {
+                elems.add(i + " : jump " + NftNames.destination(key, slots.get(i)));
+            }
+            elements(sb, table, name + "_slots", elems);
+        }
+        sb.append("flush map ").append(table).append(' ').append(name).append("_ids\n");
+        if (!accepted.isEmpty()) {
+            var elems = new ArrayList<String>();
+            for (var d : accepted.values()) {
+                int id = ids.get(d.server());
+                elems.add(NftNames.mark(id) + " comment " + quote(Descriptors.destination(d)) + " : jump " + NftNames.destination(key, id));
+            }
+            elements(sb, table, name + "_ids", elems);
+        }
+        if (mode == Mode.DR && !ids.isEmpty()) {
+            var elems = new ArrayList<String>();
+            for (var e : ids.entrySet()) {
+                elems.add(NftNames.mark(e.getValue()) + " comment " + quote(Descriptors.server(e.getKey())) + " : jump "
+                        + NftNames.destination(key, e.getValue()));
+            }
+            elements(sb, table, name + "_all", elems);
+        }
+        // NAT servers that left: conntrack keeps their connections, the chain can go (after the maps let go of it)
+        if (mode == Mode.NAT) {
+            for (var it = ids.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!accepted.containsKey(e.getKey())) {
+                    var chain = NftNames.destination(key, e.getValue());
+                    sb.append("flush chain ").append(table).append(' ').append(chain).append('\n');
+                    sb.append("delete chain ").append(table).append(' ').append(chain).append('\n');
+                    it.remove();
+                }
+            }
+        }
+        var result = new ProgrammedService(new Service(key, next.settings(), accepted), mode, ids, resultDevices);
+        return new Change(sb.toString(), result, rejected);
+    }
+
+    private static Mode modeOf(Service next, ProgrammedService old) {
+        int dr = 0;
+        int nat = 0;
+        for (var d : next.destinations().values()) {
+            switch (d.forwarding().method()) {
+                case DR -> dr++;
+                case NAT -> nat++;
+                case TUN -> {
+                }
+            }
+        }
+        if (next.key() instanceof VirtualService.Fwmark) {
+            return Mode.NAT;
+        }
+        if (dr == 0 && nat == 0) {
+            return old != null ? old.mode() : Mode.NAT;
+        }
+        return dr > nat ? Mode.DR : Mode.NAT;
+    }
+
+    private static void create(StringBuilder sb, Mode mode, Service s, Timeouts timeouts) {
+        var key = s.key();
+        var table = NftNames.table(mode);
+        var name = NftNames.chain(key);
+        String family = key.ipv6() ? "ip6" : "ip";
+        String markType = mode == Mode.DR ? "meta mark" : "ct mark";
+        sb.append("add chain ").append(table).append(' ').append(name).append('\n');
+        sb.append("add map ").append(table).append(' ').append(name).append("_slots { typeof numgen inc mod 2 : verdict; }\n");
+        sb.append("add map ").append(table).append(' ').append(name).append("_ids { typeof ").append(markType).append(" : verdict; }\n");
+        if (mode == Mode.DR) {
+            boolean udp = key instanceof VirtualService.Address a && a.protocol().equals("udp");
+            int idle = udp ? (timeouts.udp() > 0 ? timeouts.udp() : DEFAULT_UDP_TIMEOUT)
+                    : (timeouts.tcp() > 0 ? timeouts.tcp() : DEFAULT_TCP_TIMEOUT);
+            sb.append("add map ").append(table).append(' ').append(name).append("_all { typeof meta mark : verdict; }\n");
+            sb.append("add map ").append(table).append(' ').append(name).append("_conn { typeof ").append(family)
+                    .append(" saddr . th sport : meta mark; size 1048576; flags dynamic,timeout; timeout ").append(idle).append("s; }\n");
+        }
+        s.settings().persistence().ifPresent(p -> sb.append("add map ").append(table).append(' ').append(name)
+                .append("_p { typeof ").append(family).append(" saddr : ").append(markType)
+                .append("; size 262144; flags dynamic,timeout; timeout ").append(p.timeoutSeconds()).append("s; }\n"));
+        sb.append("add element ").append(table).append(' ').append(NftNames.dispatchMap(key, mode)).append(" { ")
+                .append(dispatchKey(key)).append(" comment ").append(quote(Descriptors.service(key, s.settings())))
+                .append(" : jump ").append(name).append(" }\n");
+    }
+
+    private static void delete(StringBuilder sb, ProgrammedService old) {
+        var key = old.service().key();
+        var table = NftNames.table(old.mode());
+        var name = NftNames.chain(key);
+        sb.append("delete element ").append(table).append(' ').append(NftNames.dispatchMap(key, old.mode())).append(" { ")
+                .append(dispatchKey(key)).append(" }\n");
+        sb.append("flush chain ").append(table).append(' ').append(name).append('\n');
+        for (int id : old.ids().values()) {
+            sb.append("flush chain ").append(table).append(' ').append(NftNames.destination(key, id)).append('\n');
+        }
+        var maps = new ArrayList<>(List.of("_slots", "_ids"));
+        if (old.mode() == Mode.DR) {
+            maps.add("_all");
+            maps.add("_conn");
+        }
+        if (old.service().settings().persistence().isPresent()) {
+            maps.add("_p");
+        }
+        for (var m : maps) {
+            sb.append("delete map ").append(table).append(' ').append(name).append(m).append('\n');
+        }
+        for (int id : old.ids().values()) {
+            sb.append("delete chain ").append(table).append(' ').append(NftNames.destination(key, id)).append('\n');
+        }
+        sb.append("delete chain ").append(table).append(' ').append(name).append('\n');
+    }
+
+    private static void destinationRules(StringBuilder sb, Mode mode, VirtualService key, int id, Destination d, String device,
+                                         java.util.Optional<Persistence> persistence) {
+        var table = NftNames.table(mode);
+        var chain = NftNames.destination(key, id);
+        var name = NftNames.chain(key);
+        String family = key.ipv6() ? "ip6" : "ip";
+        int mark = NftNames.mark(id);
+        if (mode == Mode.DR) {
+            rule(sb, table, chain, "update @" + name + "_conn { " + family + " saddr . th sport : " + mark + " }");
+        }
+        persistence.ifPresent(p -> rule(sb, table, chain, "update @" + name + "_p { " + persistKey(family, p) + " : " + mark + " }"));
+        var ip = d.server().ip();
+        if (mode == Mode.DR) {
+            rule(sb, table, chain, "counter fwd " + family + " to " + ip + " device " + quote(device));
+            return;
+        }
+        String target = key.ipv6() ? "[" + ip + "]" : ip;
+        int port = d.server().port();
+        if (port != 0 && key instanceof VirtualService.Address a) {
+            rule(sb, table, chain, "meta l4proto " + a.protocol() + " counter dnat " + family + " to " + target + ":" + port);
+        } else {
+            rule(sb, table, chain, "counter dnat " + family + " to " + (key.ipv6() ? ip : ip));
+        }
+    }
+
+    private static String persistKey(String family, Persistence p) {
+        int full = family.equals("ip6") ? 128 : 32;
+        if (p.prefixLength() >= full) {
+            return family + " saddr";
+        }
+        return family + " saddr & " + mask(p.prefixLength(), full == 128);
+    }
+
+    static String mask(int prefix, boolean ipv6) {
+        var bytes = new byte[ipv6 ? 16 : 4];
+        for (int bit = 0; bit < prefix; bit++) {
+            bytes[bit / 8] |= (byte) (0x80 >> (bit % 8));
+        }
+        try {
+            return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String selection(NftScheduler sched, String family, String name, VirtualService key, int slots) {
+        var map = " mod " + slots + " vmap @" + name + "_slots";
+        // a fixed seed per service: a restart hashes each client to the same slot
+        String seed = " seed 0x" + Integer.toHexString(name.hashCode());
+        return switch (sched.selection()) {
+            case ROUND_ROBIN, FAILOVER -> "numgen inc" + map;
+            case SOURCE_HASH -> "jhash " + family + " saddr" + (sched.hashPort() ? " . th sport" : "") + map.replace(" vmap", seed + " vmap");
+            case DESTINATION_HASH -> "jhash " + family + " daddr" + map.replace(" vmap", seed + " vmap");
+        };
+    }
+
+    private static List<Integer> slots(NftScheduler sched, List<Integer> ids, List<Integer> weights) {
+        if (sched.selection() == NftScheduler.Selection.FAILOVER) {
+            int best = -1;
+            for (int i = 0; i < ids.size(); i++) {
+                if (weights.get(i) > 0 && (best < 0 || weights.get(i) > weights.get(best))) {
+                    best = i;
+                }
+            }
+            return best < 0 ? List.of() : List.of(ids.get(best));
+        }
+        if (!sched.weighted()) {
+            weights = weights.stream().map(w -> w > 0 ? 1 : 0).toList();
+        }
+        return Slots.of(ids, weights);
+    }
+
+    private static int freeId(Map<RealServer, Integer> ids) {
+        var used = new java.util.HashSet<>(ids.values());
+        int id = 1;
+        while (used.contains(id)) {
+            id++;
+        }
+        return id;
+    }
+
+    static String dispatchKey(VirtualService key) {
+        return switch (key) {
+            case VirtualService.Address a -> a.ip() + " . " + a.protocol() + " . " + a.port();
+            case VirtualService.Fwmark f -> Integer.toUnsignedString(f.mark());
+        };
+    }
+
+    private static void rule(StringBuilder sb, String table, String chain, String rule) {
+        sb.append("add rule ").append(table).append(' ').append(chain).append(' ').append(rule).append('\n');
+    }
+
+    private static void elements(StringBuilder sb, String table, String map, List<String> elems) {
+        sb.append("add element ").append(table).append(' ').append(map).append(" { ").append(String.join(", ", elems)).append(" }\n");
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\"", "'") + "\"";
+    }
+}

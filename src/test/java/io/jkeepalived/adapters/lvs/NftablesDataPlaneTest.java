@@ -1,0 +1,164 @@
+package io.jkeepalived.adapters.lvs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jkeepalived.lvs.DataPlane;
+import io.jkeepalived.lvs.Destination;
+import io.jkeepalived.lvs.Forwarding;
+import io.jkeepalived.lvs.LvsOp;
+import io.jkeepalived.lvs.Persistence;
+import io.jkeepalived.lvs.Pool;
+import io.jkeepalived.lvs.RealServer;
+import io.jkeepalived.lvs.Reconciler;
+import io.jkeepalived.lvs.Scheduling;
+import io.jkeepalived.lvs.Service;
+import io.jkeepalived.lvs.ServiceSettings;
+import io.jkeepalived.lvs.VirtualService;
+import io.jkeepalived.testsupport.NetNs;
+import io.jkeepalived.testsupport.Sh;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nftables data plane against the kernel, without traffic: what it programs reads back as the same
+ * pool (NAT, DR, persistence, fwmark, IPv6, every scheduler), edits stay edits, what it cannot carry
+ * fails alone with a reason, and a kernel error in one service leaves the others applied.
+ */
+@Tag("root")
+class NftablesDataPlaneTest {
+    static final VirtualService WEB = new VirtualService.Address("198.51.100.100", 80, "tcp");
+    static final VirtualService DNS = new VirtualService.Address("203.0.113.100", 53, "udp");
+    static final VirtualService V6 = new VirtualService.Address("2001:db8:0:0:0:0:0:100", 443, "tcp");
+    static final VirtualService MARK = new VirtualService.Fwmark(7);
+    static final RealServer A = new RealServer("198.51.100.11", 80);
+    static final RealServer B = new RealServer("198.51.100.12", 80);
+
+    NetNs ns;
+    NftablesDataPlane dp;
+    java.util.concurrent.ExecutorService thread;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for network namespaces");
+        assumeTrue(NftablesDataPlane.unavailable().isEmpty(), "libnftables");
+        ns = NetNs.create("jkd", "dp");
+        ns.exec("ip", "link", "add", "lan0", "type", "veth", "peer", "name", "lan1");
+        ns.exec("ip", "link", "set", "lan0", "up");
+        ns.addr("lan0", "198.51.100.1/24");
+        // the data plane opens its sockets in the namespace of the thread that first uses it
+        thread = Executors.newSingleThreadExecutor(io.jkeepalived.testsupport.NsThreads.in(ns.name()));
+        dp = on(NftablesDataPlane::new);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (dp != null) {
+            on(() -> {
+                dp.close();
+                return null;
+            });
+        }
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    <T> T on(Callable<T> task) throws Exception {
+        return thread.submit(task).get();
+    }
+
+    List<DataPlane.Failure> apply(LvsOp... ops) throws Exception {
+        return on(() -> dp.apply(List.of(ops)));
+    }
+
+    Pool read() throws Exception {
+        return on(dp::read);
+    }
+
+    static ServiceSettings settings(String sched, Set<String> flags, int persistence, int prefix) {
+        return new ServiceSettings(Scheduling.fromWords(sched, flags),
+                persistence == 0 ? Optional.empty() : Optional.of(new Persistence(persistence, prefix, Optional.empty())));
+    }
+
+    @Test
+    void whatIsProgrammedReadsBackAsTheSamePool() throws Exception {
+        var desired = Pool.of(List.of(
+                Service.of(WEB, settings("wrr", Set.of(), 300, 24), List.of(Destination.of(A, Forwarding.DR, 3), Destination.of(B, Forwarding.DR, 1))),
+                Service.of(DNS, settings("sh", Set.of("sh-port", "sh-fallback"), 0, 32),
+                        List.of(new Destination(new RealServer("198.51.100.13", 5353), Forwarding.NAT, 2, 100, 10))),
+                Service.of(V6, settings("rr", Set.of(), 0, 128), List.of(Destination.of(new RealServer("2001:db8:0:0:0:0:0:11", 443), Forwarding.NAT, 1))),
+                Service.of(MARK, settings("wlc", Set.of(), 60, 32), List.of(Destination.of(new RealServer("198.51.100.14", 0), Forwarding.NAT, 1)))));
+        var ops = Reconciler.diff(desired, read(), Set.of());
+        assertEquals(List.of(), on(() -> dp.apply(ops)));
+        assertEquals(desired.services(), read().services(), ns.exec("nft", "list", "ruleset"));
+        assertEquals(List.of(), Reconciler.diff(desired, read(), desired.services().keySet()), "nothing left to do");
+        var ruleset = ns.exec("nft", "list", "ruleset");
+        assertTrue(ruleset.contains("fwd ip to 198.51.100.11 device \"lan0\""), ruleset);
+        assertTrue(ruleset.contains("dnat ip to 198.51.100.13:5353"), ruleset);
+        assertTrue(ruleset.contains("jhash ip saddr . th sport mod 1"), ruleset);
+    }
+
+    @Test
+    void weightChangeKeepsTheServersChainAndCounter() throws Exception {
+        var s = Service.of(WEB, settings("wrr", Set.of(), 0, 32), List.of(Destination.of(A, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 1)));
+        apply(Reconciler.diff(Pool.of(List.of(s)), Pool.EMPTY, Set.of()).toArray(LvsOp[]::new));
+        String before = ns.exec("nft", "-a", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_r1");
+        assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(A, Forwarding.NAT, 3))));
+        String after = ns.exec("nft", "-a", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_r1");
+        assertEquals(before, after, "the server's chain (rule handle, counter) is untouched by a weight change");
+        assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80").contains("numgen inc mod 4"));
+        assertEquals(3, read().services().get(WEB).destinations().get(A).weight());
+    }
+
+    @Test
+    void tunnelServersFailAloneWithAReason() throws Exception {
+        var tun = Destination.of(B, Forwarding.tunnel(Forwarding.TunnelType.GUE, 6080, Forwarding.TunnelChecksum.CSUM), 1);
+        var failures = apply(new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)),
+                new LvsOp.AddDestination(WEB, Destination.of(A, Forwarding.NAT, 1)), new LvsOp.AddDestination(WEB, tun));
+        assertEquals(1, failures.size(), failures.toString());
+        assertEquals(new LvsOp.AddDestination(WEB, tun), failures.getFirst().op());
+        assertTrue(failures.getFirst().reason().contains("TUN forwarding (gue) is not available"), failures.toString());
+        assertEquals(Set.of(A), read().services().get(WEB).destinations().keySet());
+    }
+
+    @Test
+    void aKernelErrorInOneServiceLeavesTheOthersApplied() throws Exception {
+        apply(new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)), new LvsOp.AddDestination(WEB, Destination.of(A, Forwarding.NAT, 1)),
+                new LvsOp.AddService(DNS, settings("rr", Set.of(), 0, 32)),
+                new LvsOp.AddDestination(DNS, Destination.of(new RealServer("198.51.100.13", 53), Forwarding.NAT, 1)));
+        // someone else breaks WEB: its server's chain is gone, so removing the server fails in the kernel
+        ns.exec("nft", "flush", "map", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_slots");
+        ns.exec("nft", "flush", "map", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_ids");
+        ns.exec("nft", "delete", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_r1");
+        var failures = apply(new LvsOp.RemoveDestination(WEB, A),
+                new LvsOp.AddDestination(DNS, Destination.of(new RealServer("198.51.100.14", 53), Forwarding.NAT, 1)));
+        assertEquals(1, failures.size(), failures.toString());
+        assertEquals(WEB, failures.getFirst().op().service());
+        assertTrue(failures.getFirst().reason().contains("No such file or directory"), failures.getFirst().reason());
+        assertEquals(2, read().services().get(DNS).destinations().size(), "the other service's change applied");
+    }
+
+    @Test
+    void flushRemovesOnlyOurTables() throws Exception {
+        ns.exec("nft", "add", "table", "inet", "theirs");
+        apply(new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)), new LvsOp.AddDestination(WEB, Destination.of(A, Forwarding.NAT, 1)));
+        on(() -> {
+            dp.flush();
+            return null;
+        });
+        assertEquals(Pool.EMPTY.services(), read().services());
+        assertTrue(ns.exec("nft", "list", "tables").contains("theirs"));
+    }
+}
