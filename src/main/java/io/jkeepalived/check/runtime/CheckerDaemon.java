@@ -11,7 +11,6 @@ import io.jkeepalived.loop.EventLoop;
 import io.jkeepalived.check.checkers.ProtoCheckers;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
-import io.jkeepalived.adapters.lvs.DataPlanes;
 import io.jkeepalived.lvs.DataPlane;
 import io.jkeepalived.adapters.check.NioTcpConnector;
 import io.jkeepalived.check.port.TcpConnector;
@@ -179,7 +178,7 @@ public final class CheckerDaemon implements AutoCloseable {
         }
     }
 
-    /** Default options for a config: IPVS where the kernel has it, alerts logged until a mailer is wired. */
+    /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
         var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), LinuxEchoProbe::new);
@@ -197,8 +196,7 @@ public final class CheckerDaemon implements AutoCloseable {
             resources.add(alerter);
             alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
         }
-        // Not a resource: a reload hands the data plane over with the LVS controller; close() closes it.
-        return new Options(log, DataPlanes.open(log::info, log::warning), factory, alerts, fifos, random, resources);
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources);
     }
 
     /** The data plane this build uses: it programs nothing, and says why once. */
@@ -389,7 +387,6 @@ public final class CheckerDaemon implements AutoCloseable {
     public void close() {
         stop();
         closeResources();
-        lvs.dataPlane().close();
     }
 
     private void closeResources() {
