@@ -132,8 +132,12 @@ final class DifferentialGuestChecks {
             for (var d : List.of(pair.keepalived, pair.jkeepalived)) {
                 d.signal("HUP");
             }
+            // a reload must not touch what did not change: .82 and the DR service stay programmed throughout
+            String disturbed = awaitChangeWatching(pair.jk, before, List.of("-a -t 192.0.2.40:80 -r 198.51.100.82:80",
+                    "-a -t 192.0.2.41:80 -r 198.51.100.84:80"));
             awaitChange(pair, before);
             pair.assertSame("after a reload that changes .81's weight to 3");
+            assertEquals("", disturbed, "jkeepalived removed an unchanged server during the reload");
         }
     }
 
@@ -146,6 +150,23 @@ final class DifferentialGuestChecks {
             }
             Thread.sleep(300);
         }
+    }
+
+    /** Like {@link #awaitChange} for one namespace; returns the first table seen without one of {@code kept}. */
+    private static String awaitChangeWatching(String netns, String before, List<String> kept) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        String missing = "";
+        while (System.nanoTime() < end) {
+            String now = IpvsTable.save(netns);
+            if (missing.isEmpty() && kept.stream().anyMatch(k -> !now.contains(k))) {
+                missing = now;
+            }
+            if (!now.equals(before)) {
+                return missing;
+            }
+            Thread.sleep(100);
+        }
+        return missing;
     }
 
     static String tail(Path log) {

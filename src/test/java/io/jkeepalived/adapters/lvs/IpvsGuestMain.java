@@ -12,7 +12,9 @@ public final class IpvsGuestMain {
         var out = java.nio.file.Path.of(System.getenv().getOrDefault("GUEST_OUT", "/tmp"));
         // args: the encoded GuestJvm the host prepared, then optionally a regex of the checks to run
         if (args.length > 0) {
-            DifferentialGuestChecks.register(checks, out, io.jkeepalived.testsupport.GuestJvm.decode(args[0]));
+            var jvm = io.jkeepalived.testsupport.GuestJvm.decode(args[0]);
+            SyncDaemonGuestChecks.register(checks, out, jvm);
+            DifferentialGuestChecks.register(checks, out, jvm);
         }
         if (args.length > 1 && !args[1].isEmpty()) {
             checks.only(args[1]);
