@@ -21,11 +21,11 @@ final class SyncDaemons {
                     name -> config.vrrpInstance(name).map(VrrpInstanceSpec::virtualRouterId).orElse(0), log::warning)
                     .filter(s -> known(config, s, log));
         }
-        // legacy: lvs_sync_daemon_interface IF in a vrrp_instance (the first one that has it)
+        // legacy: lvs_sync_daemon_interface IF in a vrrp_instance (the first one that has it); keepalived 2.2.7
+        // then uses syncid 0, not the VRID (seen with ipvsadm -L --daemon in the qemu differential test)
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
             if (i.lvsSyncDaemonInterface().isPresent()) {
-                return Optional.of(new SyncDaemonSpec(i.lvsSyncDaemonInterface().get(), i.name(), i.virtualRouterId(), 0, 0, 0,
-                        Optional.empty()));
+                return Optional.of(new SyncDaemonSpec(i.lvsSyncDaemonInterface().get(), i.name(), 0, 0, 0, 0, Optional.empty()));
             }
         }
         return Optional.empty();

@@ -37,7 +37,8 @@ final class SyncDaemonGuestChecks {
                 Sh.ok("ip", "-n", ns, "link", "set", "lo", "up");
                 Sh.ok("ip", "-n", ns, "link", "add", "jksync0", "type", "dummy");
                 Sh.ok("ip", "-n", ns, "addr", "add", "192.0.2.1/24", "dev", "jksync0");
-                Sh.ok("ip", "-n", ns, "link", "set", "jksync0", "up");
+                // a dummy link has no MULTICAST flag; keepalived disables a VRRP instance on such a link
+                Sh.ok("ip", "-n", ns, "link", "set", "jksync0", "multicast", "on", "up");
             }
             try (var k = GuestDaemon.start(GuestDaemon.Kind.KEEPALIVED, jvm, ka, config, out.resolve(name + ".keepalived.log"));
                  var j = GuestDaemon.start(GuestDaemon.Kind.JKEEPALIVED, jvm, jk, config, out.resolve(name + ".jkeepalived.log"))) {
