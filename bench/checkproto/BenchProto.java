@@ -1,5 +1,5 @@
 import io.jkeepalived.check.runtime.CheckerDaemon;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.common.Log;
 

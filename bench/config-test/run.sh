@@ -31,7 +31,7 @@ if [[ "$probe" == *"not wired"* ]]; then
     JDK="$(cat "$ROOT/target/.jdk-home")"
     JK=("$JDK/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m -Xshare:auto)
     [[ -f "$ROOT/target/jkeepalived.aot" ]] && JK+=("-XX:AOTCache=$ROOT/target/jkeepalived.aot")
-    JK+=(-cp "$ROOT/target/jkeepalived.jar" io.jkeepalived.config.ConfigTest -f)
+    JK+=(-cp "$ROOT/target/jkeepalived.jar" io.jkeepalived.config.load.ConfigTest -f)
     echo "(bin/jkeepalived -t is not wired yet: timing ConfigTest with the launcher's JVM flags)"
 fi
 

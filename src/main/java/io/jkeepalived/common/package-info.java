@@ -1,5 +1,5 @@
 /**
- * What every layer may use: the monotonic clock, the log, the life-cycle contract of a subsystem and
+ * What every layer may use: the monotonic clock, the log and
  * addresses as keepalived prints them. Imports nothing of ours.
  */
 package io.jkeepalived.common;

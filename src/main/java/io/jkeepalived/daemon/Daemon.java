@@ -1,6 +1,6 @@
 package io.jkeepalived.daemon;
 
-import io.jkeepalived.common.Subsystem;
+import io.jkeepalived.lifecycle.Subsystem;
 import io.jkeepalived.cli.CommandLine;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.config.Diagnostic;

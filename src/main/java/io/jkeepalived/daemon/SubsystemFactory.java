@@ -1,6 +1,6 @@
 package io.jkeepalived.daemon;
 
-import io.jkeepalived.common.Subsystem;
+import io.jkeepalived.lifecycle.Subsystem;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;

@@ -39,6 +39,7 @@ final class LayerRules {
             new Layer("checkers", "..check.checkers.."),
             new Layer("ports", "..vrrp.port..", "..check.port.."),
             new Layer("plan", "..vrrp.plan..", "..check.plan.."),
+            new Layer("lifecycle", "..lifecycle.."),
             new Layer("loop", "..loop.."),
             new Layer("engines", "..vrrp.engine..", "..check.engine.."),
             new Layer("lvs", "io.jkeepalived.lvs.."),

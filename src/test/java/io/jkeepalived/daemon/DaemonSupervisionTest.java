@@ -1,11 +1,11 @@
 package io.jkeepalived.daemon;
 
-import io.jkeepalived.common.Subsystem;
+import io.jkeepalived.lifecycle.Subsystem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jkeepalived.cli.RunOptions;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.jkeepalived.check.runtime;
 
 import io.jkeepalived.adapters.lvs.DataPlaneChoice;
 import io.jkeepalived.common.Log;
-import io.jkeepalived.common.Subsystem;
+import io.jkeepalived.lifecycle.Subsystem;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.lvs.DataPlane;
 import java.time.Duration;

@@ -7,24 +7,16 @@ import io.jkeepalived.config.SourcePos;
 import io.jkeepalived.config.keywords.KeywordRegistry;
 import io.jkeepalived.config.keywords.KeywordValidator;
 import io.jkeepalived.config.model.BfdInstanceSpec;
-import io.jkeepalived.config.model.GarpGroupSpec;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import io.jkeepalived.config.model.RootOptions;
-import io.jkeepalived.config.model.RouteSpec;
-import io.jkeepalived.config.model.RuleSpec;
 import io.jkeepalived.config.model.ScriptSpec;
-import io.jkeepalived.config.model.SslSpec;
 import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.config.model.TrackProcessSpec;
 import io.jkeepalived.config.model.TrackRef;
-import io.jkeepalived.config.model.VirtualIpSpec;
-import io.jkeepalived.config.model.VirtualServerGroupSpec;
 import io.jkeepalived.config.model.VirtualServerSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.VrrpScriptSpec;
 import io.jkeepalived.config.model.VrrpSyncGroupSpec;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,95 +52,25 @@ public final class ConfigBuilder {
 
     public KeepalivedConfig build(List<ConfigNode> parsedRoots) {
         var roots = new KeywordValidator(KeywordRegistry.get(), sink).validate(parsedRoots);
-        var gb = new GlobalDefsBuilder(sink, users);
+        var gb = new GlobalDefsDraft(sink, users);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         var lines = new AddressLines(sink);
         var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid);
         var lvs = new LvsBuilder(sink, globals);
 
-        var root = RootOptions.DEFAULTS;
-        var vrrpScripts = new ArrayList<VrrpScriptSpec>();
-        var trackFiles = new ArrayList<TrackFileSpec>();
-        var trackProcesses = new ArrayList<TrackProcessSpec>();
-        var bfds = new ArrayList<BfdInstanceSpec>();
-        var garpGroups = new ArrayList<GarpGroupSpec>();
-        var syncDrafts = new ArrayList<VrrpBuilder.SyncGroupDraft>();
-        var drafts = new ArrayList<VrrpInstanceDraft>();
-        var staticAddresses = new ArrayList<VirtualIpSpec>();
-        var staticRoutes = new ArrayList<RouteSpec>();
-        var staticRules = new ArrayList<RuleSpec>();
-        Optional<SslSpec> ssl = Optional.empty();
-        var vsGroups = new ArrayList<VirtualServerGroupSpec>();
-        var virtualServers = new ArrayList<VirtualServerSpec>();
-        boolean[] missingInterface = {false};
-        var instanceNames = new HashSet<String>();
-        var disabledBfds = new HashSet<String>();
+        var cfg = new ConfigDraft(vrrp, lvs, lines, new InterfaceCheck(host));
+        RootKeywords.TABLE.readAll(cfg, roots, sink);
 
-        for (var n : roots) {
-            var w = new Words(n, sink);
-            switch (n.name()) {
-                case "net_namespace" -> root = new RootOptions(w.required(0), root.netNamespaceIpvs(), root.namespaceWithIpsets(),
-                        root.usePidDir(), root.instance(), root.childWaitTime(), root.linkbeatUsePolling());
-                case "net_namespace_ipvs" -> root = new RootOptions(root.netNamespace(), Optional.of(w.arg(0).orElse("")),
-                        root.namespaceWithIpsets(), root.usePidDir(), root.instance(), root.childWaitTime(), root.linkbeatUsePolling());
-                case "namespace_with_ipsets" -> root = new RootOptions(root.netNamespace(), root.netNamespaceIpvs(), true,
-                        root.usePidDir(), root.instance(), root.childWaitTime(), root.linkbeatUsePolling());
-                case "use_pid_dir" -> root = new RootOptions(root.netNamespace(), root.netNamespaceIpvs(),
-                        root.namespaceWithIpsets(), true, root.instance(), root.childWaitTime(), root.linkbeatUsePolling());
-                case "instance" -> root = new RootOptions(root.netNamespace(), root.netNamespaceIpvs(),
-                        root.namespaceWithIpsets(), root.usePidDir(), w.required(0), root.childWaitTime(), root.linkbeatUsePolling());
-                case "child_wait_time" -> {
-                    var v = w.integer(0, 0, 3600);
-                    if (v.isPresent()) {
-                        root = new RootOptions(root.netNamespace(), root.netNamespaceIpvs(), root.namespaceWithIpsets(),
-                                root.usePidDir(), root.instance(), Duration.ofSeconds(v.getAsLong()), root.linkbeatUsePolling());
-                    }
-                }
-                case "linkbeat_use_polling" -> root = new RootOptions(root.netNamespace(), root.netNamespaceIpvs(),
-                        root.namespaceWithIpsets(), root.usePidDir(), root.instance(), root.childWaitTime(), true);
-                case "vrrp_script" -> vrrp.script(n).ifPresent(vrrpScripts::add);
-                case "track_file", "vrrp_track_file" -> vrrp.trackFile(n).ifPresent(trackFiles::add);
-                case "vrrp_track_process" -> vrrp.trackProcess(n).ifPresent(trackProcesses::add);
-                case "bfd_instance" -> {
-                    var b = vrrp.bfd(n);
-                    if (b.isPresent()) {
-                        bfds.add(b.get());
-                    } else {
-                        disabledBfds.add(VrrpBuilder.name(n));
-                    }
-                }
-                case "garp_group" -> garpGroups.add(vrrp.garpGroup(n));
-                case "vrrp_sync_group" -> syncDrafts.add(vrrp.syncGroup(n));
-                case "vrrp_instance" -> {
-                    var name = VrrpBuilder.name(n);
-                    if (!instanceNames.add(name)) {
-                        sink.error(n.pos(), "vrrp instance " + name + " already defined");
-                    } else {
-                        drafts.add(vrrp.instance(n, host, missingInterface));
-                    }
-                }
-                case "static_ipaddress" -> n.children().forEach(c -> lines.address(c).ifPresent(staticAddresses::add));
-                case "static_routes" -> n.children().forEach(c -> lines.route(c, false).ifPresent(staticRoutes::add));
-                case "static_rules" -> n.children().forEach(c -> lines.rule(c).ifPresent(staticRules::add));
-                case "SSL" -> ssl = Optional.of(lvs.ssl(n));
-                case "virtual_server_group" -> vsGroups.add(lvs.group(n));
-                case "virtual_server" -> lvs.virtualServer(n).ifPresent(virtualServers::add);
-                default -> {
-                    // global_defs (read first), track_group, linkbeat_interfaces, interface_up_down_delays
-                }
-            }
-        }
-
-        var usedScripts = trackedScripts(drafts, syncDrafts, vrrpScripts);
+        var usedScripts = trackedScripts(cfg.drafts, cfg.syncDrafts, cfg.vrrpScripts);
         var disabled = new HashSet<String>();
-        vrrpScripts.stream().map(VrrpScriptSpec::name).filter(n -> !usedScripts.containsKey(n)).forEach(disabled::add);
+        cfg.vrrpScripts.stream().map(VrrpScriptSpec::name).filter(n -> !usedScripts.containsKey(n)).forEach(disabled::add);
         // The same for every instance: made once, not once per instance.
-        var trackFileNames = names(trackFiles.stream().map(TrackFileSpec::name).toList());
-        var trackProcessNames = names(trackProcesses.stream().map(TrackProcessSpec::name).toList());
-        var bfdNames = names(bfds.stream().map(BfdInstanceSpec::name).toList());
+        var trackFileNames = names(cfg.trackFiles.stream().map(TrackFileSpec::name).toList());
+        var trackProcessNames = names(cfg.trackProcesses.stream().map(TrackProcessSpec::name).toList());
+        var bfdNames = names(cfg.bfds.stream().map(BfdInstanceSpec::name).toList());
         var instances = new ArrayList<VrrpInstanceSpec>();
-        for (var d : drafts) {
+        for (var d : cfg.drafts) {
             if (d.vrid == null) {
                 if (!d.vridWritten) {
                     sink.error(d.pos, d.tag() + " the virtual router id must be set");
@@ -163,20 +85,20 @@ public final class ConfigBuilder {
             resolveRefs(tag, "track script", d.trackScripts, usedScripts);
             resolveRefs(tag, "track file", d.trackFiles, trackFileNames);
             resolveRefs(tag, "track process", d.trackProcesses, trackProcessNames);
-            d.trackBfds.removeIf(r -> disabledBfds.contains(r.name()));
+            d.trackBfds.removeIf(r -> cfg.disabledBfds.contains(r.name()));
             resolveRefs(tag, "track bfd", d.trackBfds, bfdNames);
             instances.add(d.finish(globals));
         }
-        var syncGroups = syncGroups(syncDrafts, instances, usedScripts, disabled);
+        var syncGroups = syncGroups(cfg.syncDrafts, instances, usedScripts, disabled);
         vridClashes(instances, globals);
-        scriptSecurity(globals, usedScripts, vrrpScripts, drafts, syncGroups, virtualServers);
-        if (missingInterface[0]) {
+        scriptSecurity(globals, usedScripts, cfg.vrrpScripts, cfg.drafts, syncGroups, cfg.virtualServers);
+        if (cfg.interfaces.anyMissing()) {
             sink.error(SourcePos.NONE, "Non-existent interface specified in configuration");
         }
-        var keptScripts = vrrpScripts.stream().filter(s -> usedScripts.containsKey(s.name()) || !isTracked(s, drafts, syncDrafts))
+        var keptScripts = cfg.vrrpScripts.stream().filter(s -> usedScripts.containsKey(s.name()) || !isTracked(s, cfg.drafts, cfg.syncDrafts))
                 .toList();
-        return new KeepalivedConfig(root, globals, instances, syncGroups, keptScripts, trackFiles, trackProcesses, bfds,
-                staticAddresses, staticRoutes, staticRules, garpGroups, ssl, vsGroups, virtualServers);
+        return new KeepalivedConfig(cfg.rootOptions(), globals, instances, syncGroups, keptScripts, cfg.trackFiles, cfg.trackProcesses, cfg.bfds,
+                cfg.staticAddresses, cfg.staticRoutes, cfg.staticRules, cfg.garpGroups, cfg.ssl, cfg.vsGroups, cfg.virtualServers);
     }
 
     private static Map<String, Boolean> names(List<String> list) {
@@ -185,7 +107,7 @@ public final class ConfigBuilder {
         return m;
     }
 
-    private static boolean isTracked(VrrpScriptSpec s, List<VrrpInstanceDraft> drafts, List<VrrpBuilder.SyncGroupDraft> groups) {
+    private static boolean isTracked(VrrpScriptSpec s, List<VrrpInstanceDraft> drafts, List<UnresolvedSyncGroup> groups) {
         return drafts.stream().anyMatch(d -> d.trackScripts.stream().anyMatch(r -> r.name().equals(s.name())))
                 || groups.stream().anyMatch(g -> g.spec().trackScripts().stream().anyMatch(r -> r.name().equals(s.name())));
     }
@@ -194,7 +116,7 @@ public final class ConfigBuilder {
      * The vrrp_scripts that can be used: tracked ones whose program keepalived finds. Others are reported
      * ("Disabling track script X since not found/accessible") and dropped.
      */
-    private Map<String, Boolean> trackedScripts(List<VrrpInstanceDraft> drafts, List<VrrpBuilder.SyncGroupDraft> groups,
+    private Map<String, Boolean> trackedScripts(List<VrrpInstanceDraft> drafts, List<UnresolvedSyncGroup> groups,
             List<VrrpScriptSpec> defined) {
         var usable = new LinkedHashMap<String, Boolean>();
         for (var s : defined) {
@@ -224,7 +146,7 @@ public final class ConfigBuilder {
         });
     }
 
-    private List<VrrpSyncGroupSpec> syncGroups(List<VrrpBuilder.SyncGroupDraft> drafts, List<VrrpInstanceSpec> instances,
+    private List<VrrpSyncGroupSpec> syncGroups(List<UnresolvedSyncGroup> drafts, List<VrrpInstanceSpec> instances,
             Map<String, Boolean> usedScripts, Set<String> disabledScripts) {
         var out = new ArrayList<VrrpSyncGroupSpec>();
         var inGroup = new HashSet<String>();

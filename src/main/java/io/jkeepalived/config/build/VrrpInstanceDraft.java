@@ -30,7 +30,10 @@ import java.util.OptionalInt;
 final class VrrpInstanceDraft {
     final String name;
     final SourcePos pos;
-    private final DiagnosticSink sink;
+    // What the keyword handlers need besides the draft: where findings go, address lines, host interfaces.
+    final DiagnosticSink sink;
+    final AddressLines addressLines;
+    final InterfaceCheck interfaces;
 
     String state;
     String interfaceName;
@@ -101,10 +104,12 @@ final class VrrpInstanceDraft {
     String vrf;
     String lvsSyncDaemonInterface;
 
-    VrrpInstanceDraft(ConfigNode node, DiagnosticSink sink) {
+    VrrpInstanceDraft(ConfigNode node, DiagnosticSink sink, AddressLines addressLines, InterfaceCheck interfaces) {
         this.name = node.args().isEmpty() ? "" : node.args().get(0).text();
         this.pos = node.pos();
         this.sink = sink;
+        this.addressLines = addressLines;
+        this.interfaces = interfaces;
     }
 
     String tag() {

@@ -28,6 +28,16 @@ final class Words {
         this.sink = sink;
     }
 
+    /** The line these words were read from (for list blocks and keywords that read their own children). */
+    ConfigNode node() {
+        return node;
+    }
+
+    /** Where findings go, for handlers that read the lines of a block inside this line. */
+    DiagnosticSink sink() {
+        return sink;
+    }
+
     SourcePos pos() {
         return node.pos();
     }

@@ -7,7 +7,7 @@ import io.jkeepalived.vrrp.plan.HostInterfaces;
 import io.jkeepalived.vrrp.plan.SocketKey;
 import io.jkeepalived.vrrp.plan.VrrpPlan;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import io.jkeepalived.common.Subsystem;
+import io.jkeepalived.lifecycle.Subsystem;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.GarpSender;
 import io.jkeepalived.linux.Linux;

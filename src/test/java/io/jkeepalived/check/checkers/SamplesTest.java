@@ -4,7 +4,7 @@ import io.jkeepalived.adapters.check.LinuxEchoProbe;
 import io.jkeepalived.check.engine.CheckResult;
 import io.jkeepalived.check.plan.CheckerBinding;
 import io.jkeepalived.check.runtime.CheckerDaemon;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;

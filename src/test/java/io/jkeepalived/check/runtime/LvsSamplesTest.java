@@ -2,9 +2,9 @@ package io.jkeepalived.check.runtime;
 
 import io.jkeepalived.adapters.check.LinuxEchoProbe;
 import io.jkeepalived.check.checkers.CheckerFactory;
-import io.jkeepalived.check.plan.CheckPlanBuilder;
 import io.jkeepalived.check.checkers.ProtoCheckers;
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.check.plan.CheckPlanBuilder;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
 import io.jkeepalived.common.Log;

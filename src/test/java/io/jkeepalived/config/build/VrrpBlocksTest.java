@@ -42,7 +42,7 @@ class VrrpBlocksTest {
     void scriptSecurityViolationWhenARootScriptExists() {
         var b = Built.of(with("vrrp_script s {", "  script /bin/true", "}"));
         assertTrue(b.messages().contains("SECURITY VIOLATION - scripts are being executed but script_security not enabled."));
-        assertEquals(6, io.jkeepalived.config.ConfigTest.exitCode(b.findings()));
+        assertEquals(6, io.jkeepalived.config.load.ConfigTest.exitCode(b.findings()));
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.jkeepalived.vrrp.runtime;
 import io.jkeepalived.vrrp.plan.VrrpParamsFromConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.AddressFamily;
 import io.jkeepalived.vrrp.engine.InstanceParams;

@@ -2,7 +2,7 @@ package io.jkeepalived.vrrp.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jkeepalived.config.ConfigTest;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.vrrp.engine.VrrpEvent;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.jkeepalived.common;
+package io.jkeepalived.lifecycle;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
 import java.io.IOException;

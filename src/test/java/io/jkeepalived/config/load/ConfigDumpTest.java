@@ -1,4 +1,7 @@
-package io.jkeepalived.config;
+package io.jkeepalived.config.load;
+
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.Reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,11 @@
-package io.jkeepalived.config;
+package io.jkeepalived.config.load;
+
+import io.jkeepalived.config.ConfigNode;
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.Diagnostic;
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.Severity;
+import io.jkeepalived.config.ParsedConfig;
 
 import io.jkeepalived.config.build.ConfigBuilder;
 import io.jkeepalived.config.build.HostInterfaces;

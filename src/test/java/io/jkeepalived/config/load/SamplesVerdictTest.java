@@ -1,4 +1,6 @@
-package io.jkeepalived.config;
+package io.jkeepalived.config.load;
+
+import io.jkeepalived.config.Reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

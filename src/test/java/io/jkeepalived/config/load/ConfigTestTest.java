@@ -1,4 +1,8 @@
-package io.jkeepalived.config;
+package io.jkeepalived.config.load;
+
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.Diagnostic;
+import io.jkeepalived.config.Severity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

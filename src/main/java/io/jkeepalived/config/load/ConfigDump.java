@@ -1,4 +1,4 @@
-package io.jkeepalived.config;
+package io.jkeepalived.config.load;
 
 import io.jkeepalived.config.build.Addresses;
 import io.jkeepalived.config.model.AuthSpec;

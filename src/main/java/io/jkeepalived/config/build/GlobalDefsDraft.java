@@ -1,0 +1,143 @@
+package io.jkeepalived.config.build;
+
+import io.jkeepalived.config.ConfigNode;
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.model.GarpSettings;
+import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.ScriptSpec;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@code global_defs} blocks while they are read (keepalived allows several; later lines win), with
+ * keepalived's defaults; {@link GlobalDefsKeywords} fills it in, {@link #build} makes the record.
+ */
+final class GlobalDefsDraft {
+    private final DiagnosticSink sink;
+
+    Optional<String> routerId = Optional.empty();
+    Optional<String> emailFrom = Optional.empty();
+    final List<String> emails = new ArrayList<>();
+    Optional<InetAddress> smtpServer = Optional.empty();
+    Optional<String> smtpServerName = Optional.empty();
+    int smtpPort = 25;
+    Optional<String> smtpHelo = Optional.empty();
+    Duration smtpTimeout = Duration.ofSeconds(30);
+    Optional<Boolean> smtpAlert = Optional.empty();
+    Optional<Boolean> smtpAlertVrrp = Optional.empty();
+    Optional<Boolean> smtpAlertChecker = Optional.empty();
+    boolean checkerLogAllFailures;
+    boolean dynamicInterfaces;
+    boolean dynamicAllowIfChanges;
+    boolean noEmailFaults;
+    String defaultInterface = "eth0";
+    boolean disableLocalIgmp;
+    boolean lvsFlush;
+    Optional<String> lvsFlushOnStop = Optional.empty();
+    Optional<String> lvsSyncDaemon = Optional.empty();
+    boolean fifoWriteStates;
+    boolean notifyPriorityChanges;
+    InetAddress mcast4 = Addresses.parse("224.0.0.18").orElseThrow();
+    InetAddress mcast6 = Addresses.parse("ff02::12").orElseThrow();
+    Duration garpDelay = Duration.ofSeconds(5);
+    int garpRepeat = 5;
+    Duration garpRefresh = Duration.ZERO;
+    int garpRefreshRepeat = 1;
+    Duration garpLowerDelay;
+    Integer garpLowerRepeat;
+    int downTimerAdverts = 3;
+    Optional<Duration> garpExtraIf = Optional.empty();
+    boolean lowerPrioNoAdvert;
+    boolean higherPrioSendAdvert;
+    Duration garpInterval = Duration.ZERO;
+    Duration gnaInterval = Duration.ZERO;
+    boolean minGarp;
+    int vrrpVersion = 2;
+    boolean checkUnicastSrc;
+    boolean skipCheckAdvAddr;
+    boolean strict;
+    Optional<String> nftables = Optional.empty();
+    boolean nftablesCounters;
+    Optional<List<String>> iptables = Optional.empty();
+    int maxAutoPriority;
+    Duration minAutoPriorityDelay = Duration.ofSeconds(1);
+    final int[] priority = new int[3];
+    final boolean[] noSwap = new boolean[3];
+    final int[] rtPriority = new int[3];
+    final long[] rlimit = {10000, 10000, 10000};
+    Optional<String> notifyFifo = Optional.empty();
+    Optional<ScriptSpec> notifyFifoScript = Optional.empty();
+    Optional<String> vrrpNotifyFifo = Optional.empty();
+    Optional<ScriptSpec> vrrpNotifyFifoScript = Optional.empty();
+    Optional<String> lvsNotifyFifo = Optional.empty();
+    Optional<ScriptSpec> lvsNotifyFifoScript = Optional.empty();
+    boolean scriptSecurity;
+    Optional<String> scriptUser = Optional.empty();
+    Optional<String> scriptGroup = Optional.empty();
+    Optional<ScriptSpec> startupScript = Optional.empty();
+    Duration startupTimeout = Duration.ofSeconds(10);
+    Optional<ScriptSpec> shutdownScript = Optional.empty();
+    Duration shutdownTimeout = Duration.ofSeconds(10);
+    boolean snmpVrrp;
+    boolean snmpChecker;
+    boolean snmpRfcv2;
+    boolean snmpRfcv3;
+    boolean traps;
+    Optional<String> snmpSocket = Optional.empty();
+    boolean dbus;
+    Optional<String> dbusName = Optional.empty();
+    boolean rsInitNotifies;
+    boolean noCheckerEmails;
+    int rxBufsMultiplier = 3;
+    Duration startupDelay = Duration.ZERO;
+    boolean logUnknownVrids;
+    String vmacPrefix = "vrrp";
+    String vmacAddrPrefix = "vmac";
+    int umask = 0177;
+    boolean reloadCheckConfig;
+    Optional<String> reloadFile = Optional.empty();
+    Optional<String> reloadTimeFile = Optional.empty();
+    boolean dataUseInstance;
+    OptionalInt jsonVersion = OptionalInt.empty();
+    final Map<String, List<String>> raw = new HashMap<>();
+
+    /** script_user names a user that does not exist: scripts without their own user cannot run. */
+    boolean scriptUserInvalid;
+    final SystemUsers users;
+
+    GlobalDefsDraft(DiagnosticSink sink, SystemUsers users) {
+        this.sink = sink;
+        this.users = users;
+    }
+
+    void read(ConfigNode block) {
+        for (var n : block.children()) {
+            raw.put(n.name(), n.argTexts());
+            GlobalDefsKeywords.TABLE.read(this, n, sink);
+        }
+    }
+
+    GlobalDefs build() {
+        var garp = new GarpSettings(garpDelay, garpRepeat, garpRefresh, garpRefreshRepeat,
+                garpLowerDelay == null ? garpDelay : garpLowerDelay, garpLowerRepeat == null ? garpRepeat : garpLowerRepeat);
+        return new GlobalDefs(routerId, emailFrom, emails, smtpServer, smtpServerName, smtpPort, smtpHelo, smtpTimeout,
+                smtpAlert, smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, dynamicInterfaces, dynamicAllowIfChanges,
+                noEmailFaults, defaultInterface, disableLocalIgmp, lvsFlush, lvsFlushOnStop, lvsSyncDaemon, fifoWriteStates,
+                notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, lowerPrioNoAdvert,
+                higherPrioSendAdvert, garpInterval, gnaInterval, minGarp, vrrpVersion, checkUnicastSrc, skipCheckAdvAddr,
+                strict, nftables, nftablesCounters, iptables, maxAutoPriority, minAutoPriorityDelay, priority[0], noSwap[0],
+                rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], priority[2], noSwap[2],
+                rtPriority[2], rlimit[2], notifyFifo, notifyFifoScript, vrrpNotifyFifo, vrrpNotifyFifoScript, lvsNotifyFifo,
+                lvsNotifyFifoScript, scriptSecurity, scriptUser.or(() -> scriptSecurity ? Optional.of("keepalived_script")
+                        : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
+                snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
+                noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vmacPrefix, vmacAddrPrefix, umask,
+                reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion, raw);
+    }
+}

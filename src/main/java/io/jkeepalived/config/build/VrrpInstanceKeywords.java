@@ -1,0 +1,391 @@
+package io.jkeepalived.config.build;
+
+import io.jkeepalived.config.ConfigNode;
+import io.jkeepalived.config.Severity;
+import io.jkeepalived.config.model.AuthSpec;
+import io.jkeepalived.config.model.UnicastPeerSpec;
+import io.jkeepalived.config.model.VirtualIpSpec;
+import io.jkeepalived.config.model.VmacSpec;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The vrrp_instance keywords, each beside what it does to the instance's draft, with keepalived's words. */
+final class VrrpInstanceKeywords {
+    private VrrpInstanceKeywords() {
+    }
+
+    static final KeywordTable<VrrpInstanceDraft> TABLE = KeywordTable.<VrrpInstanceDraft>of("vrrp_instance")
+            .on("state", VrrpInstanceKeywords::state)
+            .on("interface", VrrpInstanceKeywords::interfaceName)
+            .on("virtual_router_id", VrrpInstanceKeywords::virtualRouterId)
+            .on("priority", VrrpInstanceKeywords::priority)
+            .on("advert_int", VrrpInstanceKeywords::advertInt)
+            .on("version", VrrpInstanceKeywords::version)
+            .on("native_ipv6", (d, w) -> d.nativeIpv6 = true)
+            .on("authentication", (d, w) -> auth(d, w.node()))
+            .on("auth_hmac", (d, w) -> d.sink.report(Severity.INFO, w.pos(), d.tag() + " auth_hmac is parsed but not used yet"))
+            .on("virtual_ipaddress", VrrpInstanceKeywords::virtualIpaddress)
+            .on("virtual_ipaddress_excluded", VrrpInstanceKeywords::virtualIpaddressExcluded)
+            .on("no_virtual_ipaddress", (d, w) -> d.noVip = true)
+            .on("virtual_routes", (d, w) -> w.node().children().forEach(c -> d.addressLines.route(c, true).ifPresent(d.routes::add)))
+            .on("virtual_rules", (d, w) -> w.node().children().forEach(c -> d.addressLines.rule(c).ifPresent(d.rules::add)))
+            .on("unicast_peer", VrrpInstanceKeywords::unicastPeer)
+            .on("mcast_src_ip", VrrpInstanceKeywords::mcastSrcIp)
+            .on("unicast_src_ip", VrrpInstanceKeywords::unicastSrcIp)
+            .on("mcast_dst_ip", VrrpInstanceKeywords::mcastDstIp)
+            .on("unicast_ttl", VrrpInstanceKeywords::unicastTtl)
+            .on("unicast_fault_no_peer", (d, w) -> d.unicastFaultNoPeer = true)
+            .on("check_unicast_src", (d, w) -> d.checkUnicastSrc = true)
+            .on("track_src_ip", (d, w) -> d.trackSrcIp = true)
+            .on("track_interface", VrrpInstanceKeywords::trackInterface)
+            .on("track_script", (d, w) -> d.trackScripts.addAll(TrackLines.read(d.tag(), w.node(), -253, 253, d.sink)))
+            .on("track_file", (d, w) -> d.trackFiles.addAll(TrackLines.read(d.tag(), w.node(), -254, 254, d.sink)))
+            .on("track_process", (d, w) -> d.trackProcesses.addAll(TrackLines.read(d.tag(), w.node(), -254, 254, d.sink)))
+            .on("track_bfd", (d, w) -> d.trackBfds.addAll(TrackLines.read(d.tag(), w.node(), -253, 253, d.sink)))
+            .on("dont_track_primary", (d, w) -> d.dontTrackPrimary = true)
+            .on("notify_master", (d, w) -> d.notifyMaster = w.script(0).orElse(null))
+            .on("notify_backup", (d, w) -> d.notifyBackup = w.script(0).orElse(null))
+            .on("notify_fault", (d, w) -> d.notifyFault = w.script(0).orElse(null))
+            .on("notify_stop", (d, w) -> d.notifyStop = w.script(0).orElse(null))
+            .on("notify_deleted", VrrpInstanceKeywords::notifyDeleted)
+            .on("notify", (d, w) -> d.notifyGeneric = w.script(0).orElse(null))
+            .on("notify_master_rx_lower_pri", (d, w) -> d.notifyRxLowerPri = w.script(0).orElse(null))
+            .on("smtp_alert", (d, w) -> d.smtpAlert = w.bool(0, "Invalid vrrp_instance smtp_alert parameter"))
+            .on("notify_priority_changes", (d, w) -> d.notifyPriorityChanges = w.bool(0))
+            .on("preempt", (d, w) -> d.nopreempt = false)
+            .on("nopreempt", (d, w) -> d.nopreempt = true)
+            .on("preempt_delay", VrrpInstanceKeywords::preemptDelay)
+            .on("accept", (d, w) -> d.accept = true)
+            .on("no_accept", (d, w) -> d.accept = false)
+            .on("strict_mode", (d, w) -> d.strict = w.bool(0))
+            .on("skip_check_adv_addr", (d, w) -> d.skipCheckAdvAddr = w.bool(0))
+            .on("promote_secondaries", (d, w) -> d.promoteSecondaries = true)
+            .on("garp_master_delay", (d, w) -> garpSeconds(d, w).ifPresent(v -> d.garpMasterDelay = v))
+            .on("garp_master_repeat", (d, w) -> garpCount(d, w).ifPresent(v -> d.garpMasterRepeat = v))
+            .on("garp_master_refresh", (d, w) -> garpSeconds(d, w).ifPresent(v -> d.garpMasterRefresh = v))
+            .on("garp_master_refresh_repeat", (d, w) -> garpCount(d, w).ifPresent(v -> d.garpMasterRefreshRepeat = v))
+            .on("garp_lower_prio_delay", (d, w) -> garpSeconds(d, w).ifPresent(v -> d.garpLowerPrioDelay = v))
+            .on("garp_lower_prio_repeat", (d, w) -> garpCount(d, w).ifPresent(v -> d.garpLowerPrioRepeat = v))
+            .on("down_timer_adverts", VrrpInstanceKeywords::downTimerAdverts)
+            .on("lower_prio_no_advert", (d, w) -> d.lowerPrioNoAdvert = w.bool(0))
+            .on("higher_prio_send_advert", (d, w) -> d.higherPrioSendAdvert = w.bool(0))
+            .on("owner_ignore_adverts", (d, w) -> d.ownerIgnoreAdverts = w.bool(0))
+            .on("timer_expired_backup", "thread_timer_expired", VrrpInstanceKeywords::timerExpiredBackup)
+            .on("use_vmac", (d, w) -> d.vmac = vmac(w.node(), VmacSpec.Kind.MACVLAN))
+            .on("use_ipvlan", (d, w) -> d.vmac = vmac(w.node(), VmacSpec.Kind.IPVLAN))
+            .on("use_vmac_addr", (d, w) -> d.useVmacAddr = true)
+            .on("vmac_xmit_base", (d, w) -> d.vmacXmitBase = true)
+            .on("garp_extra_if", "vmac_garp_intvl", VrrpInstanceKeywords::garpExtraIf)
+            .on("v3_checksum_as_v2", (d, w) -> d.v3ChecksumAsV2 = w.bool(0))
+            .on("old_unicast_checksum", (d, w) -> d.oldUnicastChecksum = !w.arg(0).filter("never"::equals).isPresent())
+            .on("kernel_rx_buf_size", (d, w) -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.kernelRxBufSize = v))
+            .on("vrf", (d, w) -> d.vrf = w.required(0).orElse(null))
+            .on("lvs_sync_daemon_interface", VrrpInstanceKeywords::lvsSyncDaemonInterface)
+            // Accepted and ignored: debug is not implemented in keepalived, linkbeat_use_polling is deprecated.
+            .accepted("debug", "linkbeat_use_polling")
+            .build();
+
+    private static void state(VrrpInstanceDraft d, Words w) {
+        var s = w.required(0).orElse(null);
+        if (s != null) {
+            switch (s) {
+                case "MASTER", "BACKUP" -> d.state = s;
+                case "EQUAL" -> d.state = "BACKUP";
+                default -> w.error(d.tag() + " unknown state '" + s + "', defaulting to BACKUP");
+            }
+        }
+    }
+
+    private static void interfaceName(VrrpInstanceDraft d, Words w) {
+        var i = w.required(0).orElse(null);
+        if (i != null) {
+            d.interfaceName = i;
+            d.interfacePos = w.pos();
+            if (!d.interfaces.exists(i)) {
+                w.error("WARNING - interface " + i + " for vrrp_instance " + d.name + " doesn't exist");
+            }
+        }
+    }
+
+    private static void virtualRouterId(VrrpInstanceDraft d, Words w) {
+        var t = w.required(0).orElse(null);
+        if (t != null) {
+            d.vridWritten = true;
+            var v = w.integer(t, 1, 255);
+            if (v.isPresent()) {
+                d.vrid = (int) v.getAsLong();
+            } else {
+                w.error(d.tag() + ": VRID '" + t + "' not valid - must be between 1 & 255");
+            }
+        }
+    }
+
+    private static void priority(VrrpInstanceDraft d, Words w) {
+        var t = w.required(0).orElse(null);
+        if (t != null) {
+            var v = w.integer(t, 1, 255);
+            if (v.isPresent()) {
+                d.priority = (int) v.getAsLong();
+            } else {
+                w.error(d.tag() + " Priority not valid! must be between 1 & 255. Using default 100");
+                d.priority = 100;
+            }
+        }
+    }
+
+    private static void advertInt(VrrpInstanceDraft d, Words w) {
+        var t = w.required(0).orElse(null);
+        if (t != null) {
+            var v = w.seconds(t, 0.01, 255);
+            if (v.isEmpty() || v.get().isZero()) {
+                w.error(d.tag() + " Advert interval (" + t + ") not valid! Must be > 0 - ignoring");
+            } else {
+                d.advertInt = v.get();
+            }
+        }
+    }
+
+    private static void version(VrrpInstanceDraft d, Words w) {
+        w.required(0).ifPresent(t -> {
+            var v = w.integer(t, 2, 3);
+            if (v.isPresent()) {
+                d.version = (int) v.getAsLong();
+            } else {
+                w.error(d.tag() + ": Version must be either 2 or 3");
+            }
+        });
+    }
+
+    private static void virtualIpaddress(VrrpInstanceDraft d, Words w) {
+        for (var c : w.node().children()) {
+            var vip = d.addressLines.address(c);
+            if (vip.isEmpty() || !devExists(d, vip.get(), c)) {
+                continue;
+            }
+            if (!d.vips.isEmpty() && d.vips.get(0).family() != vip.get().family()) {
+                d.sink.error(c.pos(), "(" + d.name + "): address family must match VRRP instance ["
+                        + Addresses.format(vip.get().address()) + "] - ignoring");
+            } else {
+                d.vips.add(vip.get());
+            }
+        }
+    }
+
+    private static void virtualIpaddressExcluded(VrrpInstanceDraft d, Words w) {
+        for (var c : w.node().children()) {
+            var vip = d.addressLines.address(c);
+            if (vip.isPresent() && devExists(d, vip.get(), c)) {
+                d.evips.add(vip.get());
+            }
+        }
+    }
+
+    private static void unicastPeer(VrrpInstanceDraft d, Words w) {
+        d.unicastPeerBlock = true;
+        w.node().children().forEach(c -> peer(d, c));
+    }
+
+    private static void mcastSrcIp(VrrpInstanceDraft d, Words w) {
+        d.mcastSrc = address(w, "Configuration error: VRRP instance[" + d.name
+                + "] malformed src address[%s]. Skipping...").orElse(null);
+    }
+
+    private static void unicastSrcIp(VrrpInstanceDraft d, Words w) {
+        d.unicastSrc = address(w, "Configuration error: VRRP instance[" + d.name
+                + "] malformed src address[%s]. Skipping...").orElse(null);
+    }
+
+    private static void mcastDstIp(VrrpInstanceDraft d, Words w) {
+        d.mcastDst = address(w, "Configuration error: VRRP instance[" + d.name
+                + "] malformed mcast dst address[%s]. Skipping...").orElse(null);
+    }
+
+    private static void unicastTtl(VrrpInstanceDraft d, Words w) {
+        var v = w.intIn(0, 0, 255);
+        if (v.isPresent()) {
+            d.unicastTtl = v.getAsInt();
+        } else {
+            w.error(d.tag() + ": TTL '" + w.arg(0).orElse("") + "' not valid - must be between 0 & 255");
+        }
+    }
+
+    private static void trackInterface(VrrpInstanceDraft d, Words w) {
+        var refs = TrackLines.read(d.tag(), w.node(), -253, 253, d.sink);
+        for (var r : refs) {
+            if (!d.interfaces.exists(r.name())) {
+                d.sink.error(r.pos(), d.tag() + " tracked interface " + r.name() + " doesn't exist");
+            } else {
+                d.trackInterfaces.add(r);
+            }
+        }
+    }
+
+    private static void notifyDeleted(VrrpInstanceDraft d, Words w) {
+        d.notifyDeletedSet = true;
+        d.notifyDeleted = w.arg(0).isPresent() ? w.script(0).orElse(null) : null;
+    }
+
+    private static void preemptDelay(VrrpInstanceDraft d, Words w) {
+        w.required(0).ifPresent(t -> {
+            var v = w.seconds(t, 0, 1000);
+            if (v.isPresent()) {
+                d.preemptDelay = v.get();
+            } else {
+                w.error(d.tag() + " Preempt_delay not valid! must be between 0-1000");
+            }
+        });
+    }
+
+    /** A garp_* delay in seconds; keepalived's words when it is not one. */
+    private static Optional<Duration> garpSeconds(VrrpInstanceDraft d, Words w) {
+        var v = w.seconds(0, 0, 86400);
+        if (v.isEmpty()) {
+            w.error(d.tag() + ": " + w.keyword() + " '" + w.arg(0).orElse("") + "' invalid - ignoring");
+        }
+        return v;
+    }
+
+    /** A garp_* repeat count; keepalived's words when it is not one. */
+    private static OptionalInt garpCount(VrrpInstanceDraft d, Words w) {
+        var v = w.intIn(0, 0, Integer.MAX_VALUE);
+        if (v.isEmpty()) {
+            w.error(d.tag() + ": " + w.keyword() + " '" + w.arg(0).orElse("") + "' invalid - ignoring");
+        }
+        return v;
+    }
+
+    private static void downTimerAdverts(VrrpInstanceDraft d, Words w) {
+        var v = w.intIn(0, 1, 100);
+        if (v.isPresent()) {
+            d.downTimerAdverts = v.getAsInt();
+        } else {
+            w.error(d.tag() + ": Invalid down_timer_adverts [1:100] '" + w.arg(0).orElse("") + "'");
+        }
+    }
+
+    private static void timerExpiredBackup(VrrpInstanceDraft d, Words w) {
+        d.timerExpiredBackup = w.arg(0).isPresent() ? w.intIn(0, 0, 255) : OptionalInt.of(0);
+    }
+
+    private static void garpExtraIf(VrrpInstanceDraft d, Words w) {
+        int i = w.arg(0).filter("all"::equals).isPresent() ? 1 : 0;
+        d.garpExtraIfAll = i == 1;
+        w.seconds(i, 0, 86400).ifPresent(v -> d.garpExtraIf = v);
+    }
+
+    private static void lvsSyncDaemonInterface(VrrpInstanceDraft d, Words w) {
+        d.lvsSyncDaemonInterface = w.required(0).orElse(null);
+        w.warning(d.tag() + " Specifying lvs_sync_daemon_interface against a vrrp is deprecated.");
+        w.warning("        Please use global lvs_sync_daemon");
+    }
+
+    /** An address's {@code dev} must exist (keepalived: the address is dropped and the config flagged). */
+    private static boolean devExists(VrrpInstanceDraft d, VirtualIpSpec vip, ConfigNode line) {
+        if (vip.dev().isEmpty() || d.interfaces.exists(vip.dev().get())) {
+            return true;
+        }
+        d.sink.error(line.pos(), "WARNING - interface " + vip.dev().get() + " for ip address " + line.name()
+                + " doesn't exist");
+        return false;
+    }
+
+    private static Optional<InetAddress> address(Words w, String what) {
+        var t = w.required(0);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        var a = Addresses.parse(t.get());
+        if (a.isEmpty()) {
+            w.error(what.replace("%s", t.get()));
+        }
+        return a;
+    }
+
+    private static void auth(VrrpInstanceDraft d, ConfigNode block) {
+        AuthSpec.Type type = null;
+        String pass = "";
+        for (var n : block.children()) {
+            var w = new Words(n, d.sink);
+            switch (n.name()) {
+                case "auth_type" -> w.required(0).ifPresent(t -> {
+                    switch (t) {
+                        case "PASS" -> d.auth = new AuthSpec(AuthSpec.Type.PASS, "");
+                        case "AH" -> d.auth = new AuthSpec(AuthSpec.Type.AH, "");
+                        default -> w.error("(" + d.name + ") unknown authentication type '" + t + "'");
+                    }
+                });
+                case "auth_pass" -> w.required(0).ifPresent(p -> {
+                    if (p.length() > 8) {
+                        w.error("Truncating auth_pass to 8 characters");
+                    }
+                });
+                default -> {
+                }
+            }
+            if (n.name().equals("auth_type") && d.auth != null) {
+                type = d.auth.type();
+            }
+            if (n.name().equals("auth_pass") && !n.args().isEmpty()) {
+                var p = n.args().get(0).text();
+                pass = p.length() > 8 ? p.substring(0, 8) : p;
+            }
+        }
+        d.auth = type == null ? null : new AuthSpec(type, pass);
+    }
+
+    private static void peer(VrrpInstanceDraft d, ConfigNode line) {
+        var w = line.words();
+        var a = Addresses.parse(w.get(0));
+        if (a.isEmpty()) {
+            d.sink.error(line.pos(), "Configuration error: VRRP instance[" + d.name + "] malformed unicast peer address["
+                    + w.get(0) + "]. Skipping...");
+            return;
+        }
+        OptionalInt min = OptionalInt.empty();
+        OptionalInt max = OptionalInt.empty();
+        for (int i = 1; i + 1 < w.size(); i += 2) {
+            try {
+                int v = Integer.parseInt(w.get(i + 1));
+                if (w.get(i).equals("min_ttl")) {
+                    min = OptionalInt.of(v);
+                } else if (w.get(i).equals("max_ttl")) {
+                    max = OptionalInt.of(v);
+                }
+            } catch (NumberFormatException e) {
+                d.sink.error(line.pos(), "invalid number '" + w.get(i + 1) + "'");
+            }
+        }
+        d.peers.add(new UnicastPeerSpec(a.get(), min, max, line.pos()));
+    }
+
+    private static VmacSpec vmac(ConfigNode n, VmacSpec.Kind kind) {
+        Optional<String> name = Optional.empty();
+        Optional<String> mac = Optional.empty();
+        Optional<String> ip = Optional.empty();
+        Optional<String> mode = Optional.empty();
+        Optional<String> group = Optional.empty();
+        boolean notify = false;
+        var a = n.argTexts();
+        for (int i = 0; i < a.size(); i++) {
+            var t = a.get(i);
+            if (t.equals("name") && i + 1 < a.size()) {
+                name = Optional.of(a.get(++i));
+            } else if (t.equals("group") && i + 1 < a.size()) {
+                group = Optional.of(a.get(++i));
+            } else if (t.equals("netlink_notify_msg")) {
+                notify = true;
+            } else if (t.equals("bridge") || t.equals("private") || t.equals("vepa")) {
+                mode = Optional.of(t);
+            } else if (t.matches("([0-9a-fA-F]{2}:){4,5}[0-9a-fA-F]{2}")) {
+                mac = Optional.of(t);
+            } else if (kind == VmacSpec.Kind.IPVLAN && Addresses.parse(t.split("/")[0]).isPresent()) {
+                ip = Optional.of(t);
+            } else if (name.isEmpty()) {
+                name = Optional.of(t);
+            }
+        }
+        return new VmacSpec(kind, name, mac, ip, mode, notify, group);
+    }
+}
