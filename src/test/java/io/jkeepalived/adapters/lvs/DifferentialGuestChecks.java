@@ -59,8 +59,10 @@ final class DifferentialGuestChecks {
                 Sh.ok("ip", "netns", "add", ns);
                 Sh.ok("ip", "-n", ns, "link", "set", "lo", "up");
             }
-            var k = GuestDaemon.start(GuestDaemon.Kind.KEEPALIVED, jvm, ka, config, out.resolve(name + ".keepalived.log"));
-            var j = GuestDaemon.start(GuestDaemon.Kind.JKEEPALIVED, jvm, jk, config, out.resolve(name + ".jkeepalived.log"));
+            // -C: the health checkers and LVS only. The samples' vrrp_instances name interfaces (eth0...) and
+            // addresses outside the test ranges; VRRP is compared elsewhere.
+            var k = GuestDaemon.start(GuestDaemon.Kind.KEEPALIVED, jvm, ka, config, out.resolve(name + ".keepalived.log"), "-C");
+            var j = GuestDaemon.start(GuestDaemon.Kind.JKEEPALIVED, jvm, jk, config, out.resolve(name + ".jkeepalived.log"), "-C");
             return new Pair(ka, jk, k, j);
         }
 

@@ -13,6 +13,7 @@ public final class IpvsGuestMain {
         // args: the encoded GuestJvm the host prepared, then optionally a regex of the checks to run
         if (args.length > 0) {
             var jvm = io.jkeepalived.testsupport.GuestJvm.decode(args[0]);
+            TrafficGuestChecks.register(checks, out, jvm);
             SyncDaemonGuestChecks.register(checks, out, jvm);
             DifferentialGuestChecks.register(checks, out, jvm);
         }
