@@ -1,30 +1,29 @@
 package io.jkeepalived.linux;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.function.IntConsumer;
 
 /** EventPoller on epoll(7) with an eventfd(2) for wakeups. await() allocates nothing. */
 final class EpollPoller implements EventPoller {
-    private static final int MAX_EVENTS = 64;
-    private static final ValueLayout.OfLong DATA = JAVA_LONG.withByteAlignment(4); // packed on x86_64
-
+    private final int capacity;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment errno = arena.allocate(Libc.CAPTURE_LAYOUT);
     private final MemorySegment wakeErrno = arena.allocate(Libc.CAPTURE_LAYOUT);
-    private final MemorySegment events = arena.allocate((long) Sys.EPOLL_EVENT_SIZE * MAX_EVENTS, 8);
-    private final MemorySegment ctlEvent = arena.allocate(Sys.EPOLL_EVENT_SIZE, 8);
+    private final MemorySegment events;
+    private final MemorySegment ctlEvent = arena.allocate(EpollEvent.LAYOUT);
     private final MemorySegment counter = arena.allocate(JAVA_LONG);
     private final MemorySegment one = arena.allocate(JAVA_LONG);
     private final int epfd;
     private final int wakeFd;
     private boolean closed;
 
-    EpollPoller() throws SyscallException {
+    /** @param capacity how many ready descriptors one epoll_wait can report */
+    EpollPoller(int capacity) throws SyscallException {
+        this.capacity = capacity;
+        events = arena.allocate(EpollEvent.LAYOUT, capacity);
         epfd = Libc.epollCreate1(errno, Sys.EPOLL_CLOEXEC);
         if (epfd < 0) {
             var e = Libc.error("epoll_create1", "EPOLL_CLOEXEC", errno);
@@ -44,10 +43,18 @@ final class EpollPoller implements EventPoller {
 
     @Override
     public void register(int fd) throws SyscallException {
-        ctlEvent.set(JAVA_INT, 0, Sys.EPOLLIN);
-        ctlEvent.set(DATA, Sys.EPOLL_DATA_OFFSET, fd);
+        add(fd, Sys.EPOLLIN, "EPOLLIN");
+    }
+
+    @Override
+    public void registerWritable(int fd) throws SyscallException {
+        add(fd, Sys.EPOLLOUT, "EPOLLOUT");
+    }
+
+    private void add(int fd, int events, String eventsName) throws SyscallException {
+        EpollEvent.set(ctlEvent, 0, events, fd);
         if (Libc.epollCtl(errno, epfd, Sys.EPOLL_CTL_ADD, fd, ctlEvent) < 0) {
-            throw Libc.error("epoll_ctl", "epfd=" + epfd + ", EPOLL_CTL_ADD, fd=" + fd + ", EPOLLIN", errno);
+            throw Libc.error("epoll_ctl", "epfd=" + epfd + ", EPOLL_CTL_ADD, fd=" + fd + ", " + eventsName, errno);
         }
     }
 
@@ -60,24 +67,29 @@ final class EpollPoller implements EventPoller {
 
     @Override
     public int await(int timeoutMillis, IntConsumer ready) throws SyscallException {
-        int n = Libc.epollWait(errno, epfd, events, MAX_EVENTS, timeoutMillis < 0 ? -1 : timeoutMillis);
-        if (n < 0) {
-            int e = Libc.errno(errno);
-            if (e == Errno.EINTR) {
-                return 0;
-            }
-            throw Libc.error("epoll_wait", "epfd=" + epfd + ", timeout=" + timeoutMillis + "ms", e);
-        }
+        int millis = timeoutMillis < 0 ? -1 : timeoutMillis;
         int reported = 0;
-        for (int i = 0; i < n; i++) {
-            int fd = (int) events.get(DATA, (long) i * Sys.EPOLL_EVENT_SIZE + Sys.EPOLL_DATA_OFFSET);
-            if (fd == wakeFd) {
-                Libc.read(errno, wakeFd, counter, 8); // reset the eventfd counter
-            } else {
-                reported++;
-                ready.accept(fd);
+        int n;
+        do {
+            n = Libc.epollWait(errno, epfd, events, capacity, millis);
+            if (n < 0) {
+                int e = Libc.errno(errno);
+                if (e == Errno.EINTR) {
+                    return reported;
+                }
+                throw Libc.error("epoll_wait", "epfd=" + epfd + ", timeout=" + timeoutMillis + "ms", e);
             }
-        }
+            for (int i = 0; i < n; i++) {
+                int fd = EpollEvent.fd(events, i);
+                if (fd == wakeFd) {
+                    Libc.read(errno, wakeFd, counter, 8); // reset the eventfd counter
+                } else {
+                    reported++;
+                    ready.accept(fd);
+                }
+            }
+            millis = 0;
+        } while (n == capacity);
         return reported;
     }
 

@@ -14,8 +14,17 @@ public final class Errno {
     public static final int EPROTONOSUPPORT = 93;
     public static final int ENETUNREACH = 101;
     public static final int ESRCH = 3;
+    public static final int ETIMEDOUT = 110;
+    public static final int ECONNREFUSED = 111;
+    public static final int EHOSTUNREACH = 113;
+    public static final int EINPROGRESS = 115;
 
     private Errno() {
+    }
+
+    /** The C library's text for an errno, e.g. "Connection refused" for 111. */
+    public static String text(int errno) {
+        return Libc.strerror(errno);
     }
 
     /** The symbolic name of an errno value (x86_64/aarch64 numbering, which agree), e.g. 19 → ENODEV. */

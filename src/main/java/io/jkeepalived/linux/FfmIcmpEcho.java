@@ -80,6 +80,9 @@ final class FfmIcmpEcho implements IcmpEcho {
             kind = Kind.RAW;
         }
         try {
+            if (spec.fwmark() != 0) {
+                s.setInt(Sys.SOL_SOCKET, Sys.SO_MARK, spec.fwmark(), "SOL_SOCKET, SO_MARK");
+            }
             int deviceIndex = 0;
             if (spec.device().isPresent()) {
                 deviceIndex = SockAddr.interfaceIndex(spec.device().get());

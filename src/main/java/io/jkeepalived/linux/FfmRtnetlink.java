@@ -73,6 +73,37 @@ final class FfmRtnetlink implements Rtnetlink {
     }
 
     @Override
+    public void addRoute(Route route, RouteAddMode mode) throws SyscallException {
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.routeRequest(RtnetlinkCodec.RTM_NEWROUTE, route, mySeq, mode.netlinkFlags), mySeq, "RTM_NEWROUTE",
+                route.describe());
+    }
+
+    @Override
+    public List<Rule> rules() throws SyscallException {
+        var rules = new ArrayList<Rule>();
+        int mySeq = ++seq;
+        dump(RuleCodec.dumpRequest(mySeq), mySeq, "RTM_GETRULE", m -> {
+            if (m.type() == RuleCodec.RTM_NEWRULE) {
+                rules.add(RuleCodec.rule(socket.received, m));
+            }
+        });
+        return rules;
+    }
+
+    @Override
+    public void addRule(Rule rule) throws SyscallException {
+        int mySeq = ++seq;
+        request(RuleCodec.request(RuleCodec.RTM_NEWRULE, rule, mySeq), mySeq, "RTM_NEWRULE", rule.describe());
+    }
+
+    @Override
+    public void deleteRule(Rule rule) throws SyscallException {
+        int mySeq = ++seq;
+        request(RuleCodec.request(RuleCodec.RTM_DELRULE, rule, mySeq), mySeq, "RTM_DELRULE", rule.describe());
+    }
+
+    @Override
     public int addMacvlan(String name, int parentIndex, String mac) throws SyscallException {
         if (name.isEmpty() || name.length() > 15) {
             throw new IllegalArgumentException("interface name must be 1-15 characters: '" + name + "'");

@@ -76,7 +76,7 @@ final class FfmVrrpSocket implements RawVrrpSocket {
             txMsghdr.set(ADDRESS, 32, cmsg);
             txMsghdr.set(JAVA_LONG, 40, (16 + dataLen + 7) & ~7);
         }
-        var targets = spec.isUnicast() ? spec.unicastPeers() : java.util.List.of(group(v6));
+        var targets = spec.isUnicast() ? spec.unicastPeers() : java.util.List.of(spec.multicastGroup());
         this.destinations = new MemorySegment[targets.size()];
         this.destinationNames = new String[targets.size()];
         for (int i = 0; i < destinations.length; i++) {
@@ -121,12 +121,28 @@ final class FfmVrrpSocket implements RawVrrpSocket {
             mreqn.set(JAVA_INT, 8, ifindex);
             s.set(Sys.IPPROTO_IP, Sys.IP_MULTICAST_IF, mreqn, "IPPROTO_IP, IP_MULTICAST_IF, " + dev);
             if (!spec.isUnicast()) {
-                MemorySegment.copy(InetAddress.getByName(VrrpSocketSpec.VRRP_GROUP_V4).getAddress(), 0, mreqn, JAVA_BYTE, 0, 4);
+                MemorySegment.copy(spec.multicastGroup().getAddress(), 0, mreqn, JAVA_BYTE, 0, 4);
                 s.set(Sys.IPPROTO_IP, Sys.IP_ADD_MEMBERSHIP, mreqn,
-                        "IPPROTO_IP, IP_ADD_MEMBERSHIP, " + VrrpSocketSpec.VRRP_GROUP_V4 + " on " + dev);
+                        "IPPROTO_IP, IP_ADD_MEMBERSHIP, " + spec.multicastGroup().getHostAddress() + " on " + dev);
+                onlyOwnGroup(s, spec, 0);
             }
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * As keepalived: no multicast of groups other sockets joined (IP_MULTICAST_ALL / IPV6_MULTICAST_ALL off), and
+     * bound to the group so that instances on another group (vrrp_mcast_group4/6, mcast_dst_ip) never see our adverts.
+     */
+    private static void onlyOwnGroup(NativeSocket s, VrrpSocketSpec spec, int ifindex) throws SyscallException {
+        boolean v6 = spec.family() == StandardProtocolFamily.INET6;
+        if (v6) {
+            s.setInt(Sys.IPPROTO_IPV6, Sys.IPV6_MULTICAST_ALL, 0, "IPPROTO_IPV6, IPV6_MULTICAST_ALL");
+        } else {
+            s.setInt(Sys.IPPROTO_IP, Sys.IP_MULTICAST_ALL, 0, "IPPROTO_IP, IP_MULTICAST_ALL");
+        }
+        try (var tmp = Arena.ofConfined()) {
+            s.bind(SockAddr.inet(tmp, spec.multicastGroup(), 0, v6 ? ifindex : 0),
+                    spec.multicastGroup().getHostAddress() + " on " + spec.interfaceName());
         }
     }
 
@@ -143,21 +159,12 @@ final class FfmVrrpSocket implements RawVrrpSocket {
             try (var tmp = Arena.ofConfined()) {
                 // struct ipv6_mreq { in6_addr multiaddr; unsigned ifindex; }
                 var mreq = tmp.allocate(20, 4);
-                MemorySegment.copy(InetAddress.getByName(VrrpSocketSpec.VRRP_GROUP_V6).getAddress(), 0, mreq, JAVA_BYTE, 0, 16);
+                MemorySegment.copy(spec.multicastGroup().getAddress(), 0, mreq, JAVA_BYTE, 0, 16);
                 mreq.set(JAVA_INT, 16, ifindex);
                 s.set(Sys.IPPROTO_IPV6, Sys.IPV6_JOIN_GROUP, mreq,
-                        "IPPROTO_IPV6, IPV6_JOIN_GROUP, " + VrrpSocketSpec.VRRP_GROUP_V6 + " on " + dev);
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalStateException(e);
+                        "IPPROTO_IPV6, IPV6_JOIN_GROUP, " + spec.multicastGroup().getHostAddress() + " on " + dev);
             }
-        }
-    }
-
-    private static InetAddress group(boolean v6) {
-        try {
-            return InetAddress.getByName(v6 ? VrrpSocketSpec.VRRP_GROUP_V6 : VrrpSocketSpec.VRRP_GROUP_V4);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
+            onlyOwnGroup(s, spec, ifindex);
         }
     }
 

@@ -6,8 +6,11 @@ import java.net.StandardProtocolFamily;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How PING_CHECK sends its echoes: the family, and optionally a source address and a device to bind to. */
-public record IcmpEchoSpec(StandardProtocolFamily family, Optional<InetAddress> source, Optional<String> device) {
+/**
+ * How PING_CHECK sends its echoes: the family, and optionally a source address ({@code bindto}), a device to
+ * bind to ({@code bind_if}) and the socket's mark ({@code fwmark}, SO_MARK; 0 = none).
+ */
+public record IcmpEchoSpec(StandardProtocolFamily family, Optional<InetAddress> source, Optional<String> device, int fwmark) {
     public IcmpEchoSpec {
         Objects.requireNonNull(family, "family");
         source = Objects.requireNonNullElse(source, Optional.empty());
@@ -21,14 +24,18 @@ public record IcmpEchoSpec(StandardProtocolFamily family, Optional<InetAddress> 
 
     public static IcmpEchoSpec of(InetAddress target) {
         return new IcmpEchoSpec(target instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 0);
     }
 
     public IcmpEchoSpec withSource(InetAddress address) {
-        return new IcmpEchoSpec(family, Optional.of(address), device);
+        return new IcmpEchoSpec(family, Optional.of(address), device, fwmark);
     }
 
     public IcmpEchoSpec withDevice(String ifname) {
-        return new IcmpEchoSpec(family, source, Optional.of(ifname));
+        return new IcmpEchoSpec(family, source, Optional.of(ifname), fwmark);
+    }
+
+    public IcmpEchoSpec withFwmark(int mark) {
+        return new IcmpEchoSpec(family, source, device, mark);
     }
 }

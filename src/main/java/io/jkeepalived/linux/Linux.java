@@ -14,9 +14,14 @@ public final class Linux {
         return FfmVrrpSocket.open(spec);
     }
 
-    /** An epoll set with a wakeup eventfd. */
+    /** An epoll set with a wakeup eventfd, reporting up to 64 ready descriptors per epoll_wait. */
     public static EventPoller openEventPoller() throws SyscallException {
-        return new EpollPoller();
+        return new EpollPoller(64);
+    }
+
+    /** An epoll set with a wakeup eventfd, reporting up to {@code capacity} ready descriptors per epoll_wait. */
+    public static EventPoller openEventPoller(int capacity) throws SyscallException {
+        return new EpollPoller(capacity);
     }
 
     /** A route netlink request socket (links, addresses). Changing addresses needs CAP_NET_ADMIN. */
@@ -32,6 +37,19 @@ public final class Linux {
     /** A non-blocking subscription to link and IPv4/IPv6 address changes. */
     public static NetlinkMonitor openNetlinkMonitor() throws SyscallException {
         return new FfmNetlinkMonitor();
+    }
+
+    /** A non-blocking subscription to route, rule and address removals. */
+    public static RoutingMonitor openRoutingMonitor() throws SyscallException {
+        return new FfmRoutingMonitor();
+    }
+
+    /**
+     * The process connector's fork/exec/comm/exit events (CAP_NET_ADMIN). The kernel sends them only in the initial
+     * network namespace: from another one the socket is opened there (needs /proc/1/ns/net, i.e. root).
+     */
+    public static ProcessEvents openProcessEvents() throws Exception {
+        return FfmProcessEvents.open();
     }
 
     /** Gratuitous ARP on {@code ifname} from its own MAC. */
@@ -58,9 +76,11 @@ public final class Linux {
         return FfmIcmpEcho.open(spec);
     }
 
-    /** A TCP connection with optional fwmark (SO_MARK), device (SO_BINDTODEVICE) and source, for checkers. */
-    public static TcpConnection connectTcp(TcpConnectSpec spec) throws java.io.IOException {
-        return FfmTcpConnection.connect(spec);
+    /** close(2) of a descriptor whose owner is gone (an event loop closing with connects in flight). */
+    public static void closeDescriptor(int fd) {
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            Libc.close(arena.allocate(Libc.CAPTURE_LAYOUT), fd);
+        }
     }
 
     /** A libnftables context (needs libnftables.so.1); each run is one nftables transaction. Needs CAP_NET_ADMIN. */

@@ -26,6 +26,18 @@ public interface Rtnetlink extends AutoCloseable {
 
     void deleteRoute(Route route) throws SyscallException;
 
+    /** RTM_NEWROUTE with NLM_F_CREATE and the flags of {@code mode} (keepalived prepends by default). */
+    void addRoute(Route route, RouteAddMode mode) throws SyscallException;
+
+    /** Every policy-routing rule (both families). */
+    List<Rule> rules() throws SyscallException;
+
+    /** RTM_NEWRULE with NLM_F_CREATE|NLM_F_EXCL: fails with EEXIST when an identical rule is there. */
+    void addRule(Rule rule) throws SyscallException;
+
+    /** RTM_DELRULE: fails with ENOENT when absent. */
+    void deleteRule(Rule rule) throws SyscallException;
+
     /**
      * Creates a macvlan (mode private, as keepalived's {@code use_vmac}) named {@code name} on link
      * {@code parentIndex} with {@code mac} (e.g. 00:00:5e:00:01:33), left down; returns its index.

@@ -144,6 +144,11 @@ final class RtnetlinkCodec {
      * rtmsg { u8 family, dst_len, src_len, tos, table, protocol, scope, type; u32 flags } then RTA_* attributes.
      */
     static byte[] routeRequest(int type, Route r, int seq) {
+        return routeRequest(type, r, seq, NLM_F_EXCL);
+    }
+
+    /** As above; {@code addFlags} for RTM_NEWROUTE: NLM_F_EXCL (ip route add), 0 (prepend) or NLM_F_APPEND. */
+    static byte[] routeRequest(int type, Route r, int seq, int addFlags) {
         byte[] dst = r.destination().getAddress();
         int alen = dst.length;
         int len = 16 + 12 + attrSize(alen) + attrSize(4) /* table */
@@ -151,7 +156,7 @@ final class RtnetlinkCodec {
                 + (r.outputInterface() != 0 ? attrSize(4) : 0)
                 + (r.metric() != 0 ? attrSize(4) : 0)
                 + (r.preferredSource().isPresent() ? attrSize(alen) : 0);
-        int flags = NLM_F_REQUEST | NLM_F_ACK | (type == RTM_NEWROUTE ? NLM_F_CREATE | NLM_F_EXCL : 0);
+        int flags = NLM_F_REQUEST | NLM_F_ACK | (type == RTM_NEWROUTE ? NLM_F_CREATE | addFlags : 0);
         var b = header(len, type, flags, seq);
         b.put((byte) (alen == 16 ? Sys.AF_INET6 : Sys.AF_INET)).put((byte) r.prefixLength()).put((byte) 0).put((byte) 0);
         b.put((byte) (r.table() < 256 ? r.table() : 252)); // RT_TABLE_COMPAT; RTA_TABLE has the real number
@@ -224,21 +229,21 @@ final class RtnetlinkCodec {
         return b.array();
     }
 
-    private static byte[] u32(int v) {
+    static byte[] u32(int v) {
         return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array();
     }
 
-    private static ByteBuffer header(int len, int type, int flags, int seq) {
+    static ByteBuffer header(int len, int type, int flags, int seq) {
         var b = ByteBuffer.allocate(len).order(ByteOrder.nativeOrder());
         b.putInt(len).putShort((short) type).putShort((short) flags).putInt(seq).putInt(0);
         return b;
     }
 
-    private static int attrSize(int dataLen) {
+    static int attrSize(int dataLen) {
         return align(4 + dataLen);
     }
 
-    private static void attr(ByteBuffer b, int type, byte[] data) {
+    static void attr(ByteBuffer b, int type, byte[] data) {
         int start = b.position();
         b.putShort((short) (4 + data.length)).putShort((short) type).put(data);
         b.position(start + attrSize(data.length));
@@ -383,13 +388,13 @@ final class RtnetlinkCodec {
         return new InterfaceAddress(index, inet(ours), Math.min(prefix, ours.length * 8), brd, scope, flags, label);
     }
 
-    private static byte[] bytes(ByteBuffer b, int at, int len) {
+    static byte[] bytes(ByteBuffer b, int at, int len) {
         var out = new byte[len];
         b.get(at, out);
         return out;
     }
 
-    private static InetAddress inet(byte[] raw) {
+    static InetAddress inet(byte[] raw) {
         try {
             return InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
@@ -397,7 +402,7 @@ final class RtnetlinkCodec {
         }
     }
 
-    private static String cString(ByteBuffer b, int at, int len) {
+    static String cString(ByteBuffer b, int at, int len) {
         int n = 0;
         while (n < len && b.get(at + n) != 0) {
             n++;

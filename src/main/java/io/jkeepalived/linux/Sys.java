@@ -14,6 +14,8 @@ final class Sys {
     static final int SOCK_CLOEXEC = 0x80000;
 
     static final int SOL_SOCKET = 1;
+    static final int SO_REUSEADDR = 2;
+    static final int SO_ERROR = 4;
     static final int SO_SNDBUF = 7;
     static final int SO_RCVBUF = 8;
     static final int SO_BINDTODEVICE = 25;
@@ -32,6 +34,7 @@ final class Sys {
     static final int IP_MULTICAST_TTL = 33;
     static final int IP_MULTICAST_LOOP = 34;
     static final int IP_ADD_MEMBERSHIP = 35;
+    static final int IP_MULTICAST_ALL = 49;
 
     static final int IPV6_CHECKSUM = 7;
     static final int IPV6_UNICAST_HOPS = 16;
@@ -39,6 +42,7 @@ final class Sys {
     static final int IPV6_MULTICAST_HOPS = 18;
     static final int IPV6_MULTICAST_LOOP = 19;
     static final int IPV6_JOIN_GROUP = 20;
+    static final int IPV6_MULTICAST_ALL = 29;
     static final int IPV6_RECVPKTINFO = 49;
     static final int IPV6_PKTINFO = 50;
     static final int IPV6_RECVHOPLIMIT = 51;
@@ -59,6 +63,7 @@ final class Sys {
 
     static final int POLLIN = 1;
     static final int EPOLLIN = 1;
+    static final int EPOLLOUT = 4;
     static final int EPOLLERR = 8;
     static final int EPOLLHUP = 0x10;
     static final int EPOLL_CTL_ADD = 1;
@@ -70,11 +75,6 @@ final class Sys {
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
     static final int CLONE_NEWNET = 0x40000000;
-
-    /** struct epoll_event is packed (12 bytes) on x86_64 only. */
-    static final int EPOLL_EVENT_SIZE = "amd64".equals(System.getProperty("os.arch"))
-            || "x86_64".equals(System.getProperty("os.arch")) ? 12 : 16;
-    static final int EPOLL_DATA_OFFSET = EPOLL_EVENT_SIZE == 12 ? 4 : 8;
 
     private Sys() {
     }

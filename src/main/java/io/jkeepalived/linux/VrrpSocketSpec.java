@@ -12,14 +12,16 @@ import java.util.Optional;
  * ({@code mcast_src_ip} / {@code unicast_src_ip}; bound when present, otherwise the kernel chooses), and
  * either multicast (no peers: join 224.0.0.18 / ff02::12 on the interface, send there) or unicast peers
  * (send one copy to each). The TTL / hop limit is 255 for multicast (RFC 5798 5.1.1.3) and
- * {@code unicastTtl} for unicast.
+ * {@code unicastTtl} for unicast. {@code multicastGroup} is the group a multicast socket joins, binds to and
+ * sends to: keepalived's {@code vrrp_mcast_group4/6} or the instance's {@code mcast_dst_ip}.
  *
  * <p>IPv4 only: {@code ipHeaderIncluded} (IP_HDRINCL) means each send passes a whole IPv4 packet, as keepalived
  * and the project's {@code AdvertWriter} build it (tos 0xc0, id, TTL); {@code authenticationHeader} opens the
  * socket for IP protocol 51 (IPsec AH, keepalived's {@code auth_type AH}) instead of 112.
  */
 public record VrrpSocketSpec(StandardProtocolFamily family, String interfaceName, Optional<InetAddress> source,
-        List<InetAddress> unicastPeers, int unicastTtl, boolean ipHeaderIncluded, boolean authenticationHeader) {
+        List<InetAddress> unicastPeers, int unicastTtl, boolean ipHeaderIncluded, boolean authenticationHeader,
+        InetAddress multicastGroup) {
 
     public static final String VRRP_GROUP_V4 = "224.0.0.18";
     public static final String VRRP_GROUP_V6 = "ff02::12";
@@ -47,11 +49,30 @@ public record VrrpSocketSpec(StandardProtocolFamily family, String interfaceName
         if (family == StandardProtocolFamily.INET6 && (ipHeaderIncluded || authenticationHeader)) {
             throw new IllegalArgumentException("IP_HDRINCL and AH are IPv4 only (VRRPv2 AH), not for " + interfaceName + " over IPv6");
         }
+        multicastGroup = Objects.requireNonNullElseGet(multicastGroup, () -> defaultGroup(family));
+        requireFamily(family, multicastGroup, "multicast group");
+        if (!multicastGroup.isMulticastAddress()) {
+            throw new IllegalArgumentException("multicast group " + multicastGroup.getHostAddress() + " is not a multicast address");
+        }
+    }
+
+    public VrrpSocketSpec(StandardProtocolFamily family, String interfaceName, Optional<InetAddress> source,
+            List<InetAddress> unicastPeers, int unicastTtl, boolean ipHeaderIncluded, boolean authenticationHeader) {
+        this(family, interfaceName, source, unicastPeers, unicastTtl, ipHeaderIncluded, authenticationHeader, null);
+    }
+
+    /** The VRRP group of RFC 5798: 224.0.0.18 or ff02::12. */
+    public static InetAddress defaultGroup(StandardProtocolFamily family) {
+        try {
+            return InetAddress.getByName(family == StandardProtocolFamily.INET6 ? VRRP_GROUP_V6 : VRRP_GROUP_V4);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public VrrpSocketSpec(StandardProtocolFamily family, String interfaceName, Optional<InetAddress> source,
             List<InetAddress> unicastPeers, int unicastTtl) {
-        this(family, interfaceName, source, unicastPeers, unicastTtl, false, false);
+        this(family, interfaceName, source, unicastPeers, unicastTtl, false, false, null);
     }
 
     /** IP protocol of the socket: 112 (VRRP) or 51 (AH). */
@@ -60,11 +81,11 @@ public record VrrpSocketSpec(StandardProtocolFamily family, String interfaceName
     }
 
     public VrrpSocketSpec withIpHeaderIncluded() {
-        return new VrrpSocketSpec(family, interfaceName, source, unicastPeers, unicastTtl, true, authenticationHeader);
+        return new VrrpSocketSpec(family, interfaceName, source, unicastPeers, unicastTtl, true, authenticationHeader, multicastGroup);
     }
 
     public VrrpSocketSpec withAuthenticationHeader() {
-        return new VrrpSocketSpec(family, interfaceName, source, unicastPeers, unicastTtl, ipHeaderIncluded, true);
+        return new VrrpSocketSpec(family, interfaceName, source, unicastPeers, unicastTtl, ipHeaderIncluded, true, multicastGroup);
     }
 
     /** Multicast on {@code interfaceName}, source chosen by the kernel. */
@@ -74,11 +95,18 @@ public record VrrpSocketSpec(StandardProtocolFamily family, String interfaceName
 
     public VrrpSocketSpec withSource(InetAddress address) {
         return new VrrpSocketSpec(family, interfaceName, Optional.of(address), unicastPeers, unicastTtl, ipHeaderIncluded,
-                authenticationHeader);
+                authenticationHeader, multicastGroup);
     }
 
     public VrrpSocketSpec withUnicastPeers(List<InetAddress> peers, int ttl) {
-        return new VrrpSocketSpec(family, interfaceName, source, peers, ttl, ipHeaderIncluded, authenticationHeader);
+        return new VrrpSocketSpec(family, interfaceName, source, peers, ttl, ipHeaderIncluded, authenticationHeader,
+                multicastGroup);
+    }
+
+    /** Joins, binds to and sends to {@code group} instead of the default VRRP group. */
+    public VrrpSocketSpec withMulticastGroup(InetAddress group) {
+        return new VrrpSocketSpec(family, interfaceName, source, unicastPeers, unicastTtl, ipHeaderIncluded, authenticationHeader,
+                group);
     }
 
     public boolean isUnicast() {

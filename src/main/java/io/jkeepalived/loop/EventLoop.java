@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One single-threaded event loop: a Selector for non-blocking sockets, a deadline queue for timers, and an
- * inbox for work handed over from other threads (script results). The only place of the check subsystem
+ * One single-threaded event loop: a {@link Poller} for non-blocking sockets (epoll for descriptors, or a
+ * Selector for java.nio channels), a deadline queue for timers, and an inbox for work handed over from other threads (script results). The only place of the check subsystem
  * that reads the clock and waits.
  */
 public final class EventLoop implements Reactor, AutoCloseable {

@@ -6,7 +6,12 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
-/** The portable poller: a java.nio Selector. */
+/**
+ * A poller on a java.nio Selector. It stays beside {@link EpollLoopPoller} for one reason: HTTP_GET's
+ * non-blocking exchanges ({@code check.checkers.ReactorHttpExchange}) are java.nio SocketChannels, which only
+ * a Selector can watch - a raw epoll set cannot take a channel, and a channel cannot be made from our own
+ * descriptor. The checker's own loop polls with epoll (TCP_CHECK); HTTP_GET runs on a Selector loop.
+ */
 public final class NioPoller implements Poller {
     private final Selector selector;
 

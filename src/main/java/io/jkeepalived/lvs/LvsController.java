@@ -23,8 +23,8 @@ public final class LvsController {
     private Pool observed = Pool.EMPTY;
     /** Services we created or adopted: the only ones we ever change or remove. */
     private final Set<VirtualService> managed = new LinkedHashSet<>();
-    /** Services whose last op failed: retried on the next repair, not on every check result. */
-    private final Set<VirtualService> failing = new HashSet<>();
+    /** Ops that failed and why, said once each: retried on each repair without saying it again. */
+    private final java.util.Map<LvsOp, String> failing = new java.util.HashMap<>();
     private final Set<VirtualService> warned = new HashSet<>();
     private boolean readFailed;
 
@@ -148,18 +148,18 @@ public final class LvsController {
         managed.addAll(desired.activeServices());
         desired.takeChanged();
         var ops = Reconciler.diff(desired.snapshot(), observed, managed);
-        if (!ops.isEmpty()) {
+        var drift = ops.stream().filter(op -> !failing.containsKey(op)).toList();
+        if (!drift.isEmpty()) {
             var services = new LinkedHashSet<String>();
-            for (var op : ops) {
+            for (var op : drift) {
                 if (op.service() != null) {
                     services.add(op.service().display());
                 }
             }
             warning.accept("LVS: " + dataPlane.name() + " differs from the desired pool (changed outside jkeepalived?): "
-                    + ops.size() + " change(s) to repair for " + String.join(", ", services));
+                    + drift.size() + " change(s) to repair for " + String.join(", ", services));
         }
         apply(ops);
-        failing.clear();
     }
 
     /**
@@ -212,25 +212,22 @@ public final class LvsController {
         } catch (DataPlaneException e) {
             warning.accept("LVS: " + dataPlane.name() + " change failed: " + e.getMessage());
             // we no longer know what the kernel has: the next repair reads it
-            for (var op : ops) {
-                if (op.service() != null) {
-                    failing.add(op.service());
-                }
-            }
             return;
         }
         var ok = new ArrayList<LvsOp>(ops.size());
         var failed = new HashSet<LvsOp>();
         for (var f : failures) {
             failed.add(f.op());
-            var service = f.op().service();
-            if (service != null && failing.add(service)) {
-                warning.accept("LVS: VS " + service.display() + ": " + describe(f.op()) + " failed: " + f.reason());
+            if (!f.reason().equals(failing.put(f.op(), f.reason()))) {
+                var service = f.op().service();
+                warning.accept("LVS: " + (service == null ? "" : "VS " + service.display() + ": ") + describe(f.op()) + " failed: "
+                        + f.reason());
             }
         }
         for (var op : ops) {
             if (!failed.contains(op)) {
                 ok.add(op);
+                failing.remove(op);
             }
         }
         observed = Reconciler.applied(observed, ok);

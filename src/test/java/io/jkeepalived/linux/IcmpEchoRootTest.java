@@ -54,6 +54,20 @@ class IcmpEchoRootTest {
     }
 
     @Test
+    void nftablesSeesTheFwmarkOfTheEchoes() throws Exception {
+        a.exec("nft", "add table inet jkl_mark");
+        a.exec("nft", "add chain inet jkl_mark out { type filter hook output priority 0; }");
+        a.exec("nft", "add rule inet jkl_mark out meta mark 0x2a icmp type echo-request counter");
+        var peer = InetAddress.getByName("192.0.2.2");
+        try (var echo = RootNs.in(a, () -> Linux.openIcmpEcho(IcmpEchoSpec.of(peer).withFwmark(0x2a)))) {
+            assertInstanceOf(EchoResult.Reply.class, echo.ping(peer, Duration.ofSeconds(3)));
+        }
+        String rules = a.exec("nft", "list table inet jkl_mark");
+        var m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(rules);
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) == 1, "the marked echo request counted: " + rules);
+    }
+
+    @Test
     void linkLocalTargetUsesTheBoundDeviceAsScope() throws Exception {
         int vb = RootNs.ifindex(b, "vb");
         var peer = RootNs.in(b, () -> {
@@ -70,7 +84,8 @@ class IcmpEchoRootTest {
 
     @Test
     void echoProbeForPingCheck() throws Exception {
-        var probe = new IcmpEchoProbe(java.util.Optional.of(InetAddress.getByName("192.0.2.1")), java.util.Optional.of("va"));
+        var probe = new IcmpEchoProbe(java.util.Optional.of(InetAddress.getByName("192.0.2.1")), java.util.Optional.of("va"),
+                java.util.OptionalInt.empty());
         assertTrue(RootNs.in(a, () -> probe.echo(InetAddress.getByName("192.0.2.2"), Duration.ofSeconds(2))));
         assertTrue(RootNs.in(a, () -> probe.echo(InetAddress.getByName("2001:db8::2"), Duration.ofSeconds(2))));
         assertTrue(!RootNs.in(a, () -> probe.echo(InetAddress.getByName("192.0.2.3"), Duration.ofMillis(200))));

@@ -1,4 +1,5 @@
 /**
- * The checker ports over the Linux layer and the JDK: TCP connects and ICMP echo.
+ * The checker ports over the Linux layer: TCP connects ({@code EpollTcpConnector}, with the checker's fwmark,
+ * bind_if and bindto) and ICMP echo ({@code IcmpEchoProbe}).
  */
 package io.jkeepalived.adapters.check;

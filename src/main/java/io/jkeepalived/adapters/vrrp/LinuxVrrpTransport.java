@@ -127,6 +127,12 @@ public final class LinuxVrrpTransport implements VrrpTransport {
     }
 
     @Override
+    public InetAddress multicastGroup(InstanceParams instance) {
+        RawVrrpSocket socket = byInstance.get(instance.name());
+        return socket != null ? socket.spec().multicastGroup() : VrrpTransport.super.multicastGroup(instance);
+    }
+
+    @Override
     public Received receive(ByteBuffer into) throws IOException {
         try {
             while (!closed) {

@@ -1,5 +1,7 @@
 package io.jkeepalived.check.checkers;
 
+import io.jkeepalived.config.model.CheckerCommonSpec;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,6 +21,14 @@ public record CheckTarget(InetSocketAddress connectTo, Optional<InetSocketAddres
         Objects.requireNonNull(connectTo, "connectTo");
         Objects.requireNonNull(bindTo, "bindTo");
         Objects.requireNonNull(label, "label");
+    }
+
+    /** Where a checker connects ({@code connect_ip}/{@code connect_port}, {@code bindto}/{@code bind_port}), named {@code label}. */
+    public static CheckTarget of(CheckerCommonSpec c, String label) {
+        var connect = new InetSocketAddress(c.connectIp(), c.connectPort());
+        Optional<InetSocketAddress> bind = c.bindTo().map(a -> new InetSocketAddress(a, c.bindPort().orElse(0)))
+                .or(() -> c.bindPort().isPresent() ? Optional.of(new InetSocketAddress(c.bindPort().getAsInt())) : Optional.empty());
+        return new CheckTarget(connect, bind, label);
     }
 
     /** A target named the way keepalived's FMT_RS names it: {@code [addr]:tcp:port}. */

@@ -11,7 +11,6 @@ import io.jkeepalived.check.port.TcpConnector;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.TrackFileSpec;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -47,14 +46,6 @@ public final class CheckerFactory implements CheckerCatalog {
         return this;
     }
 
-    /**
-     * Whether this spec's checker does its I/O through {@link Reactor#register} (java.nio channels), which
-     * only a Selector-based loop offers. Plugged-in protocol checkers do; the core's do not.
-     */
-    public boolean needsSelector(CheckerSpec spec) {
-        return providers.containsKey(spec.getClass());
-    }
-
     public boolean supports(CheckerSpec spec) {
         return providers.containsKey(spec.getClass()) || switch (spec) {
             case CheckerSpec.TcpCheckSpec t -> true;
@@ -85,10 +76,9 @@ public final class CheckerFactory implements CheckerCatalog {
         return switch (binding.spec()) {
             case CheckerSpec.TcpCheckSpec t -> {
                 var c = t.common();
-                var target = new InetSocketAddress(c.connectIp(), c.connectPort());
-                Optional<InetSocketAddress> bind = c.bindTo().map(a -> new InetSocketAddress(a, c.bindPort().orElse(0)))
-                        .or(() -> c.bindPort().isPresent() ? Optional.of(new InetSocketAddress(c.bindPort().getAsInt())) : Optional.empty());
-                yield new TcpChecker(tcp.target(target, bind), binding.rsDisplay());
+                var target = CheckTarget.of(c, binding.rsDisplay());
+                var endpoint = new TcpConnector.Endpoint(target.connectTo(), target.bindTo(), c.fwmark(), c.bindIf());
+                yield new TcpChecker(tcp.target(endpoint), binding.rsDisplay());
             }
             case CheckerSpec.MiscCheckSpec m -> new MiscChecker(m.path().argv().isEmpty() ? List.of(m.path().commandLine()) : m.path().argv(),
                     m.dynamic(), m.path().user(), m.path().group(), binding.rsDisplay() + " VS " + binding.vsDisplay());

@@ -13,7 +13,6 @@ import io.jkeepalived.config.model.SslSpec;
 import io.jkeepalived.config.model.UrlSpec;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -96,14 +95,6 @@ public final class ProtoCheckers implements AutoCloseable {
         };
     }
 
-    /** Where the checker connects, named as keepalived names the real server. */
-    static CheckTarget target(CheckerCommonSpec c, String label) {
-        var connect = new InetSocketAddress(c.connectIp(), c.connectPort());
-        Optional<InetSocketAddress> bind = c.bindTo().map(a -> new InetSocketAddress(a, c.bindPort().orElse(0)))
-                .or(() -> c.bindPort().isPresent() ? Optional.of(new InetSocketAddress(c.bindPort().getAsInt())) : Optional.empty());
-        return new CheckTarget(connect, bind, label);
-    }
-
     /** @param reactor the checker loop, for plain HTTP without a thread per check (null: virtual threads) */
     public Checker http(CheckerBinding b, CheckerSpec.HttpGetSpec spec, Reactor reactor) {
         var urls = new ArrayList<HttpUrl>();
@@ -126,15 +117,15 @@ public final class ProtoCheckers implements AutoCloseable {
         }
         unsupportedBindings(spec.keyword(), spec.common(), b.rsDisplay());
         if (reactor == null) {
-            return new HttpGetChecker(io, target(spec.common(), b.rsDisplay()), options);
+            return new HttpGetChecker(io, CheckTarget.of(spec.common(), b.rsDisplay()), options);
         }
         if (canRegisterChannels(reactor)) {
-            return new HttpGetChecker(io, reactor, null, scratchFor(reactor), target(spec.common(), b.rsDisplay()), options);
+            return new HttpGetChecker(io, reactor, null, scratchFor(reactor), CheckTarget.of(spec.common(), b.rsDisplay()), options);
         }
-        // The daemon's loop polls with epoll through FFM, which has no java.nio channels: plain HTTP then
+        // The daemon's loop polls with epoll through FFM, which cannot watch java.nio channels: plain HTTP
         // runs on our own java.nio loop, one thread for all HTTP_GET checkers.
         EventLoop own = httpLoop();
-        return new HttpGetChecker(io, own, own::execute, scratchFor(own), target(spec.common(), b.rsDisplay()), options);
+        return new HttpGetChecker(io, own, this::onHttpLoop, scratchFor(own), CheckTarget.of(spec.common(), b.rsDisplay()), options);
     }
 
     private Optional<HttpUrl> toUrl(UrlSpec u, CheckerBinding b) {
@@ -179,9 +170,23 @@ public final class ProtoCheckers implements AutoCloseable {
     private synchronized EventLoop httpLoop() {
         if (httpLoop == null) {
             httpLoop = new EventLoop();
-            httpLoopThread = Thread.ofPlatform().daemon().name("jkp-http-loop").start(httpLoop::run);
         }
         return httpLoop;
+    }
+
+    /**
+     * Runs {@code task} on the HTTP loop, whose thread the first check starts: a thread is born in its
+     * creator's network namespace, and the checker loop's thread is where the checks' sockets must live.
+     */
+    private void onHttpLoop(Runnable task) {
+        EventLoop loop;
+        synchronized (this) {
+            loop = httpLoop;
+            if (httpLoopThread == null) {
+                httpLoopThread = Thread.ofPlatform().daemon().name("jkp-http-loop").start(loop::run);
+            }
+        }
+        loop.execute(task);
     }
 
     /** One read buffer per event loop, shared by every HTTP_GET exchange that loop runs. */
@@ -212,7 +217,7 @@ public final class ProtoCheckers implements AutoCloseable {
         for (CheckerCommonSpec c : commons) {
             String label = "[" + CheckTarget.literal(c.connectIp()) + "]:" + c.connectPort();
             unsupportedBindings("SMTP_CHECK", c, b.rsDisplay());
-            parts.add(new SmtpChecker(io, target(c, label), spec.heloName()));
+            parts.add(new SmtpChecker(io, CheckTarget.of(c, label), spec.heloName()));
         }
         return parts.size() == 1 ? parts.getFirst() : new AllOfChecker(parts);
     }
@@ -220,7 +225,7 @@ public final class ProtoCheckers implements AutoCloseable {
     public Checker dns(CheckerBinding b, CheckerSpec.DnsCheckSpec spec) {
         try {
             unsupportedBindings("DNS_CHECK", spec.common(), b.rsDisplay());
-            return new DnsChecker(io, target(spec.common(), b.rsDisplay()), spec.type(), spec.name(), random);
+            return new DnsChecker(io, CheckTarget.of(spec.common(), b.rsDisplay()), spec.type(), spec.name(), random);
         } catch (IllegalArgumentException e) {
             warnings.accept(e.getMessage());
             return failing("DNS_CHECK", e.getMessage());
@@ -245,16 +250,19 @@ public final class ProtoCheckers implements AutoCloseable {
             random.nextBytes(p);
             return p;
         });
-        return new UdpChecker(io, target(spec.common(), b.rsDisplay()), Optional.of(payload), rule);
+        return new UdpChecker(io, CheckTarget.of(spec.common(), b.rsDisplay()), Optional.of(payload), rule);
     }
 
     public Checker ping(CheckerBinding b, CheckerSpec.PingCheckSpec spec) {
         var c = spec.common();
-        EchoProbe probe = echoProbes.open(c.bindTo(), c.bindIf());
-        return new PingChecker(io, target(c, b.rsDisplay()), probe, pingThreads);
+        EchoProbe probe = echoProbes.open(c.bindTo(), c.bindIf(), c.fwmark());
+        return new PingChecker(io, CheckTarget.of(c, b.rsDisplay()), probe, pingThreads);
     }
 
-    /** SO_MARK and SO_BINDTODEVICE are not reachable from java.net sockets; say so once per checker. */
+    /**
+     * java.net and java.nio sockets offer neither SO_MARK nor SO_BINDTODEVICE (TCP_CHECK and PING_CHECK, on
+     * the linux layer's sockets, apply both): say so once per checker.
+     */
     private void unsupportedBindings(String keyword, CheckerCommonSpec c, String rs) {
         c.fwmark().ifPresent(m -> warnings.accept(keyword + " for " + rs + ": fwmark " + m + " is not applied to its socket"));
         c.bindIf().ifPresent(i -> warnings.accept(keyword + " for " + rs + ": bind_if " + i + " is not applied to its socket"));
@@ -287,7 +295,9 @@ public final class ProtoCheckers implements AutoCloseable {
         if (loop != null) {
             loop.stop();
             try {
-                thread.join(5000);
+                if (thread != null) {
+                    thread.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -4,17 +4,28 @@ import io.jkeepalived.check.engine.CheckResult;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * Non-blocking TCP connects driven by an event loop. Two implementations: java.nio on a Selector
- * ({@code adapters.check.NioTcpConnector}), and direct socket/connect/epoll calls through FFM
- * ({@code io.jkeepalived.linux.checkio.EpollTcpConnector}), which needs about half the system calls.
+ * Non-blocking TCP connects driven by an event loop (TCP_CHECK), with the checker's socket settings.
+ * Implemented by {@code adapters.check.EpollTcpConnector}.
  */
 public interface TcpConnector {
 
-    /** Prepares connects to one target (addresses are encoded once, not per check). */
-    Target target(InetSocketAddress target, Optional<InetSocketAddress> bindTo);
+    /**
+     * Where and how a checker connects.
+     *
+     * @param bindTo source address and port ({@code bindto}, {@code bind_port})
+     * @param fwmark SO_MARK of the socket ({@code fwmark})
+     * @param bindIf the device the socket is bound to ({@code bind_if})
+     */
+    record Endpoint(InetSocketAddress connectTo, Optional<InetSocketAddress> bindTo, OptionalInt fwmark,
+                    Optional<String> bindIf) {
+    }
+
+    /** Prepares connects to one endpoint (addresses are encoded once, not per check). */
+    Target target(Endpoint endpoint);
 
     interface Target {
         /**

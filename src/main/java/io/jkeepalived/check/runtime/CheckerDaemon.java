@@ -1,6 +1,7 @@
 package io.jkeepalived.check.runtime;
 
-import io.jkeepalived.adapters.check.LinuxEchoProbe;
+import io.jkeepalived.adapters.check.EpollTcpConnector;
+import io.jkeepalived.adapters.check.IcmpEchoProbe;
 import io.jkeepalived.check.checkers.Checker;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
@@ -12,10 +13,8 @@ import io.jkeepalived.check.checkers.ProtoCheckers;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.lvs.DataPlane;
-import io.jkeepalived.adapters.check.NioTcpConnector;
 import io.jkeepalived.check.port.TcpConnector;
-import io.jkeepalived.linux.checkio.EpollPoller;
-import io.jkeepalived.linux.checkio.EpollTcpConnector;
+import io.jkeepalived.loop.EpollLoopPoller;
 import io.jkeepalived.lvs.LoggingDataPlane;
 import io.jkeepalived.lvs.LvsController;
 import io.jkeepalived.lvs.PoolPlanBuilder;
@@ -24,6 +23,7 @@ import io.jkeepalived.notify.MailAlerter;
 import io.jkeepalived.notify.SmtpAlertSettings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +60,7 @@ public final class CheckerDaemon implements AutoCloseable {
     private final boolean releaseLvs;
     private final Duration repairEvery;
     private boolean reconcileQueued;
+    private boolean repairStretched;
     /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
     private boolean closing;
 
@@ -67,24 +68,17 @@ public final class CheckerDaemon implements AutoCloseable {
     }
 
     /**
-     * The loop's I/O: epoll through FFM (five system calls per TCP check) unless a checker needs java.nio
-     * channels (the protocol checkers register them with the loop), FFM is unavailable, or
-     * {@code -Djkeepalived.checker.io=nio} asks for the portable Selector loop.
+     * The loop's I/O: epoll through FFM, five system calls per TCP check with the checker's fwmark and bind_if
+     * applied. HTTP_GET's java.nio channels run on a Selector loop of their own (see ProtoCheckers).
      */
-    private Io chooseIo(CheckSetup setup, Options options) {
-        boolean selector = "nio".equals(System.getProperty("jkeepalived.checker.io"))
-                || setup.bindings().stream().anyMatch(b -> options.factory().needsSelector(b.spec()));
-        if (!selector) {
-            try {
-                var epoll = new EpollPoller();
-                var loop = new EventLoop(epoll);
-                return new Io(loop, new EpollTcpConnector(loop, epoll));
-            } catch (IOException | RuntimeException | LinkageError e) {
-                log.warning("Checker: epoll through FFM unavailable (" + e.getMessage() + "), using java.nio");
-            }
+    private static Io openIo() {
+        try {
+            var epoll = new EpollLoopPoller();
+            var loop = new EventLoop(epoll);
+            return new Io(loop, new EpollTcpConnector(loop, epoll));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Checker: cannot open its epoll loop: " + e.getMessage(), e);
         }
-        var loop = new EventLoop();
-        return new Io(loop, new NioTcpConnector(loop));
     }
 
     /**
@@ -136,7 +130,7 @@ public final class CheckerDaemon implements AutoCloseable {
     public CheckerDaemon(CheckSetup setup, Options options, Handover previous) {
         this.log = options.log();
         this.setup = setup;
-        var io = chooseIo(setup, options);
+        var io = openIo();
         this.loop = io.loop();
         this.resources = options.resources();
         this.engine = new CheckEngine(setup.plan(), options.random());
@@ -181,7 +175,7 @@ public final class CheckerDaemon implements AutoCloseable {
     /** Default options for a config: no kernel data plane, alerts logged until a mailer is wired. */
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
-        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), LinuxEchoProbe::new);
+        var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), IcmpEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);
@@ -288,8 +282,17 @@ public final class CheckerDaemon implements AutoCloseable {
         if (closing) {
             return;
         }
+        long start = loop.now();
         lvs.repair();
-        loop.scheduleAfter(repairEvery.toNanos(), this::repair);
+        // a big table takes long to read: the loop must stay free for checks, so at most a tenth of its time goes here
+        long took = loop.now() - start;
+        long next = Math.max(repairEvery.toNanos(), 9 * took);
+        if (next > repairEvery.toNanos() && !repairStretched) {
+            repairStretched = true;
+            log.info("LVS: reading the " + lvs.dataPlane().name() + " table took " + took / 1_000_000 + " ms; drift checks every "
+                    + next / 1_000_000_000 + " s instead of " + repairEvery.toSeconds() + " s");
+        }
+        loop.scheduleAfter(next, this::repair);
     }
 
     /** Re-reads the kernel and repairs drift now (tests, SIGUSR dumps); waits for it. */
@@ -300,6 +303,25 @@ public final class CheckerDaemon implements AutoCloseable {
             done.complete(null);
         });
         done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * The kernel's view in ipvsadm's words (read on the loop: the data plane belongs to it); {@code stats}
+     * for the counters. Read errors come back as the text.
+     */
+    public String lvsListing(boolean stats) {
+        var answer = new CompletableFuture<String>();
+        loop.execute(() -> {
+            try {
+                var dp = lvs.dataPlane();
+                var counters = dp.stats();
+                answer.complete(stats ? io.jkeepalived.lvs.LvsListing.stats(counters)
+                        : io.jkeepalived.lvs.LvsListing.table(dp.name(), dp.read(), counters));
+            } catch (io.jkeepalived.lvs.DataPlaneException | RuntimeException e) {
+                answer.complete("LVS: cannot read " + lvs.dataPlane().name() + ": " + e.getMessage() + "\n");
+            }
+        });
+        return answer.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** The LVS controller (its data plane, desired and observed pool); use it on the loop or after stop. */

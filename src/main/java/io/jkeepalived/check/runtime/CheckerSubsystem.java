@@ -88,6 +88,22 @@ public final class CheckerSubsystem implements Subsystem {
         checker.start();
     }
 
+    /** SIGUSR1: the LVS table as the kernel has it, in ipvsadm's words. */
+    @Override
+    public void writeData(Appendable out) throws java.io.IOException {
+        if (checker != null) {
+            out.append("------< LVS Topology >------\n").append(checker.lvsListing(false));
+        }
+    }
+
+    /** SIGUSR2: per-service and per-server counters, in ipvsadm --stats' words. */
+    @Override
+    public void writeStats(Appendable out) throws java.io.IOException {
+        if (checker != null) {
+            out.append("------< LVS Statistics >------\n").append(checker.lvsListing(true));
+        }
+    }
+
     @Override
     public boolean running() {
         return checker != null;

@@ -8,17 +8,24 @@ import java.util.Optional;
 
 /**
  * What makes instances share a raw socket (keepalived's sockpool): interface, family, source address,
- * for unicast the peers and TTL, and the protocol - VRRPv2 {@code auth_type AH} instances use an IPv4
+ * for multicast the group, for unicast the peers and TTL, and the protocol - VRRPv2 {@code auth_type AH} instances use an IPv4
  * IP_HDRINCL socket on protocol 51, the others protocol 112. A thousand multicast instances on one
  * interface share one socket.
  */
 public record SocketKey(String interfaceName, int interfaceIndex, StandardProtocolFamily family, InetAddress source,
-                        List<InetAddress> unicastPeers, int unicastTtl, boolean authenticationHeader) {
+                        List<InetAddress> unicastPeers, int unicastTtl, boolean authenticationHeader, InetAddress multicastGroup) {
     public SocketKey {
         unicastPeers = List.copyOf(unicastPeers);
+        multicastGroup = java.util.Objects.requireNonNullElseGet(multicastGroup, () -> VrrpSocketSpec.defaultGroup(family));
         if (authenticationHeader && family != StandardProtocolFamily.INET) {
             throw new IllegalArgumentException("AH authentication is IPv4 only (VRRPv2), not on " + interfaceName + " over IPv6");
         }
+    }
+
+    /** On the default group (224.0.0.18 / ff02::12). */
+    public SocketKey(String interfaceName, int interfaceIndex, StandardProtocolFamily family, InetAddress source,
+                     List<InetAddress> unicastPeers, int unicastTtl, boolean authenticationHeader) {
+        this(interfaceName, interfaceIndex, family, source, unicastPeers, unicastTtl, authenticationHeader, null);
     }
 
     /** A protocol 112 socket. */
@@ -28,7 +35,8 @@ public record SocketKey(String interfaceName, int interfaceIndex, StandardProtoc
     }
 
     public VrrpSocketSpec spec() {
-        var spec = new VrrpSocketSpec(family, interfaceName, Optional.of(source), unicastPeers, unicastTtl);
+        var spec = new VrrpSocketSpec(family, interfaceName, Optional.of(source), unicastPeers, unicastTtl)
+                .withMulticastGroup(multicastGroup);
         // AH sits between the IP header and VRRP, so we write the whole IPv4 packet (as keepalived does)
         return authenticationHeader ? spec.withIpHeaderIncluded().withAuthenticationHeader() : spec;
     }
@@ -41,8 +49,7 @@ public record SocketKey(String interfaceName, int interfaceIndex, StandardProtoc
                 .append(')');
         if (unicastPeers.isEmpty()) {
             sb.append(" multicast, address(")
-                    .append(family == StandardProtocolFamily.INET ? VrrpSocketSpec.VRRP_GROUP_V4 : VrrpSocketSpec.VRRP_GROUP_V6)
-                    .append(")]");
+                    .append(io.jkeepalived.common.AddressText.of(multicastGroup)).append(")]");
         } else {
             sb.append(" unicast, src_ip=").append(source.getHostAddress()).append(']');
         }

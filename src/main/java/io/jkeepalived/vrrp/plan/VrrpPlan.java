@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,10 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             Link link = host.link(ifname).orElseThrow(
                     () -> new PlanException("(" + spec.name() + ") interface " + ifname + " does not exist"));
             boolean v6 = spec.family() == io.jkeepalived.config.model.AddressFamily.INET6;
+            Optional<Vmac> vmac = vmacOf(spec, config);
+            String vrrpIf = vmac.map(Vmac::vrrpInterface).orElse(ifname);
+            Link vrrpLink = host.link(vrrpIf).orElseThrow(
+                    () -> new PlanException("(" + spec.name() + ") VMAC interface " + vrrpIf + " does not exist"));
             InetAddress source = (spec.isUnicast() ? spec.unicastSrcIp().or(spec::mcastSrcIp) : spec.mcastSrcIp().or(spec::unicastSrcIp))
                     .or(() -> v6 ? host.linkLocalIpv6(link.index()) : host.primaryIpv4(link.index()))
                     .orElseThrow(() -> new PlanException("(" + spec.name() + ") Cannot find an IP address to use for interface "
@@ -59,18 +64,21 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             InstanceParams params;
             try {
                 params = VrrpParamsFromConfig.instance(spec, source);
+                if (vmac.isPresent()) {
+                    params = params.toBuilder().interfaceName(vrrpIf).build();
+                }
             } catch (IllegalArgumentException e) {
                 throw new PlanException("(" + spec.name() + ") " + e.getMessage());
             }
             instances.add(params);
-            interfaces.add(ifname);
+            interfaces.add(vrrpIf);
             List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
-            socketOf.put(spec.name(), new SocketKey(ifname, link.index(),
+            socketOf.put(spec.name(), new SocketKey(vrrpIf, vrrpLink.index(),
                     v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
-                    usesAh(params)));
+                    usesAh(params), MulticastGroups.of(spec, config.globalDefs())));
             var addrs = new ArrayList<InterfaceAddress>();
             for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
-                String dev = vip.dev().orElse(ifname);
+                String dev = vip.dev().orElse(vmac.map(Vmac::name).orElse(ifname));
                 Link devLink = host.link(dev).orElseThrow(
                         () -> new PlanException("(" + spec.name() + ") VIP " + vip.address().getHostAddress() + ": interface "
                                 + dev + " does not exist"));
@@ -82,6 +90,32 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         }
         var groups = config.vrrpSyncGroups().stream().map(VrrpParamsFromConfig::syncGroup).toList();
         return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces);
+    }
+
+    /** The VMACs ({@code use_vmac}) to make before planning: their interfaces carry the instances' VIPs and adverts. */
+    public static List<Vmac> vmacs(KeepalivedConfig config) {
+        return config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList();
+    }
+
+    /** IPv4 only for now: an IPv6 VMAC needs its own link-local source (see {@link #unsupportedVmacs}). */
+    private static Optional<Vmac> vmacOf(VrrpInstanceSpec spec, KeepalivedConfig config) {
+        return Vmac.of(spec, config.globalDefs()).filter(v -> !v.ipv6());
+    }
+
+    /** One line per use_vmac / use_ipvlan that is not made (the instance runs on its interface). */
+    public static List<String> unsupportedVmacs(KeepalivedConfig config) {
+        var out = new ArrayList<String>();
+        for (VrrpInstanceSpec spec : config.vrrpInstances()) {
+            if (spec.vmac().isPresent() && vmacOf(spec, config).isEmpty()) {
+                out.add("(" + spec.name() + ") " + (spec.vmac().get().kind() == io.jkeepalived.config.model.VmacSpec.Kind.IPVLAN
+                        ? "use_ipvlan" : "use_vmac on an IPv6 instance") + " is not supported by jkeepalived and is ignored"
+                        + " - adverts and VIPs use " + spec.interfaceName().orElse("the interface"));
+            }
+            if (spec.useVmacAddr()) {
+                out.add("(" + spec.name() + ") use_vmac_addr is not supported by jkeepalived and is ignored");
+            }
+        }
+        return out;
     }
 
     /** VRRPv2 over IPv4 with auth_type AH: adverts go in an AH header (IP protocol 51). */

@@ -24,6 +24,14 @@ public interface VrrpTransport extends AutoCloseable {
     void send(InstanceParams instance, ByteBuffer packet, int vrrpOffset) throws IOException;
 
     /**
+     * The multicast group {@code instance} sends its adverts to ({@code vrrp_mcast_group4/6}, {@code mcast_dst_ip});
+     * a VRRPv3 checksum covers it. Unicast instances answer the default group, which their checksum starts from.
+     */
+    default InetAddress multicastGroup(InstanceParams instance) {
+        return io.jkeepalived.vrrp.codec.VrrpAddresses.multicastGroup(instance.family());
+    }
+
+    /**
      * Blocks until a packet arrives, puts it in {@code into} (from position 0, limit = length) and says
      * where it came from; returns null once the transport is closed.
      */

@@ -34,6 +34,11 @@ final class HoldingPorts {
             }
 
             @Override
+            public InetAddress multicastGroup(InstanceParams instance) {
+                return delegate.multicastGroup(instance);
+            }
+
+            @Override
             public void close() {
                 delegate.close();
             }

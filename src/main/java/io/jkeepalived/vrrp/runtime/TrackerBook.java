@@ -40,14 +40,20 @@ public final class TrackerBook {
         return "file " + name;
     }
 
+    static String processKey(String name) {
+        return "process " + name;
+    }
+
     static TrackerBook of(KeepalivedConfig config) {
         var book = new TrackerBook();
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
             book.add(i.name(), i.trackScripts(), i.trackInterfaces(), i.trackFiles(), config);
+            book.addProcesses(i.name(), i.trackProcesses(), config);
         }
         for (VrrpSyncGroupSpec g : config.vrrpSyncGroups()) {
             for (String member : g.members()) {
                 book.add(member, g.trackScripts(), g.trackInterfaces(), g.trackFiles(), config);
+                book.addProcesses(member, g.trackProcesses(), config);
             }
         }
         return book;
@@ -65,6 +71,15 @@ public final class TrackerBook {
         for (TrackRef r : files) {
             config.trackFiles().stream().filter(f -> f.name().equals(r.name())).findFirst().ifPresent(f -> interest(fileKey(f.name()),
                     new Interest(instance, r.weight().orElse(f.weight()), r.weight().isPresent() ? r.reverse() : f.weightReverse())));
+        }
+    }
+
+    /** track_process: the weight of the reference, else the vrrp_track_process's own. */
+    private void addProcesses(String instance, List<TrackRef> processes, KeepalivedConfig config) {
+        for (TrackRef r : processes) {
+            config.trackProcesses().stream().filter(p -> p.name().equals(r.name())).findFirst().ifPresent(p -> interest(
+                    processKey(p.name()), new Interest(instance, r.weight().orElse(p.weight()),
+                            r.weight().isPresent() ? r.reverse() : p.weightReverse())));
         }
     }
 

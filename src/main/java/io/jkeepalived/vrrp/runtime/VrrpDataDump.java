@@ -31,8 +31,7 @@ final class VrrpDataDump {
             out.append("   Using src_ip = ").append(p.sourceAddress().getHostAddress()).append('\n');
             SocketKey key = plan.socketOf().get(p.name());
             if (key.unicastPeers().isEmpty()) {
-                out.append("   Multicast address ").append(key.spec().family() == java.net.StandardProtocolFamily.INET
-                        ? "224.0.0.18" : "ff02::12").append('\n');
+                out.append("   Multicast address ").append(io.jkeepalived.common.AddressText.of(key.multicastGroup())).append('\n');
             } else {
                 out.append("   Unicast Peer(s):\n");
                 for (var peer : key.unicastPeers()) {

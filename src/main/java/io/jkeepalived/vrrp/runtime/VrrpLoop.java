@@ -67,7 +67,8 @@ public final class VrrpLoop implements AutoCloseable {
         int interval = (int) (p.version() == 2 ? p.advertIntervalMicros() / 1_000_000 : p.advertIntervalMicros() / 10_000);
         var advert = VrrpAdvert.of(p.version(), p.vrid(), p.priority(), p.authType(), interval, p.vips(),
                 p.version() == 2 ? Arrays.copyOf(p.authKey(), 8) : new byte[0]);
-        return new AdvertWriter(advert, p.sourceAddress(), VrrpAddresses.multicastGroup(p.family()), p.v3ChecksumAsV2(),
+        var destination = p.unicast() ? VrrpAddresses.multicastGroup(p.family()) : ports.transport().multicastGroup(p);
+        return new AdvertWriter(advert, p.sourceAddress(), destination, p.v3ChecksumAsV2(),
                 p.authType() == AuthType.AH ? Arrays.copyOf(p.authKey(), 8) : null, engine.ahCounter(p.name()),
                 p.unicast());
     }

@@ -25,6 +25,9 @@ import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.vrrp.port.VrrpPorts;
 import io.jkeepalived.adapters.vrrp.LinuxAddressManager;
 import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
+import io.jkeepalived.adapters.vrrp.LinuxRoutingTable;
+import io.jkeepalived.adapters.vrrp.LinuxVmacs;
+import io.jkeepalived.vrrp.plan.RoutingPlan;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.file.Path;
@@ -98,7 +101,8 @@ public final class VrrpSubsystem implements Subsystem {
         log.info("Registering Kernel netlink command channel");
         Rtnetlink rtnetlink = Linux.openRtnetlink();
         resources.add(rtnetlink);
-        HostInterfaces host = HostInterfaces.read(rtnetlink);
+        var stopHold = ReloadHold.none();
+        HostInterfaces host = vmacs(resources, rtnetlink, HostInterfaces.read(rtnetlink), stopHold);
         VrrpPlan plan = VrrpPlan.of(config, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
@@ -135,7 +139,6 @@ public final class VrrpSubsystem implements Subsystem {
         }
         var linuxTransport = new LinuxVrrpTransport(Linux.openEventPoller(), byInstance);
         resources.add(linuxTransport);
-        var stopHold = ReloadHold.none();
         var transport = HoldingPorts.transport(linuxTransport, stopHold);
 
         var startHold = ReloadHold.none();
@@ -159,6 +162,7 @@ public final class VrrpSubsystem implements Subsystem {
         plan.instances().forEach(p -> paramsByName.put(p.name(), p));
         Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, launcher, fifos, mail, routerId, log),
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
+        notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
         var syncDaemon = SyncDaemons.open(config, log);
         if (syncDaemon.isPresent()) {
             resources.add(syncDaemon.get());
@@ -187,7 +191,79 @@ public final class VrrpSubsystem implements Subsystem {
                 loop::submit, clock, log);
         resources.add(trackers);
         trackers.start();
+        watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+    }
+
+    /** track_process: the kernel's process events, if any instance tracks a process. */
+    private void watchProcesses(List<AutoCloseable> resources, TrackerBook book, VrrpLoop loop) throws Exception {
+        var used = ProcessWatcher.used(config.trackProcesses(), book);
+        if (used.isEmpty()) {
+            return;
+        }
+        var events = Linux.openProcessEvents();
+        resources.add(events);
+        var poller = Linux.openEventPoller();
+        resources.add(poller);
+        var watcher = new ProcessWatcher(used, events, poller, book, loop::submit, clock, log);
+        resources.remove(events);       // the watcher closes them
+        resources.remove(poller);
+        resources.add(watcher);
+        watcher.start();
+    }
+
+    /**
+     * keepalived's use_vmac: the VMACs exist before the plan reads the interfaces again; they go at stop, except those
+     * of instances a reload keeps MASTER.
+     */
+    private HostInterfaces vmacs(List<AutoCloseable> resources, Rtnetlink rtnetlink, HostInterfaces host, ReloadHold stopHold)
+            throws Exception {
+        VrrpPlan.unsupportedVmacs(config).forEach(log::warning);
+        var wanted = VrrpPlan.vmacs(config);
+        if (wanted.isEmpty()) {
+            return host;
+        }
+        var vmacs = new LinuxVmacs(rtnetlink, log::info);
+        resources.add(() -> {
+            if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
+                vmacs.remove(stopHold.instances());
+            }
+        });
+        vmacs.create(wanted);
+        return HostInterfaces.read(rtnetlink);
+    }
+
+    /**
+     * Static addresses/routes/rules (installed now, kept, removed at stop) and virtual routes/rules (while MASTER,
+     * through the notifier; withdrawn at stop unless -V or a reload keeps the instance MASTER).
+     */
+    private Notifier routing(List<AutoCloseable> resources, RoutingPlan plan, Notifier notifier, ReloadHold stopHold)
+            throws Exception {
+        plan.warnings().forEach(log::warning);
+        if (plan.isEmpty()) {
+            return notifier;
+        }
+        Rtnetlink rt = Linux.openRtnetlink();
+        resources.add(rt);
+        var table = new LinuxRoutingTable(rt);
+        if (!plan.staticAddresses().isEmpty() || !plan.staticRoutes().isEmpty() || !plan.staticRules().isEmpty()) {
+            var monitor = Linux.openRoutingMonitor();
+            resources.add(monitor);
+            var poller = Linux.openEventPoller();
+            resources.add(poller);
+            var statics = new StaticRouting(plan, table, monitor, poller, log);
+            resources.remove(monitor);          // StaticRouting closes them
+            resources.remove(poller);
+            resources.add(statics);
+            statics.start();
+        }
+        var virtual = new VirtualRouting(notifier, plan, table, log::info);
+        resources.add(() -> {
+            if (!keepVipsOnStop) {
+                virtual.withdrawAll(stopHold.instances());
+            }
+        });
+        return virtual;
     }
 
     @Override

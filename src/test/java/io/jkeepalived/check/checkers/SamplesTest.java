@@ -1,6 +1,6 @@
 package io.jkeepalived.check.checkers;
 
-import io.jkeepalived.adapters.check.LinuxEchoProbe;
+import io.jkeepalived.adapters.check.IcmpEchoProbe;
 import io.jkeepalived.check.engine.CheckResult;
 import io.jkeepalived.check.plan.CheckerBinding;
 import io.jkeepalived.check.runtime.CheckerDaemon;
@@ -124,7 +124,7 @@ class SamplesTest {
         var config = ConfigTest.load(file, null, false, sink);
         assertFalse(sink.has(Severity.FATAL), sink.findings().toString());
         var warnings = new CopyOnWriteArrayList<String>();
-        var protocols = new ProtoCheckers(config.ssl(), warnings::add, new SplittableRandom(5), LinuxEchoProbe::new);
+        var protocols = new ProtoCheckers(config.ssl(), warnings::add, new SplittableRandom(5), IcmpEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
         Log log = (level, message) -> warnings.add(message);
         var setup = CheckerDaemon.setup(config, factory, log);

@@ -2,6 +2,10 @@ package io.jkeepalived.check.runtime;
 
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
+import io.jkeepalived.check.plan.Specs;
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.model.CheckerCommonSpec;
+import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.lvs.LoggingDataPlane;
 import io.jkeepalived.lvs.RealServer;
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -128,6 +133,34 @@ class CheckerDaemonNamespaceTest {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    @Test
+    void tcpCheckAppliesFwmarkAndBindIf() throws Exception {
+        listen("192.0.2.11");
+        listen("192.0.2.12");
+        // only SYNs carrying mark 0x2a reach 192.0.2.11; the counter proves the checker's were marked
+        ns.exec("nft", "add", "chain", "ip", "jkc", "out", "{ type filter hook output priority 0 ; }");
+        ns.exec("nft", "add", "rule", "ip", "jkc", "out", "ip", "daddr", "192.0.2.11", "tcp", "dport", "80", "meta", "mark", "0x2a",
+                "counter", "accept");
+        ns.exec("nft", "add", "rule", "ip", "jkc", "out", "ip", "daddr", "192.0.2.11", "tcp", "dport", "80", "drop");
+        var t = Duration.ofSeconds(1);
+        var marked = new CheckerSpec.TcpCheckSpec(new CheckerCommonSpec(Specs.ip("192.0.2.11"), 80, Optional.empty(),
+                OptionalInt.empty(), Optional.of("lo"), t, OptionalInt.of(0x2a), 0, Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(1), false, true), SourcePos.NONE);
+        var noSuchDevice = new CheckerSpec.TcpCheckSpec(new CheckerCommonSpec(Specs.ip("192.0.2.12"), 80, Optional.empty(),
+                OptionalInt.empty(), Optional.of("nosuch0"), t, OptionalInt.empty(), 0, Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(1), false, true), SourcePos.NONE);
+        var vs = vs("192.0.2.100", 80, 1, Optional.empty(), false, Optional.empty(), Optional.empty(),
+                rs("192.0.2.11", 80, 1, false, Optional.empty(), Optional.empty(), marked),
+                rs("192.0.2.12", 80, 1, false, Optional.empty(), Optional.empty(), noSuchDevice));
+        startDaemon(List.of(vs));
+
+        awaitLog("TCP connection to [192.0.2.11]:tcp:80 success.");
+        awaitLog("TCP_CHECK on service [192.0.2.12]:tcp:80 failed."); // SO_BINDTODEVICE nosuch0: ENODEV
+        String rules = ns.exec("nft", "list", "chain", "ip", "jkc", "out");
+        var packets = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(rules);
+        assertTrue(packets.find() && Integer.parseInt(packets.group(1)) > 0, "marked SYNs counted: " + rules);
     }
 
     @Test

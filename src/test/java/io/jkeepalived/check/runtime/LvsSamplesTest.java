@@ -1,6 +1,6 @@
 package io.jkeepalived.check.runtime;
 
-import io.jkeepalived.adapters.check.LinuxEchoProbe;
+import io.jkeepalived.adapters.check.IcmpEchoProbe;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.checkers.ProtoCheckers;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
@@ -138,7 +138,7 @@ class LvsSamplesTest {
         assertFalse(sink.has(Severity.FATAL), sink.findings().toString());
         Log logSink = (level, message) -> log.add(message);
         dataPlane = new LoggingDataPlane(logSink::warning, "test: no kernel data plane");
-        protocols = new ProtoCheckers(parsed.ssl(), logSink::warning, new SplittableRandom(3), LinuxEchoProbe::new);
+        protocols = new ProtoCheckers(parsed.ssl(), logSink::warning, new SplittableRandom(3), IcmpEchoProbe::new);
         var factory = protocols.registerInto(new CheckerFactory(parsed.trackFiles()));
         // alerts are recorded, never mailed (the samples name an smtp_server)
         var options = new CheckerDaemon.Options(logSink, dataPlane, factory, (s, b) -> log.add("ALERT " + s + " / " + b),

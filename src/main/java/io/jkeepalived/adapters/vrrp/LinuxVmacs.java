@@ -1,0 +1,122 @@
+package io.jkeepalived.adapters.vrrp;
+
+import io.jkeepalived.linux.Link;
+import io.jkeepalived.linux.Rtnetlink;
+import io.jkeepalived.linux.SyscallException;
+import io.jkeepalived.linux.Sysctl;
+import io.jkeepalived.vrrp.plan.Vmac;
+import io.jkeepalived.vrrp.port.LogSink;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Makes keepalived's VMACs: a private-mode macvlan with the virtual MAC on the instance's interface (an existing
+ * macvlan of that name with the right MAC is reused, one with another MAC is replaced, anything else is refused),
+ * IPv6 address generation off (RFC 5798 7.4: no link-local from the virtual MAC) and for IPv4 instances IPv6 off,
+ * then up. For IPv4 the sysctls of keepalived's set_interface_parameters: on the VMAC arp_ignore=1, accept_local=1,
+ * rp_filter=0, promote_secondaries=1; on the base interface arp_ignore=1 and arp_filter=1 (so the base does not
+ * answer ARP for the VIP), put back as they were when the last VMAC on it goes.
+ */
+public final class LinuxVmacs {
+    private final Rtnetlink rtnetlink;
+    private final LogSink log;
+    private final Map<String, Vmac> made = new LinkedHashMap<>();
+    private final Map<String, int[]> savedArp = new LinkedHashMap<>();    // base -> {arp_ignore, arp_filter}
+
+    public LinuxVmacs(Rtnetlink rtnetlink, LogSink log) {
+        this.rtnetlink = rtnetlink;
+        this.log = log;
+    }
+
+    public void create(List<Vmac> vmacs) throws SyscallException, IOException {
+        for (Vmac v : vmacs) {
+            create(v);
+        }
+    }
+
+    private void create(Vmac v) throws SyscallException, IOException {
+        List<Link> links = rtnetlink.links();
+        Link parent = find(links, v.parent()).orElseThrow(() -> new SyscallException("RTM_NEWLINK", v.name() + " link "
+                + v.parent(), io.jkeepalived.linux.Errno.ENODEV, "(" + v.instance() + ") interface " + v.parent()
+                + " does not exist"));
+        Optional<Link> existing = find(links, v.name());
+        if (existing.isPresent()) {
+            Link e = existing.get();
+            if (!e.kind().equals(Optional.of("macvlan"))) {
+                throw new IOException("VMAC " + v.name() + " conflicts with existing interface (" + e.kind().orElse("no kind") + ")");
+            }
+            if (!e.mac().equalsIgnoreCase(v.mac())) {
+                log.log("(" + v.instance() + ") Removing old VMAC interface " + v.name() + " due to conflicting interface");
+                rtnetlink.deleteLink(e.index());
+                existing = Optional.empty();
+            }
+        }
+        int index = existing.isPresent() ? existing.get().index() : rtnetlink.addMacvlan(v.name(), parent.index(), v.mac());
+        made.put(v.name(), v);
+        log.log("(" + v.instance() + "): Success creating VMAC interface " + v.name());
+        Sysctl.write("ipv6", v.name(), "addr_gen_mode", 1);
+        if (!v.ipv6()) {
+            Sysctl.write("ipv6", v.name(), "disable_ipv6", 1);
+            Sysctl.write("ipv4", v.name(), "arp_ignore", 1);
+            Sysctl.write("ipv4", v.name(), "accept_local", 1);
+            Sysctl.write("ipv4", v.name(), "rp_filter", 0);
+            Sysctl.write("ipv4", v.name(), "promote_secondaries", 1);
+            quietBase(v.parent());
+        }
+        rtnetlink.setLinkUp(index, true);
+    }
+
+    /** arp_ignore=1, arp_filter=1 on the base, saving what was there the first time. */
+    private void quietBase(String base) throws IOException {
+        if (savedArp.containsKey(base)) {
+            return;
+        }
+        OptionalInt ignore = Sysctl.read("ipv4", base, "arp_ignore");
+        OptionalInt filter = Sysctl.read("ipv4", base, "arp_filter");
+        savedArp.put(base, new int[] {ignore.orElse(0), filter.orElse(0)});
+        Sysctl.write("ipv4", base, "arp_ignore", 1);
+        Sysctl.write("ipv4", base, "arp_filter", 1);
+    }
+
+    /** Deletes the VMACs except those of {@code keptInstances} (a reload keeps them MASTER), restores the bases. */
+    public void remove(Collection<String> keptInstances) {
+        var basesInUse = new ArrayList<String>();
+        for (Vmac v : List.copyOf(made.values())) {
+            if (keptInstances.contains(v.instance())) {
+                basesInUse.add(v.parent());
+                continue;
+            }
+            try {
+                Optional<Link> l = find(rtnetlink.links(), v.name());
+                if (l.isPresent()) {
+                    rtnetlink.deleteLink(l.get().index());
+                }
+                made.remove(v.name());
+            } catch (SyscallException e) {
+                log.log("(" + v.instance() + ") cannot remove VMAC interface " + v.name() + ": " + e.getMessage());
+            }
+        }
+        for (var e : List.copyOf(savedArp.entrySet())) {
+            if (basesInUse.contains(e.getKey())) {
+                continue;
+            }
+            try {
+                Sysctl.write("ipv4", e.getKey(), "arp_ignore", e.getValue()[0]);
+                Sysctl.write("ipv4", e.getKey(), "arp_filter", e.getValue()[1]);
+                savedArp.remove(e.getKey());
+            } catch (IOException ex) {
+                log.log("cannot restore arp_ignore/arp_filter on " + e.getKey() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private static Optional<Link> find(List<Link> links, String name) {
+        return links.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,76 @@
+package io.jkeepalived.vrrp.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.load.ConfigTest;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.linux.Link;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** use_vmac: keepalived's names and MACs, and the plan putting adverts and VIPs on the VMAC (or adverts on the base). */
+class VmacTest {
+    @TempDir
+    Path dir;
+
+    KeepalivedConfig load(String text) throws Exception {
+        Path f = dir.resolve("k.conf");
+        Files.writeString(f, text);
+        return ConfigTest.load(f, "", false, new DiagnosticSink());
+    }
+
+    @Test
+    void keepalivedsMacs() {
+        assertEquals("00:00:5e:00:01:33", Vmac.mac(Optional.empty(), false, 51));
+        assertEquals("00:00:5e:00:02:ff", Vmac.mac(Optional.empty(), true, 255));
+        assertEquals("02:11:22:33:44:33", Vmac.mac(Optional.of("02:11:22:33:44"), false, 51), "five octets: the VRID is the sixth");
+        assertEquals("02:11:22:33:44:0a", Vmac.mac(Optional.of("2:11:22:33:44:a"), false, 51));
+    }
+
+    @Test
+    void advertsAndVipsOnTheVmacUnlessXmitBase() throws Exception {
+        var config = load("""
+                vrrp_instance ON_VMAC {
+                    interface lo
+                    virtual_router_id 51
+                    use_vmac
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance XMIT_BASE {
+                    interface lo
+                    virtual_router_id 52
+                    use_vmac vmac52
+                    vmac_xmit_base
+                    virtual_ipaddress {
+                        192.0.2.101
+                    }
+                }
+                """);
+        assertEquals(List.of(new Vmac("ON_VMAC", "vrrp.51", "lo", "00:00:5e:00:01:33", false, false),
+                new Vmac("XMIT_BASE", "vmac52", "lo", "00:00:5e:00:01:34", false, true)), VrrpPlan.vmacs(config));
+        var base = VrrpPlanTest.host();
+        var links = new java.util.ArrayList<>(base.links());
+        links.add(new Link(7, "vrrp.51", Link.IFF_UP | Link.IFF_RUNNING, Link.OperState.UP, "00:00:5e:00:01:33", 1500,
+                Optional.of("macvlan"), 0));
+        links.add(new Link(8, "vmac52", Link.IFF_UP | Link.IFF_RUNNING, Link.OperState.UP, "00:00:5e:00:01:34", 1500,
+                Optional.of("macvlan"), 0));
+        var plan = VrrpPlan.of(config, new HostInterfaces(links, base.addresses()));
+        assertEquals("vrrp.51", plan.socketOf().get("ON_VMAC").interfaceName());
+        assertEquals(InetAddress.getByName("192.0.2.1"), plan.socketOf().get("ON_VMAC").source(), "the base's address");
+        assertEquals("vrrp.51", plan.instances().get(0).interfaceName());
+        assertEquals(7, plan.addressesOf().get("ON_VMAC").get(0).interfaceIndex());
+        assertEquals("lo", plan.socketOf().get("XMIT_BASE").interfaceName());
+        assertEquals(8, plan.addressesOf().get("XMIT_BASE").get(0).interfaceIndex(), "the VIP is on the VMAC all the same");
+        assertEquals("vmac52", plan.deviceOf().get(InetAddress.getByName("192.0.2.101")), "GARPs leave from the VMAC");
+        assertTrue(plan.interfaces().containsAll(List.of("vrrp.51", "vmac52", "lo")));
+    }
+}
