@@ -68,8 +68,8 @@ final class DifferentialGuestChecks {
 
         /** Both tables once each has settled; fails with both tables and log tails when they differ. */
         void assertSame(String when) throws Exception {
-            String a = IpvsTable.settled(ka, 3000, 90_000);
-            String b = IpvsTable.settled(jk, 3000, 90_000);
+            String a = IpvsTable.settled(ka, 3000, 240_000);
+            String b = IpvsTable.settled(jk, 3000, 240_000);
             assertEquals(IpvsTable.canonical(a), IpvsTable.canonical(b), () -> when + ": keepalived (expected) vs jkeepalived"
                     + "\n--- keepalived ipvsadm -S -n\n" + a + "--- jkeepalived ipvsadm -S -n\n" + b
                     + "--- jkeepalived log tail\n" + tail(jkeepalived.log));
@@ -143,9 +143,9 @@ final class DifferentialGuestChecks {
         }
     }
 
-    /** Waits (at most 60 s) until both tables differ from {@code before}. */
+    /** Waits (at most 180 s) until both tables differ from {@code before}. */
     private static void awaitChange(Pair pair, String before) throws InterruptedException {
-        long end = System.nanoTime() + 60_000_000_000L;
+        long end = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < end) {
             if (!IpvsTable.save(pair.ka).equals(before) && !IpvsTable.save(pair.jk).equals(before)) {
                 return;
@@ -156,7 +156,7 @@ final class DifferentialGuestChecks {
 
     /** Like {@link #awaitChange} for one namespace; returns the first table seen without one of {@code kept}. */
     private static String awaitChangeWatching(String netns, String before, List<String> kept) throws InterruptedException {
-        long end = System.nanoTime() + 60_000_000_000L;
+        long end = System.nanoTime() + 180_000_000_000L;
         String missing = "";
         while (System.nanoTime() < end) {
             String now = IpvsTable.save(netns);

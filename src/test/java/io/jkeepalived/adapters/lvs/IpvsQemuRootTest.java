@@ -31,7 +31,7 @@ class IpvsQemuRootTest {
                 .resolve("src/test/resources/io/jkeepalived/adapters/lvs/differential/methods.conf"));
         System.out.printf("IpvsQemuRootTest: jar and AOT cache for the guest in %.1f s (cache: %s)%n",
                 (System.nanoTime() - t0) / 1e9, jvm.aotCache().map(Object::toString).orElse("none"));
-        run = QemuGuest.run(Duration.ofMinutes(40), QemuGuest.java(IpvsGuestMain.class.getName(), jvm.encode(), System.getProperty("ipvs.guest.only", "")));
+        run = QemuGuest.run(Duration.ofMinutes(75), QemuGuest.java(IpvsGuestMain.class.getName(), jvm.encode(), System.getProperty("ipvs.guest.only", "")));
         System.out.printf("IpvsQemuRootTest: guest booted in %.1f s, whole run %d s, exit %d, job dir %s%n",
                 run.bootSeconds(), run.wall().toSeconds(), run.exit(), run.out());
     }

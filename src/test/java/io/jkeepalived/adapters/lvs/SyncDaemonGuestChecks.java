@@ -61,9 +61,9 @@ final class SyncDaemonGuestChecks {
         }
     }
 
-    /** {@code ipvsadm -L --daemon} once it matches, or as it is after 90 s. */
+    /** {@code ipvsadm -L --daemon} once it matches, or as it is after 240 s. */
     private static String await(String netns, Predicate<String> ok) throws InterruptedException {
-        long end = System.nanoTime() + 90_000_000_000L;
+        long end = System.nanoTime() + 240_000_000_000L;
         String now = IpvsTable.daemons(netns);
         while (!ok.test(now) && System.nanoTime() < end) {
             Thread.sleep(500);

@@ -112,7 +112,7 @@ final class TrafficGuestChecks {
     }
 
     private static void awaitServers(int count, GuestDaemon jk) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
+        long end = System.nanoTime() + 240_000_000_000L;
         String table = "";
         while (System.nanoTime() < end) {
             table = IpvsTable.save(LB);
