@@ -8,6 +8,7 @@ import io.jkeepalived.testsupport.QemuGuest;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
@@ -48,6 +49,24 @@ class IpvsQemuRootTest {
                 fail(line + "\n" + run.file(name + ".fail"));
             }
         }));
+    }
+
+    /** The job directory (logs, configs, console) is kept only when something failed. */
+    @AfterAll
+    static void cleanUp() throws java.io.IOException {
+        if (run == null) {
+            return;
+        }
+        List<String> lines = run.file("results.txt").lines().toList();
+        if (run.exit() == 0 && !lines.isEmpty() && lines.stream().allMatch(l -> l.startsWith("PASS "))) {
+            try (var walk = java.nio.file.Files.walk(run.out())) {
+                for (var p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        } else {
+            System.out.println("IpvsQemuRootTest: logs kept in " + run.out());
+        }
     }
 
     @TestFactory

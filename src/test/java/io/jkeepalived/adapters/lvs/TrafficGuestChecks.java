@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *  client 203.0.113.2 --- 203.0.113.1 [director: VIPs 192.0.2.10 (NAT), 192.0.2.11 (DR) on lo] 198.51.100.1/30 --- rs1 .2
  *                                                                                         198.51.100.5/30 --- rs2 .6
  * </pre>
- * Each real server is busybox httpd answering its own name, and holds 192.0.2.11 on lo (arp_ignore) for DR.
+ * Each real server is busybox httpd answering its own name (the client is curl), and holds 192.0.2.11 on lo (arp_ignore) for DR.
  * Round robin must reach both servers; a server whose httpd is stopped must get no request once its check
  * failed.
  */
@@ -105,7 +105,8 @@ final class TrafficGuestChecks {
     private static Map<String, Integer> requests(String vip, int n) {
         var seen = new TreeMap<String, Integer>();
         for (int i = 0; i < n; i++) {
-            var r = Sh.run(List.of("ip", "netns", "exec", CLIENT, "busybox", "wget", "-q", "-T", "10", "-O", "-", "http://" + vip + "/"), 30);
+            // curl, a fresh connection each time (busybox 1.35's static wget crashes with -T)
+            var r = Sh.run(List.of("ip", "netns", "exec", CLIENT, "curl", "-sS", "-m", "10", "http://" + vip + "/"), 30);
             seen.merge(r.exit() == 0 ? r.out().strip() : "error: " + r.out().strip(), 1, Integer::sum);
         }
         return seen;
