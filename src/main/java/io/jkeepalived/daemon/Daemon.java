@@ -9,6 +9,7 @@ import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.Capabilities;
+import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ public final class Daemon {
     private final Function<KeepalivedConfig, List<String>> dumper;
     private final List<Subsystem> subsystems = new ArrayList<>();
     private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
+    /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
+    private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
+    private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -82,6 +86,8 @@ public final class Daemon {
             }
             return EXIT_MISSING_PERMISSION;
         }
+        fileUmask = FileUmask.of(options, config.get());
+        dumpFiles = DumpFiles.of(config.get(), System.getenv());
         if (options.dumpConf()) {
             dumper.apply(config.get()).forEach(log::info);
         }
@@ -141,7 +147,7 @@ public final class Daemon {
         for (Path p : paths) {
             var f = new PidFile(p);
             try {
-                f.write(pid);
+                f.write(pid, fileUmask);
                 files.add(f);
             } catch (IOException e) {
                 log.error("Unable to write pid file " + p + ": " + e.getMessage());
@@ -190,8 +196,8 @@ public final class Daemon {
                     return EXIT_OK;
                 }
                 case RELOAD -> reload();
-                case DATA -> dump("/tmp/keepalived.data", true);
-                case STATS -> dump("/tmp/keepalived.stats", false);
+                case DATA -> dump(dumpFiles.data(), true);
+                case STATS -> dump(dumpFiles.stats(), false);
             }
         }
     }
@@ -219,13 +225,15 @@ public final class Daemon {
             log.error("Reload failed - keeping the running configuration");
             return;
         }
+        fileUmask = FileUmask.of(options, config.get());
+        dumpFiles = DumpFiles.of(config.get(), System.getenv());
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }
         log.info("Reload finished");
     }
 
-    private void dump(String file, boolean data) {
+    private void dump(Path file, boolean data) {
         var out = new StringWriter();
         try {
             for (Subsystem s : subsystems) {
@@ -235,7 +243,7 @@ public final class Daemon {
                     s.writeStats(out);
                 }
             }
-            Files.writeString(Path.of(file), out.toString(), StandardCharsets.UTF_8);
+            SafeFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
             log.info("Wrote " + file);
         } catch (IOException e) {
             log.error("Cannot write " + file + ": " + e.getMessage());

@@ -9,7 +9,7 @@ import io.jkeepalived.config.keywords.KeywordRegistry;
 import io.jkeepalived.daemon.log.DaemonLog;
 import io.jkeepalived.tools.genhash.Genhash;
 import io.jkeepalived.tools.lab.Lab;
-import java.io.FileOutputStream;
+import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,8 @@ public final class StandardSubcommands implements Subcommands {
         if (reportFile.isEmpty()) {
             return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), err);
         }
-        try (var report = new PrintStream(new FileOutputStream(reportFile.get().toFile(), true), true,
-                StandardCharsets.UTF_8)) {
+        try (var report = new PrintStream(SafeFiles.append(reportFile.get(), FileUmask.beforeConfig(options)).asStream(),
+                true, StandardCharsets.UTF_8)) {
             return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), report);
         } catch (IOException e) {
             err.println("Unable to open config-test log file " + reportFile.get() + ": " + e.getMessage());
@@ -44,7 +44,7 @@ public final class StandardSubcommands implements Subcommands {
                 // no syslog writer yet: what keepalived sends to syslog goes to stderr (the journal under
                 // systemd); only -G without -l means "log nowhere", as in keepalived
                 options.logConsole() || !options.noSyslog() ? err : null,
-                options.logFile().orElse(null), true, json)) {
+                options.logFile().orElse(null), FileUmask.beforeConfig(options), true, json)) {
             var daemon = new Daemon(options, log,
                     (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
                     Subsystems.standard(), ConfigDump::render);

@@ -59,9 +59,18 @@ final class Libc {
     private Libc() {
     }
 
-    private static MethodHandle withErrno(String name, FunctionDescriptor descriptor) {
+    static MethodHandle withErrno(String name, FunctionDescriptor descriptor, Linker.Option... more) {
         var symbol = LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO);
+        var options = new Linker.Option[more.length + 1];
+        options[0] = CAPTURE_ERRNO;
+        System.arraycopy(more, 0, options, 1, more.length);
+        return LINKER.downcallHandle(symbol, descriptor, options);
+    }
+
+    /** A handle to a libc function that reports failure in its return value, not errno (posix_spawn, getpwnam_r ...). */
+    static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name)),
+                descriptor);
     }
 
     static int errno(MemorySegment capture) {
@@ -247,7 +256,7 @@ final class Libc {
     }
 
     /** invokeExact only throws what the native code cannot: a JVM error or a wrong handle type (a bug here). */
-    private static RuntimeException unexpected(Throwable t) {
+    static RuntimeException unexpected(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
         }

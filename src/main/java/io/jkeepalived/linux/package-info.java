@@ -34,6 +34,14 @@
  * in for its whole life and can then be used on any thread. Tests use this to open sockets inside the
  * namespaces they create; the daemon can use it for keepalived's {@code net_namespace}.
  *
+ * <h2>Processes and files</h2>
+ * {@link io.jkeepalived.linux.ProcessSpawner} starts every script with posix_spawn(3) in a new session, and
+ * switches only the spawning thread's credentials (raw set*id system calls) when a script runs as another user;
+ * {@link io.jkeepalived.linux.ChildProcess} watches a child through a pidfd, signals its whole process group and
+ * reaps it. {@link io.jkeepalived.linux.SafeFiles} is how every file written as root is opened (no symlinks, no
+ * file of another user, the configured umask, FIFOs checked to be FIFOs, pid files locked with F_OFD_SETLK).
+ * The libc binding is one, split by subject: {@code Libc} (sockets, I/O), {@code LibcProcesses}, {@code LibcFiles}.
+ *
  * <h2>Running</h2>
  * The JVM needs {@code --enable-native-access=ALL-UNNAMED} (restricted methods: downcall linking and
  * {@code MemorySegment.reinterpret}); without it JDK 25 prints a warning per module on first use.

@@ -1,88 +1,63 @@
 package io.jkeepalived.notify;
 
 import io.jkeepalived.common.Log;
+import io.jkeepalived.linux.SafeFile;
+import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Optional;
 
 /**
- * keepalived's notify FIFO ({@code notify_fifo}, {@code vrrp_notify_fifo}): one line per state change.
- * Created with mkfifo when missing and opened read-write, which on Linux never blocks even without a
- * reader. Lines are written by a writer thread from a bounded queue, so a reader that stalls costs lines,
- * never the VRRP loop.
+ * keepalived's notify FIFO ({@code notify_fifo}, {@code vrrp_notify_fifo}, {@code lvs_notify_fifo}): one line
+ * per state change. Created with mkfifo when missing, opened read-write and non-blocking (no reader needed, no
+ * symlink followed, anything but a FIFO refused). A line is written whole or, when the reader has fallen a pipe
+ * buffer behind, dropped: a stalled reader costs lines, never the loop that writes.
  */
 public final class NotifyFifo implements AutoCloseable {
-    private final Path path;
-    private final Log log;
-    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(1024);
-    private final RandomAccessFile file;
-    private final Thread writer;
-    private static final String END = new String("end of lines");
+    /** keepalived's umask when none is configured: a FIFO we create is 0600. */
+    public static final int DEFAULT_UMASK = 0177;
 
-    private NotifyFifo(Path path, RandomAccessFile file, Log log) {
-        this.path = path;
+    private final SafeFile file;
+    private final Log log;
+    private boolean dropping;
+
+    private NotifyFifo(SafeFile file, Log log) {
         this.file = file;
         this.log = log;
-        this.writer = Thread.ofPlatform().name("VRRP-fifo").daemon().start(this::drain);
     }
 
-    public static java.util.Optional<NotifyFifo> open(Path path, Log log) {
+    public static Optional<NotifyFifo> open(Path path, int umask, Log log) {
         try {
-            if (!Files.exists(path)) {
-                Process p = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).redirectErrorStream(true).start();
-                if (p.waitFor() != 0) {
-                    log.error("Unable to create notify FIFO " + path);
-                    return java.util.Optional.empty();
-                }
-            }
-            return java.util.Optional.of(new NotifyFifo(path, new RandomAccessFile(path.toFile(), "rw"), log));
+            return Optional.of(new NotifyFifo(SafeFiles.openFifo(path, umask), log));
         } catch (IOException e) {
             log.error("Unable to open notify FIFO " + path + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return java.util.Optional.empty();
-    }
-
-    public void write(String line) {
-        if (!lines.offer(line)) {
-            log.warning("notify FIFO " + path + " is full - dropping: " + line);
+            return Optional.empty();
         }
     }
 
-    private void drain() {
+    public Path path() {
+        return file.path();
+    }
+
+    /** Writes one line (the newline is added); never blocks. */
+    public synchronized void write(String line) {
         try {
-            while (true) {
-                String line = lines.take();
-                if (line == END) {
-                    return;
-                }
-                file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            boolean written = file.writeIfRoom((line + "\n").getBytes(StandardCharsets.UTF_8));
+            if (!written && !dropping) {
+                log.warning("Notify FIFO is not being read: dropping lines");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            dropping = !written;
         } catch (IOException e) {
-            log.error("Error writing notify FIFO " + path + ": " + e.getMessage());
+            if (!dropping) {
+                log.warning("Write to notify FIFO " + file.path() + " failed: " + e.getMessage());
+            }
+            dropping = true;
         }
     }
 
     @Override
     public void close() {
-        lines.offer(END);
-        try {
-            writer.join(200);       // the last lines (notify STOP) should reach the reader
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        writer.interrupt();
-        try {
-            file.close();
-        } catch (IOException e) {
-            // closing a FIFO we only wrote to
-        }
+        file.close();
     }
 }

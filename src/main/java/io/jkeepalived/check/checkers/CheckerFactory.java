@@ -7,6 +7,7 @@ import io.jkeepalived.check.engine.GenericWords;
 import io.jkeepalived.check.engine.MiscWords;
 import io.jkeepalived.check.engine.TcpWords;
 import io.jkeepalived.loop.Reactor;
+import io.jkeepalived.check.port.ScriptExecutor;
 import io.jkeepalived.check.port.TcpConnector;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.TrackFileSpec;
@@ -36,9 +37,12 @@ public final class CheckerFactory implements CheckerCatalog {
 
     private final Map<Class<? extends CheckerSpec>, Provider> providers = new HashMap<>();
     private final List<TrackFileSpec> trackFiles;
+    private final ScriptExecutor scripts;
 
-    public CheckerFactory(List<TrackFileSpec> trackFiles) {
+    /** @param scripts runs MISC_CHECK scripts */
+    public CheckerFactory(List<TrackFileSpec> trackFiles, ScriptExecutor scripts) {
         this.trackFiles = List.copyOf(trackFiles);
+        this.scripts = scripts;
     }
 
     public <S extends CheckerSpec> CheckerFactory register(Class<S> specType, Provider provider) {
@@ -80,8 +84,8 @@ public final class CheckerFactory implements CheckerCatalog {
                 var endpoint = new TcpConnector.Endpoint(target.connectTo(), target.bindTo(), c.fwmark(), c.bindIf());
                 yield new TcpChecker(tcp.target(endpoint), binding.rsDisplay());
             }
-            case CheckerSpec.MiscCheckSpec m -> new MiscChecker(m.path().argv().isEmpty() ? List.of(m.path().commandLine()) : m.path().argv(),
-                    m.dynamic(), m.path().user(), m.path().group(), binding.rsDisplay() + " VS " + binding.vsDisplay());
+            case CheckerSpec.MiscCheckSpec m -> new MiscChecker(m.path(), m.dynamic(), scripts,
+                    binding.rsDisplay() + " VS " + binding.vsDisplay());
             case CheckerSpec.FileCheckSpec f -> trackFile(f)
                     .<Checker>map(tf -> new FileChecker(Path.of(tf.file()), f.weight().orElse(tf.weight()),
                             f.weight().isPresent() ? f.reverse() : tf.weightReverse(), binding.realServer().weight()))

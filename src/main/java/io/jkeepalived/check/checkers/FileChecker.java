@@ -57,6 +57,9 @@ public final class FileChecker implements Checker {
 
     /** strtol(buf, NULL, 0) of the file's first 127 bytes, as keepalived reads it; 0 when absent. */
     static long readValue(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return 0;           // a FIFO would block the checker loop on open; a device is no track file
+        }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(127);

@@ -50,9 +50,10 @@ public sealed interface Action {
      * Run a notify script (notify_up/down, quorum_up/down) exactly as configured: keepalived adds no
      * arguments to LVS notifies. {@code atShutdown} scripts are waited for (bounded) before exit.
      */
-    record RunScript(java.util.List<String> argv, boolean atShutdown) implements Action {
-        public RunScript {
-            argv = java.util.List.copyOf(argv);
+    record RunScript(io.jkeepalived.config.model.ScriptSpec script, boolean atShutdown) implements Action {
+        /** A script with no user of its own. */
+        public RunScript(java.util.List<String> argv, boolean atShutdown) {
+            this(io.jkeepalived.config.model.ScriptSpec.of(argv), atShutdown);
         }
     }
 

@@ -1,13 +1,14 @@
 package io.jkeepalived.check.engine;
 
+import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.lvs.RealServer;
 
 import java.util.List;
 import java.util.Optional;
 
 /** A real_server (or a sorry_server) as the engine needs it. */
-public record RealServerPlan(RealServer server, int weight, boolean inhibitOnFailure, Optional<List<String>> notifyUp,
-                             Optional<List<String>> notifyDown, boolean smtpAlert, List<CheckerPlan> checkers) {
+public record RealServerPlan(RealServer server, int weight, boolean inhibitOnFailure, Optional<ScriptSpec> notifyUp,
+                             Optional<ScriptSpec> notifyDown, boolean smtpAlert, List<CheckerPlan> checkers) {
     public RealServerPlan {
         checkers = List.copyOf(checkers);
     }

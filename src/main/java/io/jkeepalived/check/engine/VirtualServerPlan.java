@@ -1,5 +1,6 @@
 package io.jkeepalived.check.engine;
 
+import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.lvs.VirtualService;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param haAddresses   the addresses whose presence enables checking when {@code haSuspend}
  */
 public record VirtualServerPlan(String display, String protocol, List<VirtualService> services, int quorum,
-                                int hysteresis, Optional<List<String>> quorumUp, Optional<List<String>> quorumDown,
+                                int hysteresis, Optional<ScriptSpec> quorumUp, Optional<ScriptSpec> quorumDown,
                                 boolean omega, boolean haSuspend, Set<String> haAddresses, boolean smtpAlert,
                                 Optional<RealServerPlan> sorryServer, List<RealServerPlan> realServers) {
     public VirtualServerPlan {

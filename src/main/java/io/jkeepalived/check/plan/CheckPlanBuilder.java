@@ -6,7 +6,6 @@ import io.jkeepalived.check.engine.RealServerPlan;
 import io.jkeepalived.check.engine.VirtualServerPlan;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.config.model.VirtualServerAddress;
 import io.jkeepalived.config.model.VirtualServerGroupSpec;
 import io.jkeepalived.config.model.VirtualServerSpec;
@@ -80,13 +79,13 @@ public final class CheckPlanBuilder {
                     checkerPlans.add(checkerPlan(binding));
                 }
                 realServers.add(new RealServerPlan(new RealServer(rs.address().getHostAddress(), rs.port()), rs.weight(),
-                        rs.inhibitOnFailure(), rs.notifyUp().map(CheckPlanBuilder::argv), rs.notifyDown().map(CheckPlanBuilder::argv),
+                        rs.inhibitOnFailure(), rs.notifyUp(), rs.notifyDown(),
                         rs.smtpAlert(), checkerPlans));
             }
             var sorry = vs.sorryServer().map(s -> RealServerPlan.sorry(
                     new RealServer(s.address().getHostAddress(), s.port() != 0 ? s.port() : vsPort(vs)), s.weight().orElse(1), s.inhibit()));
             plans.add(new VirtualServerPlan(display, protocol, services, vs.quorum(), vs.hysteresis(),
-                    vs.quorumUp().map(CheckPlanBuilder::argv), vs.quorumDown().map(CheckPlanBuilder::argv), vs.omega(),
+                    vs.quorumUp(), vs.quorumDown(), vs.omega(),
                     vs.haSuspend(), haAddresses, vs.smtpAlert(), sorry, realServers));
         }
         var plan = new CheckPlan(plans, globals.routerId(), globals.checkerLogAllFailures(), globals.rsInitNotifies(),
@@ -110,10 +109,6 @@ public final class CheckPlanBuilder {
             default -> new CheckerPlan(words, c.delayLoop(), c.delayBeforeRetry(), c.retry(), c.warmup(), c.alpha(),
                     c.logAllFailures(), c.connectTimeout(), false);
         };
-    }
-
-    static List<String> argv(ScriptSpec script) {
-        return script.argv().isEmpty() ? List.of(script.commandLine()) : script.argv();
     }
 
     public static Optional<String> hostName() {

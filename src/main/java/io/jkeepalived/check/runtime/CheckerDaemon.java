@@ -6,7 +6,8 @@ import io.jkeepalived.check.checkers.Checker;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
 import io.jkeepalived.check.plan.CheckSetup;
-import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.check.engine.CheckEngine;
 import io.jkeepalived.loop.EventLoop;
 import io.jkeepalived.check.checkers.ProtoCheckers;
@@ -86,10 +87,13 @@ public final class CheckerDaemon implements AutoCloseable {
      *
      * @param releaseLvs   stop removes the services we added (false with -I / --dont-release-ipvs)
      * @param repairEvery  how often the kernel is re-read and drift repaired (zero: never)
+     * @param scripts      runs notify_up/down and quorum_up/down (the factory's MISC_CHECKs use the same runner
+     *                     when built by {@link #defaultOptions})
+     * @param fifoUmask    the umask of a notify FIFO that has to be created
      */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                           List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, boolean releaseLvs,
-                          Duration repairEvery) {
+                          Duration repairEvery, CheckScripts scripts, int fifoUmask) {
         public static final Duration DEFAULT_REPAIR = Duration.ofSeconds(5);
 
         public Options {
@@ -98,7 +102,8 @@ public final class CheckerDaemon implements AutoCloseable {
 
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                        List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
-            this(log, dataPlane, factory, alerts, fifos, random, resources, true, DEFAULT_REPAIR);
+            this(log, dataPlane, factory, alerts, fifos, random, resources, true, DEFAULT_REPAIR,
+                    new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log), NotifyFifo.DEFAULT_UMASK);
         }
 
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
@@ -107,11 +112,11 @@ public final class CheckerDaemon implements AutoCloseable {
         }
 
         public Options withDataPlane(DataPlane dp) {
-            return new Options(log, dp, factory, alerts, fifos, random, resources, releaseLvs, repairEvery);
+            return new Options(log, dp, factory, alerts, fifos, random, resources, releaseLvs, repairEvery, scripts, fifoUmask);
         }
 
         public Options withLvs(boolean release, Duration repair) {
-            return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair);
+            return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair, scripts, fifoUmask);
         }
     }
 
@@ -142,8 +147,12 @@ public final class CheckerDaemon implements AutoCloseable {
         for (var binding : setup.bindings()) {
             checkers.add(options.factory().create(binding, loop, io.tcp()));
         }
-        this.actions = new ActionRunner(lvs.editor() /* replaced on start */, this::poolChanged, log, new ScriptRunner(log),
-                options.alerts(), options.fifos());
+        var fifos = new ArrayList<NotifyFifo>();
+        for (var path : options.fifos()) {
+            NotifyFifo.open(Path.of(path), options.fifoUmask(), log).ifPresent(fifos::add);
+        }
+        this.actions = new ActionRunner(lvs.editor() /* replaced on start */, this::poolChanged, log, options.scripts(),
+                options.alerts(), fifos);
         this.scheduler = new CheckScheduler(loop, engine, checkers, actions, this.previous);
         this.watchAddresses = setup.plan().virtualServers().stream().anyMatch(v -> v.haSuspend());
     }
@@ -176,11 +185,12 @@ public final class CheckerDaemon implements AutoCloseable {
     public static Options defaultOptions(KeepalivedConfig config, Log log) {
         var random = new Random();
         var protocols = new ProtoCheckers(config.ssl(), log::warning, new SplittableRandom(), IcmpEchoProbe::new);
-        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
+        var scripts = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log), log);
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(), scripts));
         var fifos = new ArrayList<String>();
         config.globalDefs().notifyFifo().ifPresent(fifos::add);
         config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
-        var resources = new ArrayList<AutoCloseable>(List.of(protocols));
+        var resources = new ArrayList<AutoCloseable>(List.of(protocols, scripts));
         String host = CheckPlanBuilder.hostName().orElse("localhost");
         BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
         var mail = SmtpAlertSettings.from(config.globalDefs(), host, System.getProperty("user.name", "root"), log::warning)
@@ -190,7 +200,8 @@ public final class CheckerDaemon implements AutoCloseable {
             resources.add(alerter);
             alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
         }
-        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources);
+        return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources, true,
+                Options.DEFAULT_REPAIR, scripts, config.globalDefs().umask());
     }
 
     /** The data plane this build uses: it programs nothing, and says why once. */

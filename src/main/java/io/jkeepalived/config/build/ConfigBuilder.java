@@ -56,13 +56,16 @@ public final class ConfigBuilder {
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         var lines = new AddressLines(sink);
-        var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid);
+        // keepalived_script is the default script user only when it exists; under enable_script_security a script
+        // without a user then has none and is removed, as keepalived does
+        boolean noDefaultUser = gb.scriptSecurity && gb.scriptUser.isEmpty() && !users.exists("keepalived_script");
+        var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid || noDefaultUser, noDefaultUser);
         var lvs = new LvsBuilder(sink, globals);
 
         var cfg = new ConfigDraft(vrrp, lvs, lines, new InterfaceCheck(host));
         RootKeywords.TABLE.readAll(cfg, roots, sink);
 
-        var usedScripts = trackedScripts(cfg.drafts, cfg.syncDrafts, cfg.vrrpScripts);
+        var usedScripts = trackedScripts(cfg.drafts, cfg.syncDrafts, cfg.vrrpScripts, globals);
         var disabled = new HashSet<String>();
         cfg.vrrpScripts.stream().map(VrrpScriptSpec::name).filter(n -> !usedScripts.containsKey(n)).forEach(disabled::add);
         // The same for every instance: made once, not once per instance.
@@ -117,7 +120,7 @@ public final class ConfigBuilder {
      * ("Disabling track script X since not found/accessible") and dropped.
      */
     private Map<String, Boolean> trackedScripts(List<VrrpInstanceDraft> drafts, List<UnresolvedSyncGroup> groups,
-            List<VrrpScriptSpec> defined) {
+            List<VrrpScriptSpec> defined, GlobalDefs globals) {
         var usable = new LinkedHashMap<String, Boolean>();
         for (var s : defined) {
             if (!isTracked(s, drafts, groups)) {
@@ -126,6 +129,8 @@ public final class ConfigBuilder {
             var found = scripts.find(s.script().argv());
             if (found == ScriptFinder.Found.MISSING) {
                 sink.warning(SourcePos.NONE, "Disabling track script " + s.name() + " since not found/accessible");
+            } else if (globals.enableScriptSecurity() && isInsecureRootScript(s.script(), globals)) {
+                sink.warning(SourcePos.NONE, "Disabling track script " + s.name() + " due to insecure");
             } else {
                 usable.put(s.name(), found == ScriptFinder.Found.EXECUTABLE);
             }
@@ -241,11 +246,13 @@ public final class ConfigBuilder {
         }
         if (runsAsRoot(vrrpSide)) {
             sink.report(Severity.SECURITY, SourcePos.NONE,
-                    "SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
+                    "SECURITY VIOLATION - scripts are being executed but script_security not enabled."
+                            + insecureNote(vrrpSide, g));
         }
         if (runsAsRoot(checkSide)) {
             sink.report(Severity.SECURITY, SourcePos.NONE,
-                    "SECURITY VIOLATION - check scripts are being executed but script_security not enabled.");
+                    "SECURITY VIOLATION - check scripts are being executed but script_security not enabled."
+                            + insecureNote(checkSide, g));
         }
     }
 
@@ -256,6 +263,26 @@ public final class ConfigBuilder {
                 to.add(o.get());
             }
         }
+    }
+
+    /** keepalived adds this when a script that runs as root sits on a path a non-root user can write. */
+    private String insecureNote(List<ScriptSpec> scripts, GlobalDefs g) {
+        for (var s : scripts) {
+            if (isInsecureRootScript(s, g)) {
+                return " There are insecure scripts.";
+            }
+        }
+        return "";
+    }
+
+    /** A script that runs as root and whose real path a non-root user can change (keepalived's check_security). */
+    private boolean isInsecureRootScript(ScriptSpec s, GlobalDefs g) {
+        var user = s.user().or(g::scriptUser);
+        boolean asRoot = user.isPresent() ? user.get().equals("root") || user.get().equals("0")
+                : !users.exists("keepalived_script");
+        String program = s.argv().isEmpty() ? s.commandLine() : s.argv().getFirst();
+        return asRoot && program.contains("/")
+                && ScriptPathSecurity.check(program) instanceof ScriptPathSecurity.Verdict.Insecure;
     }
 
     private boolean runsAsRoot(List<ScriptSpec> all) {

@@ -16,11 +16,15 @@ final class VrrpBuilder {
     private final AddressLines addressLines;
 
     private final boolean defaultScriptUserInvalid;
+    /** No script_user and no keepalived_script user: said once, at the first script that needs the default. */
+    private final boolean noKeepalivedScriptUser;
+    private boolean noKeepalivedScriptUserReported;
 
-    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid) {
+    VrrpBuilder(DiagnosticSink sink, AddressLines addressLines, boolean defaultScriptUserInvalid, boolean noKeepalivedScriptUser) {
         this.sink = sink;
         this.addressLines = addressLines;
         this.defaultScriptUserInvalid = defaultScriptUserInvalid;
+        this.noKeepalivedScriptUser = noKeepalivedScriptUser;
     }
 
     /** Where keepalived reports end-of-block checks: the closing brace, taken as the line after the last line inside. */
@@ -44,6 +48,10 @@ final class VrrpBuilder {
     Optional<VrrpScriptSpec> script(ConfigNode block) {
         var draft = new VrrpScriptDraft(name(block));
         VrrpScriptKeywords.TABLE.readAll(draft, block, sink);
+        if (noKeepalivedScriptUser && !noKeepalivedScriptUserReported && draft.needsDefaultUser()) {
+            noKeepalivedScriptUserReported = true;
+            sink.error(endPos(block), "Unable to set default user keepalived_script for script");
+        }
         return draft.finish(block, sink, defaultScriptUserInvalid);
     }
 

@@ -28,6 +28,11 @@ final class VrrpScriptDraft {
         this.name = name;
     }
 
+    /** A script without its own user runs as the default script user. */
+    boolean needsDefaultUser() {
+        return script != null && user == null;
+    }
+
     Optional<VrrpScriptSpec> finish(ConfigNode block, DiagnosticSink sink, boolean defaultScriptUserInvalid) {
         if (script == null) {
             sink.warning(VrrpBuilder.endPos(block), "No script set for vrrp_script " + name + " - removing");

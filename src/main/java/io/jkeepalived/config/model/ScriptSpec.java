@@ -12,4 +12,9 @@ public record ScriptSpec(String commandLine, List<String> argv, Optional<String>
     public ScriptSpec {
         argv = List.copyOf(argv);
     }
+
+    /** A script given as its words, with no user of its own (tests, and plans built in code). */
+    public static ScriptSpec of(List<String> argv) {
+        return new ScriptSpec(String.join(" ", argv), argv, Optional.empty(), Optional.empty(), SourcePos.NONE);
+    }
 }

@@ -1,13 +1,13 @@
 package io.jkeepalived.daemon.log;
 
 import io.jkeepalived.common.Log;
+import io.jkeepalived.linux.SafeFiles;
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +28,14 @@ public final class DaemonLog implements Log, AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Log> taps = new ArrayList<>();
 
-    public DaemonLog(Clock clock, boolean detail, PrintStream console, Path file, boolean flushFile, boolean json)
+    /** @param umask of the log file when it is created; it is opened as {@link SafeFiles} opens every file */
+    public DaemonLog(Clock clock, boolean detail, PrintStream console, Path file, int umask, boolean flushFile, boolean json)
             throws IOException {
         this.clock = clock;
         this.detail = detail;
         this.console = console;
-        this.file = file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.file = file == null ? null : new BufferedWriter(new OutputStreamWriter(SafeFiles.append(file, umask).asStream(),
+                StandardCharsets.UTF_8));
         this.flushFile = flushFile;
         this.json = json;
     }

@@ -89,7 +89,7 @@ public final class Lab {
         Process lb1 = startNode("lb1", "MASTER", 150);
         startNode("lb2", "BACKUP", 100);
         // two JVMs start, then keepalived's rules: 3 adverts + skew before a non-owner MASTER takes over
-        waitForOwner("lb1", Duration.ofSeconds(30));
+        waitForOwner("lb1", Duration.ofSeconds(90));
         say("MASTER: " + owners());
         try (var client = new LabClient(ns("client"), VIP, PORT, REQUEST_INTERVAL_NANOS)) {
             waitUntilServed(client, "rs2", Duration.ofSeconds(20));
@@ -113,14 +113,15 @@ public final class Lab {
             say("Stopping lb1 (SIGTERM: it sends priority 0 and releases the VIP) ...");
             long stopAt = client.now();
             lb1.destroy();
-            waitForOwner("lb2", Duration.ofSeconds(10));
+            waitForOwner("lb2", Duration.ofSeconds(30));
             say(String.format("Failover: VIP now on %s after %.2f s", owners(), (client.now() - stopAt) / 1e9));
             sleep(Duration.ofSeconds(2));
             say("Client through lb2: " + text(client.served(client.now() - 1_000_000_000L, client.now())) + " in the last second");
             say("Bringing lb1 back (higher priority, preempts) ...");
             long backAt = client.now();
             startNode("lb1", "MASTER", 150);
-            waitForOwner("lb1", Duration.ofSeconds(10));
+            // a JVM starts, then keepalived's rules: it preempts once it hears lb2's lower priority
+            waitForOwner("lb1", Duration.ofSeconds(90));
             sleep(Duration.ofSeconds(2));
             say("MASTER again: " + owners());
             long end = client.now();

@@ -1,6 +1,11 @@
 package io.jkeepalived.vrrp.runtime;
 
-import io.jkeepalived.notify.Scripts;
+import io.jkeepalived.common.ScriptOutcome;
+import io.jkeepalived.notify.ScriptHandle;
+import io.jkeepalived.notify.ScriptJob;
+import io.jkeepalived.notify.ScriptJobs;
+import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.linux.SafeFiles;
 import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.config.model.VrrpScriptSpec;
 import io.jkeepalived.common.Log;
@@ -8,11 +13,13 @@ import io.jkeepalived.vrrp.engine.VrrpEvent;
 import io.jkeepalived.common.MonotonicClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +35,10 @@ final class TrackerRunner implements AutoCloseable {
     private final List<VrrpScriptSpec> scripts;
     private final List<TrackFileSpec> files;
     private final Consumer<VrrpEvent> loop;
+    private static final int MAX_TRACK_FILE_BYTES = 4096;
+    private final ScriptRunner runner;
+    private final int umask;
+    private final ScriptJobs jobs;
     private final MonotonicClock clock;
     private final Log log;
     private final ScheduledExecutorService timer =
@@ -40,15 +51,18 @@ final class TrackerRunner implements AutoCloseable {
         boolean ok;
         int streak;
         int lastExit = Integer.MIN_VALUE;
-        Process running;
+        ScriptHandle running;
     }
 
     TrackerRunner(TrackerBook book, List<VrrpScriptSpec> scripts, List<TrackFileSpec> files, Consumer<VrrpEvent> loop,
-                  MonotonicClock clock, Log log) {
+                  ScriptRunner runner, ScriptJobs jobs, int umask, MonotonicClock clock, Log log) {
         this.book = book;
         this.scripts = List.copyOf(scripts);
         this.files = List.copyOf(files);
         this.loop = loop;
+        this.runner = runner;
+        this.umask = umask;
+        this.jobs = jobs;
         this.clock = clock;
         this.log = log;
     }
@@ -75,31 +89,25 @@ final class TrackerRunner implements AutoCloseable {
 
     private void runScript(VrrpScriptSpec s) {
         ScriptState st = states.get(s.name());
-        if (st.running != null && st.running.isAlive()) {
+        if (st.running != null && st.running.running()) {
             return;                        // still within its timeout from the last interval
         }
-        Process p;
-        try {
-            p = new ProcessBuilder(Scripts.argv(s.script(), List.of()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            log.warning("Failed to exec script " + s.script().commandLine() + ": " + e.getMessage());
+        // on timeout the runner kills the script's whole process group at once (SIGKILL, no grace)
+        Optional<ScriptJob> job = jobs.job(s.script(), List.of(), Optional.of(s.timeout()), Duration.ZERO);
+        if (job.isEmpty()) {
             result(s, st, -1, false);
             return;
         }
-        st.running = p;
-        long timeoutMillis = Math.max(1, s.timeout().toMillis());
-        var timeout = timer.schedule(() -> {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-                log.warning("Script `" + s.name() + "` timed out");
-                result(s, st, -1, true);
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-        p.onExit().thenAccept(done -> timer.execute(() -> {
-            if (timeout.cancel(false)) {
-                result(s, st, done.exitValue(), false);
+        ScriptHandle handle = runner.start(job.get());
+        st.running = handle;
+        handle.outcome().thenAccept(outcome -> timer.execute(() -> {
+            switch (outcome) {
+                case ScriptOutcome.TimedOut t -> {
+                    log.warning("Script `" + s.name() + "` timed out");
+                    result(s, st, -1, true);
+                }
+                case ScriptOutcome.NotRun n -> result(s, st, -1, false);
+                default -> result(s, st, outcome.shellStatus(), false);
             }
         }));
     }
@@ -127,9 +135,9 @@ final class TrackerRunner implements AutoCloseable {
 
     private void initFile(TrackFileSpec f) {
         Path p = Path.of(f.file());
-        if (f.initFile() && (f.initOverwrite() || !Files.exists(p))) {
+        if (f.initFile() && (f.initOverwrite() || !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
             try {
-                Files.writeString(p, f.initValue().orElse(0) + "\n");
+                SafeFiles.write(p, (f.initValue().orElse(0) + "\n").getBytes(StandardCharsets.US_ASCII), umask);
             } catch (IOException e) {
                 log.error("Unable to initialise track file " + p + ": " + e.getMessage());
             }
@@ -145,10 +153,17 @@ final class TrackerRunner implements AutoCloseable {
         }
     }
 
-    /** keepalived reads the first number in the file; missing or unreadable counts as 0. */
+    /**
+     * keepalived reads the first number in the file; missing or unreadable counts as 0. Only a regular file is
+     * read, and only its start: a track file pointing at /dev/zero or a FIFO must not exhaust memory or block.
+     */
     static long readValue(TrackFileSpec f) {
-        try {
-            String text = Files.readString(Path.of(f.file()), StandardCharsets.UTF_8).trim();
+        Path p = Path.of(f.file());
+        if (!Files.isRegularFile(p)) {
+            return 0;
+        }
+        try (var in = Files.newInputStream(p)) {
+            String text = new String(in.readNBytes(MAX_TRACK_FILE_BYTES), StandardCharsets.US_ASCII).trim();
             String first = text.isEmpty() ? "0" : text.split("\\s+")[0];
             return Long.parseLong(first);
         } catch (IOException | NumberFormatException e) {
@@ -161,7 +176,7 @@ final class TrackerRunner implements AutoCloseable {
         timer.shutdownNow();
         states.values().forEach(st -> {
             if (st.running != null) {
-                st.running.destroyForcibly();
+                st.running.kill();
             }
         });
     }

@@ -1,8 +1,9 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.notify.NotifyFifo;
-import io.jkeepalived.notify.ScriptLauncher;
-import io.jkeepalived.notify.Scripts;
+import io.jkeepalived.notify.ScriptJobs;
+import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.ScriptsAtStop;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.config.model.NotifySpec;
 import io.jkeepalived.config.model.ScriptSpec;
@@ -32,14 +33,16 @@ final class VrrpNotifier implements Notifier {
     private final Map<String, NotifySpec> groupScripts = new HashMap<>();
     private final Map<String, Boolean> instanceSmtp = new HashMap<>();
     private final Map<String, Boolean> groupSmtp = new HashMap<>();
-    private final ScriptLauncher launcher;
+    private final ScriptRunner runner;
+    private final ScriptJobs jobs;
+    private final ScriptsAtStop atStop;
     private final List<NotifyFifo> fifos;
     private final Optional<MailAlerter> mail;
     private final String routerId;
     private final Log log;
 
-    VrrpNotifier(KeepalivedConfig config, ScriptLauncher launcher, List<NotifyFifo> fifos, Optional<MailAlerter> mail,
-                 String routerId, Log log) {
+    VrrpNotifier(KeepalivedConfig config, ScriptRunner runner, ScriptJobs jobs, ScriptsAtStop atStop, List<NotifyFifo> fifos,
+                 Optional<MailAlerter> mail, String routerId, Log log) {
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
             instanceScripts.put(i.name(), i.notifyScripts());
             instanceSmtp.put(i.name(), i.smtpAlert());
@@ -48,7 +51,9 @@ final class VrrpNotifier implements Notifier {
             groupScripts.put(g.name(), g.notifyScripts());
             groupSmtp.put(g.name(), g.smtpAlert());
         }
-        this.launcher = launcher;
+        this.runner = runner;
+        this.jobs = jobs;
+        this.atStop = atStop;
         this.fifos = List.copyOf(fifos);
         this.mail = mail;
         this.routerId = routerId;
@@ -74,12 +79,11 @@ final class VrrpNotifier implements Notifier {
     }
 
     private void run(ScriptSpec script, List<String> args, NotifyState state) {
-        List<String> argv = Scripts.argv(script, args);
-        if (state == NotifyState.STOP) {
-            launcher.launchStopScript(argv);
-        } else {
-            launcher.launch(argv);
-        }
+        jobs.notifyJob(script, args).map(runner::start).ifPresent(handle -> {
+            if (state == NotifyState.STOP) {
+                atStop.add(handle);
+            }
+        });
     }
 
     private static Optional<ScriptSpec> stateScript(NotifySpec s, NotifyState state) {

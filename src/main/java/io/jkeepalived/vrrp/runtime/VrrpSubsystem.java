@@ -2,7 +2,9 @@ package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
 import io.jkeepalived.notify.NotifyFifo;
-import io.jkeepalived.notify.ScriptLauncher;
+import io.jkeepalived.notify.ScriptJobs;
+import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.ScriptsAtStop;
 import io.jkeepalived.vrrp.plan.HostInterfaces;
 import io.jkeepalived.vrrp.plan.SocketKey;
 import io.jkeepalived.vrrp.plan.VrrpPlan;
@@ -55,7 +57,7 @@ public final class VrrpSubsystem implements Subsystem {
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
-                           ScriptLauncher launcher, ReloadHold stopHold, List<AutoCloseable> resources) {
+                           ScriptsAtStop stopScripts, ReloadHold stopHold, List<AutoCloseable> resources) {
     }
 
     /**
@@ -146,11 +148,13 @@ public final class VrrpSubsystem implements Subsystem {
         var linuxAddresses = new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info);
         var addresses = new StopAwareAddresses(HoldingPorts.addresses(HoldingPorts.addresses(linuxAddresses, startHold),
                 stopHold), keepVipsOnStop);
-        var launcher = new ScriptLauncher(log, 256);
-        resources.add(launcher);
+        var scripts = new ScriptRunner(log, 256, "VRRP-scripts");
+        resources.add(scripts);
+        var jobs = new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log);
+        var stopScripts = new ScriptsAtStop();
         var fifos = new ArrayList<NotifyFifo>();
         for (Optional<String> f : List.of(config.globalDefs().notifyFifo(), config.globalDefs().vrrpNotifyFifo())) {
-            f.flatMap(path -> NotifyFifo.open(Path.of(path), log)).ifPresent(fifos::add);
+            f.flatMap(path -> NotifyFifo.open(Path.of(path), config.globalDefs().umask(), log)).ifPresent(fifos::add);
         }
         resources.addAll(fifos);
         String host0 = hostName();
@@ -160,7 +164,8 @@ public final class VrrpSubsystem implements Subsystem {
         String routerId = config.globalDefs().routerId().orElse(host0);
         var paramsByName = new LinkedHashMap<String, InstanceParams>();
         plan.instances().forEach(p -> paramsByName.put(p.name(), p));
-        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, launcher, fifos, mail, routerId, log),
+        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, scripts, jobs, stopScripts, fifos, mail,
+                routerId, log),
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
         notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
         var syncDaemon = SyncDaemons.open(config, log);
@@ -188,11 +193,11 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(watcher);
         watcher.start(host.links());
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
-                loop::submit, clock, log);
+                loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);
         resources.add(trackers);
         trackers.start();
         watchProcesses(resources, book, loop);
-        return new Running(loop, engine, plan, addresses, launcher, stopHold, resources);
+        return new Running(loop, engine, plan, addresses, stopScripts, stopHold, resources);
     }
 
     /** track_process: the kernel's process events, if any instance tracks a process. */
@@ -283,7 +288,7 @@ public final class VrrpSubsystem implements Subsystem {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        r.launcher().awaitStopScripts(Duration.ofSeconds(1));
+        r.stopScripts().await(Duration.ofSeconds(1), false);
         closeAll(r.resources());
     }
 

@@ -107,8 +107,11 @@ class NftablesTrafficTest {
     }
 
     void startServer(int i) throws IOException {
-        var p = new ProcessBuilder(rs.get(i - 1).inside("python3", "-m", "http.server", "80", "--directory",
-                tmp.resolve("rs" + i).toString()))
+        // HTTP/1.1 so a client can keep its connection open (the flap test)
+        var p = new ProcessBuilder(rs.get(i - 1).inside("python3", "-c", "import functools, http.server as h\n"
+                + "h.SimpleHTTPRequestHandler.protocol_version = 'HTTP/1.1'\n"
+                + "handler = functools.partial(h.SimpleHTTPRequestHandler, directory='" + tmp.resolve("rs" + i) + "')\n"
+                + "h.ThreadingHTTPServer(('', 80), handler).serve_forever()\n"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         servers.add(p);
     }
@@ -140,7 +143,8 @@ class NftablesTrafficTest {
         var parsed = ConfigTest.load(file, null, false, sink);
         assertFalse(sink.has(Severity.FATAL), sink.findings().toString());
         Log logSink = (level, message) -> log.add(message);
-        var factory = new CheckerFactory(parsed.trackFiles());
+        var factory = new CheckerFactory(parsed.trackFiles(), new io.jkeepalived.check.runtime.CheckScripts(
+                new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, logSink), logSink));
         var options = new CheckerDaemon.Options(logSink, new NftablesDataPlane(), factory, (s, b) -> { }, List.of(), new Random(5))
                 .withLvs(true, Duration.ofSeconds(1));
         daemon = new CheckerDaemon(CheckerDaemon.setup(parsed, factory, logSink), options);
@@ -209,6 +213,105 @@ class NftablesTrafficTest {
         awaitPool("two servers left", 2);
         var counts = requests(cli, DR_VIP, 20);
         assertEquals(Map.of("rs1", 10, "rs3", 10), counts, counts.toString());
+    }
+
+    /**
+     * DR: a client keeps four connections open and asks on each, again and again, while rs1 leaves and comes
+     * back 200 times. No connection is reset or moves to another server (the connection map keeps it where it
+     * started), and new connections made while rs1 is out never reach it.
+     */
+    @Test
+    void flappingServerNeverResetsOpenConnections() throws Exception {
+        var thread = java.util.concurrent.Executors.newSingleThreadExecutor(NsThreads.in(lb.name()));
+        var dp = thread.submit(NftablesDataPlane::new).get();
+        var lvs = new io.jkeepalived.lvs.LvsController(dp, log::add, log::add);
+        var key = new io.jkeepalived.lvs.VirtualService.Address(DR_VIP, 80, "tcp");
+        var servers = new java.util.LinkedHashMap<io.jkeepalived.lvs.RealServer, io.jkeepalived.lvs.Destination>();
+        for (int i = 1; i <= 3; i++) {
+            var server = new io.jkeepalived.lvs.RealServer("198.51.100.1" + i, 80);
+            servers.put(server, io.jkeepalived.lvs.Destination.of(server, io.jkeepalived.lvs.Forwarding.DR, 1));
+        }
+        var plan = new io.jkeepalived.lvs.PoolPlan(java.util.Map.of(key, new io.jkeepalived.lvs.PoolPlan.ServicePlan(key, key.display(),
+                io.jkeepalived.lvs.ServiceSettings.of("rr"), servers)), java.util.Optional.empty(), false,
+                io.jkeepalived.lvs.PoolPlan.FlushOnStop.NONE);
+        // rs1: the first slot, where the first kept connection lands
+        var rs2 = new io.jkeepalived.lvs.RealServer("198.51.100.11", 80);
+        try {
+            thread.submit(() -> {
+                lvs.start(plan);
+                lvs.editor().addVirtualService(key);
+                servers.keySet().forEach(s -> lvs.editor().addRealServer(key, s, 1));
+                lvs.reconcileAll();
+                return null;
+            }).get();
+            var client = tmp.resolve("client.py");
+            Files.writeString(client, """
+                    import http.client, sys, time
+                    conns = [http.client.HTTPConnection(sys.argv[1], 80, timeout=5) for _ in range(4)]
+                    first = [None] * 4
+                    moved = errors = requests = 0
+                    for i, c in enumerate(conns):
+                        c.request("GET", "/id")
+                        first[i] = c.getresponse().read().decode()
+                    print("ready", flush=True)
+                    end = time.time() + float(sys.argv[2])
+                    while time.time() < end:
+                        for i, c in enumerate(conns):
+                            try:
+                                c.request("GET", "/id")
+                                body = c.getresponse().read().decode()
+                                requests += 1
+                                if first[i] is None:
+                                    first[i] = body
+                                elif body != first[i]:
+                                    moved += 1
+                            except Exception as e:
+                                errors += 1
+                                print("error", type(e).__name__, e, file=sys.stderr)
+                        time.sleep(0.01)
+                    print(f"requests={requests} errors={errors} moved={moved} servers={','.join(first)}")
+                    """);
+            var run = new ProcessBuilder(cli.inside("python3", client.toString(), DR_VIP, "40")).redirectErrorStream(true).start();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream()));
+            assertEquals("ready", reader.readLine(), "the client's connections are open and placed");
+            int flaps = 0;
+            var leaked = new ArrayList<String>();
+            for (; flaps < 200; flaps++) {
+                thread.submit(() -> {
+                    lvs.editor().removeRealServer(key, rs2);
+                    lvs.reconcile();
+                    return null;
+                }).get();
+                if (flaps % 50 == 0) {
+                    // new connections while rs2 is out never reach it
+                    var counts = requests(cli, DR_VIP, 4);
+                    if (counts.containsKey("rs1")) {
+                        leaked.add(counts.toString());
+                    }
+                }
+                thread.submit(() -> {
+                    lvs.editor().addRealServer(key, rs2, 1);
+                    lvs.reconcile();
+                    return null;
+                }).get();
+            }
+            var out = reader.lines().collect(java.util.stream.Collectors.joining("\n"));
+            run.waitFor();
+            assertTrue(out.contains("errors=0 moved=0"), out);
+            assertTrue(out.contains("servers=rs1"), "the first kept connection is on the flapping server: " + out);
+            var m = java.util.regex.Pattern.compile("requests=(\\d+)").matcher(out);
+            assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 100, "the client kept asking: " + out);
+            System.out.println("flap test: " + out.strip());
+            assertTrue(leaked.isEmpty(), "new connections reached rs1 while it was out: " + leaked);
+            assertEquals(200, flaps);
+        } finally {
+            thread.submit(() -> {
+                lvs.stop(true);
+                dp.close();
+                return null;
+            }).get();
+            thread.shutdownNow();
+        }
     }
 
     @Test

@@ -133,8 +133,8 @@ class JkeepalivedVsKeepalivedRootTest {
             vipAddress = vipAddress.withFlags(InterfaceAddress.IFA_F_NODAD);
         }
         var addresses = new LinuxAddressManager(in(ns, Linux::openRtnetlink), Map.of(p.name(), List.of(vipAddress)), log::add);
-        var garp = new LinuxGarpSender(Map.of("jkvb", in(ns, () -> Linux.openGarpSender("jkvb"))),
-                Map.of("jkvb", in(ns, () -> Linux.openNeighbourAdvertiser("jkvb"))));
+        var garp = new AnnouncingGarpSender(Map.of("jkvb", in(ns, () -> Linux.openGarpSender("jkvb"))),
+                Map.of("jkvb", in(ns, () -> Linux.openNeighbourAdvertiser("jkvb"))), Map.of(), io.jkeepalived.common.Log.NONE);
         Notifier notifier = (VrrpAction.RunNotify n) -> log.add("notify " + n.state());
         var loop = new VrrpLoop("jkv-stack", new VrrpEngine(List.of(p), List.of(), true),
                 new VrrpPorts(transport, addresses, garp, notifier, log::add), MonotonicClock.system());

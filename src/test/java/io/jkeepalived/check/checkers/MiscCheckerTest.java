@@ -1,6 +1,10 @@
 package io.jkeepalived.check.checkers;
 
 import io.jkeepalived.check.engine.CheckResult;
+import io.jkeepalived.check.runtime.CheckScripts;
+import io.jkeepalived.common.Log;
+import io.jkeepalived.config.model.ScriptSpec;
+import io.jkeepalived.notify.ScriptJobs;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 class MiscCheckerTest {
+    static final CheckScripts SCRIPTS = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, Log.NONE), Log.NONE);
+
     static CheckResult run(boolean dynamic, Duration timeout, String script) {
-        var c = new MiscChecker(List.of("/bin/sh", "-c", script), dynamic, Optional.empty(), Optional.empty(), "rs VS vs");
+        var c = new MiscChecker(ScriptSpec.of(List.of("/bin/sh", "-c", script)), dynamic, SCRIPTS, "rs VS vs");
         var f = new CompletableFuture<CheckResult>();
         c.start(timeout, f::complete);
         return f.orTimeout(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS).join();
@@ -48,7 +54,7 @@ class MiscCheckerTest {
 
     @Test
     void aMissingProgramFailsClearly() {
-        var c = new MiscChecker(List.of("/nonexistent/check"), false, Optional.empty(), Optional.empty(), "x");
+        var c = new MiscChecker(ScriptSpec.of(List.of("/nonexistent/check")), false, SCRIPTS, "x");
         var f = new CompletableFuture<CheckResult>();
         c.start(Duration.ofSeconds(2), f::complete);
         assertFalse(f.orTimeout(5, TimeUnit.SECONDS).join().ok());

@@ -125,7 +125,9 @@ class SamplesTest {
         assertFalse(sink.has(Severity.FATAL), sink.findings().toString());
         var warnings = new CopyOnWriteArrayList<String>();
         var protocols = new ProtoCheckers(config.ssl(), warnings::add, new SplittableRandom(5), IcmpEchoProbe::new);
-        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles()));
+        var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(),
+                new io.jkeepalived.check.runtime.CheckScripts(new io.jkeepalived.notify.ScriptJobs(
+                        io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, Log.NONE), Log.NONE)));
         Log log = (level, message) -> warnings.add(message);
         var setup = CheckerDaemon.setup(config, factory, log);
         return new Loaded(config, setup.bindings(), factory, protocols, warnings);

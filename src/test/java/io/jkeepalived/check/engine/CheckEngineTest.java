@@ -1,5 +1,7 @@
 package io.jkeepalived.check.engine;
 
+import io.jkeepalived.config.model.ScriptSpec;
+
 import io.jkeepalived.lvs.RealServer;
 import io.jkeepalived.lvs.VirtualService;
 import org.junit.jupiter.api.Test;
@@ -24,12 +26,12 @@ class CheckEngineTest {
 
     static RealServerPlan rs(int last, int weight, boolean inhibit, CheckerPlan... checkers) {
         return new RealServerPlan(new RealServer("192.0.2." + last, 80), weight, inhibit,
-                Optional.of(List.of("/up.sh", "192.0.2." + last)), Optional.of(List.of("/down.sh")), false, List.of(checkers));
+                Optional.of(ScriptSpec.of(List.of("/up.sh", "192.0.2." + last))), Optional.of(ScriptSpec.of(List.of("/down.sh"))), false, List.of(checkers));
     }
 
     static VirtualServerPlan vs(int quorum, int hysteresis, Optional<RealServerPlan> sorry, boolean omega, RealServerPlan... servers) {
-        return new VirtualServerPlan(VSD, "tcp", List.of(VS), quorum, hysteresis, Optional.of(List.of("/qup.sh")),
-                Optional.of(List.of("/qdown.sh")), omega, false, Set.of(), false, sorry, List.of(servers));
+        return new VirtualServerPlan(VSD, "tcp", List.of(VS), quorum, hysteresis, Optional.of(ScriptSpec.of(List.of("/qup.sh"))),
+                Optional.of(ScriptSpec.of(List.of("/qdown.sh"))), omega, false, Set.of(), false, sorry, List.of(servers));
     }
 
     static CheckEngine engine(VirtualServerPlan... vss) {

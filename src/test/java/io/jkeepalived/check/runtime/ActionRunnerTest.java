@@ -1,6 +1,7 @@
 package io.jkeepalived.check.runtime;
 
-import io.jkeepalived.notify.ScriptRunner;
+import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.check.engine.Action;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.testsupport.Sh;
@@ -25,8 +26,9 @@ class ActionRunnerTest {
         Sh.ok("mkfifo", fifo.toString());
         var warnings = new CopyOnWriteArrayList<String>();
         Log log = (level, message) -> warnings.add(message);
-        try (var runner = new ActionRunner(new io.jkeepalived.lvs.DesiredPool(io.jkeepalived.lvs.PoolPlan.EMPTY, m -> { }), log, new ScriptRunner(log), (s, b) -> { },
-                List.of(fifo.toString()))) {
+        try (var scripts = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log);
+             var runner = new ActionRunner(new io.jkeepalived.lvs.DesiredPool(io.jkeepalived.lvs.PoolPlan.EMPTY, m -> { }), log,
+                     scripts, (s, b) -> { }, List.of(NotifyFifo.open(fifo, NotifyFifo.DEFAULT_UMASK, log).orElseThrow()))) {
             long start = System.nanoTime();
             for (int i = 0; i < 100_000; i++) {   // far more than a pipe holds, nobody reading yet
                 runner.accept(new Action.FifoLine("RS [192.0.2.11]:tcp:80 [192.0.2.100]:tcp:80 DOWN"));

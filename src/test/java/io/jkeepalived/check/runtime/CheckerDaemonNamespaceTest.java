@@ -97,7 +97,7 @@ class CheckerDaemonNamespaceTest {
     void startDaemon(List<io.jkeepalived.config.model.VirtualServerSpec> servers) {
         Log sink = (level, message) -> log.add(message);
         dataPlane = new LoggingDataPlane(sink::warning, "test: no kernel data plane");
-        var factory = new CheckerFactory(List.of());
+        var factory = new CheckerFactory(List.of(), new CheckScripts(new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, sink), sink));
         var options = new CheckerDaemon.Options(sink, dataPlane, factory, (s, b) -> log.add("ALERT " + s), List.of(), new Random(7));
         var setup = new CheckPlanBuilder(factory, sink::warning)
                 .build(servers, List.of(), new CheckPlanBuilder.Globals("lb1", false, false, false));

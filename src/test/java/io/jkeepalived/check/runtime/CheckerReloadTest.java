@@ -93,7 +93,8 @@ class CheckerReloadTest {
 
     CheckerDaemon daemon(KeepalivedConfig config, CheckerDaemon.Handover previous) {
         Log sink = (level, message) -> log.add(message);
-        var factory = new CheckerFactory(config.trackFiles());
+        var factory = new CheckerFactory(config.trackFiles(), new CheckScripts(
+                new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, sink), sink));
         var options = new CheckerDaemon.Options(sink, dataPlane, factory, (s, b) -> { }, List.of(), new Random(3))
                 .withLvs(true, Duration.ZERO);
         var d = new CheckerDaemon(CheckerDaemon.setup(config, factory, sink), options, previous);
@@ -139,7 +140,8 @@ class CheckerReloadTest {
     void dontReleaseLeavesThePoolInTheKernel() throws Exception {
         Log sink = (level, message) -> log.add(message);
         var config = config("a.conf", server(11, 1, "/bin/true"));
-        var factory = new CheckerFactory(config.trackFiles());
+        var factory = new CheckerFactory(config.trackFiles(), new CheckScripts(
+                new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS, sink), sink));
         var options = new CheckerDaemon.Options(sink, dataPlane, factory, (s, b) -> { }, List.of(), new Random(3))
                 .withLvs(false, Duration.ZERO);
         var d = new CheckerDaemon(CheckerDaemon.setup(config, factory, sink), options);

@@ -139,7 +139,9 @@ class LvsSamplesTest {
         Log logSink = (level, message) -> log.add(message);
         dataPlane = new LoggingDataPlane(logSink::warning, "test: no kernel data plane");
         protocols = new ProtoCheckers(parsed.ssl(), logSink::warning, new SplittableRandom(3), IcmpEchoProbe::new);
-        var factory = protocols.registerInto(new CheckerFactory(parsed.trackFiles()));
+        var factory = protocols.registerInto(new CheckerFactory(parsed.trackFiles(),
+                new CheckScripts(new io.jkeepalived.notify.ScriptJobs(io.jkeepalived.notify.ScriptJobs.Settings.KEEPALIVED_DEFAULTS,
+                        logSink), logSink)));
         // alerts are recorded, never mailed (the samples name an smtp_server)
         var options = new CheckerDaemon.Options(logSink, dataPlane, factory, (s, b) -> log.add("ALERT " + s + " / " + b),
                 List.of(), new Random(11));

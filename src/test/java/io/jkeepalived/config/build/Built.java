@@ -8,12 +8,16 @@ import io.jkeepalived.config.model.KeepalivedConfig;
 import java.util.List;
 import java.util.Set;
 
-/** A configuration built from hand-written lines, with its findings (interfaces eth0..eth3 exist; no script exists). */
+/**
+ * A configuration built from hand-written lines, with its findings (interfaces eth0..eth3 exist; no script
+ * exists but those under /bin/; every user exists, keepalived_script included, whatever this host has).
+ */
 record Built(KeepalivedConfig config, List<Diagnostic> findings) {
     static Built of(String... lines) {
         var sink = new DiagnosticSink();
         var config = new ConfigBuilder(sink, HostInterfaces.of(Set.of("eth0", "eth1", "eth2", "eth3")),
-                argv -> argv.get(0).startsWith("/bin/") ? ScriptFinder.Found.EXECUTABLE : ScriptFinder.Found.MISSING)
+                argv -> argv.get(0).startsWith("/bin/") ? ScriptFinder.Found.EXECUTABLE : ScriptFinder.Found.MISSING,
+                name -> true)
                 .build(Trees.parse(lines));
         return new Built(config, sink.findings());
     }
