@@ -696,6 +696,7 @@ public final class VrrpEngine {
         }
         log(inst, "Changing effective priority from " + inst.effectivePriority + " to " + prio);
         inst.effectivePriority = prio;
+        out.add(new VrrpAction.PriorityChanged(inst.p.name(), inst.state, prio));
         long old = inst.msDownTimer;
         inst.msDownTimer = inst.masterDown();
         if (inst.state == VrrpState.BACKUP && inst.sands != NEVER) {

@@ -121,6 +121,13 @@ final class HoldingPorts {
                 }
                 delegate.transition(t);
             }
+
+            @Override
+            public void priorityChanged(VrrpAction.PriorityChanged change) {
+                if (!hold.held(change.instance())) {
+                    delegate.priorityChanged(change);
+                }
+            }
         };
     }
 

@@ -78,6 +78,14 @@ public final class VrrpLoop implements AutoCloseable {
 
     /** Starts the threads and the engine (Start event). */
     public synchronized void start() {
+        start(0);
+    }
+
+    /**
+     * As {@link #start()}, the engine's Start coming {@code startDelayMicros} later (vrrp_startup_delay): until then
+     * the instances stay in INIT, adverts are ignored and tracker and link states are only recorded.
+     */
+    public synchronized void start(long startDelayMicros) {
         if (running) {
             return;
         }
@@ -85,7 +93,19 @@ public final class VrrpLoop implements AutoCloseable {
         loopThread = watch.start(name + "-loop", false, this::runLoop);
         timerThread = watch.start(name + "-timer", true, this::runTimer);
         readerThread = watch.start(name + "-reader", true, this::runReader);
-        submit(new VrrpEvent.Start(clock.nowMicros()));
+        if (startDelayMicros <= 0) {
+            submit(new VrrpEvent.Start(clock.nowMicros()));
+            return;
+        }
+        Thread.ofPlatform().name(name + "-startup-delay").daemon().start(() -> {
+            long until = clock.nowMicros() + startDelayMicros;
+            for (long left = startDelayMicros; left > 0 && running; left = until - clock.nowMicros()) {
+                LockSupport.parkNanos(left * 1_000);
+            }
+            if (running) {
+                submit(new VrrpEvent.Start(clock.nowMicros()));
+            }
+        });
     }
 
     /**
@@ -302,6 +322,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.RunNotify n -> ports.notifier().notify(n);
             case VrrpAction.Transition t -> ports.notifier().transition(t);
             case VrrpAction.SplitBrain b -> ports.notifier().splitBrain(b);
+            case VrrpAction.PriorityChanged p -> ports.notifier().priorityChanged(p);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
                 deadline.set(s.deadline());

@@ -2,6 +2,7 @@ package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
 import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;
 import io.jkeepalived.notify.ScriptsAtStop;
@@ -54,6 +55,7 @@ public final class VrrpSubsystem implements Subsystem {
     private final MonotonicClock clock = MonotonicClock.system();
     private KeepalivedConfig config;
     private Running running;
+    private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
@@ -99,6 +101,8 @@ public final class VrrpSubsystem implements Subsystem {
 
     private Running open(List<AutoCloseable> resources, CarriedOver carried) throws Exception {
         Set<String> keepMaster = carried.masters();
+        var stopHold = ReloadHold.none();
+        vmacs(resources, stopHold);     // before the link monitor, which would replay their creation as a link flap
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
@@ -109,8 +113,7 @@ public final class VrrpSubsystem implements Subsystem {
         log.info("Registering Kernel netlink command channel");
         Rtnetlink rtnetlink = Linux.openRtnetlink();
         resources.add(rtnetlink);
-        var stopHold = ReloadHold.none();
-        HostInterfaces host = vmacs(resources, rtnetlink, HostInterfaces.read(rtnetlink), stopHold);
+        HostInterfaces host = HostInterfaces.read(rtnetlink);
         VrrpPlan plan = VrrpPlan.of(config, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
@@ -159,9 +162,9 @@ public final class VrrpSubsystem implements Subsystem {
         var jobs = new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log);
         var stopScripts = new ScriptsAtStop();
         var fifos = new ArrayList<NotifyFifo>();
-        for (Optional<String> f : List.of(config.globalDefs().notifyFifo(), config.globalDefs().vrrpNotifyFifo())) {
-            f.flatMap(path -> NotifyFifo.open(Path.of(path), config.globalDefs().umask(), log)).ifPresent(fifos::add);
-        }
+        var g = config.globalDefs();
+        openFifo(g.notifyFifo(), g.notifyFifoScript(), scripts, jobs).ifPresent(fifos::add);
+        openFifo(g.vrrpNotifyFifo(), g.vrrpNotifyFifoScript(), scripts, jobs).ifPresent(fifos::add);
         resources.addAll(fifos);
         String host0 = hostName();
         Optional<MailAlerter> mail = SmtpAlertSettings.from(config.globalDefs(), host0, System.getProperty("user.name", "root"),
@@ -174,6 +177,11 @@ public final class VrrpSubsystem implements Subsystem {
                 routerId, log),
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
         notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
+        var syncDaemon = SyncDaemons.open(config, log);
+        if (syncDaemon.isPresent()) {
+            resources.add(syncDaemon.get());
+            notifier = new SyncDaemonNotifier(notifier, syncDaemon.get());
+        }
 
         // instances carried over as MASTER want MASTER and resume it on the engine's first timer, well
         // before a backup's master down timer runs out
@@ -183,7 +191,8 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        loop.start();
+        loop.start(startupDelayMicros());
+        schedule(loop);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
         var book = TrackerBook.of(config);
@@ -199,6 +208,65 @@ public final class VrrpSubsystem implements Subsystem {
         trackers.start();
         watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+    }
+
+    /**
+     * A notify FIFO and, as keepalived does once the FIFO exists, its reader script ({@code notify_fifo_script},
+     * {@code vrrp_notify_fifo_script}) with the FIFO's path as its last argument, through the one script runner.
+     */
+    private Optional<NotifyFifo> openFifo(Optional<String> path, Optional<ScriptSpec> reader, ScriptRunner scripts,
+                                          ScriptJobs jobs) {
+        var fifo = path.flatMap(p -> NotifyFifo.open(Path.of(p), config.globalDefs().umask(), log));
+        fifo.ifPresent(f -> reader.flatMap(r -> jobs.notifyJob(r, List.of(f.path().toString()))).ifPresent(scripts::start));
+        return fifo;
+    }
+
+    /** vrrp_startup_delay, on the first start only (as keepalived: not after a reload). */
+    private long startupDelayMicros() {
+        boolean first = !startedOnce;
+        startedOnce = true;
+        long micros = config.globalDefs().vrrpStartupDelay().toNanos() / 1_000;
+        if (!first || micros <= 0) {
+            return 0;
+        }
+        log.info("Delaying startup for " + new java.math.BigDecimal(micros).movePointLeft(6).stripTrailingZeros().toPlainString()
+                + " seconds");
+        return micros;
+    }
+
+    /**
+     * vrrp_rt_priority (SCHED_RR) and vrrp_priority (nice) for the loop thread, where the engine and its timers run:
+     * what keeps a short advert_int alive on a busy host. Refused (no CAP_SYS_NICE) is a warning, not a failure.
+     */
+    private void schedule(VrrpLoop loop) {
+        int rt = config.globalDefs().vrrpRtPriority();
+        int nice = config.globalDefs().vrrpPriority();
+        if (rt <= 0 && nice == 0) {
+            return;
+        }
+        try {
+            String failed = loop.query(engine -> {
+                try {
+                    if (rt > 0) {
+                        io.jkeepalived.linux.ThreadScheduling.roundRobin(rt);
+                    }
+                    if (nice != 0) {
+                        io.jkeepalived.linux.ThreadScheduling.nice(nice);
+                    }
+                    return null;
+                } catch (io.jkeepalived.linux.SyscallException e) {
+                    return e.getMessage();
+                }
+            }, 2_000);
+            if (failed != null) {
+                log.warning("VRRP: cannot set the loop thread's scheduling: " + failed);
+            } else {
+                log.info("VRRP loop thread scheduling set:" + (rt > 0 ? " SCHED_RR priority " + rt : "")
+                        + (nice != 0 ? " nice " + nice : ""));
+            }
+        } catch (Exception e) {
+            log.warning("VRRP: cannot set the loop thread's scheduling: " + e.getMessage());
+        }
     }
 
     /** track_process: the kernel's process events, if any instance tracks a process. */
@@ -219,16 +287,17 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     /**
-     * keepalived's use_vmac: the VMACs exist before the plan reads the interfaces again; they go at stop, except those
-     * of instances a reload keeps MASTER.
+     * keepalived's use_vmac: the VMACs exist before the interfaces are read and planned; they go at stop (after the
+     * VIPs), except with -V or for instances a reload keeps MASTER.
      */
-    private HostInterfaces vmacs(List<AutoCloseable> resources, Rtnetlink rtnetlink, HostInterfaces host, ReloadHold stopHold)
-            throws Exception {
+    private void vmacs(List<AutoCloseable> resources, ReloadHold stopHold) throws Exception {
         VrrpPlan.unsupportedVmacs(config).forEach(log::warning);
         var wanted = VrrpPlan.vmacs(config);
         if (wanted.isEmpty()) {
-            return host;
+            return;
         }
+        Rtnetlink rtnetlink = Linux.openRtnetlink();
+        resources.add(rtnetlink);
         var vmacs = new LinuxVmacs(rtnetlink, log::info);
         resources.add(() -> {
             if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
@@ -236,7 +305,6 @@ public final class VrrpSubsystem implements Subsystem {
             }
         });
         vmacs.create(wanted);
-        return HostInterfaces.read(rtnetlink);
     }
 
     /**
