@@ -29,6 +29,11 @@ public final class Linux {
         return new FfmRtnetlink();
     }
 
+    /** A generic netlink request socket (IPVS, ...). Changing IPVS needs CAP_NET_ADMIN. */
+    public static GenericNetlink openGenericNetlink() throws SyscallException {
+        return new FfmGenericNetlink();
+    }
+
     /** A non-blocking subscription to link and IPv4/IPv6 address changes. */
     public static NetlinkMonitor openNetlinkMonitor() throws SyscallException {
         return new FfmNetlinkMonitor();

@@ -9,7 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** A NETLINK_ROUTE socket with extended acks on; messages are built and parsed by {@link RtnetlinkCodec}. */
+/** A netlink socket with extended acks on; rtnetlink messages are built and parsed by {@link RtnetlinkCodec}. */
 final class NetlinkSocket implements AutoCloseable {
     static final int BUFFER = 1 << 16;
     static final int SO_RCVTIMEO = 20;
@@ -32,8 +32,13 @@ final class NetlinkSocket implements AutoCloseable {
 
     /** Opens and binds a route netlink socket; {@code groups} = RTMGRP_* bits to listen to (0 for requests). */
     static NetlinkSocket open(int groups, boolean nonBlocking) throws SyscallException {
-        var s = NativeSocket.open(Sys.AF_NETLINK, Sys.SOCK_RAW | (nonBlocking ? Sys.SOCK_NONBLOCK : 0), Sys.NETLINK_ROUTE,
-                "AF_NETLINK, SOCK_RAW, NETLINK_ROUTE");
+        return open(Sys.NETLINK_ROUTE, "NETLINK_ROUTE", groups, nonBlocking);
+    }
+
+    /** Opens and binds a netlink socket of {@code protocol} (NETLINK_ROUTE, NETLINK_GENERIC ...). */
+    static NetlinkSocket open(int protocol, String protocolName, int groups, boolean nonBlocking) throws SyscallException {
+        var s = NativeSocket.open(Sys.AF_NETLINK, Sys.SOCK_RAW | (nonBlocking ? Sys.SOCK_NONBLOCK : 0), protocol,
+                "AF_NETLINK, SOCK_RAW, " + protocolName);
         try {
             s.setInt(Sys.SOL_NETLINK, Sys.NETLINK_EXT_ACK, 1, "SOL_NETLINK, NETLINK_EXT_ACK");
             s.setInt(Sys.SOL_NETLINK, Sys.NETLINK_CAP_ACK, 1, "SOL_NETLINK, NETLINK_CAP_ACK");

@@ -18,8 +18,22 @@ public final class DataPlaneChoice {
     /** What the choice rests on, so tests can ask "what if" without a kernel. */
     public record Host(boolean ipvs, Optional<String> nftablesUnavailable) {
         public static Host probe() {
-            boolean ipvs = Files.exists(Path.of("/proc/net/ip_vs")) || Files.isDirectory(Path.of("/sys/module/ip_vs"));
-            return new Host(ipvs, NftablesDataPlane.unavailable());
+            return new Host(ipvsPresent(), NftablesDataPlane.unavailable());
+        }
+
+        /**
+         * Loaded, or loadable: asking generic netlink for the IPVS family loads ip_vs through its module alias
+         * (what keepalived's "modprobe ip_vs" at start does).
+         */
+        private static boolean ipvsPresent() {
+            if (Files.exists(Path.of("/proc/net/ip_vs")) || Files.isDirectory(Path.of("/sys/module/ip_vs"))) {
+                return true;
+            }
+            try (var ignored = IpvsKernel.open()) {
+                return true;
+            } catch (io.jkeepalived.linux.SyscallException e) {
+                return false;
+            }
         }
     }
 
@@ -56,10 +70,15 @@ public final class DataPlaneChoice {
                 yield new NftablesDataPlane();
             }
             case IPVS -> {
-                // the IPVS generic-netlink data plane (branch ipvs) plugs in here
-                warning.accept("LVS data plane: IPVS chosen (" + d.why() + "), but this build has no IPVS data plane yet; "
-                        + "nothing is programmed");
-                yield new LoggingDataPlane(warning, "no IPVS data plane in this build");
+                try {
+                    var ipvs = IpvsDataPlane.open();
+                    info.accept("LVS data plane: ipvs (" + d.why() + ")");
+                    yield ipvs;
+                } catch (io.jkeepalived.linux.SyscallException e) {
+                    String why = "IPVS cannot be opened: " + e.getMessage();
+                    warning.accept("LVS data plane: none (" + d.why() + ", but " + why + ")");
+                    yield new LoggingDataPlane(warning, why);
+                }
             }
             case NONE -> {
                 warning.accept("LVS data plane: none (" + d.why() + ")");

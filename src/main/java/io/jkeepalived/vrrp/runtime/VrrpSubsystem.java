@@ -177,6 +177,11 @@ public final class VrrpSubsystem implements Subsystem {
                 routerId, log),
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
         notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
+        var syncDaemon = SyncDaemons.open(config, log);
+        if (syncDaemon.isPresent()) {
+            resources.add(syncDaemon.get());
+            notifier = new SyncDaemonNotifier(notifier, syncDaemon.get());
+        }
 
         // instances carried over as MASTER want MASTER and resume it on the engine's first timer, well
         // before a backup's master down timer runs out

@@ -1,0 +1,116 @@
+package io.jkeepalived.linux;
+
+import static io.jkeepalived.linux.RtnetlinkCodec.NLMSG_DONE;
+import static io.jkeepalived.linux.RtnetlinkCodec.NLMSG_ERROR;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@link GenericNetlink} over a blocking NETLINK_GENERIC {@link NetlinkSocket}. */
+final class FfmGenericNetlink implements GenericNetlink {
+    private static final int GENL_ID_CTRL = 0x10;
+    private static final int CTRL_CMD_GETFAMILY = 3;
+    private static final int CTRL_ATTR_FAMILY_ID = 1;
+    private static final int CTRL_ATTR_FAMILY_NAME = 2;
+
+    private final NetlinkSocket socket;
+    private int seq;
+
+    FfmGenericNetlink() throws SyscallException {
+        this.socket = NetlinkSocket.open(Sys.NETLINK_GENERIC, "NETLINK_GENERIC", 0, false);
+    }
+
+    @Override
+    public int familyId(String name) throws SyscallException {
+        var replies = request(getFamily(name), "CTRL_CMD_GETFAMILY " + name);
+        for (byte[] reply : replies) {
+            var b = ByteBuffer.wrap(reply).order(ByteOrder.nativeOrder());
+            for (int at = 20; at + 4 <= reply.length; ) {
+                int len = b.getShort(at) & 0xffff;
+                int type = b.getShort(at + 2) & 0x3fff;
+                if (len < 4 || at + len > reply.length) {
+                    break;
+                }
+                if (type == CTRL_ATTR_FAMILY_ID && len >= 6) {
+                    return b.getShort(at + 4) & 0xffff;
+                }
+                at += RtnetlinkCodec.align(len);
+            }
+        }
+        throw new SyscallException("CTRL_CMD_GETFAMILY", name, Errno.ENOENT, "no family id in the kernel's reply");
+    }
+
+    /** nlmsghdr + genlmsghdr{CTRL_CMD_GETFAMILY, 1} + CTRL_ATTR_FAMILY_NAME. */
+    static byte[] getFamily(String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        int attr = 4 + n.length + 1;
+        int len = 20 + RtnetlinkCodec.align(attr);
+        var b = ByteBuffer.allocate(len).order(ByteOrder.nativeOrder());
+        b.putInt(len).putShort((short) GENL_ID_CTRL).putShort((short) (RtnetlinkCodec.NLM_F_REQUEST | RtnetlinkCodec.NLM_F_ACK))
+                .putInt(0).putInt(0);
+        b.put((byte) CTRL_CMD_GETFAMILY).put((byte) 1).putShort((short) 0);
+        b.putShort((short) attr).putShort((short) CTRL_ATTR_FAMILY_NAME).put(n);
+        return b.array();
+    }
+
+    @Override
+    public List<byte[]> request(byte[] message, String what) throws SyscallException {
+        return exchange(message, what, false);
+    }
+
+    @Override
+    public List<byte[]> dump(byte[] message, String what) throws SyscallException {
+        return exchange(message, what, true);
+    }
+
+    private List<byte[]> exchange(byte[] message, String what, boolean dump) throws SyscallException {
+        int mySeq = ++seq;
+        byte[] out = message.clone();
+        ByteBuffer.wrap(out).order(ByteOrder.nativeOrder()).putInt(8, mySeq);
+        socket.send(out, what);
+        var replies = new ArrayList<byte[]>();
+        while (true) {
+            int n = socket.receive(what);
+            if (n == -1) {
+                throw new SyscallException(what, "generic netlink", Errno.EAGAIN, "the kernel did not answer within 5 s");
+            }
+            if (n < 0) {
+                throw Libc.error("recv", what, -n);
+            }
+            for (int at = 0; ; ) {
+                var m = RtnetlinkCodec.messageAt(socket.received, at, n);
+                if (m == null) {
+                    break;
+                }
+                at += RtnetlinkCodec.align(m.length());
+                if (m.seq() != mySeq) {
+                    continue; // a late answer to an earlier request that timed out
+                }
+                if (m.type() == NLMSG_ERROR) {
+                    int errno = RtnetlinkCodec.errorCode(socket.received, m);
+                    if (errno == 0 && !dump) {
+                        return replies;
+                    }
+                    if (errno != 0) {
+                        var ack = RtnetlinkCodec.extendedAck(socket.received, m);
+                        throw new SyscallException(what, "generic netlink", errno,
+                                Libc.strerror(errno) + " (" + Errno.name(errno) + ")" + ack.map(t -> ": " + t).orElse(""));
+                    }
+                } else if (m.type() == NLMSG_DONE) {
+                    return replies;
+                } else {
+                    replies.add(Arrays.copyOfRange(socket.received.array(), m.offset(), m.offset() + m.length()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

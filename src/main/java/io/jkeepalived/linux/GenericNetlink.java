@@ -1,0 +1,30 @@
+package io.jkeepalived.linux;
+
+import java.util.List;
+
+/**
+ * A generic-netlink request socket (NETLINK_GENERIC): resolves a family by name and carries requests built
+ * elsewhere (e.g. by the IPVS codec) as complete netlink messages. The socket fills in each message's sequence
+ * number; replies are returned as complete messages. Blocking, one caller at a time.
+ */
+public interface GenericNetlink extends AutoCloseable {
+
+    /**
+     * {@code CTRL_CMD_GETFAMILY}: the numeric id of family {@code name}. Throws with {@link Errno#ENOENT} when the
+     * kernel has no such family (e.g. {@code IPVS} before {@code ip_vs} is loaded).
+     */
+    int familyId(String name) throws SyscallException;
+
+    /**
+     * Sends one request (flags must include NLM_F_ACK) and waits for the kernel's ack; returns the messages that
+     * came before it (a GET's reply), empty for a plain change. The kernel's refusal is a {@link
+     * SyscallException} named {@code what}, with the errno and any extended-ack text.
+     */
+    List<byte[]> request(byte[] message, String what) throws SyscallException;
+
+    /** Sends a dump request (NLM_F_DUMP) and returns every message up to NLMSG_DONE. */
+    List<byte[]> dump(byte[] message, String what) throws SyscallException;
+
+    @Override
+    void close();
+}
