@@ -48,7 +48,7 @@ final class GlobalDefsKeywords {
             .on("lvs_flush_on_stop", "lvs_flush_onstop", (g, w) -> g.lvsFlushOnStop = Optional.of(w.arg(0).orElse("all")))
                 .applied(GlobalDefs::lvsFlushOnStop)
             .on("lvs_sync_daemon", (g, w) -> g.lvsSyncDaemon = Optional.of(w.rest(0)))
-                .unsupported("LVS (IPVS) sync daemon")
+                .applied(GlobalDefs::lvsSyncDaemon)
             .on("fifo_write_vrrp_states_on_reload", (g, w) -> g.fifoWriteStates = true)
                 .unsupported("fifo_write_vrrp_states_on_reload")
             .on("vrrp_notify_priority_changes", (g, w) -> g.notifyPriorityChanges = w.bool(0))

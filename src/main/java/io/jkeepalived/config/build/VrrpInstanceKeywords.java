@@ -151,7 +151,7 @@ final class VrrpInstanceKeywords {
             .on("vrf", (d, w) -> d.vrf = w.required(0).orElse(null))
                 .unsupported("VRF")
             .on("lvs_sync_daemon_interface", VrrpInstanceKeywords::lvsSyncDaemonInterface)
-                .unsupported("LVS (IPVS) sync daemon")
+                .applied(VrrpInstanceSpec::lvsSyncDaemonInterface)
             // Accepted and ignored: debug is not implemented in keepalived, linkbeat_use_polling is deprecated.
             .accepted("debug", "linkbeat_use_polling")
                 .configOnly("keepalived does nothing with it either")
