@@ -18,7 +18,12 @@ class TrackerBookTest {
 
     TrackerBook book() throws Exception {
         Path f = dir.resolve("k.conf");
+        // the tracked interface is not the instance's own (keepalived ignores that one); dynamic_interfaces lets it
+        // be one this host does not have
         Files.writeString(f, """
+                global_defs {
+                    dynamic_interfaces
+                }
                 vrrp_script down { script "/bin/true"
                     weight -20 }
                 vrrp_script up { script "/bin/true"
@@ -36,7 +41,7 @@ class TrackerBookTest {
                         hard
                     }
                     track_interface {
-                        lo weight -30
+                        jkt0 weight -30
                     }
                     track_file {
                         tf
@@ -61,7 +66,7 @@ class TrackerBookTest {
         assertEquals(List.of("A 10"), summary(book.status(TrackerBook.scriptKey("up"), true, 0)));
         assertEquals(List.of("A 0"), summary(book.status(TrackerBook.scriptKey("up"), false, 0)));
         assertEquals(List.of("A 0 FAULT"), summary(book.status(TrackerBook.scriptKey("hard"), false, 0)));
-        assertEquals(List.of("A -30"), summary(book.status(TrackerBook.interfaceKey("lo"), false, 0)));
+        assertEquals(List.of("A -30"), summary(book.status(TrackerBook.interfaceKey("jkt0"), false, 0)));
         assertEquals(List.of("A 15"), summary(book.value(TrackerBook.fileKey("tf"), 3, 0)));
         assertEquals(List.of("A 0 FAULT"), summary(book.value(TrackerBook.fileKey("tf"), -60, 0)), "-300 is a FAULT");
     }

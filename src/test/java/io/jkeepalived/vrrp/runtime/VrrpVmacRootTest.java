@@ -73,7 +73,9 @@ class VrrpVmacRootTest {
             // one UDP datagram makes the client resolve the VIP (no ping on this machine). Only checked against our own
             // VMAC: keepalived 2.2.7 in these namespaces leaves its base interface answering ARP for the VIP too.
             lan.c.exec("bash", "-c", "echo x > /dev/udp/" + vip + "/9 || true");
-            long deadline = System.nanoTime() + 3_000_000_000L;
+            // the client may hold a STALE entry with the base's MAC from before the VMAC answered; the kernel re-probes
+            // it (delay_first_probe_time 5 s, then unicast probes) before the broadcast that the VMAC answers
+            long deadline = System.nanoTime() + 12_000_000_000L;
             while (jkMaster && !lan.c.exec("ip", "neigh", "show", vip).contains("lladdr " + vmac) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
