@@ -62,6 +62,14 @@ public final class Daemon {
         } else {
             log.detail("Signals 36 (JSON) and 63 (STATS_CLEAR) are ignored; SIGUSR1/SIGUSR2 write the data/stats dumps");
         }
+        if (!signals.takenBack().isEmpty()) {
+            log.info(String.join(", ", signals.takenBack()) + " ignored by the process that started us (nohup?) - "
+                    + "handled anyway, as keepalived does");
+        }
+        if (!signals.stillIgnored().isEmpty()) {
+            log.warning(String.join(", ", signals.stillIgnored()) + " cannot be handled (ignored when we started): "
+                    + "reload, stop or dumps by these signals will not work");
+        }
         var parentPid = new PidFile(options.pidFile());
         Optional<Long> running = parentPid.livePid();
         if (running.isPresent() && running.get() != ProcessHandle.current().pid()) {

@@ -1,30 +1,59 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.linux.InheritedSignals;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import sun.misc.Signal;
 
 /**
  * Turns keepalived's control signals into events on a queue read by the daemon's main thread, so no
- * work runs inside the JVM's signal dispatcher.
+ * work runs inside the JVM's signal dispatcher. Signals that whoever started us set to "ignore" are taken
+ * back first (see InheritedSignals); {@link #takenBack()} and {@link #stillIgnored()} say which, for the log.
  */
 public final class SignalEvents {
     /** What an operator asked for, by keepalived's --signum names. */
     public enum Request { STOP, RELOAD, DATA, STATS }
 
+    private record Wanted(String name, int number, Request request) {
+    }
+
+    private static final List<Wanted> WANTED = List.of(
+            new Wanted("TERM", InheritedSignals.SIGTERM, Request.STOP),
+            new Wanted("INT", InheritedSignals.SIGINT, Request.STOP),
+            new Wanted("HUP", InheritedSignals.SIGHUP, Request.RELOAD),
+            new Wanted("USR1", InheritedSignals.SIGUSR1, Request.DATA),
+            new Wanted("USR2", InheritedSignals.SIGUSR2, Request.STATS));
+
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final List<String> takenBack = new ArrayList<>();
+    private final List<String> stillIgnored = new ArrayList<>();
 
     public SignalEvents install() {
-        on("TERM", Request.STOP);
-        on("INT", Request.STOP);
-        on("HUP", Request.RELOAD);
-        on("USR1", Request.DATA);
-        on("USR2", Request.STATS);
+        for (Wanted w : WANTED) {
+            boolean inherited = InheritedSignals.ignored(w.number());
+            if (inherited) {
+                InheritedSignals.restoreDefault(w.number());    // the JVM only hands over a signal not ignored
+            }
+            Signal.handle(new Signal(w.name()), s -> queue.add(w.request()));
+            if (InheritedSignals.ignored(w.number())) {
+                stillIgnored.add("SIG" + w.name());
+            } else if (inherited) {
+                takenBack.add("SIG" + w.name());
+            }
+        }
         return this;
     }
 
-    private void on(String name, Request request) {
-        Signal.handle(new Signal(name), s -> queue.add(request));
+    /** Signals that were ignored when we started and are handled now. */
+    public List<String> takenBack() {
+        return List.copyOf(takenBack);
+    }
+
+    /** Signals that stay ignored: what they ask for cannot happen. */
+    public List<String> stillIgnored() {
+        return List.copyOf(stillIgnored);
     }
 
     /** Blocks until the next request. */

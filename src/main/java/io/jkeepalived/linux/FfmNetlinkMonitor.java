@@ -32,25 +32,7 @@ final class FfmNetlinkMonitor implements NetlinkMonitor {
                 count++;
                 continue;
             }
-            var b = socket.received;
-            for (int at = 0; ; ) {
-                var m = RtnetlinkCodec.messageAt(b, at, n);
-                if (m == null) {
-                    break;
-                }
-                NetlinkEvent e = switch (m.type()) {
-                    case RtnetlinkCodec.RTM_NEWLINK -> new NetlinkEvent.LinkChanged(RtnetlinkCodec.link(b, m));
-                    case RtnetlinkCodec.RTM_DELLINK -> new NetlinkEvent.LinkRemoved(RtnetlinkCodec.link(b, m));
-                    case RtnetlinkCodec.RTM_NEWADDR -> new NetlinkEvent.AddressAdded(RtnetlinkCodec.address(b, m));
-                    case RtnetlinkCodec.RTM_DELADDR -> new NetlinkEvent.AddressRemoved(RtnetlinkCodec.address(b, m));
-                    default -> null;
-                };
-                if (e != null) {
-                    events.accept(e);
-                    count++;
-                }
-                at += RtnetlinkCodec.align(m.length());
-            }
+            count += RtnetlinkCodec.decodeEvents(socket.received, n, events);
         }
     }
 

@@ -20,7 +20,7 @@ final class FfmRtnetlink implements Rtnetlink {
     public List<Link> links() throws SyscallException {
         var links = new ArrayList<Link>();
         dump(RtnetlinkCodec.RTM_GETLINK, "RTM_GETLINK", m -> {
-            if (m.type() == RtnetlinkCodec.RTM_NEWLINK) {
+            if (m.type() == RtnetlinkCodec.RTM_NEWLINK && RtnetlinkCodec.hasLinkHeader(m)) {
                 links.add(RtnetlinkCodec.link(socket.received, m));
             }
         });
@@ -31,7 +31,7 @@ final class FfmRtnetlink implements Rtnetlink {
     public List<InterfaceAddress> addresses() throws SyscallException {
         var addresses = new ArrayList<InterfaceAddress>();
         dump(RtnetlinkCodec.RTM_GETADDR, "RTM_GETADDR", m -> {
-            if (m.type() == RtnetlinkCodec.RTM_NEWADDR) {
+            if (m.type() == RtnetlinkCodec.RTM_NEWADDR && RtnetlinkCodec.hasAddressHeader(m)) {
                 addresses.add(RtnetlinkCodec.address(socket.received, m));
             }
         });
@@ -53,7 +53,7 @@ final class FfmRtnetlink implements Rtnetlink {
         var routes = new ArrayList<Route>();
         int mySeq = ++seq;
         dump(RtnetlinkCodec.routeDumpRequest(mySeq), mySeq, "RTM_GETROUTE", m -> {
-            if (m.type() == RtnetlinkCodec.RTM_NEWROUTE) {
+            if (m.type() == RtnetlinkCodec.RTM_NEWROUTE && RtnetlinkCodec.hasRouteHeader(m)) {
                 routes.add(RtnetlinkCodec.route(socket.received, m));
             }
         });

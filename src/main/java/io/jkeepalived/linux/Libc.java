@@ -53,6 +53,9 @@ final class Libc {
     // open(2) is variadic (mode); we never pass a mode, so the fixed two-argument shape is the right ABI.
     private static final MethodHandle OPEN = withErrno("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SETNS = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SCHED_SETSCHEDULER = withErrno("sched_setscheduler",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle SETPRIORITY = withErrno("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(),
             FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -250,6 +253,22 @@ final class Libc {
     static int setns(MemorySegment cs, int fd, int nstype) {
         try {
             return (int) SETNS.invokeExact(cs, fd, nstype);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int schedSetscheduler(MemorySegment cs, int pid, int policy, MemorySegment param) {
+        try {
+            return (int) SCHED_SETSCHEDULER.invokeExact(cs, pid, policy, param);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int setpriority(MemorySegment cs, int which, int who, int prio) {
+        try {
+            return (int) SETPRIORITY.invokeExact(cs, which, who, prio);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -262,14 +262,56 @@ final class RtnetlinkCodec {
 
     /** The message at {@code offset} of {@code b}, or null when no complete message starts there. */
     static Message messageAt(ByteBuffer b, int offset, int limit) {
-        if (offset + 16 > limit) {
+        if (offset < 0 || offset > limit - 16) {
             return null;
         }
         int len = b.getInt(offset);
-        if (len < 16 || offset + len > limit) {
+        if (len < 16 || len > limit - offset) {     // not offset + len: a lying length must not overflow
             return null;
         }
         return new Message(b.getShort(offset + 4) & 0xffff, b.getShort(offset + 6) & 0xffff, b.getInt(offset + 8), offset, len);
+    }
+
+    /**
+     * The link and address events in one datagram of {@code n} bytes from the rtnetlink multicast groups, in
+     * order; a message too short for its fixed header is skipped (the kernel never sends one, a fuzzer does).
+     * Returns how many events were given to {@code events}.
+     */
+    static int decodeEvents(ByteBuffer b, int n, java.util.function.Consumer<NetlinkEvent> events) {
+        int count = 0;
+        for (int at = 0; ; ) {
+            var m = messageAt(b, at, n);
+            if (m == null) {
+                return count;
+            }
+            NetlinkEvent e = switch (m.type()) {
+                case RTM_NEWLINK -> hasLinkHeader(m) ? new NetlinkEvent.LinkChanged(link(b, m)) : null;
+                case RTM_DELLINK -> hasLinkHeader(m) ? new NetlinkEvent.LinkRemoved(link(b, m)) : null;
+                case RTM_NEWADDR -> hasAddressHeader(m) ? new NetlinkEvent.AddressAdded(address(b, m)) : null;
+                case RTM_DELADDR -> hasAddressHeader(m) ? new NetlinkEvent.AddressRemoved(address(b, m)) : null;
+                default -> null;
+            };
+            if (e != null) {
+                events.accept(e);
+                count++;
+            }
+            at += align(m.length());
+        }
+    }
+
+    /** Whether the message holds a whole ifinfomsg (16 bytes) for {@link #link}. */
+    static boolean hasLinkHeader(Message m) {
+        return m.payloadLength() >= 16;
+    }
+
+    /** Whether the message holds a whole ifaddrmsg (8 bytes) for {@link #address}. */
+    static boolean hasAddressHeader(Message m) {
+        return m.payloadLength() >= 8;
+    }
+
+    /** Whether the message holds a whole rtmsg (12 bytes) for {@link #route}. */
+    static boolean hasRouteHeader(Message m) {
+        return m.payloadLength() >= 12;
     }
 
     /** The positive errno of an NLMSG_ERROR (0 = ACK). */
@@ -283,8 +325,12 @@ final class RtnetlinkCodec {
             return Optional.empty();
         }
         int inner = m.payloadOffset() + 4;
-        int tlvs = inner + ((m.flags() & NLM_F_CAPPED) != 0 ? 16 : align(b.getInt(inner)));
         int end = m.offset() + m.length();
+        int requestLength = (m.flags() & NLM_F_CAPPED) != 0 ? 16 : b.getInt(inner);
+        if (requestLength < 16 || requestLength > end - inner) {
+            return Optional.empty();        // the echoed request cannot be that long: no TLVs to trust
+        }
+        int tlvs = inner + align(requestLength);
         for (int at = tlvs; at + 4 <= end;) {
             int len = b.getShort(at) & 0xffff;
             int type = b.getShort(at + 2) & 0xffff;
@@ -370,9 +416,10 @@ final class RtnetlinkCodec {
             int data = at + 4;
             int dlen = len - 4;
             switch (type) {
-                case IFA_ADDRESS -> address = bytes(b, data, Math.min(dlen, alen));
-                case IFA_LOCAL -> local = bytes(b, data, Math.min(dlen, alen));
-                case IFA_BROADCAST -> brd = Optional.of(inet(bytes(b, data, Math.min(dlen, 4))));
+                // an address shorter than its family's is no address: left out rather than mis-read
+                case IFA_ADDRESS -> address = dlen >= alen ? bytes(b, data, alen) : address;
+                case IFA_LOCAL -> local = dlen >= alen ? bytes(b, data, alen) : local;
+                case IFA_BROADCAST -> brd = dlen >= 4 ? Optional.of(inet(bytes(b, data, 4))) : brd;
                 case IFA_LABEL -> label = Optional.of(cString(b, data, dlen));
                 case IFA_FLAGS -> flags = dlen >= 4 ? b.getInt(data) : flags;
                 default -> {

@@ -65,7 +65,9 @@ class AhTransportRootTest {
                 sequence, unicast);
         var spec = VrrpSocketSpec.multicast(StandardProtocolFamily.INET, "va").withSource(source)
                 .withUnicastPeers(unicast ? List.of(peer) : List.of(), 255).withIpHeaderIncluded().withAuthenticationHeader();
-        var recvSpec = VrrpSocketSpec.multicast(StandardProtocolFamily.INET, "vb").withAuthenticationHeader();
+        // a multicast socket is bound to its group: unicast adverts need a unicast socket, as the daemon opens
+        var recvSpec = VrrpSocketSpec.multicast(StandardProtocolFamily.INET, "vb")
+                .withUnicastPeers(unicast ? List.of(source) : List.of(), 255).withAuthenticationHeader();
         var validator = new AdvertValidator(new AdvertExpectations("VI_AH", 60, 2, IpFamily.IPV4, AuthType.AH, key,
                 1_000_000, vips, unicast, false));
         var seen = new AhReplayGuard();

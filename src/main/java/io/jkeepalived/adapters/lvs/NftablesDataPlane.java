@@ -23,7 +23,6 @@ import io.jkeepalived.lvs.nft.NftScheduler;
 import io.jkeepalived.lvs.nft.NftState;
 import io.jkeepalived.lvs.nft.ProgrammedService;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -313,9 +312,5 @@ public final class NftablesDataPlane implements DataPlane {
         } catch (RuntimeException e) {
             throw new DataPlaneException(e.getMessage(), e);
         }
-    }
-
-    Set<VirtualService> programmedServices() {
-        return new HashSet<>(programmed.keySet());
     }
 }

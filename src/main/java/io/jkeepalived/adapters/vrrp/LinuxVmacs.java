@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  * Makes keepalived's VMACs: a private-mode macvlan with the virtual MAC on the instance's interface (an existing
  * macvlan of that name with the right MAC is reused, one with another MAC is replaced, anything else is refused),
  * IPv6 address generation off (RFC 5798 7.4: no link-local from the virtual MAC) and for IPv4 instances IPv6 off,
- * then up. For IPv4 the sysctls of keepalived's set_interface_parameters: on the VMAC arp_ignore=1, accept_local=1,
+ * then up; an IPv6 VMAC gets the base's link-local address (the adverts' source). For IPv4 the sysctls of keepalived's set_interface_parameters: on the VMAC arp_ignore=1, accept_local=1,
  * rp_filter=0, promote_secondaries=1; on the base interface arp_ignore=1 and arp_filter=1 (so the base does not
  * answer ARP for the VIP), put back as they were when the last VMAC on it goes.
  */
@@ -70,6 +70,24 @@ public final class LinuxVmacs {
             quietBase(v.parent());
         }
         rtnetlink.setLinkUp(index, true);
+        if (v.ipv6() && !v.xmitBase()) {
+            // as keepalived: the base's link-local on the VMAC too, so adverts leave from it with the virtual MAC
+            var linkLocal = rtnetlink.addresses().stream().filter(a -> a.interfaceIndex() == parent.index()
+                    && a.address() instanceof java.net.Inet6Address a6 && a6.isLinkLocalAddress()).findFirst();
+            if (linkLocal.isPresent()) {
+                try {
+                    rtnetlink.addAddress(new io.jkeepalived.linux.InterfaceAddress(index, linkLocal.get().address(), 64,
+                            Optional.empty(), io.jkeepalived.linux.InterfaceAddress.RT_SCOPE_LINK,
+                            io.jkeepalived.linux.InterfaceAddress.IFA_F_NODAD, Optional.empty()));
+                } catch (SyscallException e) {
+                    if (e.errno() != io.jkeepalived.linux.Errno.EEXIST) {
+                        log.log("(" + v.instance() + ") adding link-local address to " + v.name() + " failed: " + e.getMessage());
+                    }
+                }
+            } else {
+                log.log("(" + v.instance() + ") " + v.parent() + " has no link-local address to give " + v.name());
+            }
+        }
     }
 
     /** arp_ignore=1, arp_filter=1 on the base, saving what was there the first time. */

@@ -2,8 +2,6 @@ package io.jkeepalived.check.checkers;
 
 import io.jkeepalived.check.engine.CheckResult;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -90,14 +88,10 @@ public final class DnsChecker implements Checker {
             while (true) {
                 buf.clear();
                 int n = channel.read(buf);
-                if (n < Header.LENGTH) {
-                    continue; // keepalived: too small, wait for another
+                if (!(DnsReply.judge(buf.array(), n, id) instanceof DnsReply.Answer answer)) {
+                    continue; // keepalived: too small, not ours or not a response - wait for another
                 }
-                var header = new Header(java.util.Arrays.copyOf(buf.array(), Header.LENGTH));
-                if (header.getID() != id || !header.getFlag(Flags.QR)) {
-                    continue;
-                }
-                int rcode = header.getRcode();
+                int rcode = answer.rcode();
                 return rcode == Rcode.NOERROR ? CheckResult.success()
                         : fail("read error occurred. (rcode = " + rcode + ", " + Rcode.string(rcode) + ")");
             }

@@ -115,10 +115,13 @@ final class HttpResponseReader {
                 listener.body(buf, off, take);
             }
         }
+        // like the digest, the regex sees the body only up to Content-Length: bytes past it that happen to
+        // arrive in the same read must not decide the check (found by HttpResponseReaderFuzzTest)
+        int inBody = contentLength < 0 ? len : (int) Math.max(0, Math.min(len, contentLength - bodyBytes));
         bodyBytes += len;
-        if (regex != null && !regexMatched) {
-            byte[] window = Arrays.copyOf(regexTail, regexTail.length + len);
-            System.arraycopy(buf, off, window, regexTail.length, len);
+        if (regex != null && !regexMatched && inBody > 0) {
+            byte[] window = Arrays.copyOf(regexTail, regexTail.length + inBody);
+            System.arraycopy(buf, off, window, regexTail.length, inBody);
             // ISO-8859-1 maps each byte to one char, so a binary body cannot break decoding.
             regexMatched = regex.matcher(new String(window, StandardCharsets.ISO_8859_1)).find();
             regexTail = Arrays.copyOfRange(window, Math.max(0, window.length - REGEX_OVERLAP), window.length);

@@ -23,7 +23,6 @@ public final class SmtpChecker implements Checker {
     /** keepalived's SMTP_DEFAULT_HELO. */
     public static final String DEFAULT_HELO = "smtpchecker.keepalived.org";
     /** keepalived's SMTP_BUFF_MAX: a line longer than this is cut. */
-    private static final int MAX_LINE = 512;
 
     private final CheckIo io;
     private final CheckTarget target;
@@ -62,7 +61,7 @@ public final class SmtpChecker implements Checker {
         }
         attempt.timeoutResult(() -> fail("Read timeout from server"));
         try {
-            InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), MAX_LINE);
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), SmtpReplies.MAX_LINE);
             OutputStream out = socket.getOutputStream();
             String banner = readLine(in);
             if (banner == null) {
@@ -103,32 +102,12 @@ public final class SmtpChecker implements Checker {
         }
     }
 
-    /** Reads up to a newline (bytes past MAX_LINE are dropped); null at end of stream. */
     private static String readLine(InputStream in) throws IOException {
-        var sb = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                return sb.toString().replaceFirst("\r$", "");
-            }
-            if (sb.length() < MAX_LINE) {
-                sb.append((char) b);
-            }
-        }
-        return null;
+        return SmtpReplies.readLine(in);
     }
 
-    /** keepalived's smtp_get_status: exactly 3 digits, then a space or the end; -1 otherwise. */
     static int status(String line) {
-        if (line.length() < 3 || (line.length() > 3 && line.charAt(3) != ' ')) {
-            return -1;
-        }
-        for (int i = 0; i < 3; i++) {
-            if (!Character.isDigit(line.charAt(i))) {
-                return -1;
-            }
-        }
-        return Integer.parseInt(line.substring(0, 3));
+        return SmtpReplies.status(line);
     }
 
     private CheckResult fail(String message) {

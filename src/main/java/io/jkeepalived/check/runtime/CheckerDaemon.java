@@ -13,6 +13,7 @@ import io.jkeepalived.loop.EventLoop;
 import io.jkeepalived.check.checkers.ProtoCheckers;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
+import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.lvs.DataPlane;
 import io.jkeepalived.check.port.TcpConnector;
 import io.jkeepalived.loop.EpollLoopPoller;
@@ -51,7 +52,7 @@ public final class CheckerDaemon implements AutoCloseable {
     private final Log log;
     private final List<AutoCloseable> resources;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private Thread thread;
+    private volatile Thread thread;
     private final boolean watchAddresses;
     private volatile Thread addressWatcher;
     private final CheckEngine engine;
@@ -64,6 +65,7 @@ public final class CheckerDaemon implements AutoCloseable {
     private boolean repairStretched;
     /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
     private boolean closing;
+    private final ThreadWatch watch;
 
     private record Io(EventLoop loop, TcpConnector tcp) {
     }
@@ -133,6 +135,8 @@ public final class CheckerDaemon implements AutoCloseable {
      *                  their kernel entries; null on a fresh start
      */
     public CheckerDaemon(CheckSetup setup, Options options, Handover previous) {
+        this.watch = new ThreadWatch(d -> options.log().error("Healthchecker thread " + d.describe()
+                + " - the Healthcheck subsystem will be restarted"));
         this.log = options.log();
         this.setup = setup;
         var io = openIo();
@@ -261,17 +265,21 @@ public final class CheckerDaemon implements AutoCloseable {
             }
         });
         if (watchAddresses) {
-            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(() -> watch(present));
+            addressWatcher = Thread.ofVirtual().name("checker-addresses").start(watch.guarded("checker-addresses",
+                    () -> watch(present)));
         }
-        thread = threads.newThread(() -> {
+        thread = threads.newThread(watch.guarded("checker", () -> {
             try {
                 loop.run();
             } catch (RuntimeException e) {
                 log.error("Healthchecker loop stopped: " + e.getMessage());
+            } catch (Error e) {
+                watch.died("checker", e);       // recorded (and logged) before anyone can see the loop ended
+                throw e;
             } finally {
                 finished.countDown();
             }
-        });
+        }));
         thread.start();
     }
 
@@ -339,6 +347,20 @@ public final class CheckerDaemon implements AutoCloseable {
     public LvsController lvs() {
         return lvs;
     }
+
+    /**
+     * True while the loop runs and no thread of ours died: a loop that ended without stop(), or an Error in
+     * it or in the address watcher, makes this false and the daemon restarts the subsystem.
+     */
+    public boolean alive() {
+        return thread != null && finished.getCount() > 0 && watch.alive();
+    }
+
+    /** Test hook: runs {@code task} on the loop thread (to inject a failure where a checker would run). */
+    void execute(Runnable task) {
+        loop.execute(task);
+    }
+
 
     /**
      * Clears the pool (omega scripts run), removes what we added from the kernel (unless -I) and ends the

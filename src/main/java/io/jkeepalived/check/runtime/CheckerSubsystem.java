@@ -21,7 +21,7 @@ public final class CheckerSubsystem implements Subsystem {
     private final boolean releaseLvs;
     private final Optional<String> lvsBackend;
     private KeepalivedConfig config;
-    private CheckerDaemon checker;
+    private volatile CheckerDaemon checker;
     private DataPlane dataPlane;
 
     /**
@@ -106,6 +106,12 @@ public final class CheckerSubsystem implements Subsystem {
 
     @Override
     public boolean running() {
-        return checker != null;
+        CheckerDaemon c = checker;
+        return c != null && c.alive();
+    }
+
+    /** Test hook: the running checker daemon, or null. */
+    CheckerDaemon current() {
+        return checker;
     }
 }

@@ -345,19 +345,40 @@ final class VrrpInstanceKeywords {
         }
         OptionalInt min = OptionalInt.empty();
         OptionalInt max = OptionalInt.empty();
-        for (int i = 1; i + 1 < w.size(); i += 2) {
-            try {
-                int v = Integer.parseInt(w.get(i + 1));
-                if (w.get(i).equals("min_ttl")) {
-                    min = OptionalInt.of(v);
-                } else if (w.get(i).equals("max_ttl")) {
-                    max = OptionalInt.of(v);
-                }
-            } catch (NumberFormatException e) {
+        // keepalived's alloc_vrrp_unicast_peer: name/value pairs, values 0..255, a bad value is skipped
+        for (int i = 1; i < w.size(); i += 2) {
+            if (i + 1 >= w.size()) {
+                d.sink.error(line.pos(), "(" + d.name + ") " + w.get(i) + " is missing a value");
+                break;
+            }
+            OptionalInt v = ttlValue(w.get(i + 1));
+            if (v.isEmpty()) {
                 d.sink.error(line.pos(), "invalid number '" + w.get(i + 1) + "'");
+                continue;
+            }
+            if (w.get(i).equals("min_ttl")) {
+                min = v;
+            } else if (w.get(i).equals("max_ttl")) {
+                max = v;
+            } else {
+                d.sink.error(line.pos(), "(" + d.name + ") unknown unicast_peer option " + w.get(i));
+                break;
             }
         }
+        if (min.orElse(0) > max.orElse(255)) {
+            d.sink.error(line.pos(), "(" + d.name + ") min_ttl " + min.orElse(0) + " > max_ttl " + max.orElse(255)
+                    + " - all packets will be discarded");
+        }
         d.peers.add(new UnicastPeerSpec(a.get(), min, max, line.pos()));
+    }
+
+    private static OptionalInt ttlValue(String text) {
+        try {
+            int v = Integer.parseInt(text);
+            return v >= 0 && v <= 255 ? OptionalInt.of(v) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 
     private static VmacSpec vmac(ConfigNode n, VmacSpec.Kind kind) {

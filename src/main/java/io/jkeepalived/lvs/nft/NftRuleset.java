@@ -175,7 +175,7 @@ public final class NftRuleset {
         String family = key.ipv6() ? "ip6" : "ip";
         String markExpr = mode == Mode.DR ? "meta mark" : "ct mark";
         if (mode == Mode.DR) {
-            rule(sb, table, name, markExpr + " set " + family + " saddr . th sport map @" + name + "_conn");
+            rule(sb, table, name, markExpr + " set " + connKey(key) + " map @" + name + "_conn");
             rule(sb, table, name, markExpr + " vmap @" + name + "_all");
         }
         if (persistence.isPresent()) {
@@ -263,8 +263,9 @@ public final class NftRuleset {
             int idle = udp ? (timeouts.udp() > 0 ? timeouts.udp() : DEFAULT_UDP_TIMEOUT)
                     : (timeouts.tcp() > 0 ? timeouts.tcp() : DEFAULT_TCP_TIMEOUT);
             sb.append("add map ").append(table).append(' ').append(name).append("_all { typeof meta mark : verdict; }\n");
-            sb.append("add map ").append(table).append(' ').append(name).append("_conn { typeof ").append(family)
-                    .append(" saddr . th sport : meta mark; size 1048576; flags dynamic,timeout; timeout ").append(idle).append("s; }\n");
+            sb.append("add map ").append(table).append(' ').append(name).append("_conn { typeof ")
+                    .append(key.ipv6() ? "numgen inc mod 2" : "ip saddr . th sport")
+                    .append(" : meta mark; size 1048576; flags dynamic,timeout; timeout ").append(idle).append("s; }\n");
         }
         s.settings().persistence().ifPresent(p -> sb.append("add map ").append(table).append(' ').append(name)
                 .append("_p { typeof ").append(family).append(" saddr : ").append(markType)
@@ -309,7 +310,7 @@ public final class NftRuleset {
         String family = key.ipv6() ? "ip6" : "ip";
         int mark = NftNames.mark(id);
         if (mode == Mode.DR) {
-            rule(sb, table, chain, "update @" + name + "_conn { " + family + " saddr . th sport : " + mark + " }");
+            rule(sb, table, chain, "update @" + name + "_conn { " + connKey(key) + " : " + mark + " }");
         }
         persistence.ifPresent(p -> rule(sb, table, chain, "update @" + name + "_p { " + persistKey(family, p) + " : " + mark + " }"));
         var ip = d.server().ip();
@@ -324,6 +325,15 @@ public final class NftRuleset {
         } else {
             rule(sb, table, chain, "counter dnat " + family + " to " + (key.ipv6() ? ip : ip));
         }
+    }
+
+    /**
+     * The DR connection map's key: client address and port. For IPv6 a 32-bit hash of them: nft 1.0.6
+     * aborts (assertion in netlink_gen_expr) on an {@code update} keyed by {@code ip6 saddr . th sport}.
+     * Two connections whose hashes collide share a server, which moves nothing.
+     */
+    static String connKey(VirtualService key) {
+        return key.ipv6() ? "jhash ip6 saddr . th sport mod 4294967295 seed 0x6a6b" : "ip saddr . th sport";
     }
 
     private static String persistKey(String family, Persistence p) {

@@ -15,13 +15,24 @@ import java.util.List;
  * @param vips            the instance's virtual addresses, in config order
  * @param unicast         whether the instance uses unicast peers (no TTL check, expects unicast)
  * @param v3ChecksumAsV2  keepalived's v3_checksum_as_v2: any v3 IPv4 checksum is accepted
+ * @param checkUnicastSource check_unicast_src / vrrp_check_unicast_src (or a peer's min_ttl/max_ttl): a unicast
+ *                        advert must come from one of {@code unicastPeers}, within that peer's TTL range
+ * @param unicastPeers    the configured peers with their TTL ranges
  */
 public record AdvertExpectations(String name, int vrid, int version, IpFamily family, AuthType authType,
                                  byte[] authKey, long advertIntervalMicros, List<InetAddress> vips, boolean unicast,
-                                 boolean v3ChecksumAsV2) {
+                                 boolean v3ChecksumAsV2, boolean checkUnicastSource, List<UnicastPeer> unicastPeers) {
     public AdvertExpectations {
         authKey = authKey.clone();
         vips = List.copyOf(vips);
+        unicastPeers = List.copyOf(unicastPeers);
+    }
+
+    /** Without unicast source checks. */
+    public AdvertExpectations(String name, int vrid, int version, IpFamily family, AuthType authType, byte[] authKey,
+                              long advertIntervalMicros, List<InetAddress> vips, boolean unicast, boolean v3ChecksumAsV2) {
+        this(name, vrid, version, family, authType, authKey, advertIntervalMicros, vips, unicast, v3ChecksumAsV2,
+                false, List.of());
     }
 
     byte[] key() {

@@ -97,11 +97,36 @@ public final class AdvertValidator {
                                     + vip.getHostAddress());
                 }
             }
+            if (expect.unicast() && expect.checkUnicastSource()) {
+                Decoded.Rejected source = checkUnicastSource(p);
+                if (source != null) {
+                    return source;
+                }
+            }
         }
         if (p.ah() != null) {
             replay.sequence(p.ah().sequence());
         }
         return null;
+    }
+
+    /**
+     * keepalived checks the source and TTL inside its address-list block, so (as there) an advert whose address
+     * list is skipped (skip_check_adv_addr, from the current master) is not checked either. A TTL the socket
+     * did not report (-1) passes.
+     */
+    private Decoded.Rejected checkUnicastSource(VrrpPacket p) {
+        for (UnicastPeer peer : expect.unicastPeers()) {
+            if (peer.address().equals(p.source())) {
+                if (p.ttl() != -1 && !peer.ttlAllowed(p.ttl())) {
+                    return VrrpCodec.reject(RejectReason.IP_TTL, p.family() == IpFamily.IPV4 ? 8 : -1,
+                            "TTL/HL " + p.ttl() + " not in range " + peer.minTtl() + " - " + peer.maxTtl());
+                }
+                return null;
+            }
+        }
+        return VrrpCodec.reject(RejectReason.UNICAST_SOURCE, p.family() == IpFamily.IPV4 ? 12 : -1,
+                "unicast source address " + io.jkeepalived.common.AddressText.of(p.source()) + " not a unicast peer");
     }
 
     private Decoded.Rejected checkAh(VrrpPacket p, AhReplayGuard replay) {

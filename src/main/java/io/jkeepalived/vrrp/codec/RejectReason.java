@@ -30,7 +30,12 @@ public enum RejectReason {
     /** AH header protecting something other than VRRP. */
     AH_NOT_VRRP("", true),
     /** VRRP checksum wrong. */
-    CHECKSUM("chk_err", false);
+    CHECKSUM("chk_err", false),
+    /**
+     * check_unicast_src: the source is no configured unicast_peer. keepalived counts nothing; we count it
+     * beside its counters (InstanceStats.unicastSourceErr).
+     */
+    UNICAST_SOURCE("", false);
 
     private final String counter;
     private final boolean dropOnly;

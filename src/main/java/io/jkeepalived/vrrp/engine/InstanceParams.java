@@ -2,6 +2,7 @@ package io.jkeepalived.vrrp.engine;
 
 import io.jkeepalived.vrrp.codec.AuthType;
 import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.UnicastPeer;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -34,18 +35,22 @@ import java.util.List;
  * @param accept               accept mode (carried to AddVips/RemoveVips for the firewall)
  * @param unicast              unicast peers configured
  * @param v3ChecksumAsV2       v3_checksum_as_v2
+ * @param checkUnicastSource   check_unicast_src, vrrp_check_unicast_src or a peer's min_ttl/max_ttl
+ * @param unicastPeers         the unicast peers with their TTL ranges (empty for multicast)
  */
 public record InstanceParams(String name, String interfaceName, int vrid, int version, IpFamily family, int priority,
                              long advertIntervalMicros, boolean initialMaster, boolean preempt, long preemptDelayMicros,
                              List<InetAddress> vips, List<InetAddress> excludedVips, InetAddress sourceAddress, AuthType authType, byte[] authKey,
                              GarpParams garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
                              boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean dontTrackPrimary,
-                             boolean accept, boolean unicast, boolean v3ChecksumAsV2) {
+                             boolean accept, boolean unicast, boolean v3ChecksumAsV2, boolean checkUnicastSource,
+                             List<UnicastPeer> unicastPeers) {
     public static final int PRIO_OWNER = 255;
 
     public InstanceParams {
         vips = List.copyOf(vips);
         excludedVips = List.copyOf(excludedVips);
+        unicastPeers = List.copyOf(unicastPeers);
         authKey = authKey.clone();
         if (vrid < 1 || vrid > 255) {
             throw new IllegalArgumentException(name + ": virtual_router_id " + vrid + " is outside 1..255");
@@ -117,6 +122,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private boolean accept = true;
         private boolean unicast;
         private boolean v3ChecksumAsV2;
+        private boolean checkUnicastSource;
+        private List<UnicastPeer> unicastPeers = List.of();
 
         private Builder(String name, int vrid, InetAddress sourceAddress) {
             this.name = name;
@@ -132,7 +139,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
             downTimerAdverts = p.downTimerAdverts; lowerPrioNoAdvert = p.lowerPrioNoAdvert;
             higherPrioSendAdvert = p.higherPrioSendAdvert; skipCheckAdvAddr = p.skipCheckAdvAddr;
             dontTrackPrimary = p.dontTrackPrimary; accept = p.accept; unicast = p.unicast;
-            v3ChecksumAsV2 = p.v3ChecksumAsV2;
+            v3ChecksumAsV2 = p.v3ChecksumAsV2; checkUnicastSource = p.checkUnicastSource;
+            unicastPeers = p.unicastPeers;
         }
 
         private boolean same(InstanceParams o) {
@@ -146,7 +154,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     && downTimerAdverts == o.downTimerAdverts && lowerPrioNoAdvert == o.lowerPrioNoAdvert
                     && higherPrioSendAdvert == o.higherPrioSendAdvert && skipCheckAdvAddr == o.skipCheckAdvAddr
                     && dontTrackPrimary == o.dontTrackPrimary && accept == o.accept && unicast == o.unicast
-                    && v3ChecksumAsV2 == o.v3ChecksumAsV2;
+                    && v3ChecksumAsV2 == o.v3ChecksumAsV2 && checkUnicastSource == o.checkUnicastSource
+                    && unicastPeers.equals(o.unicastPeers);
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -171,13 +180,15 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public Builder accept(boolean v) { accept = v; return this; }
         public Builder unicast(boolean v) { unicast = v; return this; }
         public Builder v3ChecksumAsV2(boolean v) { v3ChecksumAsV2 = v; return this; }
+        public Builder checkUnicastSource(boolean v) { checkUnicastSource = v; return this; }
+        public Builder unicastPeers(List<UnicastPeer> v) { unicastPeers = v; return this; }
 
         public InstanceParams build() {
             IpFamily f = family != null ? family : IpFamily.of(sourceAddress);
             return new InstanceParams(name, interfaceName, vrid, version, f, priority, advertIntervalMicros,
                     initialMaster, preempt, preemptDelayMicros, vips, excludedVips, sourceAddress, authType, authKey, garp,
                     downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr, dontTrackPrimary,
-                    accept, unicast, v3ChecksumAsV2);
+                    accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers);
         }
     }
 }

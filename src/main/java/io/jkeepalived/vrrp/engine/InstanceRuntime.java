@@ -17,6 +17,7 @@ final class InstanceRuntime {
     final AhReplayGuard ah = new AhReplayGuard();
     final InstanceStats stats = new InstanceStats();
     final Map<String, Tracker> trackers = new HashMap<>();
+    final SourceLogLimit sourceLogLimit = new SourceLogLimit(SourceLogLimit.DEFAULT_INTERVAL_MICROS, 64);
     SyncGroupRuntime group;
 
     VrrpState state = VrrpState.INIT;
@@ -46,7 +47,8 @@ final class InstanceRuntime {
         this.p = p;
         this.tag = "(" + p.name() + ") ";
         this.validator = new AdvertValidator(new AdvertExpectations(p.name(), p.vrid(), p.version(), p.family(),
-                p.authType(), p.authKey(), p.advertIntervalMicros(), p.vips(), p.unicast(), p.v3ChecksumAsV2()));
+                p.authType(), p.authKey(), p.advertIntervalMicros(), p.vips(), p.unicast(), p.v3ChecksumAsV2(), p.checkUnicastSource(),
+                p.unicastPeers()));
         this.basePriority = p.priority();
         this.effectivePriority = p.priority();
         this.masterAdverInt = p.advertIntervalMicros();

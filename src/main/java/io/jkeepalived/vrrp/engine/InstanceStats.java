@@ -21,6 +21,7 @@ public final class InstanceStats {
     long priZeroRcvd;
     long priZeroSent;
     long splitBrain;
+    long unicastSourceErr;
 
     void count(RejectReason reason) {
         switch (reason) {
@@ -34,6 +35,7 @@ public final class InstanceStats {
             case AUTHTYPE_MISMATCH -> authtypeMismatch++;
             case AUTH_FAILURE -> authFailure++;
             case CHECKSUM -> chkErr++;
+            case UNICAST_SOURCE -> unicastSourceErr++;
             case AH_NOT_VRRP -> { }
         }
     }
@@ -56,6 +58,8 @@ public final class InstanceStats {
     public long priZeroSent() { return priZeroSent; }
     /** Beyond keepalived (not in keepalived.stats): adverts from a second master while we were master. */
     public long splitBrain() { return splitBrain; }
+    /** Beyond keepalived (it counts nothing): check_unicast_src adverts from a host that is no unicast_peer. */
+    public long unicastSourceErr() { return unicastSourceErr; }
 
     /** The counters in keepalived.stats layout ("VRRP Instance: X" block). */
     public String format(String instance) {
@@ -67,6 +71,8 @@ public final class InstanceStats {
                 + "    Address List: " + addrListErr + "\n"
                 + "  Authentication Errors:\n    Invalid Type: " + invalidAuthtype + "\n    Type Mismatch: "
                 + authtypeMismatch + "\n    Failure: " + authFailure + "\n"
-                + "  Priority Zero:\n    Received: " + priZeroRcvd + "\n    Sent: " + priZeroSent + "\n";
+                + "  Priority Zero:\n    Received: " + priZeroRcvd + "\n    Sent: " + priZeroSent + "\n"
+                // not in keepalived's layout: shown only once it happened, so the usual dump stays keepalived's
+                + (unicastSourceErr == 0 ? "" : "  Not a unicast peer: " + unicastSourceErr + "\n");
     }
 }

@@ -41,6 +41,13 @@ public sealed interface VrrpAction {
     record Log(String line) implements VrrpAction {
     }
 
+    /**
+     * The effective priority changed (trackers): keepalived's MASTER_PRIORITY / BACKUP_PRIORITY notify-FIFO line
+     * when {@code notify_priority_changes} is on.
+     */
+    record PriorityChanged(String instance, VrrpState state, int priority) implements VrrpAction {
+    }
+
     /** An instance changed state (for metrics, status API, split-brain detection). */
     record Transition(String instance, VrrpState from, VrrpState to, String reason, long at) implements VrrpAction {
     }

@@ -7,6 +7,7 @@ import static io.jkeepalived.vrrp.engine.InstanceRuntime.NEVER;
 import io.jkeepalived.vrrp.codec.AhReplayGuard;
 import io.jkeepalived.vrrp.codec.Decoded;
 import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.RejectReason;
 import io.jkeepalived.vrrp.codec.VrrpAddresses;
 import io.jkeepalived.vrrp.codec.VrrpPacket;
 import io.jkeepalived.vrrp.engine.VrrpAction.GarpReason;
@@ -313,7 +314,7 @@ public final class VrrpEngine {
     private boolean backupRx(InstanceRuntime inst, VrrpPacket pkt, long now) {
         boolean checkAddresses = !inst.p.skipCheckAdvAddr() || inst.masterAddress == null
                 || !inst.masterAddress.equals(pkt.source());
-        if (rejected(inst, pkt, checkAddresses)) {
+        if (rejected(inst, pkt, checkAddresses, now)) {
             return false;
         }
         int prio = pkt.advert().priority();
@@ -351,7 +352,7 @@ public final class VrrpEngine {
 
     /** vrrp_state_master_rx; returns true when the instance must leave MASTER for BACKUP. */
     private boolean masterRx(InstanceRuntime inst, VrrpPacket pkt, long now) {
-        if (rejected(inst, pkt, true)) {
+        if (rejected(inst, pkt, true, now)) {
             return false;
         }
         int prio = pkt.advert().priority();
@@ -428,7 +429,7 @@ public final class VrrpEngine {
         }
     }
 
-    private boolean rejected(InstanceRuntime inst, VrrpPacket pkt, boolean checkAddresses) {
+    private boolean rejected(InstanceRuntime inst, VrrpPacket pkt, boolean checkAddresses, long now) {
         Decoded.Rejected r = inst.validator.check(pkt, checkAddresses, inst.ah);
         if (r == null) {
             inst.stats.advertRcvd++;
@@ -438,7 +439,17 @@ public final class VrrpEngine {
             return false;
         }
         inst.stats.count(r.reason());
-        log(inst, r.detail());
+        boolean fromStranger = r.reason() == RejectReason.UNICAST_SOURCE
+                || (r.reason() == RejectReason.IP_TTL && inst.p.unicast());
+        if (!fromStranger) {
+            log(inst, r.detail());
+        } else {
+            // a host that is no peer (or too far away) may send thousands: one line per source and minute
+            long suppressed = inst.sourceLogLimit.admit(pkt.source(), now);
+            if (suppressed >= 0) {
+                log(inst, r.detail() + (suppressed > 0 ? " (" + suppressed + " more from it not logged)" : ""));
+            }
+        }
         return true;
     }
 
@@ -685,6 +696,7 @@ public final class VrrpEngine {
         }
         log(inst, "Changing effective priority from " + inst.effectivePriority + " to " + prio);
         inst.effectivePriority = prio;
+        out.add(new VrrpAction.PriorityChanged(inst.p.name(), inst.state, prio));
         long old = inst.msDownTimer;
         inst.msDownTimer = inst.masterDown();
         if (inst.state == VrrpState.BACKUP && inst.sands != NEVER) {

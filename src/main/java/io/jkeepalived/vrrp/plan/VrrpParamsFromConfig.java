@@ -2,10 +2,12 @@ package io.jkeepalived.vrrp.plan;
 
 import io.jkeepalived.config.model.AuthSpec;
 import io.jkeepalived.config.model.GarpSettings;
+import io.jkeepalived.config.model.UnicastPeerSpec;
 import io.jkeepalived.config.model.VirtualIpSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.VrrpSyncGroupSpec;
 import io.jkeepalived.vrrp.codec.AuthType;
+import io.jkeepalived.vrrp.codec.UnicastPeer;
 import io.jkeepalived.vrrp.engine.GarpParams;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.engine.StrictMode;
@@ -45,7 +47,11 @@ public final class VrrpParamsFromConfig {
                 .dontTrackPrimary(spec.dontTrackPrimary())
                 .accept(spec.accept())
                 .unicast(spec.isUnicast())
-                .v3ChecksumAsV2(spec.v3ChecksumAsV2());
+                .v3ChecksumAsV2(spec.v3ChecksumAsV2())
+                .unicastPeers(unicastPeers(spec.unicastPeers()))
+                // keepalived: a peer's min_ttl or max_ttl turns the source check on for the instance
+                .checkUnicastSource(spec.checkUnicastSrc() || spec.unicastPeers().stream()
+                        .anyMatch(u -> u.minTtl().isPresent() || u.maxTtl().isPresent()));
         spec.authentication().ifPresent(a -> b.auth(a.type() == AuthSpec.Type.PASS ? AuthType.PASS : AuthType.AH, key(a)));
         InstanceParams params = b.build();
         // the config layer reports strict-mode conflicts; here they are only applied
@@ -64,6 +70,11 @@ public final class VrrpParamsFromConfig {
     static GarpParams garp(GarpSettings g) {
         return new GarpParams(micros(g.masterDelay()), g.masterRepeat(), micros(g.masterRefresh()),
                 g.masterRefreshRepeat(), micros(g.lowerPrioDelay()), g.lowerPrioRepeat());
+    }
+
+    static List<UnicastPeer> unicastPeers(List<UnicastPeerSpec> peers) {
+        return peers.stream().map(u -> new UnicastPeer(u.address(), u.minTtl().orElse(UnicastPeer.ANY_MIN),
+                u.maxTtl().orElse(UnicastPeer.ANY_MAX))).toList();
     }
 
     static List<InetAddress> addresses(List<VirtualIpSpec> vips) {

@@ -97,9 +97,8 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         return config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList();
     }
 
-    /** IPv4 only for now: an IPv6 VMAC needs its own link-local source (see {@link #unsupportedVmacs}). */
     private static Optional<Vmac> vmacOf(VrrpInstanceSpec spec, KeepalivedConfig config) {
-        return Vmac.of(spec, config.globalDefs()).filter(v -> !v.ipv6());
+        return Vmac.of(spec, config.globalDefs());
     }
 
     /** One line per use_vmac / use_ipvlan that is not made (the instance runs on its interface). */
@@ -107,8 +106,7 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         var out = new ArrayList<String>();
         for (VrrpInstanceSpec spec : config.vrrpInstances()) {
             if (spec.vmac().isPresent() && vmacOf(spec, config).isEmpty()) {
-                out.add("(" + spec.name() + ") " + (spec.vmac().get().kind() == io.jkeepalived.config.model.VmacSpec.Kind.IPVLAN
-                        ? "use_ipvlan" : "use_vmac on an IPv6 instance") + " is not supported by jkeepalived and is ignored"
+                out.add("(" + spec.name() + ") use_ipvlan is not supported by jkeepalived and is ignored"
                         + " - adverts and VIPs use " + spec.interfaceName().orElse("the interface"));
             }
             if (spec.useVmacAddr()) {

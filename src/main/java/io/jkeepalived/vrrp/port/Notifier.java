@@ -13,6 +13,10 @@ public interface Notifier {
     default void transition(VrrpAction.Transition transition) {
     }
 
+    /** The effective priority changed (see VrrpAction.PriorityChanged); default: nothing. */
+    default void priorityChanged(VrrpAction.PriorityChanged change) {
+    }
+
     /** Two masters were seen for one VRID (see VrrpAction.SplitBrain); default: nothing. */
     default void splitBrain(VrrpAction.SplitBrain splitBrain) {
     }

@@ -77,16 +77,22 @@ final class HoldingPorts {
     }
 
     /**
-     * Holds back held instances' notifies. With {@code releasing} (the new run): the instance is released
-     * when it is MASTER again; if it ends up in another state instead, its VIPs (still on from before the
-     * reload) are removed then.
+     * Holds back held instances' and groups' notifies. With {@code releasing} (the new run): an instance is
+     * released when it is in its carried state again; one carried as MASTER that ends up in another state
+     * instead has its VIPs (still on from before the reload) removed then, and that state is notified. Group
+     * notifies follow ReloadHold.swallowGroupNotify.
      */
     static Notifier notifier(Notifier delegate, ReloadHold hold, boolean releasing, AddressManager addresses,
                              java.util.Map<String, InstanceParams> params, LogSink log) {
         return new Notifier() {
             @Override
             public void notify(VrrpAction.RunNotify n) {
-                if (n.target() == VrrpAction.NotifyTarget.INSTANCE && hold.held(n.name())) {
+                boolean group = n.target() == VrrpAction.NotifyTarget.GROUP;
+                if (!group && hold.held(n.name())) {
+                    return;
+                }
+                if (group && hold.groupHeld(n.name())
+                        && (!releasing || hold.swallowGroupNotify(n.name(), stateOf(n.state())))) {
                     return;
                 }
                 delegate.notify(n);
@@ -94,10 +100,11 @@ final class HoldingPorts {
 
             @Override
             public void transition(VrrpAction.Transition t) {
-                if (releasing && hold.held(t.instance())) {
-                    if (t.to() == VrrpState.MASTER) {
+                var carried = releasing ? hold.carriedState(t.instance()) : java.util.Optional.<VrrpState>empty();
+                if (carried.isPresent()) {
+                    if (t.to() == carried.get()) {
                         hold.release(t.instance());
-                    } else if (!t.reason().equals("init")) {
+                    } else if (carried.get() == VrrpState.MASTER && !t.reason().equals("init")) {
                         hold.release(t.instance());
                         InstanceParams p = params.get(t.instance());
                         try {
@@ -106,13 +113,39 @@ final class HoldingPorts {
                         } catch (Exception e) {
                             log.log("(" + t.instance() + ") cannot remove VIPs kept over the reload: " + e.getMessage());
                         }
-                        delegate.notify(new VrrpAction.RunNotify(VrrpAction.NotifyTarget.INSTANCE, t.instance(),
-                                t.to() == VrrpState.FAULT ? VrrpAction.NotifyState.FAULT : VrrpAction.NotifyState.BACKUP,
-                                p.priority()));
+                        delegate.notify(notifyOf(t, p));
+                    } else if (carried.get() == VrrpState.BACKUP) {
+                        hold.release(t.instance());
+                        delegate.notify(notifyOf(t, params.get(t.instance())));
                     }
                 }
                 delegate.transition(t);
             }
+
+            @Override
+            public void priorityChanged(VrrpAction.PriorityChanged change) {
+                if (!hold.held(change.instance())) {
+                    delegate.priorityChanged(change);
+                }
+            }
+        };
+    }
+
+    private static VrrpAction.RunNotify notifyOf(VrrpAction.Transition t, InstanceParams p) {
+        return new VrrpAction.RunNotify(VrrpAction.NotifyTarget.INSTANCE, t.instance(), switch (t.to()) {
+            case MASTER -> VrrpAction.NotifyState.MASTER;
+            case FAULT -> VrrpAction.NotifyState.FAULT;
+            default -> VrrpAction.NotifyState.BACKUP;
+        }, p.priority());
+    }
+
+    /** The group states a notify can announce; other notifies (STOP, ...) never match a carried state. */
+    private static VrrpState stateOf(VrrpAction.NotifyState s) {
+        return switch (s) {
+            case MASTER -> VrrpState.MASTER;
+            case BACKUP -> VrrpState.BACKUP;
+            case FAULT -> VrrpState.FAULT;
+            case STOP, MASTER_RX_LOWER_PRI -> VrrpState.INIT;
         };
     }
 }

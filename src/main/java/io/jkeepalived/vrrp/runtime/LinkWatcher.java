@@ -1,6 +1,7 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.common.Log;
+import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.linux.EventPoller;
 import io.jkeepalived.linux.Link;
 import io.jkeepalived.linux.NetlinkEvent;
@@ -32,6 +33,7 @@ public final class LinkWatcher implements AutoCloseable {
     private final Map<String, Boolean> up = new HashMap<>();
     private volatile boolean running = true;
     private Thread thread;
+    private final ThreadWatch watch;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
@@ -43,7 +45,13 @@ public final class LinkWatcher implements AutoCloseable {
         this.loop = loop;
         this.clock = clock;
         this.log = log;
+        this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
         poller.register(monitor.fd());
+    }
+
+    /** The watcher thread's death, if it died: link changes are no longer seen. */
+    java.util.Optional<ThreadWatch.Death> death() {
+        return watch.death();
     }
 
     static boolean usable(Link l) {
@@ -70,7 +78,7 @@ public final class LinkWatcher implements AutoCloseable {
                 book.status(tracked, false, clock.nowMicros()).forEach(loop);
             }
         }
-        thread = Thread.ofPlatform().name("VRRP-netlink").daemon().start(this::run);
+        thread = watch.start("VRRP-netlink", true, this::run);
     }
 
     private void run() {

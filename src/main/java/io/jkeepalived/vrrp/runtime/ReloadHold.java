@@ -1,35 +1,73 @@
 package io.jkeepalived.vrrp.runtime;
 
-import java.util.Collection;
+import io.jkeepalived.vrrp.engine.VrrpState;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The instances a reload carries over as MASTER (unchanged configuration, MASTER before the reload). While
- * the old run stops, their priority-0 advert, VIP removal and STOP notify are held back; while the new run
- * starts, their VIP removal and notifies are held back until the new engine is MASTER again - so the VIP
- * never flaps and no peer takes over. Thread-safe: the loop, reader and signal threads consult it.
+ * The instances and sync groups a reload carries over (CarriedOver), while they are held. While the old run
+ * stops, their priority-0 advert, VIP removal and STOP notifies are held back; while the new run starts,
+ * their VIP removal and notifies are held back until each is in its old state again - so no VIP flaps, no peer
+ * takes over and no notify script runs again. Thread-safe: the loop, reader and signal threads consult it.
  */
 final class ReloadHold {
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Map<String, VrrpState> instances = new ConcurrentHashMap<>();
+    private final Map<String, GroupHold> groups = new ConcurrentHashMap<>();
+
+    /** A held group, and whether the new run's start-up BACKUP notify for it was already swallowed. */
+    private record GroupHold(VrrpState state, boolean startSeen) {
+    }
 
     static ReloadHold none() {
         return new ReloadHold();
     }
 
-    void holdAll(Collection<String> instances) {
-        held.addAll(instances);
+    void hold(CarriedOver carried) {
+        instances.putAll(carried.instances());
+        carried.groups().forEach((g, s) -> groups.put(g, new GroupHold(s, false)));
     }
 
     boolean held(String instance) {
-        return held.contains(instance);
+        return instances.containsKey(instance);
+    }
+
+    Optional<VrrpState> carriedState(String instance) {
+        return Optional.ofNullable(instances.get(instance));
     }
 
     void release(String instance) {
-        held.remove(instance);
+        instances.remove(instance);
     }
 
     Set<String> instances() {
-        return Set.copyOf(held);
+        return Set.copyOf(instances.keySet());
+    }
+
+    Optional<VrrpState> groupState(String group) {
+        return Optional.ofNullable(groups.get(group)).map(GroupHold::state);
+    }
+
+    boolean groupHeld(String group) {
+        return groups.containsKey(group);
+    }
+
+    /**
+     * The new run's group notify {@code state}: true when it is to be swallowed. The engine announces every
+     * group as BACKUP at start; a group carried as MASTER then announces MASTER once it resumed. The first
+     * notify that is not one of these is delivered and ends the hold.
+     */
+    boolean swallowGroupNotify(String group, VrrpState state) {
+        GroupHold h = groups.get(group);
+        if (h == null) {
+            return false;
+        }
+        if (state == VrrpState.BACKUP && h.state() == VrrpState.MASTER && !h.startSeen()) {
+            groups.put(group, new GroupHold(h.state(), true));
+            return true;
+        }
+        groups.remove(group);
+        return state == h.state();
     }
 }

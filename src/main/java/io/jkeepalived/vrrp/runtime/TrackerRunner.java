@@ -9,6 +9,7 @@ import io.jkeepalived.linux.SafeFiles;
 import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.config.model.VrrpScriptSpec;
 import io.jkeepalived.common.Log;
+import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.vrrp.engine.VrrpEvent;
 import io.jkeepalived.common.MonotonicClock;
 import java.io.IOException;
@@ -45,6 +46,8 @@ final class TrackerRunner implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("VRRP-track").daemon().unstarted(r));
     private final Map<String, ScriptState> states = new HashMap<>();
     private final Map<String, Long> fileValues = new HashMap<>();
+    /** A task that throws would be cancelled silently by the executor: guarded, it is a death the daemon sees. */
+    private final ThreadWatch watch;
 
     /** rise/fall bookkeeping of one script; touched only on the tracking thread. */
     private static final class ScriptState {
@@ -65,6 +68,12 @@ final class TrackerRunner implements AutoCloseable {
         this.jobs = jobs;
         this.clock = clock;
         this.log = log;
+        this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
+    }
+
+    /** The first tracking task that died, if one did. */
+    java.util.Optional<ThreadWatch.Death> death() {
+        return watch.death();
     }
 
     /** The initial statuses (submitted right after the engine's Start), then the periodic work. */
@@ -76,14 +85,14 @@ final class TrackerRunner implements AutoCloseable {
             states.put(s.name(), st);
             book.status(TrackerBook.scriptKey(s.name()), st.ok, now).forEach(loop);
             long every = Math.max(1, s.interval().toMillis());
-            timer.scheduleWithFixedDelay(() -> runScript(s), 0, every, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(watch.guarded("VRRP-track", () -> runScript(s)), 0, every, TimeUnit.MILLISECONDS);
         }
         for (TrackFileSpec f : files) {
             initFile(f);
             long v = readValue(f);
             fileValues.put(f.name(), v);
             book.value(TrackerBook.fileKey(f.name()), v, now).forEach(loop);
-            timer.scheduleWithFixedDelay(() -> pollFile(f), 500, 500, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(watch.guarded("VRRP-track", () -> pollFile(f)), 500, 500, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -100,7 +109,7 @@ final class TrackerRunner implements AutoCloseable {
         }
         ScriptHandle handle = runner.start(job.get());
         st.running = handle;
-        handle.outcome().thenAccept(outcome -> timer.execute(() -> {
+        handle.outcome().thenAccept(outcome -> timer.execute(watch.guarded("VRRP-track", () -> {
             switch (outcome) {
                 case ScriptOutcome.TimedOut t -> {
                     log.warning("Script `" + s.name() + "` timed out");
@@ -109,7 +118,7 @@ final class TrackerRunner implements AutoCloseable {
                 case ScriptOutcome.NotRun n -> result(s, st, -1, false);
                 default -> result(s, st, outcome.shellStatus(), false);
             }
-        }));
+        })));
     }
 
     private void result(VrrpScriptSpec s, ScriptState st, int exit, boolean timedOut) {

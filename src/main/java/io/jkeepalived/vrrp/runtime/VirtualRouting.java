@@ -53,6 +53,11 @@ final class VirtualRouting implements Notifier {
         delegate.splitBrain(splitBrain);
     }
 
+    @Override
+    public void priorityChanged(VrrpAction.PriorityChanged change) {
+        delegate.priorityChanged(change);
+    }
+
     /** On stop (unless -V): what is still installed goes, except for {@code kept} (a reload keeps them MASTER). */
     void withdrawAll(Collection<String> kept) {
         for (String instance : List.copyOf(installed)) {

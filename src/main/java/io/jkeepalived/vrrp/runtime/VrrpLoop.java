@@ -1,6 +1,7 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.common.MonotonicClock;
+import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.vrrp.port.VrrpPorts;
 import io.jkeepalived.vrrp.port.VrrpTransport;
 import io.jkeepalived.vrrp.codec.AdvertWriter;
@@ -51,12 +52,14 @@ public final class VrrpLoop implements AutoCloseable {
     private Thread loopThread;
     private Thread timerThread;
     private Thread readerThread;
+    private final ThreadWatch watch;
 
     public VrrpLoop(String name, VrrpEngine engine, VrrpPorts ports, MonotonicClock clock) {
         this.name = name;
         this.engine = engine;
         this.ports = ports;
         this.clock = clock;
+        this.watch = new ThreadWatch(this::died);
         for (InstanceParams p : engine.instances()) {
             params.put(p.name(), p);
             writers.put(p.name(), writerFor(p));
@@ -75,20 +78,66 @@ public final class VrrpLoop implements AutoCloseable {
 
     /** Starts the threads and the engine (Start event). */
     public synchronized void start() {
+        start(0);
+    }
+
+    /**
+     * As {@link #start()}, the engine's Start coming {@code startDelayMicros} later (vrrp_startup_delay): until then
+     * the instances stay in INIT, adverts are ignored and tracker and link states are only recorded.
+     */
+    public synchronized void start(long startDelayMicros) {
         if (running) {
             return;
         }
         running = true;
-        loopThread = Thread.ofPlatform().name(name + "-loop").start(this::runLoop);
-        timerThread = Thread.ofPlatform().name(name + "-timer").daemon().start(this::runTimer);
-        readerThread = Thread.ofPlatform().name(name + "-reader").daemon().start(this::runReader);
-        submit(new VrrpEvent.Start(clock.nowMicros()));
+        loopThread = watch.start(name + "-loop", false, this::runLoop);
+        timerThread = watch.start(name + "-timer", true, this::runTimer);
+        readerThread = watch.start(name + "-reader", true, this::runReader);
+        if (startDelayMicros <= 0) {
+            submit(new VrrpEvent.Start(clock.nowMicros()));
+            return;
+        }
+        Thread.ofPlatform().name(name + "-startup-delay").daemon().start(() -> {
+            long until = clock.nowMicros() + startDelayMicros;
+            for (long left = startDelayMicros; left > 0 && running; left = until - clock.nowMicros()) {
+                LockSupport.parkNanos(left * 1_000);
+            }
+            if (running) {
+                submit(new VrrpEvent.Start(clock.nowMicros()));
+            }
+        });
     }
 
-    /** True while started and the loop thread is alive (the daemon restarts a loop that died). */
+    /**
+     * True while started and none of the three threads died (the daemon restarts a loop that is not running).
+     * A loop stopped because a thread died stays "not running" until it is replaced.
+     */
     public synchronized boolean isRunning() {
         Thread t = loopThread;
-        return running && t != null && t.isAlive();
+        return running && t != null && t.isAlive() && watch.alive();
+    }
+
+    /** Which thread died first and why, if one did. */
+    public java.util.Optional<ThreadWatch.Death> death() {
+        return watch.death();
+    }
+
+    /**
+     * A dead reader leaves the engine deaf, a dead timer leaves it frozen: either way it must not be (or become)
+     * MASTER. The loop still runs, so it shuts the engine down now - masters send priority 0 and drop their
+     * VIPs, backups stay quiet - and the supervisor starts a new run (as BACKUP). A dead loop thread can run
+     * nothing: the new run's start clears the VIPs it left.
+     */
+    private void died(ThreadWatch.Death death) {
+        try {
+            ports.log().log("VRRP thread " + death.describe() + " - stopping this run, it will be restarted as BACKUP");
+        } finally {
+            if (!death.thread().endsWith("-loop")) {
+                // not the clock: it may be what failed; the loop stamps the event with its last time
+                submit(new VrrpEvent.Shutdown(Long.MIN_VALUE + 1));
+                submit(STOP);
+            }
+        }
     }
 
     /** Queues an event (thread-safe); link and tracker changes come in this way. */
@@ -273,6 +322,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.RunNotify n -> ports.notifier().notify(n);
             case VrrpAction.Transition t -> ports.notifier().transition(t);
             case VrrpAction.SplitBrain b -> ports.notifier().splitBrain(b);
+            case VrrpAction.PriorityChanged p -> ports.notifier().priorityChanged(p);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
                 deadline.set(s.deadline());

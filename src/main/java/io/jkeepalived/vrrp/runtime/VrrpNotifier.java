@@ -33,6 +33,7 @@ final class VrrpNotifier implements Notifier {
     private final Map<String, NotifySpec> groupScripts = new HashMap<>();
     private final Map<String, Boolean> instanceSmtp = new HashMap<>();
     private final Map<String, Boolean> groupSmtp = new HashMap<>();
+    private final java.util.Set<String> priorityChanges = new java.util.HashSet<>();
     private final ScriptRunner runner;
     private final ScriptJobs jobs;
     private final ScriptsAtStop atStop;
@@ -46,6 +47,9 @@ final class VrrpNotifier implements Notifier {
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
             instanceScripts.put(i.name(), i.notifyScripts());
             instanceSmtp.put(i.name(), i.smtpAlert());
+            if (i.notifyPriorityChanges()) {
+                priorityChanges.add(i.name());
+            }
         }
         for (VrrpSyncGroupSpec g : config.vrrpSyncGroups()) {
             groupScripts.put(g.name(), g.notifyScripts());
@@ -75,6 +79,16 @@ final class VrrpNotifier implements Notifier {
         if (mail.isPresent() && (group ? groupSmtp : instanceSmtp).getOrDefault(n.name(), false)) {
             mailEvent(n.state()).ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
                     : AlertMail.vrrpInstance(routerId, n.name(), e)));
+        }
+    }
+
+    /** notify_priority_changes: {@code INSTANCE "VI_1" MASTER_PRIORITY 90} (BACKUP_PRIORITY in any other state). */
+    @Override
+    public void priorityChanged(VrrpAction.PriorityChanged change) {
+        if (priorityChanges.contains(change.instance())) {
+            String state = change.state() == io.jkeepalived.vrrp.engine.VrrpState.MASTER ? "MASTER_PRIORITY" : "BACKUP_PRIORITY";
+            String line = "INSTANCE \"" + change.instance() + "\" " + state + " " + change.priority();
+            fifos.forEach(f -> f.write(line));
         }
     }
 

@@ -2,6 +2,7 @@ package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
 import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;
 import io.jkeepalived.notify.ScriptsAtStop;
@@ -54,10 +55,16 @@ public final class VrrpSubsystem implements Subsystem {
     private final MonotonicClock clock = MonotonicClock.system();
     private KeepalivedConfig config;
     private Running running;
+    private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
-                           ScriptsAtStop stopScripts, ReloadHold stopHold, List<AutoCloseable> resources) {
+                           ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
+                           TrackerRunner trackers, List<AutoCloseable> resources) {
+        /** Every thread the run owns: the loop's three, the link watcher and the trackers. */
+        boolean alive() {
+            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty();
+        }
     }
 
     /**
@@ -78,21 +85,24 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public synchronized void start() throws Exception {
-        start(Set.of());
+        start(CarriedOver.none());
     }
 
-    /** {@code keepMaster}: instances a reload carries over as MASTER (see ReloadHold). */
-    private void start(Set<String> keepMaster) throws Exception {
+    /** {@code carried}: what a reload carries over (see ReloadHold). */
+    private void start(CarriedOver carried) throws Exception {
         var resources = new ArrayList<AutoCloseable>();
         try {
-            running = open(resources, keepMaster);
+            running = open(resources, carried);
         } catch (Exception e) {
             closeAll(resources);
             throw e;
         }
     }
 
-    private Running open(List<AutoCloseable> resources, Set<String> keepMaster) throws Exception {
+    private Running open(List<AutoCloseable> resources, CarriedOver carried) throws Exception {
+        Set<String> keepMaster = carried.masters();
+        var stopHold = ReloadHold.none();
+        vmacs(resources, stopHold);     // before the link monitor, which would replay their creation as a link flap
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
@@ -103,8 +113,7 @@ public final class VrrpSubsystem implements Subsystem {
         log.info("Registering Kernel netlink command channel");
         Rtnetlink rtnetlink = Linux.openRtnetlink();
         resources.add(rtnetlink);
-        var stopHold = ReloadHold.none();
-        HostInterfaces host = vmacs(resources, rtnetlink, HostInterfaces.read(rtnetlink), stopHold);
+        HostInterfaces host = HostInterfaces.read(rtnetlink);
         VrrpPlan plan = VrrpPlan.of(config, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
@@ -144,7 +153,7 @@ public final class VrrpSubsystem implements Subsystem {
         var transport = HoldingPorts.transport(linuxTransport, stopHold);
 
         var startHold = ReloadHold.none();
-        startHold.holdAll(keepMaster);
+        startHold.hold(carried);
         var linuxAddresses = new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info);
         var addresses = new StopAwareAddresses(HoldingPorts.addresses(HoldingPorts.addresses(linuxAddresses, startHold),
                 stopHold), keepVipsOnStop);
@@ -153,9 +162,9 @@ public final class VrrpSubsystem implements Subsystem {
         var jobs = new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log);
         var stopScripts = new ScriptsAtStop();
         var fifos = new ArrayList<NotifyFifo>();
-        for (Optional<String> f : List.of(config.globalDefs().notifyFifo(), config.globalDefs().vrrpNotifyFifo())) {
-            f.flatMap(path -> NotifyFifo.open(Path.of(path), config.globalDefs().umask(), log)).ifPresent(fifos::add);
-        }
+        var g = config.globalDefs();
+        openFifo(g.notifyFifo(), g.notifyFifoScript(), scripts, jobs).ifPresent(fifos::add);
+        openFifo(g.vrrpNotifyFifo(), g.vrrpNotifyFifoScript(), scripts, jobs).ifPresent(fifos::add);
         resources.addAll(fifos);
         String host0 = hostName();
         Optional<MailAlerter> mail = SmtpAlertSettings.from(config.globalDefs(), host0, System.getProperty("user.name", "root"),
@@ -182,7 +191,8 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        loop.start();
+        loop.start(startupDelayMicros());
+        schedule(loop);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
         var book = TrackerBook.of(config);
@@ -197,7 +207,66 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(trackers);
         trackers.start();
         watchProcesses(resources, book, loop);
-        return new Running(loop, engine, plan, addresses, stopScripts, stopHold, resources);
+        return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+    }
+
+    /**
+     * A notify FIFO and, as keepalived does once the FIFO exists, its reader script ({@code notify_fifo_script},
+     * {@code vrrp_notify_fifo_script}) with the FIFO's path as its last argument, through the one script runner.
+     */
+    private Optional<NotifyFifo> openFifo(Optional<String> path, Optional<ScriptSpec> reader, ScriptRunner scripts,
+                                          ScriptJobs jobs) {
+        var fifo = path.flatMap(p -> NotifyFifo.open(Path.of(p), config.globalDefs().umask(), log));
+        fifo.ifPresent(f -> reader.flatMap(r -> jobs.notifyJob(r, List.of(f.path().toString()))).ifPresent(scripts::start));
+        return fifo;
+    }
+
+    /** vrrp_startup_delay, on the first start only (as keepalived: not after a reload). */
+    private long startupDelayMicros() {
+        boolean first = !startedOnce;
+        startedOnce = true;
+        long micros = config.globalDefs().vrrpStartupDelay().toNanos() / 1_000;
+        if (!first || micros <= 0) {
+            return 0;
+        }
+        log.info("Delaying startup for " + new java.math.BigDecimal(micros).movePointLeft(6).stripTrailingZeros().toPlainString()
+                + " seconds");
+        return micros;
+    }
+
+    /**
+     * vrrp_rt_priority (SCHED_RR) and vrrp_priority (nice) for the loop thread, where the engine and its timers run:
+     * what keeps a short advert_int alive on a busy host. Refused (no CAP_SYS_NICE) is a warning, not a failure.
+     */
+    private void schedule(VrrpLoop loop) {
+        int rt = config.globalDefs().vrrpRtPriority();
+        int nice = config.globalDefs().vrrpPriority();
+        if (rt <= 0 && nice == 0) {
+            return;
+        }
+        try {
+            String failed = loop.query(engine -> {
+                try {
+                    if (rt > 0) {
+                        io.jkeepalived.linux.ThreadScheduling.roundRobin(rt);
+                    }
+                    if (nice != 0) {
+                        io.jkeepalived.linux.ThreadScheduling.nice(nice);
+                    }
+                    return null;
+                } catch (io.jkeepalived.linux.SyscallException e) {
+                    return e.getMessage();
+                }
+            }, 2_000);
+            if (failed != null) {
+                log.warning("VRRP: cannot set the loop thread's scheduling: " + failed);
+            } else {
+                log.info("VRRP loop thread scheduling set:" + (rt > 0 ? " SCHED_RR priority " + rt : "")
+                        + (nice != 0 ? " nice " + nice : ""));
+            }
+        } catch (Exception e) {
+            log.warning("VRRP: cannot set the loop thread's scheduling: " + e.getMessage());
+        }
     }
 
     /** track_process: the kernel's process events, if any instance tracks a process. */
@@ -218,16 +287,17 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     /**
-     * keepalived's use_vmac: the VMACs exist before the plan reads the interfaces again; they go at stop, except those
-     * of instances a reload keeps MASTER.
+     * keepalived's use_vmac: the VMACs exist before the interfaces are read and planned; they go at stop (after the
+     * VIPs), except with -V or for instances a reload keeps MASTER.
      */
-    private HostInterfaces vmacs(List<AutoCloseable> resources, Rtnetlink rtnetlink, HostInterfaces host, ReloadHold stopHold)
-            throws Exception {
+    private void vmacs(List<AutoCloseable> resources, ReloadHold stopHold) throws Exception {
         VrrpPlan.unsupportedVmacs(config).forEach(log::warning);
         var wanted = VrrpPlan.vmacs(config);
         if (wanted.isEmpty()) {
-            return host;
+            return;
         }
+        Rtnetlink rtnetlink = Linux.openRtnetlink();
+        resources.add(rtnetlink);
         var vmacs = new LinuxVmacs(rtnetlink, log::info);
         resources.add(() -> {
             if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
@@ -235,7 +305,6 @@ public final class VrrpSubsystem implements Subsystem {
             }
         });
         vmacs.create(wanted);
-        return HostInterfaces.read(rtnetlink);
     }
 
     /**
@@ -294,50 +363,49 @@ public final class VrrpSubsystem implements Subsystem {
 
     /**
      * keepalived re-reads the configuration and diffs it. Here the subsystem restarts on the new configuration,
-     * but instances that are MASTER and whose settings, socket and addresses did not change are carried over:
-     * the old run does not send their priority 0 nor drop their VIPs, the new run starts them wanting MASTER
-     * and does not drop the VIPs or notify again (ReloadHold). Changed or removed instances stop as on SIGTERM;
-     * instances in sync groups are not carried over.
+     * but instances and sync groups whose settings, socket and addresses did not change are carried over in
+     * their state, MASTER or BACKUP (ReloadDiff): the old run does not send their priority 0, drop their VIPs or
+     * run their STOP notifies, the new run resumes them without dropping the VIPs or notifying again
+     * (ReloadHold). Changed or removed instances stop as on SIGTERM and start afresh.
      */
     @Override
     public synchronized void reload(KeepalivedConfig newConfig) {
         Running old = running;
-        Set<String> keep = Set.of();
+        CarriedOver carried = CarriedOver.none();
         if (old != null) {
             try (Rtnetlink rt = Linux.openRtnetlink()) {
-                keep = unchangedMasters(old, VrrpPlan.of(newConfig, HostInterfaces.read(rt)));
+                VrrpPlan next = VrrpPlan.of(newConfig, HostInterfaces.read(rt));
+                carried = ReloadDiff.carried(old.plan(), old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000),
+                        next);
             } catch (Exception e) {
                 log.warning("Reload: cannot compare the configurations (" + e.getMessage() + ") - restarting every instance");
             }
-            old.stopHold().holdAll(keep);
-            for (String name : keep) {
-                log.info("(" + name + ") unchanged - keeping MASTER state over the reload");
-            }
+            old.stopHold().hold(carried);
+            new java.util.TreeMap<>(carried.instances()).forEach((name, state) ->
+                    log.info("(" + name + ") unchanged - keeping " + state + " state over the reload"));
+            new java.util.TreeMap<>(carried.groups()).forEach((name, state) ->
+                    log.info("VRRP_Group(" + name + ") unchanged - keeping " + state + " state over the reload"));
         }
         stop();
         config = newConfig;
         try {
-            start(keep);
+            start(carried);
         } catch (Exception e) {
             log.error("VRRP subsystem failed to restart after reload: " + e.getMessage());
         }
     }
 
-    private static Set<String> unchangedMasters(Running old, VrrpPlan next) {
-        var grouped = new java.util.HashSet<String>();
-        old.plan().groups().forEach(g -> grouped.addAll(g.members()));
-        next.groups().forEach(g -> grouped.addAll(g.members()));
-        var keep = new java.util.TreeSet<String>();
-        for (InstanceParams p : old.plan().instances()) {
-            String n = p.name();
-            boolean same = next.instances().contains(p)
-                    && java.util.Objects.equals(old.plan().socketOf().get(n), next.socketOf().get(n))
-                    && java.util.Objects.equals(old.plan().addressesOf().get(n), next.addressesOf().get(n));
-            if (same && !grouped.contains(n) && old.engine().state(n) == VrrpState.MASTER) {
-                keep.add(n);
-            }
-        }
-        return keep;
+    /**
+     * Read on the loop thread: the engine belongs to it, and so do the hold's releases. What the previous reload
+     * carried and is not resumed yet (a reload storm) counts in its carried state, not the passing one.
+     */
+    private static ReloadDiff.OldStates oldStates(VrrpEngine engine, VrrpPlan plan, ReloadHold resuming) {
+        var instances = new java.util.HashMap<String, VrrpState>();
+        plan.instances().forEach(p -> instances.put(p.name(),
+                resuming.carriedState(p.name()).orElse(engine.state(p.name()))));
+        var groups = new java.util.HashMap<String, VrrpState>();
+        plan.groups().forEach(g -> groups.put(g.name(), resuming.groupState(g.name()).orElse(engine.groupState(g.name()))));
+        return new ReloadDiff.OldStates(instances, groups);
     }
 
     @Override
@@ -385,7 +453,7 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public boolean running() {
         Running r = running;
-        return r != null && r.loop().isRunning();
+        return r != null && r.alive();
     }
 
     private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {

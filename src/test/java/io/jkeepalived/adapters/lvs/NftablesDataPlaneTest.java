@@ -39,6 +39,7 @@ class NftablesDataPlaneTest {
     static final VirtualService DNS = new VirtualService.Address("203.0.113.100", 53, "udp");
     static final VirtualService V6 = new VirtualService.Address("2001:db8:0:0:0:0:0:100", 443, "tcp");
     static final VirtualService MARK = new VirtualService.Fwmark(7);
+    static final VirtualService V6_DR = new VirtualService.Address("2001:db8:0:0:0:0:0:200", 80, "tcp");
     static final RealServer A = new RealServer("198.51.100.11", 80);
     static final RealServer B = new RealServer("198.51.100.12", 80);
 
@@ -54,6 +55,7 @@ class NftablesDataPlaneTest {
         ns.exec("ip", "link", "add", "lan0", "type", "veth", "peer", "name", "lan1");
         ns.exec("ip", "link", "set", "lan0", "up");
         ns.addr("lan0", "198.51.100.1/24");
+        ns.exec("ip", "-6", "addr", "add", "2001:db8::1/64", "dev", "lan0", "nodad");
         // the data plane opens its sockets in the namespace of the thread that first uses it
         thread = Executors.newSingleThreadExecutor(io.jkeepalived.testsupport.NsThreads.in(ns.name()));
         dp = on(NftablesDataPlane::new);
@@ -99,7 +101,8 @@ class NftablesDataPlaneTest {
                 Service.of(DNS, settings("sh", Set.of("sh-port", "sh-fallback"), 0, 32),
                         List.of(new Destination(new RealServer("198.51.100.13", 5353), Forwarding.NAT, 2, 100, 10))),
                 Service.of(V6, settings("rr", Set.of(), 0, 128), List.of(Destination.of(new RealServer("2001:db8:0:0:0:0:0:11", 443), Forwarding.NAT, 1))),
-                Service.of(MARK, settings("wlc", Set.of(), 60, 32), List.of(Destination.of(new RealServer("198.51.100.14", 0), Forwarding.NAT, 1)))));
+                Service.of(MARK, settings("wlc", Set.of(), 60, 32), List.of(Destination.of(new RealServer("198.51.100.14", 0), Forwarding.NAT, 1))),
+                Service.of(V6_DR, settings("sh", Set.of(), 120, 64), List.of(Destination.of(new RealServer("2001:db8:0:0:0:0:0:21", 80), Forwarding.DR, 2)))));
         var ops = Reconciler.diff(desired, read(), Set.of());
         assertEquals(List.of(), on(() -> dp.apply(ops)));
         assertEquals(desired.services(), read().services(), ns.exec("nft", "list", "ruleset"));
@@ -108,6 +111,8 @@ class NftablesDataPlaneTest {
         assertTrue(ruleset.contains("fwd ip to 198.51.100.11 device \"lan0\""), ruleset);
         assertTrue(ruleset.contains("dnat ip to 198.51.100.13:5353"), ruleset);
         assertTrue(ruleset.contains("jhash ip saddr . th sport mod 1"), ruleset);
+        assertTrue(ruleset.contains("fwd ip6 to 2001:db8::21 device \"lan0\""), ruleset);
+        assertTrue(ruleset.contains("update @v_tcp_2001_db8_0_0_0_0_0_200_80_p { ip6 saddr & ffff:ffff:ffff:ffff:: :"), ruleset);
     }
 
     @Test

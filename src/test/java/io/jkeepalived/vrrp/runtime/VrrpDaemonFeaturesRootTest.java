@@ -137,6 +137,7 @@ class VrrpDaemonFeaturesRootTest {
         script("master.sh", "echo master >> " + dir.resolve("master.log"));
         script("stop.sh", "sleep 0.3; echo stopped >> " + dir.resolve("stop.log"));
         script("check.sh", "test -f " + dir.resolve("healthy"));
+        script("fifo-reader.sh", "echo \"$@\" > " + dir.resolve("fifo-reader.log"));
         Files.writeString(dir.resolve("healthy"), "");
         Files.writeString(dir.resolve("tf"), "0\n");
         Path fifo = dir.resolve("notify.fifo");
@@ -145,7 +146,8 @@ class VrrpDaemonFeaturesRootTest {
                 + "    notify_stop " + dir.resolve("stop.sh") + "\n"
                 + "    track_script {\n        chk\n    }\n"
                 + "    track_file {\n        tf weight 0\n    }\n";
-        String head = "global_defs {\n    vrrp_notify_fifo " + fifo + "\n}\n"
+        String head = "global_defs {\n    vrrp_notify_fifo " + fifo + "\n    vrrp_notify_fifo_script " + dir.resolve("fifo-reader.sh")
+                + "\n}\n"
                 + "vrrp_script chk {\n    script " + dir.resolve("check.sh") + "\n    interval 1\n    weight -60\n}\n"
                 + "track_file tf {\n    file " + dir.resolve("tf") + "\n}\n";
         var confA = new TestConf("v3", "jkda", 150, extra);
@@ -170,6 +172,7 @@ class VrrpDaemonFeaturesRootTest {
                 && read(dir.resolve("master.log")).contains("master"), a);
         assertTrue(read(notifyLog).contains("INSTANCE VI_1 BACKUP 150"), read(notifyLog));
         await("FIFO lines", 5_000, () -> fifoLines.contains("INSTANCE \"VI_1\" MASTER 150"), a);
+        assertEquals(fifo + "\n", read(dir.resolve("fifo-reader.log")), "vrrp_notify_fifo_script ran with the FIFO's path");
 
         // the script fails: 150 - 60 = 90 < 100, so b preempts
         Files.delete(dir.resolve("healthy"));

@@ -31,7 +31,7 @@ class VrrpLoopTest {
     static final List<InetAddress> VIPS = List.of(addr("192.0.2.100"));
 
     /** One end of an in-memory Ethernet segment shared by all transports in {@code wire}. */
-    static final class WireTransport implements VrrpTransport {
+    static class WireTransport implements VrrpTransport {
         private static final byte[] CLOSED = new byte[0];
         final List<WireTransport> wire;
         final LinkedBlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
@@ -77,7 +77,7 @@ class VrrpLoopTest {
     }
 
     /** Records everything a loop does through its ports. */
-    static final class Recorder implements AddressManager, GarpSender, Notifier, LogSink {
+    static class Recorder implements AddressManager, GarpSender, Notifier, LogSink {
         final List<String> events = new CopyOnWriteArrayList<>();
         volatile boolean holdsVips;
 

@@ -1,0 +1,191 @@
+package io.jkeepalived.vrrp.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jkeepalived.vrrp.engine.InstanceParams;
+import io.jkeepalived.vrrp.engine.SyncGroupParams;
+import io.jkeepalived.vrrp.engine.VrrpAction;
+import io.jkeepalived.vrrp.engine.VrrpEngine;
+import io.jkeepalived.vrrp.engine.VrrpEvent;
+import io.jkeepalived.vrrp.engine.VrrpState;
+import io.jkeepalived.vrrp.plan.VrrpPlan;
+import io.jkeepalived.vrrp.port.AddressManager;
+import io.jkeepalived.vrrp.port.Notifier;
+import io.jkeepalived.vrrp.port.VrrpTransport;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9 item 7 without a network: what a reload carries (ReloadDiff), and that a sync group carried as
+ * MASTER neither sends priority 0, nor drops a VIP, nor runs a notify - in the old run stopping or the new
+ * run resuming (ReloadHold through HoldingPorts, around the real engine).
+ */
+class ReloadCarryTest {
+    static final long T0 = 1_000_000_000L;
+    static final SyncGroupParams G1 = new SyncGroupParams("G1", List.of("VI_1", "VI_2"));
+
+    static InstanceParams vi(int n, int priority) {
+        return InstanceParams.builder("VI_" + n, 50 + n, ip("192.0.2.1")).priority(priority)
+                .vips(List.of(ip("192.0.2." + (99 + n)))).build();
+    }
+
+    static InetAddress ip(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static VrrpPlan plan(List<InstanceParams> instances, List<SyncGroupParams> groups) {
+        return new VrrpPlan(instances, groups, Map.of(), Map.of(), Map.of(), Set.of("eth0"));
+    }
+
+    static ReloadDiff.OldStates states(VrrpState vi1, VrrpState vi2, VrrpState g1) {
+        return new ReloadDiff.OldStates(Map.of("VI_1", vi1, "VI_2", vi2), Map.of("G1", g1));
+    }
+
+    @Test
+    void anUnchangedMasterGroupIsCarriedWithItsMembers() {
+        var p = plan(List.of(vi(1, 150), vi(2, 150)), List.of(G1));
+        var c = ReloadDiff.carried(p, states(VrrpState.MASTER, VrrpState.MASTER, VrrpState.MASTER), p);
+        assertEquals(Map.of("VI_1", VrrpState.MASTER, "VI_2", VrrpState.MASTER), c.instances());
+        assertEquals(Map.of("G1", VrrpState.MASTER), c.groups());
+    }
+
+    @Test
+    void oneChangedMemberMeansTheWholeGroupRestarts() {
+        var old = plan(List.of(vi(1, 150), vi(2, 150)), List.of(G1));
+        var next = plan(List.of(vi(1, 150), vi(2, 120)), List.of(G1));
+        var c = ReloadDiff.carried(old, states(VrrpState.MASTER, VrrpState.MASTER, VrrpState.MASTER), next);
+        assertEquals(Map.of(), c.instances());
+        assertEquals(Map.of(), c.groups());
+    }
+
+    @Test
+    void unchangedBackupsAreCarriedAndFaultsAreNot() {
+        var p = plan(List.of(vi(1, 150), vi(2, 150)), List.of());
+        var c = ReloadDiff.carried(p, new ReloadDiff.OldStates(Map.of("VI_1", VrrpState.BACKUP, "VI_2", VrrpState.FAULT),
+                Map.of()), p);
+        assertEquals(Map.of("VI_1", VrrpState.BACKUP), c.instances());
+    }
+
+    /** Carries an engine's actions out through the holding ports, recording what reaches the real ones. */
+    static final class Ports {
+        final List<String> delivered = new ArrayList<>();
+        final Notifier notifier;
+        final AddressManager addresses;
+        final VrrpTransport transport;
+
+        Ports(ReloadHold hold, boolean releasing, List<InstanceParams> params) {
+            var real = new AddressManager() {
+                @Override
+                public void add(String instance, List<InetAddress> vips, boolean accept) {
+                    delivered.add("add " + instance);
+                }
+
+                @Override
+                public void remove(String instance, List<InetAddress> vips, boolean accept) {
+                    delivered.add("remove " + instance);
+                }
+            };
+            addresses = HoldingPorts.addresses(real, hold);
+            var byName = new LinkedHashMap<String, InstanceParams>();
+            params.forEach(p -> byName.put(p.name(), p));
+            notifier = HoldingPorts.notifier(n -> delivered.add("notify " + n.target() + " " + n.name() + " " + n.state()),
+                    hold, releasing, real, byName, line -> delivered.add(line));
+            transport = HoldingPorts.transport(new VrrpTransport() {
+                @Override
+                public void send(InstanceParams instance, ByteBuffer packet, int vrrpOffset) {
+                    delivered.add("advert " + instance.name() + " " + (packet.get(vrrpOffset + 2) & 0xff));
+                }
+
+                @Override
+                public Received receive(ByteBuffer into) {
+                    return null;
+                }
+
+                @Override
+                public void close() {
+                }
+            }, hold);
+        }
+
+        void apply(List<VrrpAction> actions, Map<String, InstanceParams> params) throws Exception {
+            for (VrrpAction a : actions) {
+                switch (a) {
+                    case VrrpAction.RunNotify n -> notifier.notify(n);
+                    case VrrpAction.Transition t -> notifier.transition(t);
+                    case VrrpAction.AddVips v -> addresses.add(v.instance(), v.vips(), v.accept());
+                    case VrrpAction.RemoveVips v -> addresses.remove(v.instance(), v.vips(), v.accept());
+                    case VrrpAction.SendAdvert s -> transport.send(params.get(s.instance()),
+                            ByteBuffer.wrap(new byte[] {0x21, 51, (byte) s.priority()}), 0);
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGroupCarriedAsMasterStopsAndResumesWithoutAnyOutwardSign() throws Exception {
+        List<InstanceParams> params = List.of(vi(1, 150), vi(2, 150));
+        var byName = Map.of("VI_1", params.get(0), "VI_2", params.get(1));
+        var carried = new CarriedOver(Map.of("VI_1", VrrpState.MASTER, "VI_2", VrrpState.MASTER),
+                Map.of("G1", VrrpState.MASTER));
+
+        // the old run: MASTER of the group, then stopped by the reload
+        var oldEngine = new VrrpEngine(params, List.of(G1), true);
+        oldEngine.handle(new VrrpEvent.Start(T0));
+        oldEngine.handle(new VrrpEvent.TimerDue(T0 + 4_000_000));
+        assertEquals(VrrpState.MASTER, oldEngine.groupState("G1"));
+        var stopHold = ReloadHold.none();
+        stopHold.hold(carried);
+        var stopping = new Ports(stopHold, false, params);
+        stopping.apply(oldEngine.handle(new VrrpEvent.Shutdown(T0 + 5_000_000)), byName);
+        assertEquals(List.of(), stopping.delivered, "nothing leaves the old run");
+
+        // the new run: resumes both as MASTER
+        var startHold = ReloadHold.none();
+        startHold.hold(carried);
+        var resumed = params.stream().map(p -> p.toBuilder().initialMaster(true).build()).toList();
+        var newEngine = new VrrpEngine(resumed, List.of(G1), true);
+        newEngine.resumeAsMaster(carried.masters());
+        var starting = new Ports(startHold, true, resumed);
+        long now = T0 + 6_000_000;
+        starting.apply(newEngine.handle(new VrrpEvent.Start(now)), byName);
+        for (int i = 1; i <= 3; i++) {
+            starting.apply(newEngine.handle(new VrrpEvent.TimerDue(now + i * 1_000_000L)), byName);
+        }
+        assertEquals(VrrpState.MASTER, newEngine.state("VI_1"));
+        assertEquals(VrrpState.MASTER, newEngine.state("VI_2"));
+        assertEquals(VrrpState.MASTER, newEngine.groupState("G1"));
+        assertTrue(starting.delivered.stream().noneMatch(d -> d.startsWith("notify") || d.startsWith("remove")
+                || d.endsWith(" 0")), starting.delivered.toString());
+        assertEquals(Set.of(), startHold.instances(), "released once MASTER again");
+        assertTrue(!startHold.groupHeld("G1"), "group released");
+    }
+
+    @Test
+    void aBackupCarriedOverRunsNoNotifyAtStartButItsNextChangeIsNotified() throws Exception {
+        List<InstanceParams> params = List.of(vi(1, 100));
+        var byName = Map.of("VI_1", params.get(0));
+        var hold = ReloadHold.none();
+        hold.hold(new CarriedOver(Map.of("VI_1", VrrpState.BACKUP), Map.of()));
+        var engine = new VrrpEngine(params, List.of(), true);
+        var ports = new Ports(hold, true, params);
+        ports.apply(engine.handle(new VrrpEvent.Start(T0)), byName);
+        assertEquals(VrrpState.BACKUP, engine.state("VI_1"));
+        assertTrue(ports.delivered.stream().noneMatch(d -> d.startsWith("notify")), ports.delivered.toString());
+        assertEquals(Set.of(), hold.instances(), "released: it is BACKUP again");
+        ports.apply(engine.handle(new VrrpEvent.TimerDue(T0 + 4_000_000)), byName);     // no master heard
+        assertEquals(VrrpState.MASTER, engine.state("VI_1"));
+        assertTrue(ports.delivered.contains("notify INSTANCE VI_1 MASTER"), ports.delivered.toString());
+    }
+}
