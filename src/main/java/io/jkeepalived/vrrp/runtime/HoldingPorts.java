@@ -128,6 +128,12 @@ final class HoldingPorts {
                     delegate.priorityChanged(change);
                 }
             }
+
+            @Override
+            public void splitBrain(VrrpAction.SplitBrain splitBrain) {
+                // A second master is a fact about the network, not about the reload: never held back.
+                delegate.splitBrain(splitBrain);
+            }
         };
     }
 

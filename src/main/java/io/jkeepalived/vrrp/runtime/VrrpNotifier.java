@@ -92,6 +92,13 @@ final class VrrpNotifier implements Notifier {
         }
     }
 
+    /** Beyond keepalived: a healed partition is named as such, so an operator can find when it had two masters. */
+    @Override
+    public void splitBrain(VrrpAction.SplitBrain b) {
+        log.warning("(" + b.instance() + ") split brain: " + io.jkeepalived.common.AddressText.of(b.otherMaster())
+                + " was MASTER too (priority " + b.otherPriority() + ", ours " + b.ourPriority() + "); it must yield to us");
+    }
+
     private void run(ScriptSpec script, List<String> args, NotifyState state) {
         jobs.notifyJob(script, args).map(runner::start).ifPresent(handle -> {
             if (state == NotifyState.STOP) {
