@@ -238,6 +238,9 @@ public final class IpvsCodec {
             return new IpvsDecoded.Ok(reply);
         } catch (NetlinkAttributes.Malformed e) {
             return new IpvsDecoded.Rejected(e.reason, e.offset, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // A value our records refuse (found by IpvsDecoderFuzzTest: a timeout above 2^31 - 1 read as negative).
+            return new IpvsDecoded.Rejected(IpvsDecoded.Reason.BAD_ATTRIBUTE, -1, e.getMessage());
         }
     }
 
