@@ -79,7 +79,8 @@ final class VrrpInstanceDraft {
     boolean nopreempt;
     Duration preemptDelay = Duration.ZERO;
     Boolean accept;
-    boolean strict;
+    /** strict_mode; null = not set, so global vrrp_strict decides (keepalived's PARAMETER_UNSET). */
+    Boolean strict;
     Boolean skipCheckAdvAddr;
     boolean promoteSecondaries;
     Duration garpMasterDelay;
@@ -148,7 +149,7 @@ final class VrrpInstanceDraft {
             sink.report(io.jkeepalived.config.Severity.INFO, pos, tag() + " VRRPv2 cannot carry IPv6 addresses - using version 3");
             ver = 3;
         }
-        boolean isStrict = strict || g.vrrpStrict();
+        boolean isStrict = strict != null ? strict : g.vrrpStrict();
         if (isStrict) {
             ver = version != null ? ver : 3;
         }

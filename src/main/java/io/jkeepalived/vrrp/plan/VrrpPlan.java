@@ -101,21 +101,6 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         return Vmac.of(spec, config.globalDefs());
     }
 
-    /** One line per use_vmac / use_ipvlan that is not made (the instance runs on its interface). */
-    public static List<String> unsupportedVmacs(KeepalivedConfig config) {
-        var out = new ArrayList<String>();
-        for (VrrpInstanceSpec spec : config.vrrpInstances()) {
-            if (spec.vmac().isPresent() && vmacOf(spec, config).isEmpty()) {
-                out.add("(" + spec.name() + ") use_ipvlan is not supported by jkeepalived and is ignored"
-                        + " - adverts and VIPs use " + spec.interfaceName().orElse("the interface"));
-            }
-            if (spec.useVmacAddr()) {
-                out.add("(" + spec.name() + ") use_vmac_addr is not supported by jkeepalived and is ignored");
-            }
-        }
-        return out;
-    }
-
     /** VRRPv2 over IPv4 with auth_type AH: adverts go in an AH header (IP protocol 51). */
     static boolean usesAh(InstanceParams p) {
         return p.version() == 2 && p.family() == io.jkeepalived.vrrp.codec.IpFamily.IPV4

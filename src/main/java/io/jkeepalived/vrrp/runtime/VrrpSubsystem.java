@@ -291,7 +291,6 @@ public final class VrrpSubsystem implements Subsystem {
      * VIPs), except with -V or for instances a reload keeps MASTER.
      */
     private void vmacs(List<AutoCloseable> resources, ReloadHold stopHold) throws Exception {
-        VrrpPlan.unsupportedVmacs(config).forEach(log::warning);
         var wanted = VrrpPlan.vmacs(config);
         if (wanted.isEmpty()) {
             return;

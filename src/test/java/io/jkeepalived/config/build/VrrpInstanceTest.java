@@ -137,6 +137,21 @@ class VrrpInstanceTest {
     }
 
     @Test
+    void strictModeFalseOverridesGlobalVrrpStrict() {
+        // keepalived: an instance's strict_mode, when given, wins over vrrp_strict (which only fills it when unset)
+        var b = Built.of("global_defs {", "  vrrp_strict", "}",
+                "vrrp_instance A {", "  interface eth0", "  virtual_router_id 3", "  strict_mode false",
+                "  authentication {", "    auth_type PASS", "    auth_pass x", "  }",
+                "  virtual_ipaddress {", "    192.0.2.7", "  }", "}",
+                "vrrp_instance B {", "  interface eth0", "  virtual_router_id 4",
+                "  virtual_ipaddress {", "    192.0.2.8", "  }", "}");
+        assertFalse(b.config().vrrpInstance("A").orElseThrow().strict());
+        assertTrue(b.config().vrrpInstance("A").orElseThrow().authentication().isPresent());
+        assertFalse(b.messages().contains("(A) Strict mode does not support authentication. Ignoring."));
+        assertTrue(b.config().vrrpInstance("B").orElseThrow().strict());
+    }
+
+    @Test
     void duplicateNamesAndMissingInterfaces() {
         var b = Built.of("vrrp_instance A {", "  interface eth0", "  virtual_router_id 3", "  virtual_ipaddress {",
                 "    192.0.2.7", "  }", "}",
