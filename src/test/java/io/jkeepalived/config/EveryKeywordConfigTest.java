@@ -164,6 +164,54 @@ class EveryKeywordConfigTest {
         }
     }
 
+    /**
+     * README's "Every keyword takes effect or is named" gives the number of rows per status and, per reason, the
+     * unsupported keywords: it must say what the tables say ({@code --dump-keywords} prints the same statuses).
+     */
+    @Test
+    void readmeCountsTheUnsupportedRowsWithTheirReasons() throws IOException {
+        var readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Every keyword takes effect or is named");
+        assertTrue(start >= 0, "README section missing");
+        int end = readme.indexOf("\n## ", start + 3);
+        var section = readme.substring(start, end < 0 ? readme.length() : end);
+
+        var counts = new TreeMap<String, Integer>();
+        var byReason = new TreeMap<String, List<String>>();
+        for (var row : KeywordRegistry.all()) {
+            var status = KeywordStatuses.of(row).orElseThrow(() -> new AssertionError("no status: " + row));
+            counts.merge(switch (status) {
+                case KeywordStatus.Applied a -> "applied";
+                case KeywordStatus.ConfigOnly c -> "config-only";
+                case KeywordStatus.Unsupported u -> "unsupported";
+            }, 1, Integer::sum);
+            if (status instanceof KeywordStatus.Unsupported u) {
+                byReason.computeIfAbsent(u.reason(), r -> new ArrayList<>()).add(row.keyword());
+            }
+        }
+        var expectedTotals = "Of " + KeywordRegistry.all().size() + " rows: **" + counts.getOrDefault("applied", 0)
+                + " applied, " + counts.getOrDefault("config-only", 0) + " config-only, "
+                + counts.getOrDefault("unsupported", 0) + " unsupported**";
+        assertTrue(section.contains(expectedTotals), "README should say: " + expectedTotals);
+
+        var listed = new TreeMap<String, List<String>>();
+        var bullet = Pattern.compile("(?m)^- \\*\\*(.+?)\\*\\* \\((\\d+)\\): (.*)$");
+        var word = Pattern.compile("`([^`]+)`");
+        var m = bullet.matcher(section);
+        while (m.find()) {
+            var keywords = new ArrayList<String>();
+            var w = word.matcher(m.group(3));
+            while (w.find()) {
+                keywords.add(w.group(1));
+            }
+            assertEquals(Integer.parseInt(m.group(2)), keywords.size(), "count of " + m.group(1) + " in README");
+            listed.put(m.group(1), keywords.stream().sorted().toList());
+        }
+        var expected = new TreeMap<String, List<String>>();
+        byReason.forEach((reason, keywords) -> expected.put(reason, keywords.stream().sorted().toList()));
+        assertEquals(expected, listed, "README's unsupported keywords by reason");
+    }
+
     /** Every (heading, keyword) row of KEYWORDS.md, as {@code "vrrp_instance > authentication | auth_type"}. */
     private static Set<String> indexRows() throws IOException {
         var text = Files.readAllLines(Reference.dir().resolve("KEYWORDS.md"));
