@@ -46,13 +46,27 @@ class EveryKeywordConfigTest {
     /** The interfaces the root test makes: two veth pairs, both ends in the test's namespace. */
     private static final Set<String> INTERFACES = Set.of("lo", "eth0", "eth0p", "eth1", "eth1p");
     /**
-     * The error-class findings the configuration must give, and only these: keepalived's own warnings for
-     * deprecated keywords the index lists (the config has to use them to cover their rows).
+     * The only findings that may change {@code -t}'s exit code: what keepalived 2.2.7 itself says about this
+     * configuration's keywords that it knows ({@code keepalived -t} on it, in a namespace with its interfaces),
+     * mostly deprecations - the configuration has to use those keywords to cover their rows. (keepalived's
+     * "Unknown keyword" for rows newer than 2.2.7, and its "No VIP specified" for VI_2 that follows from not
+     * knowing auth_hmac, are left out: we know those rows.)
      */
-    private static final List<String> EXPECTED_FINDINGS = List.of(
+    private static final Set<String> KEEPALIVED_FINDINGS = Set.of(
             "(VI_2) Specifying lvs_sync_daemon_interface against a vrrp is deprecated.",
             "        Please use global lvs_sync_daemon",
-            "nb_get_retry is deprecated - please use 'retry'");
+            "(VI_2) lvs_sync_daemon_interface has already been specified as eth1 - ignoring",
+            "nb_get_retry is deprecated - please use 'retry'",
+            "iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with"
+                    + " 'nftables' config option",
+            "Unknown keyword 'vrrp_ipsets'",
+            "nftables already specified - ignoring",
+            "(VI_2) Cannot specify VRF interface and interface - ignoring",
+            "(VI_2) unicast with use_vmac requires vmac_xmit_base - setting",
+            "(VI_1) 'linkbeat_use_polling' in vrrp instance deprecated - use linkbeat_interfaces block",
+            "(SG_1) global_tracking is deprecated. Use track_interface/script/file on the sync group",
+            "Keyword \"vrrp_vmac_garp_intvl\" is deprecated - please use \"vrrp_garp_extra_if\"",
+            "Keyword \"vmac_garp_intvl\" is deprecated - please use \"garp_extra_if\"");
 
     @TempDir
     Path dir;
@@ -86,7 +100,9 @@ class EveryKeywordConfigTest {
         var unsupported = sink.findings().stream().filter(d -> d.severity() == Severity.UNSUPPORTED)
                 .map(Diagnostic::format).sorted().toList();
         assertEquals(expectedWarnings(parsed.roots()), unsupported);
-        assertEquals(EXPECTED_FINDINGS, errorClass(sink.findings()), "findings that change -t's exit code");
+        var others = errorClass(sink.findings());
+        assertEquals(List.of(), others.stream().filter(m -> !KEEPALIVED_FINDINGS.contains(m)).toList(),
+                "findings that change -t's exit code, beyond keepalived's own; all of them: " + others);
     }
 
     /**
@@ -119,8 +135,9 @@ class EveryKeywordConfigTest {
             var testLines = test.out().lines().toList();
             assertEquals(expected, testLines.stream().filter(l -> l.contains(" is not supported by jkeepalived ("))
                     .sorted().toList(), test.out());
-            assertEquals(EXPECTED_FINDINGS.size(), testLines.stream().filter(l -> l.contains(": warning: ")
-                    && !l.contains(" is not supported by jkeepalived (") || l.contains(": error: ")).count(), test.out());
+            assertEquals(List.of(), testLines.stream().filter(l -> !l.contains(" is not supported by jkeepalived ("))
+                    .map(EveryKeywordConfigTest::errorClassMessage).flatMap(java.util.Optional::stream)
+                    .filter(m -> !KEEPALIVED_FINDINGS.contains(m)).toList(), test.out());
 
             var cmd = jkeepalived("-n", "-l", "-D", "-G", "-f", conf.toString(), "-p", dir.resolve("ek.pid").toString(),
                     "-r", dir.resolve("ek-vrrp.pid").toString(), "-c", dir.resolve("ek-checkers.pid").toString());
@@ -307,6 +324,17 @@ class EveryKeywordConfigTest {
     private static List<String> errorClass(List<Diagnostic> findings) {
         return findings.stream().filter(d -> d.severity() != Severity.UNSUPPORTED && d.severity() != Severity.INFO)
                 .map(Diagnostic::message).toList();
+    }
+
+    /** The message of a {@code -t} output line that changes the exit code ({@code FILE:L:C: error: MESSAGE}). */
+    private static java.util.Optional<String> errorClassMessage(String line) {
+        for (var label : List.of("fatal", "cannot run", "security", "error", "warning")) {
+            int i = line.indexOf(": " + label + ": ");
+            if (i >= 0) {
+                return java.util.Optional.of(line.substring(i + label.length() + 4));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static List<ConfigNode> parse(Path conf) {
