@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * AddressManager over rtnetlink: each instance's VIPs with their full spec (interface, prefix,
  * scope, label, IPv6 nodad). Adding an address that is there or removing one that is gone is not
- * an error (keepalived ignores both too). no_accept's drop rule is not done here yet: it is logged.
+ * an error (keepalived ignores both too). no_accept's drop rule is {@link NftablesVipFirewall}'s, around this.
  */
 public final class LinuxAddressManager implements AddressManager {
     private final Rtnetlink rtnetlink;
@@ -28,9 +28,6 @@ public final class LinuxAddressManager implements AddressManager {
 
     @Override
     public void add(String instance, List<InetAddress> vips, boolean accept) throws SyscallException {
-        if (!accept) {
-            log.log("(" + instance + ") no_accept firewall rules are not implemented yet; VIPs accept traffic");
-        }
         for (InterfaceAddress a : specs(instance, vips)) {
             try {
                 rtnetlink.addAddress(a);

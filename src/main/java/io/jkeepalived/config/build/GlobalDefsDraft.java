@@ -1,5 +1,6 @@
 package io.jkeepalived.config.build;
 
+import io.jkeepalived.config.SourcePos;
 import io.jkeepalived.config.ConfigNode;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.GarpSettings;
@@ -62,7 +63,10 @@ final class GlobalDefsDraft {
     boolean checkUnicastSrc;
     boolean skipCheckAdvAddr;
     boolean strict;
+    SourcePos strictPos = SourcePos.NONE;
     Optional<String> nftables = Optional.empty();
+    int nftablesPriority = -1;
+    boolean nftablesIfindex;
     boolean nftablesCounters;
     Optional<List<String>> iptables = Optional.empty();
     int maxAutoPriority;
@@ -131,7 +135,7 @@ final class GlobalDefsDraft {
                 noEmailFaults, defaultInterface, disableLocalIgmp, lvsFlush, lvsFlushOnStop, lvsSyncDaemon, fifoWriteStates,
                 notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, lowerPrioNoAdvert,
                 higherPrioSendAdvert, garpInterval, gnaInterval, minGarp, vrrpVersion, checkUnicastSrc, skipCheckAdvAddr,
-                strict, nftables, nftablesCounters, iptables, maxAutoPriority, minAutoPriorityDelay, priority[0], noSwap[0],
+                strict, strictPos, nftables, nftablesPriority, nftablesIfindex, nftablesCounters, iptables, maxAutoPriority, minAutoPriorityDelay, priority[0], noSwap[0],
                 rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], priority[2], noSwap[2],
                 rtPriority[2], rlimit[2], notifyFifo, notifyFifoScript, vrrpNotifyFifo, vrrpNotifyFifoScript, lvsNotifyFifo,
                 lvsNotifyFifoScript, scriptSecurity, scriptUser.or(() -> scriptSecurity ? Optional.of("keepalived_script")

@@ -11,6 +11,8 @@ import java.util.OptionalInt;
 
 /** The global_defs keywords, each beside what it does to the {@link GlobalDefsDraft}, with keepalived's words. */
 final class GlobalDefsKeywords {
+    /** linux/netfilter/nf_tables.h: NFT_TABLE_MAXNAMELEN (with the terminating NUL). */
+    private static final int NFT_TABLE_MAXNAMELEN = 256;
     private GlobalDefsKeywords() {
     }
 
@@ -87,12 +89,19 @@ final class GlobalDefsKeywords {
                 .applied(VrrpInstanceSpec::checkUnicastSrc)
             .on("vrrp_skip_check_adv_addr", (g, w) -> g.skipCheckAdvAddr = w.bool(0))
                 .applied(VrrpInstanceSpec::skipCheckAdvAddr)
-            .on("vrrp_strict", (g, w) -> g.strict = true)
+            .on("vrrp_strict", (g, w) -> {
+                g.strict = true;
+                g.strictPos = w.pos();
+            })
                 .applied(VrrpInstanceSpec::strict)
-            .on("nftables", (g, w) -> g.nftables = Optional.of(w.arg(0).orElse("keepalived")))
-                .unsupported("nftables VIP rules")
+            .on("nftables", GlobalDefsKeywords::nftables)
+                .applied(GlobalDefs::nftables)
+            .on("nftables_priority", GlobalDefsKeywords::nftablesPriority)
+                .applied(GlobalDefs::nftablesPriority)
+            .on("nftables_ifindex", (g, w) -> g.nftablesIfindex = true)
+                .applied(GlobalDefs::nftablesIfindex)
             .on("nftables_counters", (g, w) -> g.nftablesCounters = true)
-                .unsupported("nftables VIP rules")
+                .applied(GlobalDefs::nftablesCounters)
             .on("vrrp_iptables", (g, w) -> g.iptables = Optional.of(w.node().argTexts()))
                 .unsupported("iptables VIP rules")
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
@@ -197,8 +206,6 @@ final class GlobalDefsKeywords {
                     "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_monitor_rcv_bufs_force", "nftables_ipvs",
                     "nftables_ipvs_priority", "nftables_ipvs_start_fwmark")
                 .unsupported("LVS (IPVS) data plane")
-            .accepted("nftables_ifindex", "nftables_priority")
-                .unsupported("nftables VIP rules")
             .accepted("vrrp_ipsets")
                 .unsupported("iptables VIP rules")
             .accepted("iproute_etc_dir", "iproute_usr_dir")
@@ -301,6 +308,29 @@ final class GlobalDefsKeywords {
             g.vrrpVersion = v.getAsInt();
         } else {
             w.error("VRRP Error: Version must be either 2 or 3");
+        }
+    }
+
+    /** keepalived's vrrp_nftables_handler: the table name (default keepalived) once; a second line is ignored. */
+    private static void nftables(GlobalDefsDraft g, Words w) {
+        if (g.nftables.isPresent()) {
+            w.error("nftables already specified - ignoring");
+            return;
+        }
+        String name = w.arg(0).orElse("keepalived");
+        if (name.length() >= NFT_TABLE_MAXNAMELEN) {
+            w.error("nftables table name too long - ignoring");
+            return;
+        }
+        g.nftables = Optional.of(name);
+    }
+
+    private static void nftablesPriority(GlobalDefsDraft g, Words w) {
+        var v = w.intIn(0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (v.isPresent()) {
+            g.nftablesPriority = v.getAsInt();
+        } else {
+            w.error("invalid nftables chain priority '" + w.arg(0).orElse("") + "'");
         }
     }
 

@@ -79,6 +79,8 @@ final class VrrpInstanceDraft {
     boolean nopreempt;
     Duration preemptDelay = Duration.ZERO;
     Boolean accept;
+    SourcePos acceptPos = SourcePos.NONE;
+    SourcePos strictPos = SourcePos.NONE;
     /** strict_mode; null = not set, so global vrrp_strict decides (keepalived's PARAMETER_UNSET). */
     Boolean strict;
     Boolean skipCheckAdvAddr;
@@ -222,6 +224,8 @@ final class VrrpInstanceDraft {
                 garpLowerPrioDelay != null ? garpLowerPrioDelay : g.garp().lowerPrioDelay(),
                 garpLowerPrioRepeat != null ? garpLowerPrioRepeat : g.garp().lowerPrioRepeat());
         boolean acc = accept != null ? accept : !isStrict;
+        // the line that turned accept mode off: no_accept, else strict_mode, else global vrrp_strict
+        SourcePos noAcceptPos = accept != null ? acceptPos : strict != null ? strictPos : g.vrrpStrictPos();
         if (prio == 255) {
             acc = true;
         }
@@ -245,6 +249,6 @@ final class VrrpInstanceDraft {
                 useVmacAddr, vmacXmitBase, Optional.ofNullable(garpExtraIf).or(g::vrrpGarpExtraIf), garpExtraIfAll,
                 v3ChecksumAsV2 != null && v3ChecksumAsV2, oldUnicastChecksum,
                 kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(kernelRxBufSize), Optional.ofNullable(vrf),
-                Optional.ofNullable(lvsSyncDaemonInterface), nativeIpv6, pos);
+                Optional.ofNullable(lvsSyncDaemonInterface), nativeIpv6, acc ? SourcePos.NONE : noAcceptPos, pos);
     }
 }

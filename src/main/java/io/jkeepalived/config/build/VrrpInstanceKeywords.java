@@ -100,11 +100,20 @@ final class VrrpInstanceKeywords {
                 .applied(VrrpInstanceSpec::preempt)
             .on("preempt_delay", VrrpInstanceKeywords::preemptDelay)
                 .applied(VrrpInstanceSpec::preemptDelay)
-            .on("accept", (d, w) -> d.accept = true)
+            .on("accept", (d, w) -> {
+                d.accept = true;
+                d.acceptPos = w.pos();
+            })
                 .applied(VrrpInstanceSpec::accept)
-            .on("no_accept", (d, w) -> d.accept = false)
+            .on("no_accept", (d, w) -> {
+                d.accept = false;
+                d.acceptPos = w.pos();
+            })
                 .applied(VrrpInstanceSpec::accept)
-            .on("strict_mode", (d, w) -> d.strict = w.bool(0))
+            .on("strict_mode", (d, w) -> {
+                d.strict = w.bool(0);
+                d.strictPos = w.pos();
+            })
                 .applied(VrrpInstanceSpec::strict)
             .on("skip_check_adv_addr", (d, w) -> d.skipCheckAdvAddr = w.bool(0))
                 .applied(VrrpInstanceSpec::skipCheckAdvAddr)

@@ -1,5 +1,6 @@
 package io.jkeepalived.config.model;
 
+import io.jkeepalived.config.SourcePos;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,10 @@ public record GlobalDefs(
         boolean vrrpCheckUnicastSrc,
         boolean vrrpSkipCheckAdvAddr,
         boolean vrrpStrict,
+        SourcePos vrrpStrictPos,
         Optional<String> nftables,
+        int nftablesPriority,
+        boolean nftablesIfindex,
         boolean nftablesCounters,
         Optional<List<String>> vrrpIptables,
         int maxAutoPriority,

@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param preemptDelay    ZERO when not set
  * @param accept          RFC 5798 Accept_Mode after strict/owner rules
  * @param strict          strict_mode or global vrrp_strict
+ * @param noAcceptPos     where accept mode was turned off (no_accept, strict_mode or vrrp_strict); NONE when accept
  * @param smtpAlert       smtp_alert, or the global default (smtp_alert_vrrp, then smtp_alert)
  */
 public record VrrpInstanceSpec(
@@ -76,6 +77,7 @@ public record VrrpInstanceSpec(
         Optional<String> vrf,
         Optional<String> lvsSyncDaemonInterface,
         boolean nativeIpv6,
+        SourcePos noAcceptPos,
         SourcePos pos) {
 
     public VrrpInstanceSpec {

@@ -27,6 +27,9 @@ import io.jkeepalived.vrrp.port.Notifier;
 import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.vrrp.port.VrrpPorts;
 import io.jkeepalived.adapters.vrrp.LinuxAddressManager;
+import io.jkeepalived.adapters.vrrp.NftablesVipFirewall;
+import io.jkeepalived.vrrp.plan.VipFirewallPlan;
+import io.jkeepalived.vrrp.port.AddressManager;
 import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
 import io.jkeepalived.adapters.vrrp.LinuxRoutingTable;
 import io.jkeepalived.adapters.vrrp.LinuxVmacs;
@@ -154,7 +157,10 @@ public final class VrrpSubsystem implements Subsystem {
 
         var startHold = ReloadHold.none();
         startHold.hold(carried);
-        var linuxAddresses = new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info);
+        var firewall = NftablesVipFirewall.open(new LinuxAddressManager(rtnetlink, plan.addressesOf(), log::info),
+                VipFirewallPlan.of(config, plan.addressesOf(), plan.deviceOf()), log::info, log::warning);
+        resources.add(firewall);        // closed after the loop stopped and removed the VIPs: the table goes last
+        AddressManager linuxAddresses = firewall;
         var addresses = new StopAwareAddresses(HoldingPorts.addresses(HoldingPorts.addresses(linuxAddresses, startHold),
                 stopHold), keepVipsOnStop);
         var scripts = new ScriptRunner(log, 256, "VRRP-scripts");
