@@ -120,6 +120,11 @@ public final class ConfigDump {
         inForce(out, "global_defs", "vrrp_garp_interval", String.format(Locale.ROOT, " Gratuitous ARP interval = %f", g.vrrpGarpInterval().toNanos() / 1e9));
         inForce(out, "global_defs", "vrrp_gna_interval", String.format(Locale.ROOT, " Gratuitous NA interval = %f", g.vrrpGnaInterval().toNanos() / 1e9));
         out.add(" VRRP default protocol version = " + g.vrrpVersion());
+        g.nftables().ifPresent(table -> {
+            out.add(" nftables table name = " + table);
+            out.add(" nftables base chain priority = " + g.nftablesPriority());
+            out.add(" nftables " + (g.nftablesIfindex() ? "" : "don't ") + "force use ifindex for link local IPv6");
+        });
         inForce(out, "global_defs", "nftables_counters", g.nftablesCounters() ? " nftables with counters" : " nftables without counters");
         inForce(out, "global_defs", "vrrp_check_unicast_src", " VRRP check unicast_src = " + tf(g.vrrpCheckUnicastSrc()));
         out.add(" VRRP skip check advert addresses = " + tf(g.vrrpSkipCheckAdvAddr()));
