@@ -102,8 +102,8 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::nftablesIfindex)
             .on("nftables_counters", (g, w) -> g.nftablesCounters = true)
                 .applied(GlobalDefs::nftablesCounters)
-            .on("vrrp_iptables", (g, w) -> g.iptables = Optional.of(w.node().argTexts()))
-                .unsupported("iptables VIP rules")
+            .on("vrrp_iptables", GlobalDefsKeywords::iptables)
+                .applied(GlobalDefs::nftables)
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
                 .unsupported("process scheduling and limits")
             .on("min_auto_priority_delay", GlobalDefsKeywords::minAutoPriorityDelay)
@@ -325,13 +325,26 @@ final class GlobalDefsKeywords {
         g.nftables = Optional.of(name);
     }
 
+    /** keepalived's read_int_strvec without its own report: one line, keepalived's. */
     private static void nftablesPriority(GlobalDefsDraft g, Words w) {
-        var v = w.intIn(0, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        if (v.isPresent()) {
-            g.nftablesPriority = v.getAsInt();
-        } else {
-            w.error("invalid nftables chain priority '" + w.arg(0).orElse("") + "'");
+        String text = w.arg(0).orElse("");
+        try {
+            g.nftablesPriority = Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            w.error("invalid nftables chain priority '" + text + "'");
         }
+    }
+
+    /**
+     * keepalived 2.2.7 built with nftables only (Debian's): vrrp_iptables means the nftables rules in the default
+     * table, and says so; a later {@code nftables} line is then "already specified".
+     */
+    private static void iptables(GlobalDefsDraft g, Words w) {
+        g.iptables = Optional.of(w.node().argTexts());
+        w.error("iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with"
+                + " 'nftables' config option");
+        g.nftables = Optional.of("keepalived");
+        g.nftablesPriority = -1;
     }
 
     private static void maxAutoPriority(GlobalDefsDraft g, Words w) {
