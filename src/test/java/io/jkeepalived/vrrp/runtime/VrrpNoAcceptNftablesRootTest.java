@@ -70,6 +70,8 @@ class VrrpNoAcceptNftablesRootTest {
         try (var lan = new VrrpTestLan("na"); var server = new Listener(lan.a);
              var jk = VrrpNode.jkeepalived("jk", lan.a, dir, master("    no_accept\n", "    nftables\n"));
              var ka = VrrpNode.keepalived("ka", lan.b, dir, BACKUP)) {
+            // what a killed run could have left: replaced at start
+            lan.a.exec("nft", "add table ip keepalived; add chain ip keepalived leftover; add table ip6 keepalived");
             jk.start();
             await("jkeepalived MASTER", 30_000, () -> jk.state("VI_1").equals("MASTER"), jk);
             ka.start();
@@ -84,6 +86,8 @@ class VrrpNoAcceptNftablesRootTest {
             assertEquals("MASTER", jk.state("VI_1"));
             String ruleset = lan.a.run("nft", "list", "table", "ip", "keepalived").out();
             assertTrue(ruleset.contains("elements = { 192.0.2.100 }"), ruleset);
+            assertFalse(ruleset.contains("leftover"), "the leftover table was replaced:\n" + ruleset);
+            assertFalse(lan.a.run("nft", "list", "tables").out().contains("ip6 keepalived"), "no IPv6 VIP, no ip6 table");
             assertTrue(jk.currentLog().contains("(VI_1) setting firewall drop rule"), jk.currentLog());
             assertFalse(jk.currentLog().contains("not implemented"), jk.currentLog());
 
