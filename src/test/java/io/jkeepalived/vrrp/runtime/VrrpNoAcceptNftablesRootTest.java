@@ -91,6 +91,14 @@ class VrrpNoAcceptNftablesRootTest {
             assertTrue(jk.currentLog().contains("(VI_1) setting firewall drop rule"), jk.currentLog());
             assertFalse(jk.currentLog().contains("not implemented"), jk.currentLog());
 
+            // a reload keeps the MASTER and its drop rule (the new run puts the VIP back in the set at once)
+            Sh.run("kill", "-HUP", Long.toString(jk.pid()));
+            await("the reload", 20_000, () -> jk.currentLog().contains("(VI_1) unchanged - keeping MASTER state over the reload"), jk);
+            await("the VIP back in the set", 10_000, () -> lan.a.run("nft", "list", "table", "ip", "keepalived").out()
+                    .contains("elements = { 192.0.2.100 }"), jk);
+            assertFalse(connects(lan.c, "192.0.2.100"), "no_accept holds after the reload");
+            assertEquals("BACKUP", ka.state("VI_1"), "no flap over the reload:\n" + ka.currentLog());
+
             assertEquals(0, jk.term());
             assertFalse(lan.a.run("nft", "list", "tables").out().contains("keepalived"), "our table goes at stop");
             assertTrue(connects(lan.c, "192.0.2.1"), "the listener still answers");
