@@ -30,6 +30,9 @@ public final class NftablesVipFirewall implements AddressManager, AutoCloseable 
     private final LogSink info;
     private final LogSink warning;
     private final Set<Element> inSets = new HashSet<>();
+    /** keepalived's firewall_rules_set per instance, and the instances seen: its log lines, once per change. */
+    private final Set<String> rulesSet = new HashSet<>();
+    private final Set<String> seen = new HashSet<>();
     private Nftables nft;
 
     private NftablesVipFirewall(AddressManager delegate, VipFirewallPlan plan, Nftables nft, LogSink info, LogSink warning) {
@@ -120,7 +123,12 @@ public final class NftablesVipFirewall implements AddressManager, AutoCloseable 
                 todo.add(e);
             }
         }
-        info.log("(" + instance + ") " + (add ? "setting" : "removing") + " firewall drop rule");
+        // VIPs and E-VIPs come as two calls; keepalived says this once per state change (and at start)
+        boolean say = add ? rulesSet.add(instance) : rulesSet.remove(instance) || !seen.contains(instance);
+        seen.add(instance);
+        if (say) {
+            info.log("(" + instance + ") " + (add ? "setting" : "removing") + " firewall drop rule");
+        }
         if (todo.isEmpty()) {
             return;
         }
@@ -151,6 +159,7 @@ public final class NftablesVipFirewall implements AddressManager, AutoCloseable 
             nft.close();
             nft = null;
             inSets.clear();
+            rulesSet.clear();
         }
     }
 }
