@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.jkeepalived.testsupport.Await;
 import io.jkeepalived.testsupport.NetNs;
 import io.jkeepalived.testsupport.Sh;
+import io.jkeepalived.testsupport.SmtpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -188,8 +189,9 @@ class DebPackageRootTest {
     /**
      * jkeepalived-non-root.service's capabilities are enough for VRRP, and each one is needed. systemd is not
      * PID 1 here, so setpriv does what its User= and AmbientCapabilities= would: the installed launcher, as the
-     * unit's user with exactly the unit's capabilities, becomes MASTER in a namespace and adds its VIP; with
-     * one of them less it refuses to start (exit 4, naming what it lacks).
+     * unit's user with exactly the unit's capabilities and the unit's ExecStart (its pid files in the unit's
+     * RuntimeDirectory, made here as systemd would), becomes MASTER in a namespace and adds its VIP; with one
+     * of them less it refuses to start (exit 4, naming what it lacks).
      */
     private static void nonRootUnitsCapabilitiesSuffice() throws Exception {
         String unit = Files.readString(Path.of("/lib/systemd/system/jkeepalived-non-root.service"));
@@ -197,16 +199,46 @@ class DebPackageRootTest {
         List<String> caps = Arrays.asList(setting(unit, "AmbientCapabilities").split("\\s+"));
         assertEquals(caps, Arrays.asList(setting(unit, "CapabilityBoundingSet").split("\\s+")),
                 "the bounding set should be the ambient set");
+        List<String> execStart = Arrays.asList(setting(unit, "ExecStart").split("\\s+"));
+        Path runtimeDir = Path.of("/run", setting(unit, "RuntimeDirectory"));
+        assertFalse(Files.exists(runtimeDir), runtimeDir + " exists already");
         Path dir = Files.createTempDirectory("jkeepalived-non-root");
         try (NetNs ns = NetNs.create("jkdeb", "nonroot")) {
+            Files.createDirectory(runtimeDir);
+            Sh.ok("chown", user + ":" + user, runtimeDir.toString());
             ns.exec("ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
             ns.exec("ip", "link", "set", "eth0", "up");
             ns.exec("ip", "link", "set", "eth1", "up");
             ns.addr("eth0", "192.0.2.1/24");
-            Sh.ok("chmod", "1777", dir.toString());     // the pid files are the unit user's
+            Sh.ok("chmod", "0755", dir.toString());
             Path conf = dir.resolve("keepalived.conf");
+            // The alert mail proves the cut-down runtime has what Angus Mail needs (java.desktop is left out).
+            boolean mail = SmtpServer.available();
+            Path maildir = dir.resolve("maildir");
+            Process smtp = null;
+            if (mail) {
+                for (String sub : List.of("tmp", "new", "cur")) {
+                    Files.createDirectories(maildir.resolve(sub));
+                }
+                smtp = new ProcessBuilder(ns.inside("/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:2525",
+                        "-c", "aiosmtpd.handlers.Mailbox", maildir.toString())).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("smtp.log").toFile()).start();
+                Await.until(Duration.ofSeconds(60), "aiosmtpd listening on 127.0.0.1:2525",
+                        () -> ns.run("ss", "-ltn").out().contains("127.0.0.1:2525"));
+            } else {
+                System.out.println("DebPackageRootTest: no python3-aiosmtpd, the alert mail check is SKIPPED");
+            }
             Files.writeString(conf, """
+                    global_defs {
+                        notification_email {
+                            ops@example.org
+                        }
+                        notification_email_from jkeepalived@example.org
+                        smtp_server 127.0.0.1 2525
+                        smtp_connect_timeout 10
+                    }
                     vrrp_instance VI_1 {
+                        smtp_alert
                         state MASTER
                         interface eth0
                         virtual_router_id 51
@@ -218,13 +250,14 @@ class DebPackageRootTest {
                     }
                     """);
             Sh.ok("chmod", "0644", conf.toString());
-            Process daemon = new ProcessBuilder(ns.inside(asUnitUser(user, caps, dir, conf).toArray(String[]::new)))
+            Process daemon = new ProcessBuilder(ns.inside(asUnitUser(user, caps, execStart, conf).toArray(String[]::new)))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile()).start();
             try {
                 Await.until(Duration.ofSeconds(90), "the non-root daemon's VIP 192.0.2.10 on eth0",
                         () -> ns.run("ip", "-4", "addr", "show", "dev", "eth0").out().contains("192.0.2.10/24")
                                 || !daemon.isAlive());
                 assertTrue(daemon.isAlive(), "the non-root daemon stopped: " + Files.readString(dir.resolve("daemon.log")));
+                assertTrue(Files.exists(runtimeDir.resolve("keepalived.pid")), "no pid file in " + runtimeDir);
             } finally {
                 daemon.destroy();                         // SIGTERM: ip netns exec, setpriv and env exec, so it is the JVM
                 if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
@@ -233,29 +266,69 @@ class DebPackageRootTest {
             }
             String log = Files.readString(dir.resolve("daemon.log"));
             assertTrue(log.contains("(VI_1) Entering MASTER STATE"), "non-root daemon: " + log);
+            if (smtp != null) {
+                try {
+                    Await.until(Duration.ofSeconds(30), "the MASTER alert mail",
+                            () -> mails(maildir).stream().anyMatch(m -> m.contains("VI_1")));
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError("no alert mail; daemon: " + log + "\nsmtp: "
+                            + Files.readString(dir.resolve("smtp.log")), e);
+                } finally {
+                    smtp.destroy();
+                    smtp.waitFor(10, TimeUnit.SECONDS);
+                    smtp.destroyForcibly();
+                }
+            }
             for (String missing : caps) {
                 var fewer = caps.stream().filter(c -> !c.equals(missing)).toList();
-                var r = Sh.run(ns.inside(asUnitUser(user, fewer, dir, conf).toArray(String[]::new)), 120);
+                var r = Sh.run(ns.inside(asUnitUser(user, fewer, execStart, conf).toArray(String[]::new)), 120);
                 assertEquals(4, r.exit(), "without " + missing + ": " + r.out());
                 assertTrue(r.out().contains("lacks " + missing), "without " + missing + ": " + r.out());
             }
         } finally {
-            try (Stream<Path> s = Files.list(dir)) {
-                for (Path p : s.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(dir);
+            deleteTree(dir);
+            deleteTree(runtimeDir);                       // systemd removes a RuntimeDirectory at stop
         }
     }
 
-    private static List<String> asUnitUser(String user, List<String> caps, Path dir, Path conf) {
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static List<String> mails(Path maildir) {
+        var out = new ArrayList<String>();
+        for (String sub : List.of("new", "cur")) {
+            try (Stream<Path> s = Files.list(maildir.resolve(sub))) {
+                for (Path f : s.toList()) {
+                    out.add(Files.readString(f));
+                }
+            } catch (IOException e) {
+                // not there yet
+            }
+        }
+        return out;
+    }
+
+    /** The unit's ExecStart as its User= with these capabilities, DAEMON_ARGS being "-l -f CONF". */
+    private static List<String> asUnitUser(String user, List<String> caps, List<String> execStart, Path conf) {
         String set = "-all" + caps.stream().map(c -> ",+" + c.toLowerCase().replace("cap_", "")).reduce("", String::concat);
         var cmd = new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups",
                 "--inh-caps=" + set, "--ambient-caps=" + set, "--bounding-set=" + set));
         cmd.addAll(CLEAN_ENV);
-        cmd.addAll(List.of("/usr/sbin/jkeepalived", "-n", "-l", "-f", conf.toString(), "-p", dir.resolve("k.pid").toString(),
-                "-r", dir.resolve("k_vrrp.pid").toString(), "-c", dir.resolve("k_checkers.pid").toString()));
+        for (String word : execStart) {
+            if (word.equals("$DAEMON_ARGS")) {
+                cmd.addAll(List.of("-l", "-f", conf.toString()));
+            } else {
+                cmd.add(word);
+            }
+        }
         return cmd;
     }
 
