@@ -14,29 +14,39 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The daemon's log: console ({@code -l}), file ({@code -g}) and structured JSON lines ({@code
- * JKEEPALIVED_LOG_JSON=1}), in keepalived's line format. Writes are serialized so lines of different
- * subsystems never interleave.
+ * The daemon's log, to keepalived's targets: syslog (the default; {@code -G} turns it off) under the ident of the
+ * part that wrote the line ({@code Keepalived}, {@code Keepalived_vrrp}, {@code Keepalived_healthcheckers}), the
+ * console ({@code -l}) and a file ({@code -g}) in keepalived's line format, or as structured JSON lines
+ * ({@code JKEEPALIVED_LOG_JSON=1}). Lines below the threshold ({@code --log-level}, else debug with {@code -D},
+ * else info) are dropped. Writes are serialized so lines of different subsystems never interleave.
  */
 public final class DaemonLog implements Log, AutoCloseable {
+    /** keepalived's parent's syslog ident. */
+    public static final String PARENT_IDENT = "Keepalived";
+
+    /** Where lines go: any of console, file, syslog may be absent. */
+    public record Targets(PrintStream console, Path file, int fileUmask, boolean flushFile, SyslogWriter syslog) {
+    }
+
     private final Clock clock;
-    private final boolean detail;
+    private final Level threshold;
     private final PrintStream console;
     private final BufferedWriter file;
     private final boolean flushFile;
+    private final SyslogWriter syslog;
     private final boolean json;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Log> taps = new ArrayList<>();
 
-    /** @param umask of the log file when it is created; it is opened as {@link SafeFiles} opens every file */
-    public DaemonLog(Clock clock, boolean detail, PrintStream console, Path file, int umask, boolean flushFile, boolean json)
-            throws IOException {
+    /** @param threshold the least severe level written; the file is opened as {@link SafeFiles} opens every file */
+    public DaemonLog(Clock clock, Level threshold, Targets targets, boolean json) throws IOException {
         this.clock = clock;
-        this.detail = detail;
-        this.console = console;
-        this.file = file == null ? null : new BufferedWriter(new OutputStreamWriter(SafeFiles.append(file, umask).asStream(),
-                StandardCharsets.UTF_8));
-        this.flushFile = flushFile;
+        this.threshold = threshold;
+        this.console = targets.console();
+        this.file = targets.file() == null ? null : new BufferedWriter(new OutputStreamWriter(
+                SafeFiles.append(targets.file(), targets.fileUmask()).asStream(), StandardCharsets.UTF_8));
+        this.flushFile = targets.flushFile();
+        this.syslog = targets.syslog();
         this.json = json;
     }
 
@@ -52,7 +62,35 @@ public final class DaemonLog implements Log, AutoCloseable {
 
     @Override
     public void log(Level level, String message) {
-        if (level == Level.DEBUG && !detail) {
+        log(PARENT_IDENT, level, message);
+    }
+
+    @Override
+    public Log as(String ident) {
+        return new Identified(this, ident);
+    }
+
+    /** The lines of one part of the daemon, under its syslog ident. */
+    private record Identified(DaemonLog sink, String ident) implements Log {
+        @Override
+        public void log(Level level, String message) {
+            sink.log(ident, level, message);
+        }
+
+        @Override
+        public Log as(String other) {
+            return sink.as(other);
+        }
+    }
+
+    private void log(String ident, Level level, String message) {
+        if (level.compareTo(threshold) > 0) {
+            return;
+        }
+        if (syslog != null) {
+            syslog.write(level, ident, message);       // queued, never blocks
+        }
+        if (console == null && file == null && taps.isEmpty()) {
             return;
         }
         long now = clock.millis();
@@ -93,6 +131,9 @@ public final class DaemonLog implements Log, AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+        if (syslog != null) {
+            syslog.close();
         }
     }
 
