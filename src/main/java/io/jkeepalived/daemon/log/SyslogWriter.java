@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * as glibc's syslog(3) sends them: one datagram {@code <PRI>Mmm dd hh:mm:ss ident[pid]: message}, PRI being the
  * facility ({@code -S}) and the line's severity. The daemon never waits for syslog: lines go through a bounded
  * queue to one writer thread whose sends give up after {@link #SEND_TIMEOUT}; a full queue or a failed send drops
- * the line and counts it, and the next line that gets through says how many were lost. Each line is sent to the
+ * the line and counts it (so do the lines of the next {@link #RETRY_AFTER}, so that queued lines never arrive
+ * minutes late), and the next line that gets through says how many were lost. Each line is sent to the
  * socket's path afresh, so a syslog daemon (or journald) that restarts, or a {@code /dev/log} that goes away and
  * comes back, is found again by the next line.
  */
@@ -28,6 +29,7 @@ public final class SyslogWriter implements AutoCloseable {
     public static final String DEV_LOG = "/dev/log";
     static final int QUEUE_CAPACITY = 4096;
     static final Duration SEND_TIMEOUT = Duration.ofMillis(500);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** RFC 3164 / glibc's timestamp: {@code %h %e %T}, the C locale, local time. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ROOT);
 
@@ -44,6 +46,8 @@ public final class SyslogWriter implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private long droppedReported;
+    /** After a failed send, lines are dropped without trying until then: a stuck syslog costs one timeout a second. */
+    private long retryAtMillis;
 
     /**
      * @param address  the syslog socket, {@link #DEV_LOG}
@@ -108,11 +112,16 @@ public final class SyslogWriter implements AutoCloseable {
                 if (line == STOP) {
                     return;
                 }
+                if (clock.millis() < retryAtMillis) {
+                    dropped.incrementAndGet();
+                    continue;
+                }
                 if (socket == null) {
                     socket = open();
                 }
                 if (socket == null || !send(socket, line)) {
                     dropped.incrementAndGet();
+                    retryAtMillis = clock.millis() + RETRY_AFTER.toMillis();
                 }
             }
         } catch (InterruptedException e) {
