@@ -148,10 +148,15 @@ class SdNotifyRootTest {
 
     /** eth0 (192.0.2.10/24) in the namespace, the end of a veth pair whose peer is up there too: no dummy module here. */
     static NetNs lan(NetNs ns) {
-        ns.exec("ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth0p");
-        ns.exec("ip", "link", "set", "eth0p", "up");
-        ns.exec("ip", "link", "set", "eth0", "up");
-        return ns.addr("eth0", "192.0.2.10/24");
+        try {
+            ns.exec("ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth0p");
+            ns.exec("ip", "link", "set", "eth0p", "up");
+            ns.exec("ip", "link", "set", "eth0", "up");
+            return ns.addr("eth0", "192.0.2.10/24");
+        } catch (RuntimeException e) {
+            ns.close();              // not yet in the caller's try-with-resources
+            throw e;
+        }
     }
 
     /** Waits for a line in the daemon's own log. */
