@@ -113,4 +113,35 @@ class SyslogWriterTest {
             }
         }
     }
+
+    @Test
+    void daemonLogSendsEachPartsLinesUnderItsIdentAndHonoursTheThreshold() throws Exception {
+        String path = dir.resolve("log").toString();
+        try (var listener = DatagramListener.bind(path)) {
+            var syslog = new SyslogWriter(path, SyslogWriter.facility("daemon"), Clock.systemUTC(), 9);
+            try (var log = new DaemonLog(Clock.systemUTC(), Log.Level.INFO,
+                    new DaemonLog.Targets(null, null, 0177, true, syslog), false)) {
+                log.info("parent line");
+                Log vrrp = log.as("Keepalived_vrrp");
+                vrrp.info("(VI_1) Entering BACKUP STATE");
+                vrrp.detail("not at info");
+                vrrp.as("Keepalived_healthcheckers").warning("checker line");
+            }
+            listener.expect(0, Duration.ofSeconds(5), "three lines", m -> m.endsWith("checker line"));
+            var got = listener.received();
+            assertEquals(3, got.size(), got.toString());
+            assertTrue(got.get(0).startsWith("<30>") && got.get(0).endsWith(" Keepalived[9]: parent line"), got.get(0));
+            assertTrue(got.get(1).endsWith(" Keepalived_vrrp[9]: (VI_1) Entering BACKUP STATE"), got.get(1));
+            assertTrue(got.get(2).startsWith("<28>") && got.get(2).endsWith(" Keepalived_healthcheckers[9]: checker line"), got.get(2));
+        }
+    }
+
+    @Test
+    void stderrIsTheJournalOnlyWhenJournalStreamNamesOurFd2() throws Exception {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        String ours = java.nio.file.Files.getAttribute(fd2, "unix:dev") + ":" + java.nio.file.Files.getAttribute(fd2, "unix:ino");
+        assertTrue(SyslogTargets.stderrIsJournal(java.util.Map.of("JOURNAL_STREAM", ours)));
+        assertTrue(!SyslogTargets.stderrIsJournal(java.util.Map.of("JOURNAL_STREAM", ours + "1")));
+        assertTrue(!SyslogTargets.stderrIsJournal(java.util.Map.of()));
+    }
 }
