@@ -118,8 +118,9 @@ class SyslogRootTest {
                     ours.toString());
             assertTrue(ours.stream().anyMatch(l -> l.ident().equals("Keepalived") && l.message().startsWith("Starting Keepalived v2.2.7")),
                     ours.toString());
-            assertTrue(ours.stream().anyMatch(l -> l.ident().equals("Keepalived_vrrp") && l.severity() == 7),
-                    "-D's detail lines at LOG_DEBUG: " + ours);
+            String detail = "Assigned address 192.0.2.10 for interface eth0";     // a -D line
+            assertTrue(ours.stream().anyMatch(l -> l.ident().equals("Keepalived_vrrp") && l.severity() == 6
+                    && l.message().equals(detail)), "-D's detail lines at LOG_INFO: " + ours);
 
             if (!keepalived.isEmpty()) {
                 var theirIdents = new TreeSet<String>();
@@ -130,6 +131,10 @@ class SyslogRootTest {
                 Line mine = ours.stream().filter(l -> l.message().equals("(VI_1) Entering MASTER STATE")).findFirst().orElseThrow();
                 assertEquals(List.of(theirs.facility(), theirs.severity(), theirs.ident()),
                         List.of(mine.facility(), mine.severity(), mine.ident()));
+                Line theirDetail = keepalived.stream().filter(l -> l.message().equals(detail)).findFirst()
+                        .orElseThrow(() -> new AssertionError("keepalived's -D line: " + keepalived));
+                assertEquals(List.of(theirDetail.facility(), theirDetail.severity(), theirDetail.ident()),
+                        List.of(LOCAL3, 6, "Keepalived_vrrp"));
             }
         }
     }

@@ -75,14 +75,17 @@ public final class SyslogWriter implements AutoCloseable {
         };
     }
 
-    /** syslog(3)'s severity of each of our levels. */
+    /**
+     * syslog(3)'s severity of each of our levels. Our DEBUG lines are keepalived's {@code -D} detail lines, which
+     * keepalived sends at LOG_INFO ({@code if (LOG_DETAIL) log_message(LOG_INFO, ...)}): so do we, for the filters
+     * an operator set up for keepalived.
+     */
     static int severity(Log.Level level) {
         return switch (level) {
             case ERROR -> 3;
             case WARNING -> 4;
             case NOTICE -> 5;
-            case INFO -> 6;
-            case DEBUG -> 7;
+            case INFO, DEBUG -> 6;
         };
     }
 
