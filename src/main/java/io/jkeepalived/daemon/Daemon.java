@@ -9,7 +9,6 @@ import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.common.MonotonicClock;
-import io.jkeepalived.linux.Linux;
 import io.jkeepalived.linux.Capabilities;
 import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
@@ -316,7 +315,7 @@ public final class Daemon {
 
     private void reload() {
         log.info("Reloading");
-        serviceManager.reloading(Linux.monotonicMicros());
+        serviceManager.reloading(clock.nowMicros());      // System.nanoTime: CLOCK_MONOTONIC on Linux
         Optional<KeepalivedConfig> config = loadConfig();
         if (config.isEmpty()) {
             log.error("Reload failed - keeping the running configuration");

@@ -56,7 +56,6 @@ final class Libc {
     private static final MethodHandle SCHED_SETSCHEDULER = withErrno("sched_setscheduler",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle SETPRIORITY = withErrno("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle CLOCK_GETTIME = withErrno("clock_gettime", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(),
             FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -270,14 +269,6 @@ final class Libc {
     static int setpriority(MemorySegment cs, int which, int who, int prio) {
         try {
             return (int) SETPRIORITY.invokeExact(cs, which, who, prio);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    static int clockGettime(MemorySegment cs, int clock, MemorySegment timespec) {
-        try {
-            return (int) CLOCK_GETTIME.invokeExact(cs, clock, timespec);
         } catch (Throwable t) {
             throw unexpected(t);
         }

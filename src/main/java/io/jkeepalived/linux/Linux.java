@@ -89,19 +89,6 @@ public final class Linux {
         return FfmUnixDatagramSocket.bound(address);
     }
 
-    /** CLOCK_MONOTONIC in microseconds, the clock systemd reads MONOTONIC_USEC= against. */
-    public static long monotonicMicros() {
-        try (var arena = java.lang.foreign.Arena.ofConfined()) {
-            var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
-            var timespec = arena.allocate(16, 8);
-            if (Libc.clockGettime(errno, Sys.CLOCK_MONOTONIC, timespec) < 0) {
-                throw new IllegalStateException(Libc.error("clock_gettime", "CLOCK_MONOTONIC", errno).getMessage());
-            }
-            return timespec.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0) * 1_000_000L
-                    + timespec.get(java.lang.foreign.ValueLayout.JAVA_LONG, 8) / 1_000L;
-        }
-    }
-
     /** close(2) of a descriptor whose owner is gone (an event loop closing with connects in flight). */
     public static void closeDescriptor(int fd) {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {

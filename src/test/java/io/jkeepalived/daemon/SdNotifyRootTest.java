@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jkeepalived.linux.Linux;
 import io.jkeepalived.testsupport.DatagramListener;
+import io.jkeepalived.testsupport.KernelClock;
 import io.jkeepalived.testsupport.Daemon;
 import io.jkeepalived.testsupport.NetNs;
 import io.jkeepalived.testsupport.Sh;
@@ -124,11 +124,11 @@ class SdNotifyRootTest {
                 notify.expect(dead, Duration.ofSeconds(15), "pings once the loop runs again", "WATCHDOG=1"::equals);
 
                 int before = notify.received().size();
-                long beforeMicros = Linux.monotonicMicros();
+                long beforeMicros = KernelClock.monotonicMicros();
                 Sh.ok("kill", "-HUP", Long.toString(p.pid()));
                 int reloading = notify.expect(before, Duration.ofSeconds(20), "RELOADING=1", m -> m.startsWith("RELOADING=1\n"));
                 long monotonic = Long.parseLong(notify.received().get(reloading).split("\n")[1].replace("MONOTONIC_USEC=", ""));
-                assertTrue(monotonic >= beforeMicros && monotonic <= Linux.monotonicMicros(), "MONOTONIC_USEC=" + monotonic);
+                assertTrue(monotonic >= beforeMicros && monotonic <= KernelClock.monotonicMicros(), "MONOTONIC_USEC=" + monotonic);
                 notify.expect(reloading, Duration.ofSeconds(30), "READY=1 after the reload", m -> m.startsWith("READY=1\n"));
 
                 String scriptEnv = Files.readString(dir.resolve("script-env.txt"));
