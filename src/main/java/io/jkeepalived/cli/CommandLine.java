@@ -137,7 +137,7 @@ public final class CommandLine {
             else if (s == LOG_CONSOLE) console = true;
             else if (s == LOG_DETAIL) detail = true;
             else if (s == LOG_FACILITY) facility = checkFacility(v);
-            else if (s == LOG_FILE) logFile = Optional.of(Path.of(v == null ? "/tmp/keepalived.log" : v));
+            else if (s == LOG_FILE) logFile = Optional.of(Path.of(v == null || v.isEmpty() ? "keepalived.log" : v));  // in $TMPDIR
             else if (s == NO_SYSLOG) noSyslog = true;
             else if (s == UMASK) umask = OptionalInt.of(parseUmask(v));
             else if (s == RELEASE_VIPS) releaseVips = true;

@@ -8,6 +8,7 @@ import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.build.KeywordStatuses;
 import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.daemon.log.DaemonLog;
+import io.jkeepalived.daemon.log.LogFileNames;
 import io.jkeepalived.daemon.log.SyslogTargets;
 import io.jkeepalived.daemon.log.SyslogWriter;
 import io.jkeepalived.tools.genhash.Genhash;
@@ -68,7 +69,8 @@ public final class StandardSubcommands implements Subcommands {
         // keepalived writes the console only in the foreground (-n -l); under systemd with stderr going to the
         // journal, the syslog lines already reach it: the console copy would double every line
         boolean console = options.logConsole() && !(syslog != null && SyslogTargets.stderrIsJournal(env));
-        var targets = new DaemonLog.Targets(console ? err : null, options.logFile().orElse(null),
+        var targets = new DaemonLog.Targets(console ? err : null,
+                options.logFile().map(f -> LogFileNames.base(f, env)).orElse(null),
                 FileUmask.beforeConfig(options), true, syslog);
         try (var log = new DaemonLog(clock, options.logThreshold(), targets, json);
              var serviceManager = ServiceManagerNotifier.fromEnvironment(env, pid, log)) {
