@@ -124,8 +124,7 @@ public final class Daemon {
                 log.warning("No VRRP instance or virtual server configured - nothing to run");
             }
             log.info("Startup complete");
-            lastStatus = statusLine();
-            serviceManager.ready(lastStatus);
+            readyWithStatus();
             return serve(signals);
         } finally {
             stopSubsystems();
@@ -279,6 +278,14 @@ public final class Daemon {
         }
     }
 
+    /** READY=1 with the status line, which asks each subsystem: only when a service manager listens. */
+    private void readyWithStatus() {
+        if (serviceManager.enabled()) {
+            lastStatus = statusLine();
+            serviceManager.ready(lastStatus);
+        }
+    }
+
     /** STATUS= only when it changed, at most once per {@link #STATUS_EVERY}. */
     private void updateStatus() {
         String now = statusLine();
@@ -320,8 +327,7 @@ public final class Daemon {
         if (config.isEmpty()) {
             log.error("Reload failed - keeping the running configuration");
             statusNote = "Reload failed - keeping the running configuration; ";
-            lastStatus = statusLine();
-            serviceManager.ready(lastStatus);
+            readyWithStatus();
             return;
         }
         fileUmask = FileUmask.of(options, config.get());
@@ -331,8 +337,7 @@ public final class Daemon {
         }
         log.info("Reload finished");
         statusNote = "";
-        lastStatus = statusLine();
-        serviceManager.ready(lastStatus);
+        readyWithStatus();
     }
 
     private void dump(Path file, boolean data) {
