@@ -76,6 +76,19 @@ public final class Linux {
         return FfmIcmpEcho.open(spec);
     }
 
+    /**
+     * An unbound AF_UNIX datagram socket whose sends block at most {@code sendTimeout} (sd_notify, syslog). Needs no
+     * privilege.
+     */
+    public static UnixDatagramSocket openUnixDatagramSender(java.time.Duration sendTimeout) throws SyscallException {
+        return FfmUnixDatagramSocket.sender(sendTimeout);
+    }
+
+    /** An AF_UNIX datagram socket bound to a path (which must not exist) or an abstract {@code @name}, to receive. */
+    public static UnixDatagramSocket bindUnixDatagram(String address) throws SyscallException {
+        return FfmUnixDatagramSocket.bound(address);
+    }
+
     /** close(2) of a descriptor whose owner is gone (an event loop closing with connects in flight). */
     public static void closeDescriptor(int fd) {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {

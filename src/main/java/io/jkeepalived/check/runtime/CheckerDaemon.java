@@ -421,9 +421,14 @@ public final class CheckerDaemon implements AutoCloseable {
 
     /** The engine's view of every virtual and real server, read on the loop thread. */
     public List<CheckEngine.VirtualServerStatus> status() {
+        return status(Duration.ofSeconds(5));
+    }
+
+    /** The same, waiting at most {@code limit} for the loop (a CompletionException after). */
+    public List<CheckEngine.VirtualServerStatus> status(Duration limit) {
         var answer = new CompletableFuture<List<CheckEngine.VirtualServerStatus>>();
         loop.execute(() -> answer.complete(scheduler.status()));
-        return answer.orTimeout(5, TimeUnit.SECONDS).join();
+        return answer.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** Checks started and finished so far (for benchmarks and status). */

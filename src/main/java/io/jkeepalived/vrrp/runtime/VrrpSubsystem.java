@@ -455,6 +455,21 @@ public final class VrrpSubsystem implements Subsystem {
         return r != null && r.alive();
     }
 
+    /** Each instance's state, read on the loop thread between two events (at most 1 s of waiting). */
+    @Override
+    public Optional<String> status() {
+        Running r = running;
+        if (r == null || !r.alive()) {
+            return Optional.of("VRRP not running");
+        }
+        try {
+            return Optional.of(r.loop().query(engine -> VrrpStatusLine.of(r.plan().instances().stream()
+                    .map(p -> Map.entry(p.name(), engine.state(p.name()))).toList()), 1_000));
+        } catch (Exception e) {
+            return Optional.of("VRRP not answering");
+        }
+    }
+
     private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {
         for (AutoCloseable c : resources) {
             if (type.isInstance(c)) {
