@@ -24,6 +24,7 @@ import io.jkeepalived.lvs.nft.NftNames;
 import io.jkeepalived.lvs.nft.NftRuleset;
 import io.jkeepalived.lvs.nft.NftScheduler;
 import io.jkeepalived.lvs.nft.NftState;
+import io.jkeepalived.lvs.nft.NftTimeouts;
 import io.jkeepalived.lvs.nft.ProgrammedService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,8 @@ public final class NftablesDataPlane implements DataPlane {
     private boolean drSkeleton;
     private Timeouts timeouts = Timeouts.UNCHANGED;
     private Optional<Timeouts> timeoutsSet = Optional.empty();
+    /** The kernel refused conntrack timeout objects: said once, then lvs_timeouts count as set (DR still uses them). */
+    private boolean timeoutsUnsupported;
 
     @Override
     public String name() {
@@ -91,7 +94,13 @@ public final class NftablesDataPlane implements DataPlane {
 
     @Override
     public Pool read() throws DataPlaneException {
-        var state = NftState.parse(list(NftNames.NAT_TABLE), list(NftNames.DR_TABLE));
+        var natText = list(NftNames.NAT_TABLE);
+        var state = NftState.parse(natText, list(NftNames.DR_TABLE));
+        if (!timeoutsUnsupported) {
+            // what the kernel holds: after "nft flush ruleset" the next reconcile sets them again
+            timeoutsSet = NftTimeouts.parse(natText);
+            timeoutsSet.ifPresent(t -> timeouts = t);
+        }
         selectionHandles.clear();
         programmed.clear();
         programmed.putAll(state.services());
@@ -134,20 +143,25 @@ public final class NftablesDataPlane implements DataPlane {
     @Override
     public List<Failure> apply(List<LvsOp> ops) throws DataPlaneException {
         var byService = new LinkedHashMap<VirtualService, List<LvsOp>>();
+        var failures = new ArrayList<Failure>();
         for (var op : ops) {
             if (op instanceof LvsOp.SetTimeouts t) {
-                // conntrack keeps NAT connections with its own timeouts; DR's connection maps take these when created
-                timeouts = t.timeouts();
-                timeoutsSet = Optional.of(t.timeouts());
+                // DR's connection maps take these when created; NAT connections through conntrack timeout objects
+                // 0 leaves the value in force (as IPVS_CMD_SET_CONFIG does)
+                var was = timeoutsSet.orElse(Timeouts.UNCHANGED);
+                var now = t.timeouts();
+                timeouts = new Timeouts(now.tcp() > 0 ? now.tcp() : was.tcp(), now.tcpFin() > 0 ? now.tcpFin() : was.tcpFin(),
+                        now.udp() > 0 ? now.udp() : was.udp());
+                timeoutsSet = Optional.of(timeouts);
+                applyTimeouts(t, timeouts, failures);
                 continue;
             }
             byService.computeIfAbsent(op.service(), k -> new ArrayList<>()).add(op);
         }
         if (byService.isEmpty()) {
-            return List.of();
+            return failures;
         }
         var routes = routes();
-        var failures = new ArrayList<Failure>();
         var parts = new ArrayList<Part>();
         var fast = new ArrayList<FastPart>();
         for (var e : byService.entrySet()) {
@@ -200,6 +214,22 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         return failures;
+    }
+
+    /** lvs_timeouts for NAT: conntrack timeout objects on new connections to our services (one transaction). */
+    private void applyTimeouts(LvsOp.SetTimeouts t, Timeouts merged, List<Failure> failures) {
+        if (timeoutsUnsupported) {
+            return;
+        }
+        libnftablesRuns++;
+        try {
+            nft().run(NftRuleset.natSkeleton(merged));
+            natSkeleton = true;
+        } catch (NftablesException | DataPlaneException e) {
+            timeoutsUnsupported = true;
+            failures.add(new Failure(t, "lvs_timeouts do not apply to NAT connections, which keep conntrack's own timeouts: this kernel "
+                    + "refused conntrack timeout objects (ct timeout, CONFIG_NF_CONNTRACK_TIMEOUT): " + e.getMessage()));
+        }
     }
 
     /** Whether the nf_tables netlink socket can be opened here (else every change goes through libnftables). */
@@ -322,7 +352,7 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         if (nat && !natSkeleton) {
-            sb.append(NftRuleset.natSkeleton());
+            sb.append(NftRuleset.natSkeleton(timeoutsUnsupported ? Timeouts.UNCHANGED : timeouts));
         }
         boolean newDevice = !ingressDevices.containsAll(devices);
         if (!devices.isEmpty() && (!drSkeleton || newDevice)) {

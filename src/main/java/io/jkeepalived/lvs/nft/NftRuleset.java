@@ -50,6 +50,11 @@ public final class NftRuleset {
 
     /** The NAT table's fixed part; {@code add} is idempotent, the base chains are rewritten whole. */
     public static String natSkeleton() {
+        return natSkeleton(Timeouts.UNCHANGED);
+    }
+
+    /** The NAT table's fixed part with the conntrack timeouts of {@code lvs_timeouts} ({@link NftTimeouts}). */
+    public static String natSkeleton(Timeouts timeouts) {
         var t = NftNames.NAT_TABLE;
         var sb = new StringBuilder();
         sb.append("add table ").append(t).append('\n');
@@ -59,8 +64,15 @@ public final class NftRuleset {
         sb.append("add map ").append(t).append(" natmark6 { typeof meta mark : verdict; }\n");
         sb.append("add chain ").append(t).append(" prerouting { type nat hook prerouting priority dstnat; policy accept; }\n");
         sb.append("add chain ").append(t).append(" output { type nat hook output priority -100; policy accept; }\n");
+        // the rules go first, then the timeout objects they name can be replaced (one transaction: no packet sees the gap)
         for (var chain : List.of("prerouting", "output")) {
             sb.append("flush chain ").append(t).append(' ').append(chain).append('\n');
+        }
+        sb.append(NftTimeouts.objects(timeouts));
+        for (var chain : List.of("prerouting", "output")) {
+            for (var rule : NftTimeouts.rules(timeouts)) {
+                sb.append("add rule ").append(t).append(' ').append(chain).append(' ').append(rule).append('\n');
+            }
             sb.append("add rule ").append(t).append(' ').append(chain).append(" ip daddr . meta l4proto . th dport vmap @nat4\n");
             sb.append("add rule ").append(t).append(' ').append(chain).append(" ip6 daddr . meta l4proto . th dport vmap @nat6\n");
             sb.append("add rule ").append(t).append(' ').append(chain).append(" meta nfproto ipv4 meta mark vmap @natmark4\n");

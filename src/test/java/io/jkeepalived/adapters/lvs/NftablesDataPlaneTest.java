@@ -157,6 +157,39 @@ class NftablesDataPlaneTest {
     }
 
     @Test
+    void natConnectionsTakeTheLvsTimeouts() throws Exception {
+        ns.exec("ip", "link", "set", "lo", "up");
+        ns.exec("ip", "link", "set", "lan1", "up");
+        var server = new RealServer("198.51.100.1", 8080);
+        assertEquals(List.of(), apply(new LvsOp.SetTimeouts(new io.jkeepalived.lvs.Timeouts(900, 30, 200)),
+                new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)), new LvsOp.AddDestination(WEB, Destination.of(server, Forwarding.NAT, 1))));
+        assertEquals(Optional.of(new io.jkeepalived.lvs.Timeouts(900, 30, 200)), read().timeouts(), "read back from the kernel");
+        String conntrack = on(() -> {
+            try (var listener = new java.net.ServerSocket()) {
+                listener.bind(new java.net.InetSocketAddress("198.51.100.1", 8080));
+                try (var client = new java.net.Socket()) {
+                    client.connect(new java.net.InetSocketAddress(WEB instanceof VirtualService.Address a ? a.ip() : "", 80), 5000);
+                    try (var accepted = listener.accept()) {
+                        client.getOutputStream().write(1);
+                        accepted.getInputStream().read();
+                        return ns.exec("cat", "/proc/net/nf_conntrack");
+                    }
+                }
+            }
+        });
+        var line = conntrack.lines().filter(l -> l.contains("dst=198.51.100.100") && l.contains("dport=80 ")).findFirst().orElseThrow(
+                () -> new AssertionError("no conntrack entry for the VIP: " + conntrack));
+        assertTrue(line.contains("ESTABLISHED"), line);
+        int timeout = Integer.parseInt(line.trim().split("\\s+")[4]);
+        assertTrue(timeout > 800 && timeout <= 900, "established timeout from lvs_timeouts tcp 900 (conntrack's default is 432000): " + line);
+        // a new value replaces the objects in place
+        assertEquals(List.of(), apply(new LvsOp.SetTimeouts(new io.jkeepalived.lvs.Timeouts(600, 0, 0))));
+        var table = ns.exec("nft", "list", "table", "inet", "jkeepalived");
+        assertTrue(table.contains("established : 600, fin_wait : 30"), table);
+        assertTrue(table.contains("ct timeout set \"jk_udp4\""), "udp keeps its value: " + table);
+    }
+
+    @Test
     void tunnelServersFailAloneWithAReason() throws Exception {
         var tun = Destination.of(B, Forwarding.tunnel(Forwarding.TunnelType.GUE, 6080, Forwarding.TunnelChecksum.CSUM), 1);
         var failures = apply(new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)),
