@@ -1,10 +1,13 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.adapters.lvs.DataPlaneChoice;
 import io.jkeepalived.cli.Background;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.cli.Subcommands;
 import io.jkeepalived.config.load.ConfigDump;
 import io.jkeepalived.config.load.ConfigTest;
+import io.jkeepalived.config.load.LvsSettingsInForce;
+import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.config.build.KeywordStatuses;
 import io.jkeepalived.daemon.log.DaemonLog;
 import io.jkeepalived.tools.genhash.Genhash;
@@ -47,7 +50,7 @@ public final class StandardSubcommands implements Subcommands {
                 options.logFile().orElse(null), FileUmask.beforeConfig(options), true, json)) {
             var daemon = new Daemon(options, log,
                     (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
-                    Subsystems.standard(), ConfigDump::render);
+                    Subsystems.standard(), config -> ConfigDump.render(config, lvsSettingsInForce(config, options)));
             return daemon.run(originalArgs, new SignalEvents().install());
         } catch (IOException e) {
             err.println("jkeepalived: cannot open log file: " + e.getMessage());
@@ -56,6 +59,14 @@ public final class StandardSubcommands implements Subcommands {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** -d shows only what the LVS backend this run would choose applies (asked only when there are virtual servers). */
+    private static LvsSettingsInForce lvsSettingsInForce(KeepalivedConfig config, RunOptions options) {
+        if (config.virtualServers().isEmpty()) {
+            return LvsSettingsInForce.AS_CONFIGURED;
+        }
+        return DataPlaneChoice.settingsInForce(DataPlaneChoice.decide(options.lvsBackend(), DataPlaneChoice.Host.probe()));
     }
 
     @Override
