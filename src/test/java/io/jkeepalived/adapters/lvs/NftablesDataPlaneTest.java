@@ -157,6 +157,23 @@ class NftablesDataPlaneTest {
     }
 
     @Test
+    void drWithPersistenceChangesAsElementBatchesToo() throws Exception {
+        var s = Service.of(WEB, settings("wrr", Set.of(), 300, 24), List.of(Destination.of(A, Forwarding.DR, 3), Destination.of(B, Forwarding.DR, 1)));
+        apply(Reconciler.diff(Pool.of(List.of(s)), Pool.EMPTY, Set.of()).toArray(LvsOp[]::new));
+        long[] before = dp.transactions();
+        assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(A, Forwarding.DR, 1))));
+        assertEquals(List.of(), apply(new LvsOp.RemoveDestination(WEB, B)));
+        assertEquals(List.of(), apply(new LvsOp.AddDestination(WEB, Destination.of(B, Forwarding.DR, 2))));
+        long[] after = dp.transactions();
+        assertEquals(3, after[0] - before[0], "element batches");
+        assertEquals(0, after[1] - before[1], "no libnftables run");
+        var expected = Service.of(WEB, s.settings(), List.of(Destination.of(A, Forwarding.DR, 1), Destination.of(B, Forwarding.DR, 2)));
+        var listing = ns.exec("nft", "list", "ruleset");
+        assertEquals(expected, read().services().get(WEB), listing);
+        assertTrue(listing.contains("numgen inc mod 3 vmap @v_tcp_198_51_100_100_80_slots"), listing);
+    }
+
+    @Test
     void natConnectionsTakeTheLvsTimeouts() throws Exception {
         ns.exec("ip", "link", "set", "lo", "up");
         ns.exec("ip", "link", "set", "lan1", "up");
