@@ -1,10 +1,13 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.adapters.lvs.DataPlaneChoice;
 import io.jkeepalived.cli.Background;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.cli.Subcommands;
 import io.jkeepalived.config.load.ConfigDump;
 import io.jkeepalived.config.load.ConfigTest;
+import io.jkeepalived.config.load.LvsSettingsInForce;
+import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.config.build.KeywordStatuses;
 import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.daemon.log.DaemonLog;
@@ -76,7 +79,8 @@ public final class StandardSubcommands implements Subcommands {
              var serviceManager = ServiceManagerNotifier.fromEnvironment(env, pid, log)) {
             var daemon = new Daemon(options, log,
                     (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
-                    factories, ConfigDump::render).notifying(serviceManager, MonotonicClock.system());
+                    factories, config -> ConfigDump.render(config, lvsSettingsInForce(config, options)))
+                    .notifying(serviceManager, MonotonicClock.system());
             return daemon.run(originalArgs, new SignalEvents().install());
         } catch (IOException e) {
             if (syslog != null) {
@@ -88,6 +92,14 @@ public final class StandardSubcommands implements Subcommands {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** -d shows only what the LVS backend this run would choose applies (asked only when there are virtual servers). */
+    private static LvsSettingsInForce lvsSettingsInForce(KeepalivedConfig config, RunOptions options) {
+        if (config.virtualServers().isEmpty()) {
+            return LvsSettingsInForce.AS_CONFIGURED;
+        }
+        return DataPlaneChoice.settingsInForce(DataPlaneChoice.decide(options.lvsBackend(), DataPlaneChoice.Host.probe()));
     }
 
     @Override

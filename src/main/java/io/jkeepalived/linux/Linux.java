@@ -34,6 +34,11 @@ public final class Linux {
         return new FfmGenericNetlink();
     }
 
+    /** An nfnetlink socket for nf_tables batches (the nftables data plane's element changes); needs CAP_NET_ADMIN. */
+    public static NetfilterNetlink openNetfilterNetlink() throws SyscallException {
+        return new FfmNetfilterNetlink();
+    }
+
     /** A non-blocking subscription to link and IPv4/IPv6 address changes. */
     public static NetlinkMonitor openNetlinkMonitor() throws SyscallException {
         return new FfmNetlinkMonitor();

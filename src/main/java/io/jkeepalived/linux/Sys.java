@@ -53,6 +53,7 @@ final class Sys {
     static final int SOL_NETLINK = 270;
     static final int NETLINK_ROUTE = 0;
     static final int NETLINK_GENERIC = 16;
+    static final int NETLINK_NETFILTER = 12;
     static final int NETLINK_CAP_ACK = 10;
     static final int NETLINK_EXT_ACK = 11;
 
