@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# bench/lvs-path - the packet path: HTTP requests/s from a client through the director to two nginx real
+# servers, each request on a new connection (wrk with "Connection: close": the NAT lookup runs once per
+# connection, so keep-alive would hide it):
+#   nft-1      jkeepalived, nftables NAT, 1 virtual service
+#   nft-1000   the same service plus 999 others (the lookup is a map: the figure should not move)
+#   haproxy    no jkeepalived; HAProxy (Debian's, mode tcp, roundrobin) on the same VIP:port in the director
+# Usage: sudo bench/lvs-path/run.sh [SECONDS [ROUNDS]]. Needs wrk, nginx, haproxy (apt-get install wrk nginx
+# haproxy). Namespaces jkbp<pid>-*, addresses 203.0.113.0/24 (client side), 198.51.100.0/24 (servers),
+# 198.18.0.0/15 (the 999 other services); everything is removed on exit.
+set -uo pipefail
+HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+SECS="${1:-10}" ROUNDS="${2:-2}" CONNS="${CONNS:-32}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+for t in wrk nginx haproxy taskset; do command -v $t >/dev/null || { echo "needs $t (apt-get install wrk nginx haproxy)"; exit 3; }; done
+[[ -f "$ROOT/target/jkeepalived.jar" ]] || (cd "$ROOT" && mvn -B -q -o -DskipTests package)
+P="jkbp$$" VIP=203.0.113.100
+W="$(mktemp -d "/tmp/$P.XXXX")"; chmod 755 "$W"
+PIDS=() NSS=()
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+    sleep 1
+    for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+    for n in "${NSS[@]}"; do ip netns del "$n" 2>/dev/null; done
+    [[ -n "${KEEP:-}" ]] || rm -rf "$W"
+}
+trap cleanup EXIT
+inns() { local n="$1"; shift; ip netns exec "$P-$n" "$@"; }
+mkns() { ip netns add "$P-$1"; NSS+=("$P-$1"); inns "$1" ip link set lo up; }
+for n in cli lb lan rs1 rs2; do mkns $n; done
+inns cli ip link add eth0 type veth peer name ext0 netns "$P-lb"
+inns cli ip link set eth0 up; inns cli ip addr add 203.0.113.2/24 dev eth0; inns cli ip route add default via 203.0.113.1
+inns lb ip link set ext0 up; inns lb ip addr add 203.0.113.1/24 dev ext0; inns lb ip addr add $VIP/32 dev ext0
+inns lb ip link add lan0 type veth peer name p-lb netns "$P-lan"
+inns lb ip link set lan0 up; inns lb ip addr add 198.51.100.1/24 dev lan0
+inns lb sysctl -qw net.ipv4.ip_forward=1
+inns lan ip link add br0 type bridge; inns lan ip link set br0 up; inns lan ip link set p-lb master br0; inns lan ip link set p-lb up
+# the client opens ~100k connections per run: ports reused from TIME_WAIT
+inns cli sysctl -qw net.ipv4.tcp_tw_reuse=1; inns cli sysctl -qw net.ipv4.ip_local_port_range="1024 65535"
+for i in 1 2; do
+    inns lan ip link add p-rs$i type veth peer name eth0 netns "$P-rs$i"
+    inns lan ip link set p-rs$i master br0; inns lan ip link set p-rs$i up
+    inns rs$i ip link set eth0 up; inns rs$i ip addr add 198.51.100.1$i/24 dev eth0; inns rs$i ip route add default via 198.51.100.1
+    mkdir -p "$W/rs$i/www"; echo "rs$i" > "$W/rs$i/www/index.html"
+    cat > "$W/rs$i/nginx.conf" <<NG
+daemon off; master_process off; worker_processes 1; pid $W/rs$i/nginx.pid; error_log $W/rs$i/error.log;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path $W/rs$i/t; proxy_temp_path $W/rs$i/t; fastcgi_temp_path $W/rs$i/t;
+       uwsgi_temp_path $W/rs$i/t; scgi_temp_path $W/rs$i/t;
+       server { listen 80 backlog=4096; root $W/rs$i/www; } }
+NG
+    # the servers on CPU 1, the client on CPU 0; the director's own work (nftables: softirq; haproxy) wherever the kernel puts it
+    taskset -c 1 ip netns exec "$P-rs$i" nginx -e "$W/rs$i/error.log" -c "$W/rs$i/nginx.conf" -p "$W/rs$i" > "$W/rs$i/out" 2>&1 &
+    PIDS+=($!)
+done
+service() {   # vip port
+    printf 'virtual_server %s %s {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n' "$1" "$2"
+    printf '  real_server 198.51.100.11 80 {\n    weight 1\n  }\n  real_server 198.51.100.12 80 {\n    weight 1\n  }\n}\n'
+}
+{ echo 'global_defs { router_id bench }'; service $VIP 80; } > "$W/nft-1.conf"
+{ cat "$W/nft-1.conf"; for ((i = 1; i < 1000; i++)); do service "198.18.$((i / 250)).$((i % 250 + 1))" 80; done; } > "$W/nft-1000.conf"
+LAST=198.18.3.250
+cat > "$W/haproxy.cfg" <<HA
+global
+  nbthread 1
+  maxconn 4000
+  pidfile $W/haproxy.pid
+defaults
+  mode tcp
+  timeout connect 2s
+  timeout client 10s
+  timeout server 10s
+listen vip
+  bind $VIP:80
+  balance roundrobin
+  server rs1 198.51.100.11:80
+  server rs2 198.51.100.12:80
+HA
+cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $8}' /proc/stat; }   # busy (user..softirq), softirq
+proc_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+HZ=$(getconf CLK_TCK)
+wait_http() {   # url
+    for _ in $(seq 240); do inns cli curl -s -m 1 -o /dev/null "$1" && return 0; sleep 0.5; done
+    echo "no answer from $1"; return 1
+}
+measure() {   # name, director pid (haproxy) or ""
+    local name="$1" dpid="$2"
+    read -r b0 s0 < <(cpu_ticks); local d0; d0=$(proc_ticks "${dpid:-0}")
+    local out; out=$(taskset -c 0 ip netns exec "$P-cli" wrk -t1 -c"$CONNS" -d"${SECS}s" -H 'Connection: close' "http://$VIP/" 2>&1)
+    read -r b1 s1 < <(cpu_ticks); local d1; d1=$(proc_ticks "${dpid:-0}")
+    local rps errs; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out"); errs=$(awk '/Socket errors|Non-2xx/{print}' <<<"$out" | tr '\n' ' ')
+    local busy=$(( b1 - b0 )) soft=$(( s1 - s0 )) dir=$(( d1 - d0 ))
+    printf '%-9s %9.0f req/s   machine busy %4.2f CPUs (softirq %4.2f)   director process %4.2f CPUs   %s\n' "$name" "$rps" \
+        "$(bc -l <<<"$busy / $HZ / $SECS")" "$(bc -l <<<"$soft / $HZ / $SECS")" "$(bc -l <<<"$dir / $HZ / $SECS")" "$errs"
+    echo "$name $rps $busy $soft $dir" >> "$W/results"
+}
+jk() {   # conf: start jkeepalived -C in the director, wait until the service (and the last one) answer
+    ip netns exec "$P-lb" "$ROOT/bin/jkeepalived" -C -n -l -f "$W/$1.conf" -p "$W/jk.pid" -c "$W/jk-c.pid" \
+        > "$W/$1.log" 2>&1 &
+    JPID=$!; PIDS+=($JPID)
+    wait_http "http://$VIP/" || { tail "$W/$1.log"; exit 1; }
+    [[ "$1" == nft-1000 ]] && { wait_http "http://$LAST/" || exit 1; }
+    inns lb nft list ruleset > "$W/$1.ruleset"
+}
+stop_jk() { kill -TERM "$JPID"; wait "$JPID" 2>/dev/null; inns lb conntrack -F 2>/dev/null || true; }
+echo "lvs-path: ${SECS}s per run, $ROUNDS rounds, wrk -t1 -c$CONNS with Connection: close; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for ((r = 1; r <= ROUNDS; r++)); do
+    jk nft-1; measure nft-1 ""; stop_jk
+    jk nft-1000; measure nft-1000 ""; stop_jk
+    taskset -c 1 ip netns exec "$P-lb" haproxy -db -f "$W/haproxy.cfg" > "$W/haproxy.log" 2>&1 &
+    HP=$!; PIDS+=($HP)
+    wait_http "http://$VIP/" || exit 1
+    measure haproxy "$HP"
+    kill "$HP"; wait "$HP" 2>/dev/null
+done
+echo "best of $ROUNDS:"
+best() { awk -v n="$1" '$1==n && $2>m {m=$2} END{print m+0}' "$W/results"; }
+n1=$(best nft-1) n1000=$(best nft-1000) hp=$(best haproxy)
+awk -v a="$n1" -v b="$n1000" -v h="$hp" 'BEGIN{
+  printf "  nftables NAT, 1 service:       %8.0f req/s\n  nftables NAT, 1000 services:   %8.0f req/s  (%+.1f %% vs 1 service)\n  HAProxy (mode tcp):            %8.0f req/s\n  nftables NAT / HAProxy:        %8.2f\n", a, b, (b-a)*100/a, h, a/h}'
+# director CPU per request: haproxy's own process CPU; nftables' work is softirq (machine-wide: every namespace's)
+awk -v hz="$HZ" -v secs="$SECS" '{ n[$1]++; req[$1]+=$2*secs; soft[$1]+=$4/hz; dir[$1]+=$5/hz } END{
+  for (k in n) printf "  %-9s CPU per request: director process %5.1f us, softirq (all namespaces) %5.1f us\n", k,
+      dir[k]/req[k]*1e6, soft[k]/req[k]*1e6 }' "$W/results" | sort
