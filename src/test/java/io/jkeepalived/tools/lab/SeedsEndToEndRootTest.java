@@ -54,11 +54,15 @@ class SeedsEndToEndRootTest {
     final List<Daemon> nginxes = new ArrayList<>();
     final List<Process> directors = new ArrayList<>();
     LabClient client;
+    LabClient wrrClient;
 
     @AfterEach
     void cleanup() throws InterruptedException {
         if (client != null) {
             client.close();
+        }
+        if (wrrClient != null) {
+            wrrClient.close();
         }
         for (var p : directors) {
             p.destroyForcibly();
@@ -90,9 +94,11 @@ class SeedsEndToEndRootTest {
         await(Duration.ofSeconds(90), "lb1 holds the VIP", () -> holdsVip(lb1));
 
         client = new LabClient(cli.name(), VIP, 80, 10_000_000L);
+        wrrClient = new LabClient(cli.name(), VIP, 8080, 20_000_000L);
         long warm = client.now();
         await(Duration.ofSeconds(30), "the client is answered by rs1 and rs2 through lb1",
-                () -> client.firstAnsweredBy("rs1", warm) >= 0 && client.firstAnsweredBy("rs2", warm) >= 0);
+                () -> client.firstAnsweredBy("rs1", warm) >= 0 && client.firstAnsweredBy("rs2", warm) >= 0
+                        && wrrClient.firstAnsweredBy("rs1", warm) >= 0 && wrrClient.firstAnsweredBy("rs2", warm) >= 0);
         long before = client.now();
         Thread.sleep(3000);
         long killedAt = client.now();
@@ -115,6 +121,8 @@ class SeedsEndToEndRootTest {
         long end = client.now();
         Map<String, Integer> between = client.served(killedAt, arpAt);
         Map<String, Integer> after = client.served(arpAt, end);
+        Map<String, Integer> wrrBefore = wrrClient.served(before, killedAt);
+        Map<String, Integer> wrrAfter = wrrClient.served(arpAt, end);
         long lb2Carried = forwarded(lb2) - lb2CountersFrom;
         long lb1Carried = forwarded(lb1) - lb1CountersAfter;
         double takeover = (vipAt - killedAt) / 1e9;
@@ -122,6 +130,7 @@ class SeedsEndToEndRootTest {
                 + " (bound %.2f s); client's ARP entry on lb2 %.0f ms later; kill -> ARP moved: %s; after (5 s through lb2): %s;"
                 + " packets forwarded in those 5 s: lb2 %d, dead lb1 %d (lb1 had forwarded %d before)%n", throughMaster, takeover,
                 MASTER_DOWN_SECONDS, (arpAt - vipAt) / 1e6, between, after, lb2Carried, lb1Carried, lb1CountersAtKill);
+        System.out.printf("seeds e2e: :8080 (wrr 2:1, HTTP_GET) before the kill %s, after the takeover %s%n", wrrBefore, wrrAfter);
 
         assertEquals(null, throughMaster.get("failed"), "requests failed before the kill: " + throughMaster);
         assertTrue(throughMaster.getOrDefault("rs1", 0) > 20 && throughMaster.getOrDefault("rs2", 0) > 20,
@@ -133,6 +142,50 @@ class SeedsEndToEndRootTest {
         assertTrue(lb2Carried > 100, "lb2 forwarded " + lb2Carried + " packets after the takeover");
         assertTrue(lb1Carried < lb2Carried / 20, "the dead lb1 still forwarded " + lb1Carried + " packets (lb2 " + lb2Carried + ")");
         assertTrue(settled > arpAt);
+        assertEquals(null, wrrBefore.get("failed"), ":8080 before the kill: " + wrrBefore);
+        assertEquals(null, wrrAfter.get("failed"), ":8080 after the takeover: " + wrrAfter + "\n" + logs());
+        assertTrue(wrrAfter.getOrDefault("rs1", 0) > 1.5 * wrrAfter.getOrDefault("rs2", 0) && wrrAfter.getOrDefault("rs2", 0) > 10,
+                "wrr 2:1 through lb2: " + wrrAfter);
+
+        // Another process deletes one of our services on the new MASTER (as `ipvsadm -D` would with IPVS): the
+        // next drift check (every 5 s) puts it back with a log line naming it; the other service never notices.
+        lb2.exec("nft", "delete", "element", "netdev", "jkeepalived_dr", "dr4", "{ " + VIP + " . tcp . 80 }");
+        long deletedAt = client.now();
+        await(Duration.ofSeconds(20), ":80 is repaired on lb2", () -> answeredSince(client, deletedAt + 100_000_000L));
+        long repairedAt = client.now();
+        Thread.sleep(2000);
+        long quietAt = client.now();
+        Map<String, Integer> wrrDuring = wrrClient.served(deletedAt, quietAt);
+        Map<String, Integer> afterRepair = client.served(repairedAt, quietAt);
+        String drift = lb2Log().lines().filter(l -> l.contains("differs from the desired pool")).findFirst().orElse("(none)");
+        System.out.printf("seeds e2e: :80 deleted behind lb2's back, repaired %.1f s later (%s failed meanwhile); :8080 meanwhile %s;"
+                + " log: %s%n", (repairedAt - deletedAt) / 1e9, client.served(deletedAt, repairedAt).get("failed"), wrrDuring, drift);
+        assertTrue(drift.contains("[" + VIP + "]:tcp:80") && !drift.contains(":8080"), "the log names the service: " + drift);
+        assertEquals(null, wrrDuring.get("failed"), "the other service kept working: " + wrrDuring);
+        assertEquals(null, afterRepair.get("failed"), ":80 after its repair: " + afterRepair);
+
+        // `nft flush ruleset` (what `systemctl reload nftables` does with Debian's default nftables.conf): both back.
+        lb2.exec("nft", "flush", "ruleset");
+        long flushedAt = client.now();
+        await(Duration.ofSeconds(20), "both services repaired after nft flush ruleset",
+                () -> answeredSince(client, flushedAt + 100_000_000L) && answeredSince(wrrClient, flushedAt + 100_000_000L));
+        System.out.printf("seeds e2e: nft flush ruleset on lb2, both services answer again %.1f s later%n",
+                (client.now() - flushedAt) / 1e9);
+    }
+
+    /** True once a request started after {@code from} was answered and the last one was answered too. */
+    static boolean answeredSince(LabClient c, long from) {
+        var served = c.served(from, c.now());
+        return served.keySet().stream().anyMatch(k -> !k.equals("failed")) && c.served(c.now() - 60_000_000L, c.now())
+                .getOrDefault("failed", 0) == 0;
+    }
+
+    String lb2Log() {
+        try {
+            return Files.readString(dir.resolve("lb2.log"));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     NetNs ns(String tag) {
@@ -170,7 +223,7 @@ class SeedsEndToEndRootTest {
                   access_log off;
                   client_body_temp_path %1$s/t; proxy_temp_path %1$s/t; fastcgi_temp_path %1$s/t;
                   uwsgi_temp_path %1$s/t; scgi_temp_path %1$s/t;
-                  server { listen 80 reuseport; root %1$s/www; }
+                  server { listen 80; listen 8080; root %1$s/www; }
                 }
                 """.formatted(d));
         nginxes.add(Daemon.start("nginx-" + name, rs.inside("nginx", "-e", d.resolve("error.log").toString(), "-c",
@@ -214,6 +267,32 @@ class SeedsEndToEndRootTest {
                     real_server 192.0.2.22 80 {
                         weight 1
                         TCP_CHECK {
+                            connect_timeout 1
+                        }
+                    }
+                }
+                virtual_server %4$s 8080 {
+                    delay_loop 1
+                    lb_algo wrr
+                    lb_kind DR
+                    protocol TCP
+                    real_server 192.0.2.21 8080 {
+                        weight 2
+                        HTTP_GET {
+                            url {
+                                path /
+                                status_code 200
+                            }
+                            connect_timeout 1
+                        }
+                    }
+                    real_server 192.0.2.22 8080 {
+                        weight 1
+                        HTTP_GET {
+                            url {
+                                path /
+                                status_code 200
+                            }
                             connect_timeout 1
                         }
                     }
