@@ -17,7 +17,7 @@ for t in wrk nginx haproxy taskset; do command -v $t >/dev/null || { echo "needs
 [[ -f "$ROOT/target/jkeepalived.jar" ]] || (cd "$ROOT" && mvn -B -q -o -DskipTests package)
 P="jkbp$$" VIP=203.0.113.100
 W="$(mktemp -d "/tmp/$P.XXXX")"; chmod 755 "$W"
-PIDS=() NSS=()
+PIDS=() NSS=() NGINX=()
 cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
     sleep 1
@@ -52,7 +52,7 @@ http { access_log off; client_body_temp_path $W/rs$i/t; proxy_temp_path $W/rs$i/
 NG
     # the servers on CPU 1, the client on CPU 0; the director's own work (nftables: softirq; haproxy) wherever the kernel puts it
     taskset -c 1 ip netns exec "$P-rs$i" nginx -e "$W/rs$i/error.log" -c "$W/rs$i/nginx.conf" -p "$W/rs$i" > "$W/rs$i/out" 2>&1 &
-    PIDS+=($!)
+    PIDS+=($!); NGINX+=($!)
 done
 service() {   # vip port
     printf 'virtual_server %s %s {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n' "$1" "$2"
@@ -85,15 +85,22 @@ wait_http() {   # url
     echo "no answer from $1"; return 1
 }
 measure() {   # name, director pid (haproxy) or ""
+    # CPU of the whole path: the client (wrk), both nginx, haproxy, and the machine's softirq time (where the kernel
+    # accounts forwarding it did outside a process; veth work done inside a send() is the sender's system time)
     local name="$1" dpid="$2"
-    read -r b0 s0 < <(cpu_ticks); local d0; d0=$(proc_ticks "${dpid:-0}")
-    local out; out=$(taskset -c 0 ip netns exec "$P-cli" wrk -t1 -c"$CONNS" -d"${SECS}s" -H 'Connection: close' "http://$VIP/" 2>&1)
-    read -r b1 s1 < <(cpu_ticks); local d1; d1=$(proc_ticks "${dpid:-0}")
-    local rps errs; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out"); errs=$(awk '/Socket errors|Non-2xx/{print}' <<<"$out" | tr '\n' ' ')
-    local busy=$(( b1 - b0 )) soft=$(( s1 - s0 )) dir=$(( d1 - d0 ))
-    printf '%-9s %9.0f req/s   machine busy %4.2f CPUs (softirq %4.2f)   director process %4.2f CPUs   %s\n' "$name" "$rps" \
-        "$(bc -l <<<"$busy / $HZ / $SECS")" "$(bc -l <<<"$soft / $HZ / $SECS")" "$(bc -l <<<"$dir / $HZ / $SECS")" "$errs"
-    echo "$name $rps $busy $soft $dir" >> "$W/results"
+    read -r b0 s0 < <(cpu_ticks); local d0 n0; d0=$(proc_ticks "${dpid:-0}"); n0=$(( $(proc_ticks "${NGINX[0]}") + $(proc_ticks "${NGINX[1]}") ))
+    local out; out=$(taskset -c 0 ip netns exec "$P-cli" wrk -t1 -c"$CONNS" -d"${SECS}s" -H 'Connection: close' "http://$VIP/" 2>&1; times)
+    read -r b1 s1 < <(cpu_ticks); local d1 n1; d1=$(proc_ticks "${dpid:-0}"); n1=$(( $(proc_ticks "${NGINX[0]}") + $(proc_ticks "${NGINX[1]}") ))
+    local rps errs client; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out"); errs=$(awk '/Socket errors|Non-2xx/{print}' <<<"$out" | tr '\n' ' ')
+    errs="latency avg $(awk '/Latency/{print $2 ", max " $4}' <<<"$out") $errs"
+    # `times`' last line: the children's user and system time (wrk's), as 0m1.234s
+    client=$(tail -1 <<<"$out" | awk '{ t=0; for (i=1;i<=2;i++) { split($i, a, /[ms]/); t+=a[1]*60+a[2] } print int(t*'"$HZ"'+0.5) }')
+    local busy=$(( b1 - b0 )) soft=$(( s1 - s0 )) dir=$(( d1 - d0 )) srv=$(( n1 - n0 ))
+    local path=$(( client + srv + dir + soft ))
+    printf '%-9s %7.0f req/s   CPUs: client %4.2f, servers %4.2f, director process %4.2f, softirq %4.2f; path %4.0f us/request  %s\n' \
+        "$name" "$rps" "$(bc -l <<<"$client / $HZ / $SECS")" "$(bc -l <<<"$srv / $HZ / $SECS")" "$(bc -l <<<"$dir / $HZ / $SECS")" \
+        "$(bc -l <<<"$soft / $HZ / $SECS")" "$(bc -l <<<"$path / $HZ / ($rps * $SECS) * 1000000")" "$errs"
+    echo "$name $rps $busy $soft $dir $client $srv" >> "$W/results"
 }
 jk() {   # conf: start jkeepalived -C in the director, wait until the service (and the last one) answer
     ip netns exec "$P-lb" "$ROOT/bin/jkeepalived" -C -n -l -f "$W/$1.conf" -p "$W/jk.pid" -c "$W/jk-c.pid" \
@@ -119,7 +126,9 @@ best() { awk -v n="$1" '$1==n && $2>m {m=$2} END{print m+0}' "$W/results"; }
 n1=$(best nft-1) n1000=$(best nft-1000) hp=$(best haproxy)
 awk -v a="$n1" -v b="$n1000" -v h="$hp" 'BEGIN{
   printf "  nftables NAT, 1 service:       %8.0f req/s\n  nftables NAT, 1000 services:   %8.0f req/s  (%+.1f %% vs 1 service)\n  HAProxy (mode tcp):            %8.0f req/s\n  nftables NAT / HAProxy:        %8.2f\n", a, b, (b-a)*100/a, h, a/h}'
-# director CPU per request: haproxy's own process CPU; nftables' work is softirq (machine-wide: every namespace's)
-awk -v hz="$HZ" -v secs="$SECS" '{ n[$1]++; req[$1]+=$2*secs; soft[$1]+=$4/hz; dir[$1]+=$5/hz } END{
-  for (k in n) printf "  %-9s CPU per request: director process %5.1f us, softirq (all namespaces) %5.1f us\n", k,
-      dir[k]/req[k]*1e6, soft[k]/req[k]*1e6 }' "$W/results" | sort
+# at equal CPU: requests per CPU-second of the whole path (client + servers + director process + softirq)
+awk -v hz="$HZ" -v secs="$SECS" '{ n[$1]++; req[$1]+=$2*secs; cpu[$1]+=($7+$6+$5+$4)/hz; dir[$1]+=($5+$4)/hz } END{
+  for (k in n) printf "  %-9s %7.0f requests per CPU-second of the whole path; director (its process + softirq) %5.1f us/request\n",
+      k, req[k]/cpu[k], dir[k]/req[k]*1e6 }' "$W/results" | sort
+awk -v secs="$SECS" '{ n[$1]++; req[$1]+=$2*secs; cpu[$1]+=$7+$6+$5+$4 } END{
+  printf "  at equal CPU, nftables NAT (1 service) / HAProxy: %.2f\n", (req["nft-1"]/cpu["nft-1"]) / (req["haproxy"]/cpu["haproxy"]) }' "$W/results"

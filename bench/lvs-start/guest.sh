@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Runs in the qemu guest (see run.sh): each daemon alone in a fresh network namespace (IPVS tables are per
 # namespace), -C (checker only, no VRRP). A poller inside the namespace counts the real servers in
-# /proc/net/ip_vs every 0.1 s; every log line gets the time it was read ($EPOCHREALTIME, no fork per line).
+# /proc/net/ip_vs every 0.1 s; every log line gets the time it was read (a python reader started and ready
+# before the daemon: bash's read takes a pipe byte by byte and falls seconds behind under TCG).
 set -uo pipefail
 OUT="$1" WANT="$2" ROUNDS="$3"
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 modprobe ip_vs 2>/dev/null || true
 echo "guest: $(nproc) vCPU (TCG), kernel $(uname -r), keepalived $(keepalived -v 2>&1 | head -1 | cut -d' ' -f2)"
 declare -A TOTAL FROMLOG
-stamp() { local l; while IFS= read -r l; do printf '%s %s\n' "$EPOCHREALTIME" "$l"; done; }
+STAMP='import sys, time
+open(sys.argv[2], "w").close()
+with open(sys.argv[1], "rb", buffering=0) as f:
+    for line in iter(f.readline, b""):
+        sys.stdout.write("%.6f %s" % (time.time(), line.decode(errors="replace")))
+        sys.stdout.flush()'
+
 run() {   # name command...
     local name="$1" ns="jkbench-$1-$$"; shift
     ip netns add "$ns"; ip netns exec "$ns" ip link set lo up
     local log="$OUT/$name.log"
     local fifo="/run/$ns.fifo"; rm -f "$fifo"; mkfifo "$fifo"   # the guest has no /dev/fd for >(...)
-    stamp < "$fifo" > "$log" &
+    rm -f "$fifo.ready"
+    python3 -c "$STAMP" "$fifo" "$fifo.ready" > "$log" &
+    while [[ ! -e "$fifo.ready" ]]; do sleep 0.05; done
     local t0=$EPOCHREALTIME
     ip netns exec "$ns" "$@" -C -n -l -f "$OUT/keepalived.conf" -p "/run/$ns.pid" -c "/run/$ns-c.pid" -r "/run/$ns-r.pid" \
         > "$fifo" 2>&1 &
@@ -31,7 +40,7 @@ run() {   # name command...
     printf '%-12s %6d real servers programmed: %7s s from start, %7s s from its first log line\n' "$name" \
         "$(ip netns exec "$ns" grep -c '^  -> [0-9A-F]' /proc/net/ip_vs)" "$total" "$from"
     kill -TERM "$pid"; wait "$pid" 2>/dev/null   # it removes what it added (not timed)
-    wait; rm -f "$fifo"; ip netns del "$ns"
+    wait; rm -f "$fifo" "$fifo.ready"; ip netns del "$ns"
 }
 for ((r = 1; r <= ROUNDS; r++)); do
     run keepalived keepalived
