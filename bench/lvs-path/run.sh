@@ -84,10 +84,11 @@ wait_http() {   # url
     for _ in $(seq 240); do inns cli curl -s -m 1 -o /dev/null "$1" && return 0; sleep 0.5; done
     echo "no answer from $1"; return 1
 }
-measure() {   # name, director pid (haproxy) or ""
+measure() {   # name, director pid (haproxy) or "", control-plane pid (jkeepalived) or ""
     # CPU of the whole path: the client (wrk), both nginx, haproxy, and the machine's softirq time (where the kernel
     # accounts forwarding it did outside a process; veth work done inside a send() is the sender's system time)
-    local name="$1" dpid="$2"
+    local name="$1" dpid="$2" cpid="${3:-0}"
+    local c0; c0=$(proc_ticks "$cpid")
     read -r b0 s0 < <(cpu_ticks); local d0 n0; d0=$(proc_ticks "${dpid:-0}"); n0=$(( $(proc_ticks "${NGINX[0]}") + $(proc_ticks "${NGINX[1]}") ))
     local out; out=$(taskset -c 0 ip netns exec "$P-cli" wrk -t1 -c"$CONNS" -d"${SECS}s" -H 'Connection: close' "http://$VIP/" 2>&1; times)
     read -r b1 s1 < <(cpu_ticks); local d1 n1; d1=$(proc_ticks "${dpid:-0}"); n1=$(( $(proc_ticks "${NGINX[0]}") + $(proc_ticks "${NGINX[1]}") ))
@@ -95,11 +96,11 @@ measure() {   # name, director pid (haproxy) or ""
     errs="latency avg $(awk '/Latency/{print $2 ", max " $4}' <<<"$out") $errs"
     # `times`' last line: the children's user and system time (wrk's), as 0m1.234s
     client=$(tail -1 <<<"$out" | awk '{ t=0; for (i=1;i<=2;i++) { split($i, a, /[ms]/); t+=a[1]*60+a[2] } print int(t*'"$HZ"'+0.5) }')
-    local busy=$(( b1 - b0 )) soft=$(( s1 - s0 )) dir=$(( d1 - d0 )) srv=$(( n1 - n0 ))
+    local busy=$(( b1 - b0 )) soft=$(( s1 - s0 )) dir=$(( d1 - d0 )) srv=$(( n1 - n0 )) ctl=$(( $(proc_ticks "$cpid") - c0 ))
     local path=$(( client + srv + dir + soft ))
-    printf '%-9s %7.0f req/s   CPUs: client %4.2f, servers %4.2f, director process %4.2f, softirq %4.2f; path %4.0f us/request  %s\n' \
+    printf '%-9s %7.0f req/s   CPUs: client %4.2f, servers %4.2f, director process %4.2f, softirq %4.2f; path %4.0f us/request; jkeepalived %4.2f CPUs  %s\n' \
         "$name" "$rps" "$(bc -l <<<"$client / $HZ / $SECS")" "$(bc -l <<<"$srv / $HZ / $SECS")" "$(bc -l <<<"$dir / $HZ / $SECS")" \
-        "$(bc -l <<<"$soft / $HZ / $SECS")" "$(bc -l <<<"$path / $HZ / ($rps * $SECS) * 1000000")" "$errs"
+        "$(bc -l <<<"$soft / $HZ / $SECS")" "$(bc -l <<<"$path / $HZ / ($rps * $SECS) * 1000000")" "$(bc -l <<<"$ctl / $HZ / $SECS")" "$errs"
     echo "$name $rps $busy $soft $dir $client $srv" >> "$W/results"
 }
 jk() {   # conf: start jkeepalived -C in the director, wait until the service (and the last one) answer
@@ -113,8 +114,8 @@ jk() {   # conf: start jkeepalived -C in the director, wait until the service (a
 stop_jk() { kill -TERM "$JPID"; wait "$JPID" 2>/dev/null; inns lb conntrack -F 2>/dev/null || true; }
 echo "lvs-path: ${SECS}s per run, $ROUNDS rounds, wrk -t1 -c$CONNS with Connection: close; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= ROUNDS; r++)); do
-    jk nft-1; measure nft-1 ""; stop_jk
-    jk nft-1000; measure nft-1000 ""; stop_jk
+    jk nft-1; measure nft-1 "" "$JPID"; stop_jk
+    jk nft-1000; measure nft-1000 "" "$JPID"; stop_jk
     taskset -c 1 ip netns exec "$P-lb" haproxy -db -f "$W/haproxy.cfg" > "$W/haproxy.log" 2>&1 &
     HP=$!; PIDS+=($HP)
     wait_http "http://$VIP/" || exit 1
