@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * them to the real servers. The BACKUP takes the VIP within master_down_interval (3 × advert_int + skew =
  * 3.61 s for priority 100), its GARPs move the client's ARP entry to its MAC, and from then on it carries the
  * traffic (its forwarding counters grow, the dead director's stop). No request may fail before the kill nor
- * after the client's ARP entry moved; the ones in between are counted and reported.
+ * after the client's ARP entry moved; the ones in between are counted and reported: a connection that
+ * straddles the ARP switch has its later packets reach the new MASTER, which has no entry for it (no sync
+ * daemon on nftables) and may send them to the other server.
  */
 @Tag("root")
 class SeedsEndToEndRootTest {
