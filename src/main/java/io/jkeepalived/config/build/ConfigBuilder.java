@@ -55,15 +55,16 @@ public final class ConfigBuilder {
         var gb = new GlobalDefsDraft(sink, users);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
-        var lines = new AddressLines(sink);
+        // With dynamic_interfaces keepalived waits for missing interfaces to appear: nothing to report.
+        var interfaces = new InterfaceCheck(globals.dynamicInterfaces() ? name -> true : host);
+        var lines = new AddressLines(sink, interfaces);
         // keepalived_script is the default script user only when it exists; under enable_script_security a script
         // without a user then has none and is removed, as keepalived does
         boolean noDefaultUser = gb.scriptSecurity && gb.scriptUser.isEmpty() && !users.exists("keepalived_script");
         var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid || noDefaultUser, noDefaultUser, users);
         var lvs = new LvsBuilder(sink, globals);
 
-        // With dynamic_interfaces keepalived waits for missing interfaces to appear: nothing to report.
-        var cfg = new ConfigDraft(vrrp, lvs, lines, new InterfaceCheck(globals.dynamicInterfaces() ? name -> true : host));
+        var cfg = new ConfigDraft(vrrp, lvs, lines, interfaces);
         RootKeywords.TABLE.readAll(cfg, roots, sink);
 
         var usedScripts = trackedScripts(cfg.drafts, cfg.syncDrafts, cfg.vrrpScripts, globals);

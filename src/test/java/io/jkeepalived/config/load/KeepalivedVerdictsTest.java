@@ -155,4 +155,36 @@ class KeepalivedVerdictsTest {
                 + " ports don't match - resetting"), v.out());
         assertEquals(5, v.exit(), v.out());
     }
+
+    @Test
+    void routeAndRuleSyntaxKeepalivedAcceptsIsAccepted() throws Exception {
+        var v = test("static_routes {", "    192.0.2.0/25 via inet 192.0.2.1 dev eth0", "    2001:db8:1::/48 via inet6 fe80::1 dev eth0",
+                "    198.18.0.0/24 via 192.0.2.1 dev eth0 ssthresh lock 10",
+                "    198.18.1.0/24 via 192.0.2.1 dev eth0 ttl-propagate enabled",
+                "    198.18.2.0/24 dev eth0 nexthop via 192.0.2.1 dev eth0 weight 2 nexthop via 192.0.2.3 dev eth0 weight 3",
+                "}", "static_rules {", "    from default table 100 preference 100", "}");
+        assertEquals("", v.out());
+        assertEquals(0, v.exit(), v.out());
+    }
+
+    @Test
+    void anIpv6GatewayForAnIpv4RouteMixesFamilies() throws Exception {
+        var v = test("static_routes {", "    198.51.100.0/24 via inet6 fe80::1 dev eth0", "}");
+        assertTrue(v.says(2, "Cannot mix IPv4 and IPv6 addresses for route"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void aRouteRuleOrAddressOnAMissingInterfaceIsReported() throws Exception {
+        var v = test("static_routes {", "    198.18.3.0/24 via 192.0.2.1 dev eth9",
+                "    198.18.2.0/24 nexthop via 192.0.2.1 dev eth0 nexthop via 192.0.2.3 dev eth0", "}",
+                "static_rules {", "    from 192.0.2.0/24 table 100 preference 101 dev eth9", "}",
+                "static_ipaddress {", "    198.18.5.1/24 dev eth9", "}");
+        assertTrue(v.says(2, "WARNING - interface eth9 for VROUTE nexthop doesn't exist"), v.out());
+        assertTrue(v.says(3, "Warning - cannot track route 198.18.2.0/24 with no interface specified, not tracking"), v.out());
+        assertTrue(v.says(6, "WARNING - interface eth9 for rule doesn't exist"), v.out());
+        assertTrue(v.says(9, "WARNING - interface eth9 for ip address 198.18.5.1/24 doesn't exist"), v.out());
+        assertTrue(v.says(0, "Non-existent interface specified in configuration"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
 }
