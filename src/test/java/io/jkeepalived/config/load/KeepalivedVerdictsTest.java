@@ -187,4 +187,56 @@ class KeepalivedVerdictsTest {
         assertTrue(v.says(0, "Non-existent interface specified in configuration"), v.out());
         assertEquals(5, v.exit(), v.out());
     }
+
+    /** keepalived 2.2.7 as Debian builds it has nftables and no iptables/ipset support. */
+    @Test
+    void iptablesKeywordsAsAnNftablesOnlyBuildSeesThem() throws Exception {
+        var v = test("global_defs {", "    vrrp_iptables", "    vrrp_ipsets keepalived", "}");
+        assertTrue(v.says(2, "iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets'"
+                + " with 'nftables' config option"), v.out());
+        assertTrue(v.says(3, "Unknown keyword 'vrrp_ipsets'"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void strictModeWantsTheFirstIpv6VipLinkLocal() throws Exception {
+        var v = test("global_defs {", "    vrrp_strict", "}", "vrrp_instance VI_1 {", "    interface eth0",
+                "    virtual_router_id 51", "    priority 100", "    version 3", "    virtual_ipaddress {",
+                "        2001:db8::1/64", "        fe80::1/64", "    }", "}");
+        assertTrue(v.says(0, "(VI_1) the first IPv6 VIP address must be link local"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void fwmarkAndSorryServerPortsUnderDirectRoutingAndTunnels() throws Exception {
+        var v = test("virtual_server fwmark 5 {", "    lb_algo rr", "    lb_kind DR", "    sorry_server 192.0.2.20 8080",
+                "    real_server 192.0.2.10 8080 {", "        TCP_CHECK {", "        }", "    }", "}",
+                "virtual_server 192.0.2.1 80 {", "    protocol TCP", "    lb_algo rr", "    lb_kind TUN",
+                "    sorry_server 192.0.2.20 8080", "    real_server 192.0.2.10 80 {", "        TCP_CHECK {", "        }",
+                "    }", "}");
+        assertTrue(v.says(0, "WARNING - fwmark virtual server FWM 5, real server [192.0.2.10]:none:8080 has port specified"
+                + " - clearing"), v.out());
+        assertTrue(v.says(0, "WARNING - virtual server FWM 5, sorry server has port specified - clearing"), v.out());
+        assertTrue(v.says(0, "WARNING - virtual server [192.0.2.1]:tcp:80 and sorry server ports don't match - resetting"),
+                v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    /** keepalived stops its VRRP side at a missing interface: no instance checks, but the checker's still come. */
+    @Test
+    void aMissingVrrpInterfaceSkipsTheRestOfTheVrrpChecks() throws Exception {
+        var v = test("vrrp_instance VI_1 {", "    interface eth9", "    virtual_router_id 51", "    priority 100",
+                "    track_script {", "        nosuch", "    }", "}", "vrrp_instance VI_2 {", "    interface eth0",
+                "    virtual_router_id 51", "    priority 100", "}", "virtual_server 192.0.2.1 80 {", "    protocol TCP",
+                "    lb_algo rr", "    lb_kind DR", "    real_server 192.0.2.10 8080 {", "        TCP_CHECK {", "        }",
+                "    }", "}");
+        assertTrue(v.says(2, "WARNING - interface eth9 for vrrp_instance VI_1 doesn't exist"), v.out());
+        assertTrue(v.says(6, "(VI_1) track script nosuch not found, ignoring..."), v.out());
+        assertTrue(v.says(0, "WARNING - virtual server [192.0.2.1]:tcp:80 and real server [192.0.2.10]:tcp:8080 ports don't"
+                + " match - resetting"), v.out());
+        assertTrue(v.says(0, "Non-existent interface specified in configuration"), v.out());
+        assertFalse(v.out().contains("No VIP"), v.out());
+        assertEquals(4, v.out().lines().count(), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
 }
