@@ -239,4 +239,21 @@ class KeepalivedVerdictsTest {
         assertEquals(4, v.out().lines().count(), v.out());
         assertEquals(5, v.exit(), v.out());
     }
+
+    /** An undefined ${VAR} leaves "{ x }" after a value: keepalived's words, line by line. */
+    @Test
+    void aStrayBlockAfterAValueClosesTheEnclosingBlock() throws Exception {
+        var v = test("vrrp_instance VI_1 {", "    interface eth0", "    virtual_router_id 51", "    priority 100 { x }",
+                "    advert_int 1", "    virtual_ipaddress {", "        192.0.2.1/24", "    }", "}");
+        assertTrue(v.says(4, "Unexpected '{' - ignoring"), v.out());
+        assertTrue(v.says(4, "Unknown keyword 'x'"), v.out());
+        assertTrue(v.out().contains(":5:5: error: Unknown keyword 'advert_int'"), v.out());
+        assertTrue(v.out().contains(":6:5: error: Unknown keyword 'virtual_ipaddress'"), v.out());
+        assertTrue(v.says(6, "Unexpected '{' - ignoring"), v.out());
+        assertTrue(v.says(7, "Unknown keyword '192.0.2.1/24'"), v.out());
+        assertTrue(v.says(8, "Unknown keyword '}'"), v.out());
+        assertTrue(v.says(9, "Unknown keyword '}'"), v.out());
+        assertTrue(v.says(0, "(VI_1) No VIP specified; at least one is sensible"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
 }
