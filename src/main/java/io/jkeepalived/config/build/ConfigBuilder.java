@@ -38,21 +38,27 @@ public final class ConfigBuilder {
     private final ScriptFinder scripts;
 
     private final SystemUsers users;
+    private final HostNames names;
 
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts) {
         this(sink, host, scripts, SystemUsers.system());
     }
 
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts, SystemUsers users) {
+        this(sink, host, scripts, users, HostNames.system());
+    }
+
+    public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts, SystemUsers users, HostNames names) {
         this.sink = sink;
         this.host = host;
         this.scripts = scripts;
         this.users = users;
+        this.names = names;
     }
 
     public KeepalivedConfig build(List<ConfigNode> parsedRoots) {
         var roots = new KeywordValidator(KeywordRegistry.get(), sink).validate(parsedRoots);
-        var gb = new GlobalDefsDraft(sink, users);
+        var gb = new GlobalDefsDraft(sink, users, names);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
         // With dynamic_interfaces keepalived waits for missing interfaces to appear: nothing to report.

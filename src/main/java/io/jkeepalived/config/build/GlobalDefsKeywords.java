@@ -242,6 +242,10 @@ final class GlobalDefsKeywords {
             g.smtpServer = Addresses.parse(t.get());
             if (g.smtpServer.isEmpty() && t.get().chars().allMatch(c -> c == '.' || Character.isDigit(c) || c == ':')) {
                 w.error("Invalid smtp server " + t.get() + " " + w.arg(1).orElse("25"));
+            } else if (g.smtpServer.isEmpty() && !g.names.resolves(t.get())) {
+                // keepalived resolves the name as it reads it, and goes on without an SMTP server
+                w.error("Invalid smtp server " + t.get() + " " + w.arg(1).orElse("25"));
+                return;
             } else if (g.smtpServer.isEmpty()) {
                 g.smtpServerName = t;
             }

@@ -256,4 +256,14 @@ class KeepalivedVerdictsTest {
         assertTrue(v.says(0, "(VI_1) No VIP specified; at least one is sensible"), v.out());
         assertEquals(5, v.exit(), v.out());
     }
+
+    /** keepalived resolves the name while reading (.invalid never resolves, RFC 6761) and drops the server. */
+    @Test
+    void anSmtpServerNameThatDoesNotResolveIsInvalid() throws Exception {
+        var v = test("global_defs {", "    smtp_server no-such-host.invalid 25", "}");
+        assertTrue(v.says(2, "Invalid smtp server no-such-host.invalid 25"), v.out());
+        assertEquals(5, v.exit(), v.out());
+        var ok = test("global_defs {", "    smtp_server localhost 25", "}");
+        assertEquals(0, ok.exit(), ok.out());
+    }
 }
