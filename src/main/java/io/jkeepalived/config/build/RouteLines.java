@@ -193,7 +193,7 @@ final class RouteLines {
                     }
                     sink.error(l.node.pos(), "\"as to\" for MPLS only - ignoring");
                 }
-                case "encap" -> throw l.drop("encap for routes is not supported by jkeepalived");
+                case "encap" -> encap(l);
                 default -> {
                     if (LOCKABLE.contains(opt) || PLAIN_METRICS.contains(opt)) {
                         metric(l, opt);
@@ -254,6 +254,25 @@ final class RouteLines {
             l.metrics.add(new RouteSpec.Metric(name, value, locked));
         } catch (NumberFormatException e) {
             throw l.drop("Invalid " + name + " " + text + " specified for route");
+        }
+    }
+
+    private static final Set<String> ENCAP_IP_KEYS = Set.of("id", "dst", "src", "tos", "tc", "ttl", "hoplimit", "flags");
+    private static final Set<String> ENCAP_ILA_KEYS = Set.of("csum-mode", "ident-type", "hook-type");
+
+    /** {@code encap ip|ip6 KEY VALUE ...}, {@code encap mpls LABEL}, {@code encap ila LOCATOR ...}: kept in the words. */
+    private void encap(Line l) throws Dropped {
+        var type = l.next();
+        var keys = switch (type) {
+            case "ip", "ip6" -> ENCAP_IP_KEYS;
+            case "mpls", "ila" -> {
+                l.i++;     // the label / locator
+                yield type.equals("ila") ? ENCAP_ILA_KEYS : Set.<String>of();
+            }
+            default -> throw l.drop("Unknown encap type - " + type);
+        };
+        while (l.i + 1 < l.w.size() && keys.contains(l.w.get(l.i + 1))) {
+            l.i += 2;
         }
     }
 

@@ -162,6 +162,8 @@ class KeepalivedVerdictsTest {
                 "    198.18.0.0/24 via 192.0.2.1 dev eth0 ssthresh lock 10",
                 "    198.18.1.0/24 via 192.0.2.1 dev eth0 ttl-propagate enabled",
                 "    198.18.2.0/24 dev eth0 nexthop via 192.0.2.1 dev eth0 weight 2 nexthop via 192.0.2.3 dev eth0 weight 3",
+                "    198.18.7.0/24 encap ip id 5 dst 192.0.2.9 via 192.0.2.1 dev eth0",
+                "    198.18.8.0/24 via 192.0.2.1 dev eth0 rtt 10 congctl lock cubic",
                 "}", "static_rules {", "    from default table 100 preference 100", "}");
         assertEquals("", v.out());
         assertEquals(0, v.exit(), v.out());
