@@ -93,8 +93,9 @@ final class GlobalDefsKeywords {
                 .unsupported("nftables VIP rules")
             .on("nftables_counters", (g, w) -> g.nftablesCounters = true)
                 .unsupported("nftables VIP rules")
-            .on("vrrp_iptables", (g, w) -> g.iptables = Optional.of(w.node().argTexts()))
-                .unsupported("iptables VIP rules")
+            // keepalived 2.2.7 as Debian builds it (nftables, no iptables): vrrp_iptables means nftables
+            .on("vrrp_iptables", GlobalDefsKeywords::vrrpIptables)
+                .unsupported("nftables VIP rules")
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
                 .unsupported("process scheduling and limits")
             .on("min_auto_priority_delay", GlobalDefsKeywords::minAutoPriorityDelay)
@@ -199,8 +200,9 @@ final class GlobalDefsKeywords {
                 .unsupported("LVS (IPVS) data plane")
             .accepted("nftables_ifindex", "nftables_priority")
                 .unsupported("nftables VIP rules")
-            .accepted("vrrp_ipsets")
-                .unsupported("iptables VIP rules")
+            // ... and that build has no ipset support: the keyword is unknown to it
+            .on("vrrp_ipsets", (g, w) -> w.error("Unknown keyword 'vrrp_ipsets'"))
+                .unsupported("nftables VIP rules")
             .accepted("iproute_etc_dir", "iproute_usr_dir")
                 .unsupported("iproute2 name files")
             .accepted("config_save_dir", "tmp_config_directory", "use_symlink_paths", "reload_repeat")
@@ -240,6 +242,10 @@ final class GlobalDefsKeywords {
             g.smtpServer = Addresses.parse(t.get());
             if (g.smtpServer.isEmpty() && t.get().chars().allMatch(c -> c == '.' || Character.isDigit(c) || c == ':')) {
                 w.error("Invalid smtp server " + t.get() + " " + w.arg(1).orElse("25"));
+            } else if (g.smtpServer.isEmpty() && !g.names.resolves(t.get())) {
+                // keepalived resolves the name as it reads it, and goes on without an SMTP server
+                w.error("Invalid smtp server " + t.get() + " " + w.arg(1).orElse("25"));
+                return;
             } else if (g.smtpServer.isEmpty()) {
                 g.smtpServerName = t;
             }
@@ -247,6 +253,12 @@ final class GlobalDefsKeywords {
                 w.intIn(1, 1, 65535).ifPresent(p -> g.smtpPort = p);
             }
         }
+    }
+
+    private static void vrrpIptables(GlobalDefsDraft g, Words w) {
+        w.error("iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with"
+                + " 'nftables' config option");
+        g.iptables = Optional.of(w.node().argTexts());
     }
 
     private static void smtpConnectTimeout(GlobalDefsDraft g, Words w) {
