@@ -141,6 +141,10 @@ public final class CheckerDaemon implements AutoCloseable {
         this.setup = setup;
         var io = openIo();
         this.loop = io.loop();
+        // the loop wakes at least for its checks' timers; a task busy on it for 5 s is a stall: restarted
+        loop.watchedBy(watch.heartbeat("checker", Duration.ofSeconds(1)));
+        options.resources().stream().filter(ProtoCheckers.class::isInstance)
+                .forEach(p -> ((ProtoCheckers) p).watchedBy(watch));
         this.resources = options.resources();
         this.engine = new CheckEngine(setup.plan(), options.random());
         this.previous = previous == null ? null : previous.engine();

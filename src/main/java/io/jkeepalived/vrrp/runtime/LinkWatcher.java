@@ -34,6 +34,7 @@ public final class LinkWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private Thread thread;
     private final ThreadWatch watch;
+    private final ThreadWatch.Heartbeat beat;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
@@ -46,6 +47,7 @@ public final class LinkWatcher implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
+        this.beat = watch.heartbeat("VRRP-netlink", java.time.Duration.ofSeconds(1));
         poller.register(monitor.fd());
     }
 
@@ -84,7 +86,9 @@ public final class LinkWatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                beat.waiting();
                 poller.await(-1, fd -> { });
+                beat.working();
                 if (!running) {
                     return;
                 }
