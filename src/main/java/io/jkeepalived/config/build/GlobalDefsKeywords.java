@@ -123,7 +123,7 @@ final class GlobalDefsKeywords {
             .on("lvs_notify_fifo", (g, w) -> g.lvsNotifyFifo = w.required(0))
                 .applied(GlobalDefs::lvsNotifyFifo)
             .on("lvs_notify_fifo_script", (g, w) -> g.lvsNotifyFifoScript = w.script(0))
-                .unsupported("notify FIFO scripts")
+                .applied(GlobalDefs::lvsNotifyFifoScript)
             .on("enable_script_security", (g, w) -> g.scriptSecurity = true)
                 .applied(GlobalDefs::enableScriptSecurity)
             .on("script_user", GlobalDefsKeywords::scriptUser)

@@ -217,7 +217,7 @@ public final class VrrpSubsystem implements Subsystem {
     private Optional<NotifyFifo> openFifo(Optional<String> path, Optional<ScriptSpec> reader, ScriptRunner scripts,
                                           ScriptJobs jobs) {
         var fifo = path.flatMap(p -> NotifyFifo.open(Path.of(p), config.globalDefs().umask(), log));
-        fifo.ifPresent(f -> reader.flatMap(r -> jobs.notifyJob(r, List.of(f.path().toString()))).ifPresent(scripts::start));
+        fifo.ifPresent(f -> reader.ifPresent(r -> f.startReader(r, jobs, scripts)));
         return fifo;
     }
 
