@@ -40,6 +40,8 @@ public final class Daemon {
     private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
     /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
     private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
+    /** startup_script / shutdown_script of the configuration in force. */
+    private StartStopScripts startStopScripts;
     private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
@@ -100,7 +102,9 @@ public final class Daemon {
             dumper.apply(config.get()).forEach(log::info);
         }
         List<PidFile> pidFiles = writePidFiles();
+        startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);
         try {
+            startStopScripts.runStartup();          // keepalived: before any child starts, waited for
             int failed = startSubsystems(config.get());
             if (subsystems.isEmpty() && failed > 0) {
                 log.error("Stopped - no subsystem could start");
@@ -113,6 +117,7 @@ public final class Daemon {
             return serve(signals);
         } finally {
             stopSubsystems();
+            startStopScripts.runShutdown();         // keepalived: once every child has stopped
             pidFiles.forEach(PidFile::remove);
             log.info("Stopped " + CommandLine.VERSION_LINE);
         }
@@ -235,6 +240,7 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);     // the shutdown script in force
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }
