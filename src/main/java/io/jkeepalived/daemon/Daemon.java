@@ -102,6 +102,8 @@ public final class Daemon {
             dumper.apply(config.get()).forEach(log::info);
         }
         List<PidFile> pidFiles = writePidFiles();
+        // no PR_SET_PDEATHSIG through posix_spawn: the scripts of a daemon that was SIGKILLed go now
+        io.jkeepalived.notify.LeftoverScripts.killAll(log);
         startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);
         try {
             startStopScripts.runStartup();          // keepalived: before any child starts, waited for
