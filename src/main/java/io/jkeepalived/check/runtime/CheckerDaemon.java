@@ -68,6 +68,8 @@ public final class CheckerDaemon implements AutoCloseable {
     /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
     private boolean closing;
     private final ThreadWatch watch;
+    /** The checker loop is stuck after 3 x this on one step. */
+    static final Duration STALL_PERIOD = Duration.ofSeconds(10);
 
     private record Io(EventLoop loop, TcpConnector tcp) {
     }
@@ -149,8 +151,9 @@ public final class CheckerDaemon implements AutoCloseable {
         this.setup = setup;
         var io = openIo();
         this.loop = io.loop();
-        // the loop wakes at least for its checks' timers; a task busy on it for 5 s is a stall: restarted
-        loop.watchedBy(watch.heartbeat("checker", Duration.ofSeconds(1)));
+        // a task busy on the loop for 30 s is a stall: restarted. Not less: reading or programming a big LVS
+        // table is one step (see repair()), and a restart that meets the same table must not loop
+        loop.watchedBy(watch.heartbeat("checker", STALL_PERIOD));
         options.resources().stream().filter(ProtoCheckers.class::isInstance)
                 .forEach(p -> ((ProtoCheckers) p).watchedBy(watch));
         this.resources = options.resources();
