@@ -56,6 +56,20 @@ final class ProcessWatcher implements AutoCloseable {
         poller.register(events.fd());
     }
 
+    /** Whatever kills the monitor thread (an Error included) or keeps it busy for 5 s: the run is restarted. */
+    private final io.jkeepalived.common.ThreadWatch watch = new io.jkeepalived.common.ThreadWatch(this::died);
+    private final io.jkeepalived.common.ThreadWatch.Heartbeat beat = watch.heartbeat("VRRP-track-process",
+            java.time.Duration.ofSeconds(1));
+
+    private void died(io.jkeepalived.common.ThreadWatch.Death d) {
+        log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted");
+    }
+
+    /** The monitor thread's death or stall, if it died or is stuck. */
+    java.util.Optional<io.jkeepalived.common.ThreadWatch.Death> death() {
+        return watch.death();
+    }
+
     /** Scans /proc, reports every tracker's state (after the engine's Start), then follows the events. */
     void start() throws Exception {
         scan();
@@ -65,7 +79,7 @@ final class ProcessWatcher implements AutoCloseable {
             boolean up = e.getValue().start(n);
             report(e.getKey(), up, now);
         }
-        thread = Thread.ofPlatform().name("VRRP-track-process").daemon().start(this::run);
+        thread = watch.start("VRRP-track-process", true, this::run);
     }
 
     private void scan() throws Exception {
@@ -94,7 +108,9 @@ final class ProcessWatcher implements AutoCloseable {
                 long due = quorums.values().stream().mapToLong(ProcessQuorum::dueAt).min().orElse(ProcessQuorum.NEVER);
                 long now = clock.nowMicros();
                 int timeout = due == ProcessQuorum.NEVER ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, (due - now + 999) / 1000));
+                beat.waiting();
                 poller.await(timeout, fd -> { });
+                beat.working();
                 if (!running) {
                     return;
                 }

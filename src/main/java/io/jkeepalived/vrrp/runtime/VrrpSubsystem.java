@@ -61,9 +61,11 @@ public final class VrrpSubsystem implements Subsystem {
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
                            ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
                            TrackerRunner trackers, List<AutoCloseable> resources) {
-        /** Every thread the run owns: the loop's three, the link watcher and the trackers. */
+        /** Every thread the run owns: the loop's three, the link watcher, the trackers and the process monitor. */
         boolean alive() {
-            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty();
+            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty()
+                    && resources.stream().filter(ProcessWatcher.class::isInstance)
+                    .allMatch(w -> ((ProcessWatcher) w).death().isEmpty());
         }
     }
 
