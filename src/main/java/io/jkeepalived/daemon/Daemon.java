@@ -49,6 +49,8 @@ public final class Daemon {
     private String statusNote = "";
     /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
     private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
+    /** startup_script / shutdown_script of the configuration in force. */
+    private StartStopScripts startStopScripts;
     private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
@@ -114,7 +116,11 @@ public final class Daemon {
             dumper.apply(config.get()).forEach(log::info);
         }
         List<PidFile> pidFiles = writePidFiles();
+        // no PR_SET_PDEATHSIG through posix_spawn: the scripts of a daemon that was SIGKILLed go now
+        io.jkeepalived.notify.LeftoverScripts.killAll(log);
+        startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);
         try {
+            startStopScripts.runStartup();          // keepalived: before any child starts, waited for
             int failed = startSubsystems(config.get());
             if (subsystems.isEmpty() && failed > 0) {
                 log.error("Stopped - no subsystem could start");
@@ -128,6 +134,7 @@ public final class Daemon {
             return serve(signals);
         } finally {
             stopSubsystems();
+            startStopScripts.runShutdown();         // keepalived: once every child has stopped
             pidFiles.forEach(PidFile::remove);
             log.info("Stopped " + CommandLine.VERSION_LINE);
         }
@@ -332,6 +339,7 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);     // the shutdown script in force
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }

@@ -32,6 +32,7 @@ public final class LinkWatcher implements AutoCloseable {
     private final Map<String, Boolean> up = new HashMap<>();
     private final NetlinkWatchThread watchThread;
     private final ThreadWatch watch;
+    private final ThreadWatch.Heartbeat beat;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
@@ -43,6 +44,7 @@ public final class LinkWatcher implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
+        this.beat = watch.heartbeat("VRRP-netlink", java.time.Duration.ofSeconds(1));
         this.watchThread = new NetlinkWatchThread(poller, monitor.fd(), monitor::close, "Netlink monitor error: ", log);
     }
 
@@ -75,7 +77,7 @@ public final class LinkWatcher implements AutoCloseable {
                 book.status(tracked, false, clock.nowMicros()).forEach(loop);
             }
         }
-        watchThread.start(body -> watch.start("VRRP-netlink", true, body), () -> -1, () -> monitor.drain(this::event));
+        watchThread.start(body -> watch.start("VRRP-netlink", true, body), () -> -1, () -> monitor.drain(this::event), beat);
     }
 
     private void event(NetlinkEvent e) {

@@ -1,6 +1,7 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.common.Log;
+import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.linux.EventPoller;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -38,13 +39,24 @@ final class NetlinkWatchThread implements AutoCloseable {
      * before each wait (-1: until the socket is readable).
      */
     void start(Function<Runnable, Thread> launcher, IntSupplier timeoutMillis, Step step) {
-        thread = launcher.apply(() -> run(timeoutMillis, step));
+        start(launcher, timeoutMillis, step, null);
     }
 
-    private void run(IntSupplier timeoutMillis, Step step) {
+    /** As above, stamping {@code beat} (waiting while blocked, working while stepping) so a stuck step is seen. */
+    void start(Function<Runnable, Thread> launcher, IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {
+        thread = launcher.apply(() -> run(timeoutMillis, step, beat));
+    }
+
+    private void run(IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {
         while (running) {
             try {
+                if (beat != null) {
+                    beat.waiting();
+                }
                 poller.await(timeoutMillis.getAsInt(), fd -> { });
+                if (beat != null) {
+                    beat.working();
+                }
                 if (!running) {
                     return;
                 }

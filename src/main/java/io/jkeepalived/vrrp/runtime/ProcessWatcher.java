@@ -53,6 +53,20 @@ final class ProcessWatcher implements AutoCloseable {
         this.watchThread = new NetlinkWatchThread(poller, events.fd(), events::close, "track_process monitor error: ", log);
     }
 
+    /** Whatever kills the monitor thread (an Error included) or keeps it busy for 5 s: the run is restarted. */
+    private final io.jkeepalived.common.ThreadWatch watch = new io.jkeepalived.common.ThreadWatch(this::died);
+    private final io.jkeepalived.common.ThreadWatch.Heartbeat beat = watch.heartbeat("VRRP-track-process",
+            java.time.Duration.ofSeconds(1));
+
+    private void died(io.jkeepalived.common.ThreadWatch.Death d) {
+        log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted");
+    }
+
+    /** The monitor thread's death or stall, if it died or is stuck. */
+    java.util.Optional<io.jkeepalived.common.ThreadWatch.Death> death() {
+        return watch.death();
+    }
+
     /** Scans /proc, reports every tracker's state (after the engine's Start), then follows the events. */
     void start() throws Exception {
         scan();
@@ -62,8 +76,7 @@ final class ProcessWatcher implements AutoCloseable {
             boolean up = e.getValue().start(n);
             report(e.getKey(), up, now);
         }
-        watchThread.start(body -> Thread.ofPlatform().name("VRRP-track-process").daemon().start(body), this::millisToNextDue,
-                this::step);
+        watchThread.start(body -> watch.start("VRRP-track-process", true, body), this::millisToNextDue, this::step, beat);
     }
 
     private void scan() throws Exception {
