@@ -46,6 +46,7 @@ public class BenchLvsNft {
             lvs.reconcileAll();
             long t1 = System.nanoTime();
             System.out.printf("program %d services x 10 real servers (one transaction): %.1f ms%n", n, (t1 - t0) / 1e6);
+            long[] before = dp.transactions();
             var random = new SplittableRandom(1);
             var keys = services.keySet().toArray(VirtualService[]::new);
             long[] lat = new long[m];
@@ -66,9 +67,12 @@ public class BenchLvsNft {
                     lat[i] /= 2; // two changes in that sample
                 }
             }
+            long[] after = dp.transactions();
             Arrays.sort(lat);
             System.out.printf("check result -> kernel changed (%d services, %d changes): p50 %.3f ms, p99 %.3f ms%n", n, m,
                     lat[m / 2] / 1e6, lat[(int) (m * 0.99)] / 1e6);
+            System.out.printf("  transactions: %d nf_tables netlink batches, %d through libnftables%n", after[0] - before[0],
+                    after[1] - before[1]);
             long r0 = System.nanoTime();
             lvs.repair();
             System.out.printf("drift check (read + diff of the whole pool): %.1f ms%n", (System.nanoTime() - r0) / 1e6);

@@ -125,6 +125,7 @@ public final class CommandLine {
         Path bfdPid = Path.of("/run/keepalived_bfd.pid");
         String configId = defaultConfigId();
         Optional<String> lvsBackend = Optional.empty();
+        Optional<io.jkeepalived.common.Log.Level> logLevel = Optional.empty();
         for (var o : opts) {
             OptionSpec s = o.spec();
             String v = o.value().orElse(null);
@@ -136,7 +137,7 @@ public final class CommandLine {
             else if (s == LOG_CONSOLE) console = true;
             else if (s == LOG_DETAIL) detail = true;
             else if (s == LOG_FACILITY) facility = checkFacility(v);
-            else if (s == LOG_FILE) logFile = Optional.of(Path.of(v == null ? "/tmp/keepalived.log" : v));
+            else if (s == LOG_FILE) logFile = Optional.of(Path.of(v == null || v.isEmpty() ? "keepalived.log" : v));  // in $TMPDIR
             else if (s == NO_SYSLOG) noSyslog = true;
             else if (s == UMASK) umask = OptionalInt.of(parseUmask(v));
             else if (s == RELEASE_VIPS) releaseVips = true;
@@ -152,10 +153,11 @@ public final class CommandLine {
             else if (s == ALL_CONFIG) strict = true;
             else if (s == CONFIG_ID) configId = v;
             else if (s == LVS_BACKEND) lvsBackend = Optional.of(checkBackend(v));
+            else if (s == LOG_LEVEL) logLevel = Optional.of(logLevel(v));
         }
         return new RunOptions(config, vrrp, check, noBfd, all, console, detail, facility, logFile, noSyslog, umask,
                 releaseVips, keepVrrp, keepIpvs, noFork, dump, pid, vrrpPid, checkPid, bfdPid, addrMon, strict,
-                configId, lvsBackend);
+                configId, lvsBackend, logLevel);
     }
 
     private static String checkBackend(String v) throws UsageException {
@@ -163,6 +165,18 @@ public final class CommandLine {
             return v;
         }
         throw new UsageException("Invalid --lvs-backend '" + v + "' (ipvs or nftables)");
+    }
+
+    /** syslog's level names (and numbers 0-7); emerg, alert and crit mean err: we log nothing more severe. */
+    static io.jkeepalived.common.Log.Level logLevel(String v) throws UsageException {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "0", "1", "2", "3", "emerg", "alert", "crit", "err", "error" -> io.jkeepalived.common.Log.Level.ERROR;
+            case "4", "warning", "warn" -> io.jkeepalived.common.Log.Level.WARNING;
+            case "5", "notice" -> io.jkeepalived.common.Log.Level.NOTICE;
+            case "6", "info" -> io.jkeepalived.common.Log.Level.INFO;
+            case "7", "debug" -> io.jkeepalived.common.Log.Level.DEBUG;
+            default -> throw new UsageException("Invalid --log-level '" + v + "' (err, warning, notice, info or debug)");
+        };
     }
 
     private static String checkFacility(String v) throws UsageException {

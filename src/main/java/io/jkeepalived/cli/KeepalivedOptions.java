@@ -56,13 +56,14 @@ public final class KeepalivedOptions {
     // jkeepalived's own
     public static final OptionSpec DUMP_KEYWORDS = new OptionSpec((char) 0, "dump-keywords", NONE);
     public static final OptionSpec LVS_BACKEND = new OptionSpec((char) 0, "lvs-backend", REQUIRED);
+    public static final OptionSpec LOG_LEVEL = new OptionSpec((char) 0, "log-level", REQUIRED);
 
     public static final List<OptionSpec> ALL_OPTIONS = List.of(USE_FILE, VRRP, CHECK, NO_BFD, ALL, LOG_CONSOLE,
             LOG_DETAIL, LOG_FACILITY, LOG_FILE, FLUSH_LOG_FILE, NO_SYSLOG, UMASK, RELEASE_VIPS, DONT_RELEASE_VRRP,
             DONT_RELEASE_IPVS, DONT_RESPAWN, DONT_FORK, DUMP_CONF, PID, VRRP_PID, CHECKERS_PID, BFD_PID, GENHASH,
             ADDRESS_MONITORING, SNMP, SNMP_AGENT_SOCKET, NAMESPACE, CORE_DUMP, CORE_DUMP_PATTERN, ALL_CONFIG,
             CONFIG_ID, SIGNUM, CONFIG_TEST, CONFIG_FD, IGNORE_SIGINT, PERF, DEBUG, NO_MEM_CHECK, MEM_CHECK_LOG,
-            OPENSSL_MEM_CHECK, VERSION, HELP, DUMP_KEYWORDS, LVS_BACKEND);
+            OPENSSL_MEM_CHECK, VERSION, HELP, DUMP_KEYWORDS, LVS_BACKEND, LOG_LEVEL);
 
     public static final String HELP_TEXT = """
             Usage: keepalived [OPTION...]
@@ -112,6 +113,8 @@ public final class KeepalivedOptions {
                   --lvs-backend=ipvs|nftables
                                            Program virtual servers into IPVS or nftables
                                             (default: IPVS when the kernel has it, else nftables)
+                  --log-level=LEVEL        Log only lines at LEVEL or more severe: err, warning, notice,
+                                            info (default), debug (default with -D)
               lab                          Build a two-node VRRP lab in network namespaces and show a failover
               genhash ARGS...              Same as -T ARGS...
             """;

@@ -26,6 +26,14 @@ public interface Log {
         log(Level.DEBUG, message);
     }
 
+    /**
+     * The same log with its lines marked as written by {@code ident}, keepalived's syslog identity of the process
+     * the lines stand for ({@code Keepalived_vrrp} for the VRRP subsystem); a sink without identities is itself.
+     */
+    default Log as(String ident) {
+        return this;
+    }
+
     /** A log that drops everything (config tests, unit tests that do not look at the log). */
     Log NONE = (level, message) -> {
     };

@@ -7,12 +7,18 @@ import java.util.List;
 /**
  * One configuration line: its first word (the keyword, or in a free-form list block such as
  * {@code virtual_ipaddress} the first word of the entry), the remaining words, and, when the line
- * opened a {@code { ... }} block, the lines inside it.
+ * opened a {@code { ... }} block, the lines inside it and where its braces are ({@link SourcePos#NONE} when not
+ * known).
  */
-public record ConfigNode(Token keyword, List<Token> args, List<ConfigNode> children, boolean isBlock) {
+public record ConfigNode(Token keyword, List<Token> args, List<ConfigNode> children, boolean isBlock, SourcePos openBrace,
+        SourcePos closeBrace) {
     public ConfigNode {
         args = List.copyOf(args);
         children = List.copyOf(children);
+    }
+
+    public ConfigNode(Token keyword, List<Token> args, List<ConfigNode> children, boolean isBlock) {
+        this(keyword, args, children, isBlock, SourcePos.NONE, SourcePos.NONE);
     }
 
     public String name() {

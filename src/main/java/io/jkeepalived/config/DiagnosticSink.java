@@ -27,6 +27,19 @@ public final class DiagnosticSink {
         report(Severity.FATAL, pos, message);
     }
 
+    /**
+     * Runs {@code work} and forgets what it reported when {@code quiet}: the checks keepalived never reaches (it
+     * stops its VRRP side once an interface is missing) still build the model, silently.
+     */
+    public <T> T quietlyIf(boolean quiet, java.util.function.Supplier<T> work) {
+        int before = findings.size();
+        T result = work.get();
+        if (quiet) {
+            findings.subList(before, findings.size()).clear();
+        }
+        return result;
+    }
+
     public List<Diagnostic> findings() {
         return List.copyOf(findings);
     }

@@ -8,6 +8,7 @@ import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.common.Log;
+import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.linux.Capabilities;
 import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
@@ -32,14 +33,24 @@ public final class Daemon {
     public static final int EXIT_NO_CONFIG = 6;
 
     private final RunOptions options;
-    private final Log log;
+    private Log log;
     private final ConfigLoader loader;
     private final List<SubsystemFactory> factories;
     private final Function<KeepalivedConfig, List<String>> dumper;
     private final List<Subsystem> subsystems = new ArrayList<>();
     private java.time.Duration superviseEvery = java.time.Duration.ofSeconds(2);
+    /** How often the status line is looked at while a service manager listens (and at most how often it is sent). */
+    static final java.time.Duration STATUS_EVERY = java.time.Duration.ofSeconds(1);
+    private ServiceManagerNotifier serviceManager = ServiceManagerNotifier.none();
+    private MonotonicClock clock = MonotonicClock.system();
+    private String lastStatus = "";
+    private boolean watchdogWithheld;
+    /** Said before the status line until the next reload works (a failed reload keeps the old configuration). */
+    private String statusNote = "";
     /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
     private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
+    /** startup_script / shutdown_script of the configuration in force. */
+    private StartStopScripts startStopScripts;
     private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
@@ -96,11 +107,20 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        if (config.get().root().instance().isPresent()) {
+            String ident = Subsystems.ident(io.jkeepalived.daemon.log.DaemonLog.PARENT_IDENT, config.get());
+            log.info("Changing syslog ident to " + ident);
+            log = log.as(ident);
+        }
         if (options.dumpConf()) {
             dumper.apply(config.get()).forEach(log::info);
         }
         List<PidFile> pidFiles = writePidFiles();
+        // no PR_SET_PDEATHSIG through posix_spawn: the scripts of a daemon that was SIGKILLed go now
+        io.jkeepalived.notify.LeftoverScripts.killAll(log);
+        startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);
         try {
+            startStopScripts.runStartup();          // keepalived: before any child starts, waited for
             int failed = startSubsystems(config.get());
             if (subsystems.isEmpty() && failed > 0) {
                 log.error("Stopped - no subsystem could start");
@@ -110,9 +130,11 @@ public final class Daemon {
                 log.warning("No VRRP instance or virtual server configured - nothing to run");
             }
             log.info("Startup complete");
+            readyWithStatus();
             return serve(signals);
         } finally {
             stopSubsystems();
+            startStopScripts.runShutdown();         // keepalived: once every child has stopped
             pidFiles.forEach(PidFile::remove);
             log.info("Stopped " + CommandLine.VERSION_LINE);
         }
@@ -185,6 +207,13 @@ public final class Daemon {
         return failed;
     }
 
+    /** sd_notify: READY, RELOADING, STOPPING, STATUS and WATCHDOG go there (nowhere by default). */
+    Daemon notifying(ServiceManagerNotifier notifier, MonotonicClock clock) {
+        this.serviceManager = notifier;
+        this.clock = clock;
+        return this;
+    }
+
     /** How often a dead subsystem is looked for (keepalived's parent notices a child's SIGCHLD at once). */
     Daemon superviseEvery(java.time.Duration every) {
         this.superviseEvery = every;
@@ -192,15 +221,43 @@ public final class Daemon {
     }
 
     private int serve(SignalEvents signals) throws InterruptedException {
+        long superviseMicros = superviseEvery.toNanos() / 1_000;
+        long statusMicros = STATUS_EVERY.toNanos() / 1_000;
+        Optional<Long> watchdogMicros = serviceManager.watchdogInterval().map(d -> Math.max(1_000L, d.toNanos() / 1_000));
+        long now = clock.nowMicros();
+        long nextSupervise = now + superviseMicros;
+        long nextStatus = now + statusMicros;
+        long nextWatchdog = now;
         while (true) {
-            Optional<SignalEvents.Request> next = signals.next(superviseEvery);
-            if (next.isEmpty()) {
+            now = clock.nowMicros();
+            if (watchdogMicros.isPresent() && now >= nextWatchdog) {
+                watchdog();
+                nextWatchdog = now + watchdogMicros.get();
+            }
+            if (serviceManager.enabled() && now >= nextStatus) {
+                updateStatus();
+                nextStatus = clock.nowMicros() + statusMicros;
+            }
+            if (now >= nextSupervise) {
                 supervise();
+                nextSupervise = clock.nowMicros() + superviseMicros;
+            }
+            long wake = nextSupervise;
+            if (serviceManager.enabled()) {
+                wake = Math.min(wake, nextStatus);
+            }
+            if (watchdogMicros.isPresent()) {
+                wake = Math.min(wake, nextWatchdog);
+            }
+            Optional<SignalEvents.Request> next = signals.next(
+                    java.time.Duration.ofNanos(Math.max(0, wake - clock.nowMicros()) * 1_000));
+            if (next.isEmpty()) {
                 continue;
             }
             switch (next.get()) {
                 case STOP -> {
                     log.info("Stopping");
+                    serviceManager.stopping();
                     return EXIT_OK;
                 }
                 case RELOAD -> reload();
@@ -208,6 +265,50 @@ public final class Daemon {
                 case STATS -> dump(dumpFiles.stats(), false);
             }
         }
+    }
+
+    /**
+     * systemd's watchdog is fed only while every subsystem's loops and threads are alive (their ThreadWatch, through
+     * {@link Subsystem#running()}): a daemon that cannot restart a dead loop gets restarted by systemd instead.
+     */
+    private void watchdog() {
+        List<String> down = subsystems.stream().filter(s -> !s.running()).map(Subsystem::name).toList();
+        if (down.isEmpty()) {
+            serviceManager.watchdog();
+            if (watchdogWithheld) {
+                watchdogWithheld = false;
+                log.info("Every subsystem is running again - watchdog pings resumed");
+            }
+        } else if (!watchdogWithheld) {
+            watchdogWithheld = true;
+            log.warning("Watchdog ping withheld: " + String.join(", ", down) + " subsystem not running");
+        }
+    }
+
+    /** READY=1 with the status line, which asks each subsystem: only when a service manager listens. */
+    private void readyWithStatus() {
+        if (serviceManager.enabled()) {
+            lastStatus = statusLine();
+            serviceManager.ready(lastStatus);
+        }
+    }
+
+    /** STATUS= only when it changed, at most once per {@link #STATUS_EVERY}. */
+    private void updateStatus() {
+        String now = statusLine();
+        if (!now.equals(lastStatus)) {
+            lastStatus = now;
+            serviceManager.status(now);
+        }
+    }
+
+    /** "2 instances: VI_1 MASTER, VI_2 BACKUP; 8/9 real servers up". */
+    private String statusLine() {
+        var parts = new ArrayList<String>();
+        for (Subsystem s : subsystems) {
+            s.status().ifPresent(parts::add);
+        }
+        return statusNote + (parts.isEmpty() ? "Running; no VRRP instance or virtual server configured" : String.join("; ", parts));
     }
 
     /** Like keepalived's parent respawning a dead child: a subsystem whose loop died is restarted. */
@@ -228,17 +329,23 @@ public final class Daemon {
 
     private void reload() {
         log.info("Reloading");
+        serviceManager.reloading(clock.nowMicros());      // System.nanoTime: CLOCK_MONOTONIC on Linux
         Optional<KeepalivedConfig> config = loadConfig();
         if (config.isEmpty()) {
             log.error("Reload failed - keeping the running configuration");
+            statusNote = "Reload failed - keeping the running configuration; ";
+            readyWithStatus();
             return;
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);     // the shutdown script in force
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }
         log.info("Reload finished");
+        statusNote = "";
+        readyWithStatus();
     }
 
     private void dump(Path file, boolean data) {

@@ -1,12 +1,19 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.adapters.lvs.DataPlaneChoice;
 import io.jkeepalived.cli.Background;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.cli.Subcommands;
 import io.jkeepalived.config.load.ConfigDump;
 import io.jkeepalived.config.load.ConfigTest;
+import io.jkeepalived.config.load.LvsSettingsInForce;
+import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.config.build.KeywordStatuses;
+import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.daemon.log.DaemonLog;
+import io.jkeepalived.daemon.log.LogFileNames;
+import io.jkeepalived.daemon.log.SyslogTargets;
+import io.jkeepalived.daemon.log.SyslogWriter;
 import io.jkeepalived.tools.genhash.Genhash;
 import io.jkeepalived.tools.lab.Lab;
 import io.jkeepalived.linux.SafeFiles;
@@ -16,10 +23,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The real subsystems behind the command line. */
 public final class StandardSubcommands implements Subcommands {
+    private final List<SubsystemFactory> factories;
+
+    /** keepalived's subsystems: VRRP and the health checker. */
+    public StandardSubcommands() {
+        this(Subsystems.standard());
+    }
+
+    /** Other subsystems (tests that need a loop they can kill in a real daemon process). */
+    public StandardSubcommands(List<SubsystemFactory> factories) {
+        this.factories = List.copyOf(factories);
+    }
+
     @Override
     public int configTest(RunOptions options, Optional<Path> reportFile, PrintStream out, PrintStream err) {
         if (reportFile.isEmpty()) {
@@ -36,26 +56,50 @@ public final class StandardSubcommands implements Subcommands {
 
     @Override
     public int daemon(RunOptions options, String[] originalArgs, PrintStream out, PrintStream err) {
+        Map<String, String> env = System.getenv();
+        if (!options.noSyslog() && !SyslogTargets.syslogSocketPresent() && !options.logConsole() && options.logFile().isEmpty()) {
+            err.println("jkeepalived: " + SyslogWriter.DEV_LOG + " is missing (no syslog daemon or journald?): log lines "
+                    + "are lost until it appears; -l logs to the console, -g FILE to a file");
+        }
         if (!options.dontFork()) {
             return Background.detach(originalArgs, err);
         }
-        boolean json = "1".equals(System.getenv("JKEEPALIVED_LOG_JSON"));
-        try (var log = new DaemonLog(Clock.systemDefaultZone(), options.logDetail(),
-                // no syslog writer yet: what keepalived sends to syslog goes to stderr (the journal under
-                // systemd); only -G without -l means "log nowhere", as in keepalived
-                options.logConsole() || !options.noSyslog() ? err : null,
-                options.logFile().orElse(null), FileUmask.beforeConfig(options), true, json)) {
+        boolean json = "1".equals(env.get("JKEEPALIVED_LOG_JSON"));
+        long pid = ProcessHandle.current().pid();
+        var clock = Clock.systemDefaultZone();
+        SyslogWriter syslog = options.noSyslog() ? null
+                : new SyslogWriter(SyslogWriter.DEV_LOG, SyslogWriter.facility(options.logFacility()), clock, pid);
+        // keepalived writes the console only in the foreground (-n -l); under systemd with stderr going to the
+        // journal, the syslog lines already reach it: the console copy would double every line
+        boolean console = options.logConsole() && !(syslog != null && SyslogTargets.stderrIsJournal(env));
+        var targets = new DaemonLog.Targets(console ? err : null,
+                options.logFile().map(f -> LogFileNames.base(f, env)).orElse(null),
+                FileUmask.beforeConfig(options), true, syslog);
+        try (var log = new DaemonLog(clock, options.logThreshold(), targets, json);
+             var serviceManager = ServiceManagerNotifier.fromEnvironment(env, pid, log)) {
             var daemon = new Daemon(options, log,
                     (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
-                    Subsystems.standard(), ConfigDump::render);
+                    factories, config -> ConfigDump.render(config, lvsSettingsInForce(config, options)))
+                    .notifying(serviceManager, MonotonicClock.system());
             return daemon.run(originalArgs, new SignalEvents().install());
         } catch (IOException e) {
+            if (syslog != null) {
+                syslog.close();
+            }
             err.println("jkeepalived: cannot open log file: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** -d shows only what the LVS backend this run would choose applies (asked only when there are virtual servers). */
+    private static LvsSettingsInForce lvsSettingsInForce(KeepalivedConfig config, RunOptions options) {
+        if (config.virtualServers().isEmpty()) {
+            return LvsSettingsInForce.AS_CONFIGURED;
+        }
+        return DataPlaneChoice.settingsInForce(DataPlaneChoice.decide(options.lvsBackend(), DataPlaneChoice.Host.probe()));
     }
 
     @Override

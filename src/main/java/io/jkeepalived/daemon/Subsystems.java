@@ -2,6 +2,7 @@ package io.jkeepalived.daemon;
 
 import io.jkeepalived.check.runtime.CheckerSubsystem;
 import io.jkeepalived.vrrp.runtime.VrrpSubsystem;
+import io.jkeepalived.config.model.KeepalivedConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,17 +16,28 @@ public final class Subsystems {
         return List.of(vrrp(), checker());
     }
 
+    /** keepalived's syslog idents of its VRRP and checker children. */
+    public static final String VRRP_IDENT = "Keepalived_vrrp";
+    public static final String CHECKER_IDENT = "Keepalived_healthcheckers";
+
+    /** keepalived's make_syslog_ident: the config's {@code instance NAME} is appended ({@code Keepalived_vrrp_NAME}). */
+    public static String ident(String base, KeepalivedConfig config) {
+        return config.root().instance().map(i -> base + "_" + i).orElse(base);
+    }
+
     /** Runs unless -C alone was asked for, when there is a vrrp_instance (or --all). */
     public static SubsystemFactory vrrp() {
         return (config, options, log) -> options.runVrrp() && (!config.vrrpInstances().isEmpty() || options.allSubsystems())
-                ? Optional.of(new VrrpSubsystem(config, options.dontReleaseVrrp(), options.logDetail(), log))
+                ? Optional.of(new VrrpSubsystem(config, options.dontReleaseVrrp(), options.logDetail(),
+                        log.as(ident(VRRP_IDENT, config))))
                 : Optional.empty();
     }
 
     /** Runs when checkers were asked for ({@code -C} or no {@code -P}) and there is a virtual server, or {@code --all}. */
     public static SubsystemFactory checker() {
         return (config, options, log) -> options.runChecker() && (options.allSubsystems() || !config.virtualServers().isEmpty())
-                ? Optional.of(new CheckerSubsystem(config, !options.dontReleaseIpvs(), options.lvsBackend(), log))
+                ? Optional.of(new CheckerSubsystem(config, !options.dontReleaseIpvs(), options.lvsBackend(),
+                        log.as(ident(CHECKER_IDENT, config))))
                 : Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package io.jkeepalived.lifecycle;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * One part of the daemon that keepalived runs as a child process (VRRP, checker). Each owns its own
@@ -26,6 +27,14 @@ public interface Subsystem {
 
     /** SIGUSR2: keepalived's .stats dump of this subsystem. */
     default void writeStats(Appendable out) throws IOException {
+    }
+
+    /**
+     * One line a person reads in {@code systemctl status} ("2 instances: VI_1 MASTER, VI_2 BACKUP", "8/9 real
+     * servers up"); asked about once a second while a service manager listens, so it answers quickly.
+     */
+    default Optional<String> status() {
+        return Optional.empty();
     }
 
     /** True while the subsystem's loop is running (for supervision). */

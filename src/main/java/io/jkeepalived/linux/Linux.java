@@ -34,6 +34,11 @@ public final class Linux {
         return new FfmGenericNetlink();
     }
 
+    /** An nfnetlink socket for nf_tables batches (the nftables data plane's element changes); needs CAP_NET_ADMIN. */
+    public static NetfilterNetlink openNetfilterNetlink() throws SyscallException {
+        return new FfmNetfilterNetlink();
+    }
+
     /** A non-blocking subscription to link and IPv4/IPv6 address changes. */
     public static NetlinkMonitor openNetlinkMonitor() throws SyscallException {
         return new FfmNetlinkMonitor();
@@ -74,6 +79,19 @@ public final class Linux {
     /** An ICMP echo socket for PING_CHECK (datagram if ping_group_range allows, raw otherwise). */
     public static IcmpEcho openIcmpEcho(IcmpEchoSpec spec) throws SyscallException {
         return FfmIcmpEcho.open(spec);
+    }
+
+    /**
+     * An unbound AF_UNIX datagram socket whose sends block at most {@code sendTimeout} (sd_notify, syslog). Needs no
+     * privilege.
+     */
+    public static UnixDatagramSocket openUnixDatagramSender(java.time.Duration sendTimeout) throws SyscallException {
+        return FfmUnixDatagramSocket.sender(sendTimeout);
+    }
+
+    /** An AF_UNIX datagram socket bound to a path (which must not exist) or an abstract {@code @name}, to receive. */
+    public static UnixDatagramSocket bindUnixDatagram(String address) throws SyscallException {
+        return FfmUnixDatagramSocket.bound(address);
     }
 
     /** close(2) of a descriptor whose owner is gone (an event loop closing with connects in flight). */

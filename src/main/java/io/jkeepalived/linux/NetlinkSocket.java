@@ -67,10 +67,23 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     void send(byte[] message, String what) throws SyscallException {
+        if (message.length > BUFFER) {
+            // a large nftables batch: one datagram all the same (the kernel reads a batch from one skb)
+            try (var big = java.lang.foreign.Arena.ofConfined()) {
+                var segment = big.allocate(message.length, 8);
+                MemorySegment.copy(message, 0, segment, JAVA_BYTE, 0, message.length);
+                sendSegment(segment, message.length, what);
+            }
+            return;
+        }
         MemorySegment.copy(message, 0, tx, JAVA_BYTE, 0, message.length);
+        sendSegment(tx, message.length, what);
+    }
+
+    private void sendSegment(MemorySegment data, int length, String what) throws SyscallException {
         long n;
         do {
-            n = Libc.sendto(socket.errno, socket.fd, tx, message.length, 0, kernel, 12);
+            n = Libc.sendto(socket.errno, socket.fd, data, length, 0, kernel, 12);
         } while (n < 0 && Libc.errno(socket.errno) == Errno.EINTR);
         if (n < 0) {
             throw Libc.error("sendto", "netlink fd=" + socket.fd + ", " + what, socket.errno);

@@ -43,6 +43,23 @@ public final class ProcessSpawner {
         }
     }
 
+    /** kill(2) of one process: false when there is no such process (ESRCH). */
+    public static boolean kill(int pid, int signal) throws SyscallException {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("kill of pid " + pid + " would signal a group");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            var cs = arena.allocate(Libc.CAPTURE_LAYOUT);
+            if (LibcProcesses.kill(cs, pid, signal) < 0) {
+                if (Libc.errno(cs) == Errno.ESRCH) {
+                    return false;
+                }
+                throw Libc.error("kill", pid + ", " + signal, cs);
+            }
+            return true;
+        }
+    }
+
     public static ChildProcess spawn(SpawnRequest request) throws SyscallException {
         if (request.runAs().isPresent() && Thread.currentThread().isVirtual()) {
             throw new IllegalStateException("credentials are per OS thread: spawn as another user on a platform thread");

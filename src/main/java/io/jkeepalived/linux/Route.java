@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param table routing table (254 main)
  * @param protocol RTPROT_* (18 keepalived, 3 boot)
  * @param type RTN_* (1 unicast, 6 blackhole, 7 unreachable, 8 prohibit)
+ * @param extras multipath next hops, metrics, ttl-propagate, onlink
  */
 public record Route(InetAddress destination, int prefixLength, Optional<InetAddress> gateway, int outputInterface,
-        int table, int metric, int scope, int protocol, int type, Optional<InetAddress> preferredSource) {
+        int table, int metric, int scope, int protocol, int type, Optional<InetAddress> preferredSource, RouteExtras extras) {
     public static final int RT_TABLE_MAIN = 254;
     public static final int RTPROT_BOOT = 3;
     public static final int RTPROT_KEEPALIVED = 18;
@@ -24,8 +25,23 @@ public record Route(InetAddress destination, int prefixLength, Optional<InetAddr
     public static final int RTN_UNREACHABLE = 7;
     public static final int RTN_PROHIBIT = 8;
 
+    public Route(InetAddress destination, int prefixLength, Optional<InetAddress> gateway, int outputInterface,
+            int table, int metric, int scope, int protocol, int type, Optional<InetAddress> preferredSource) {
+        this(destination, prefixLength, gateway, outputInterface, table, metric, scope, protocol, type, preferredSource,
+                RouteExtras.NONE);
+    }
+
     public Route {
         Objects.requireNonNull(destination, "destination");
+        extras = Objects.requireNonNullElse(extras, RouteExtras.NONE);
+        for (var hop : extras.nexthops()) {
+            hop.gateway().ifPresent(g -> {
+                if (g.getAddress().length != destination.getAddress().length) {
+                    throw new IllegalArgumentException("next hop " + g.getHostAddress() + " is not in the family of "
+                            + destination.getHostAddress());
+                }
+            });
+        }
         gateway = Objects.requireNonNullElse(gateway, Optional.empty());
         preferredSource = Objects.requireNonNullElse(preferredSource, Optional.empty());
         int max = destination.getAddress().length * 8;
@@ -54,15 +70,15 @@ public record Route(InetAddress destination, int prefixLength, Optional<InetAddr
     }
 
     public Route inTable(int newTable) {
-        return new Route(destination, prefixLength, gateway, outputInterface, newTable, metric, scope, protocol, type, preferredSource);
+        return new Route(destination, prefixLength, gateway, outputInterface, newTable, metric, scope, protocol, type, preferredSource, extras);
     }
 
     public Route withMetric(int newMetric) {
-        return new Route(destination, prefixLength, gateway, outputInterface, table, newMetric, scope, protocol, type, preferredSource);
+        return new Route(destination, prefixLength, gateway, outputInterface, table, newMetric, scope, protocol, type, preferredSource, extras);
     }
 
     public Route withPreferredSource(InetAddress src) {
-        return new Route(destination, prefixLength, gateway, outputInterface, table, metric, scope, protocol, type, Optional.of(src));
+        return new Route(destination, prefixLength, gateway, outputInterface, table, metric, scope, protocol, type, Optional.of(src), extras);
     }
 
     public boolean isIpv6() {
@@ -92,6 +108,14 @@ public record Route(InetAddress destination, int prefixLength, Optional<InetAddr
         }
         if (metric != 0) {
             sb.append(" metric ").append(metric);
+        }
+        for (var hop : extras.nexthops()) {
+            sb.append(" nexthop");
+            hop.gateway().ifPresent(g -> sb.append(" via ").append(g.getHostAddress()));
+            if (hop.outputInterface() != 0) {
+                sb.append(" dev ").append(hop.outputInterface());
+            }
+            sb.append(" weight ").append(hop.weight());
         }
         return sb.toString();
     }

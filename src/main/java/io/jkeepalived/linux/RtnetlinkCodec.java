@@ -137,7 +137,11 @@ final class RtnetlinkCodec {
     private static final int RTA_GATEWAY = 5;
     private static final int RTA_PRIORITY = 6;
     private static final int RTA_PREFSRC = 7;
+    private static final int RTA_METRICS = 8;
+    private static final int RTA_MULTIPATH = 9;
     private static final int RTA_TABLE = 15;
+    private static final int RTA_TTL_PROPAGATE = 26;
+    private static final int RTNH_F_ONLINK = 4;
 
     /**
      * RTM_NEWROUTE (create, exclusive) or RTM_DELROUTE:
@@ -156,11 +160,16 @@ final class RtnetlinkCodec {
                 + (r.outputInterface() != 0 ? attrSize(4) : 0)
                 + (r.metric() != 0 ? attrSize(4) : 0)
                 + (r.preferredSource().isPresent() ? attrSize(alen) : 0);
+        var x = r.extras();
+        byte[] metrics = metrics(x);
+        byte[] multipath = multipath(x);
+        len += (metrics.length > 0 ? attrSize(metrics.length) : 0) + (multipath.length > 0 ? attrSize(multipath.length) : 0)
+                + (x.ttlPropagate().isPresent() ? attrSize(1) : 0);
         int flags = NLM_F_REQUEST | NLM_F_ACK | (type == RTM_NEWROUTE ? NLM_F_CREATE | addFlags : 0);
         var b = header(len, type, flags, seq);
         b.put((byte) (alen == 16 ? Sys.AF_INET6 : Sys.AF_INET)).put((byte) r.prefixLength()).put((byte) 0).put((byte) 0);
         b.put((byte) (r.table() < 256 ? r.table() : 252)); // RT_TABLE_COMPAT; RTA_TABLE has the real number
-        b.put((byte) r.protocol()).put((byte) r.scope()).put((byte) r.type()).putInt(0);
+        b.put((byte) r.protocol()).put((byte) r.scope()).put((byte) r.type()).putInt(x.onlink() ? RTNH_F_ONLINK : 0);
         attr(b, RTA_DST, dst);
         attr(b, RTA_TABLE, u32(r.table()));
         if (r.gateway().isPresent()) {
@@ -174,6 +183,48 @@ final class RtnetlinkCodec {
         }
         if (r.preferredSource().isPresent()) {
             attr(b, RTA_PREFSRC, r.preferredSource().get().getAddress());
+        }
+        if (metrics.length > 0) {
+            attr(b, RTA_METRICS, metrics);
+        }
+        if (multipath.length > 0) {
+            attr(b, RTA_MULTIPATH, multipath);
+        }
+        if (x.ttlPropagate().isPresent()) {
+            attr(b, RTA_TTL_PROPAGATE, new byte[] {(byte) (x.ttlPropagate().get() ? 1 : 0)});
+        }
+        return b.array();
+    }
+
+    /** RTA_METRICS' nested RTAX_* u32 attributes, RTAX_LOCK first when a metric is locked; empty when none. */
+    static byte[] metrics(RouteExtras x) {
+        int n = x.metrics().size() + (x.locks() != 0 ? 1 : 0);
+        if (n == 0) {
+            return new byte[0];
+        }
+        var b = ByteBuffer.allocate(n * attrSize(4)).order(ByteOrder.nativeOrder());
+        if (x.locks() != 0) {
+            attr(b, RouteExtras.RTAX_LOCK, u32(x.locks()));
+        }
+        x.metrics().forEach((rtax, value) -> attr(b, rtax, u32((int) (long) value)));
+        return b.array();
+    }
+
+    /**
+     * RTA_MULTIPATH: one rtnexthop { u16 len; u8 flags; u8 hops (weight - 1); s32 ifindex } per path, each followed
+     * by its RTA_GATEWAY; empty when the route has a single path.
+     */
+    static byte[] multipath(RouteExtras x) {
+        int len = 0;
+        for (var hop : x.nexthops()) {
+            len += 8 + hop.gateway().map(g -> attrSize(g.getAddress().length)).orElse(0);
+        }
+        var b = ByteBuffer.allocate(len).order(ByteOrder.nativeOrder());
+        for (var hop : x.nexthops()) {
+            int hopLen = 8 + hop.gateway().map(g -> attrSize(g.getAddress().length)).orElse(0);
+            b.putShort((short) hopLen).put((byte) (hop.onlink() ? RTNH_F_ONLINK : 0)).put((byte) (hop.weight() - 1))
+                    .putInt(hop.outputInterface());
+            hop.gateway().ifPresent(g -> attr(b, RTA_GATEWAY, g.getAddress()));
         }
         return b.array();
     }

@@ -2,6 +2,7 @@ package io.jkeepalived.linux;
 
 /** Linux ABI constants (x86_64 and aarch64 agree on all of these). */
 final class Sys {
+    static final int AF_UNIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int AF_NETLINK = 16;
@@ -18,6 +19,7 @@ final class Sys {
     static final int SO_ERROR = 4;
     static final int SO_SNDBUF = 7;
     static final int SO_RCVBUF = 8;
+    static final int SO_SNDTIMEO = 21;
     static final int SO_BINDTODEVICE = 25;
     static final int SO_MARK = 36;
 
@@ -51,6 +53,7 @@ final class Sys {
     static final int SOL_NETLINK = 270;
     static final int NETLINK_ROUTE = 0;
     static final int NETLINK_GENERIC = 16;
+    static final int NETLINK_NETFILTER = 12;
     static final int NETLINK_CAP_ACK = 10;
     static final int NETLINK_EXT_ACK = 11;
 

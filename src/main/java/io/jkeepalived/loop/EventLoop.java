@@ -19,6 +19,7 @@ public final class EventLoop implements Reactor, AutoCloseable {
     private final ArrayDeque<Runnable> local = new ArrayDeque<>();
     private volatile boolean running = true;
     private volatile Thread thread;
+    private volatile io.jkeepalived.common.ThreadWatch.Heartbeat beat;
 
     /** A loop on a java.nio Selector. */
     public EventLoop() {
@@ -27,6 +28,14 @@ public final class EventLoop implements Reactor, AutoCloseable {
 
     public EventLoop(Poller poller) {
         this.poller = poller;
+    }
+
+    /**
+     * Stamps {@code heartbeat} around each poll: working after it wakes, waiting before it blocks (a task stuck on
+     * the loop stops its progress; set before {@link #run()}).
+     */
+    public void watchedBy(io.jkeepalived.common.ThreadWatch.Heartbeat heartbeat) {
+        this.beat = heartbeat;
     }
 
     public Poller poller() {
@@ -81,6 +90,9 @@ public final class EventLoop implements Reactor, AutoCloseable {
     /** Runs the loop on the calling thread until {@link #stop()}. */
     public void run() {
         thread = Thread.currentThread();
+        if (beat != null) {
+            beat.working();
+        }
         try {
             while (running) {
                 runQueued();
@@ -88,12 +100,19 @@ public final class EventLoop implements Reactor, AutoCloseable {
                     break;
                 }
                 long next = timers.nextDeadline();
+                var b = beat;
+                if (b != null) {
+                    b.waiting();
+                }
                 if (!local.isEmpty() || !inbox.isEmpty()) {
                     poller.poll(0);
                 } else if (next == Long.MAX_VALUE) {
                     poller.poll(-1);
                 } else {
                     poller.poll(Math.max(0, next - now()));
+                }
+                if (b != null) {
+                    b.working();
                 }
                 // I/O before timers: after a stall, a connect that completed meanwhile is not called a timeout
                 runQueued();

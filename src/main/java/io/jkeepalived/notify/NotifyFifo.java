@@ -1,5 +1,8 @@
 package io.jkeepalived.notify;
 
+import io.jkeepalived.config.model.ScriptSpec;
+import java.util.List;
+
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.SafeFile;
 import io.jkeepalived.linux.SafeFiles;
@@ -21,6 +24,8 @@ public final class NotifyFifo implements AutoCloseable {
     private final SafeFile file;
     private final Log log;
     private boolean dropping;
+
+    private volatile ScriptHandle reader;
 
     private NotifyFifo(SafeFile file, Log log) {
         this.file = file;
@@ -56,8 +61,22 @@ public final class NotifyFifo implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the FIFO's reader script ({@code notify_fifo_script}, {@code vrrp_notify_fifo_script},
+     * {@code lvs_notify_fifo_script}) as keepalived does once the FIFO exists: with the FIFO's path as its last
+     * argument, as a notify script (its own user, no timeout), through the one script runner. The FIFO owns it:
+     * closing the FIFO ends the reader's whole process group (SIGTERM), as keepalived's children end theirs.
+     */
+    public void startReader(ScriptSpec script, ScriptJobs jobs, ScriptRunner runner) {
+        jobs.notifyJob(script, List.of(path().toString())).map(runner::start).ifPresent(h -> reader = h);
+    }
+
     @Override
     public void close() {
         file.close();
+        ScriptHandle r = reader;
+        if (r != null) {
+            r.terminate();
+        }
     }
 }

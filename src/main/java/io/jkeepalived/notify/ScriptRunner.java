@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class ScriptRunner implements AutoCloseable {
     /** The only environment a script gets: a PATH of the system directories (no daemon variables leak). */
     public static final String PATH = "/usr/bin:/bin:/usr/sbin:/sbin";
-    static final List<String> ENVIRONMENT = List.of("PATH=" + PATH);
+    /** PATH, and the daemon's mark by which a later daemon finds the scripts of one that died (LeftoverScripts). */
+    static final List<String> ENVIRONMENT = List.of("PATH=" + PATH, LeftoverScripts.MARK);
 
     private final Log log;
     private final ThreadPoolExecutor launcher;

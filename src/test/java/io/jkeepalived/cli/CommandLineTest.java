@@ -78,6 +78,19 @@ class CommandLineTest {
     }
 
     @Test
+    void logLevelIsOursAndDashDMeansDebugWithoutIt() {
+        assertEquals(io.jkeepalived.common.Log.Level.INFO, run("-n").rec().options.logThreshold());
+        assertEquals(io.jkeepalived.common.Log.Level.DEBUG, run("-n", "-D").rec().options.logThreshold());
+        assertEquals(io.jkeepalived.common.Log.Level.WARNING, run("-n", "-D", "--log-level=warning").rec().options.logThreshold());
+        assertEquals(io.jkeepalived.common.Log.Level.ERROR, run("-n", "--log-level", "3").rec().options.logThreshold());
+        assertEquals(io.jkeepalived.common.Log.Level.DEBUG, run("-n", "--log-level=debug").rec().options.logThreshold());
+        var bad = run("-n", "--log-level=loud");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("Invalid --log-level 'loud'"), bad.err());
+        assertTrue(run("-h").out().contains("--log-level=LEVEL"));
+    }
+
+    @Test
     void configTestValueOnlyWhenAttached() {
         var r = run("-t", "-f", "x.conf");
         assertEquals(List.of("configTest"), r.rec().calls);

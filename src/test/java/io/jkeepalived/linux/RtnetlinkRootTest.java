@@ -209,6 +209,43 @@ class RtnetlinkRootTest {
         assertFalse(ns.exec("ip", "route", "show", "table", "all").contains("proto keepalived"));
     }
 
+    /** Multipath, locked metrics, ttl-propagate and onlink reach the kernel as {@code ip route} would send them. */
+    @Test
+    void addsMultipathRoutesAndLockedMetrics() throws Exception {
+        ns.addr("jv0", "192.0.2.1/24");
+        int index = RootNs.ifindex(ns, "jv0");
+        var hops = List.of(new RouteExtras.Nexthop(Optional.of(InetAddress.getByName("192.0.2.2")), index, 2, false),
+                new RouteExtras.Nexthop(Optional.of(InetAddress.getByName("192.0.2.3")), index, 3, false));
+        var multipath = new Route(InetAddress.getByName("198.18.2.0"), 24, Optional.empty(), 0, Route.RT_TABLE_MAIN, 0,
+                InterfaceAddress.RT_SCOPE_UNIVERSE, Route.RTPROT_KEEPALIVED, Route.RTN_UNICAST, Optional.empty(),
+                new RouteExtras(hops, java.util.Map.of(), 0, Optional.empty(), false));
+        var metrics = new java.util.TreeMap<Integer, Long>(java.util.Map.of(RouteExtras.RTAX_SSTHRESH, 10L, RouteExtras.RTAX_MTU, 1400L));
+        var locked = new Route(InetAddress.getByName("198.18.0.0"), 24, Optional.of(InetAddress.getByName("198.51.100.1")), index,
+                Route.RT_TABLE_MAIN, 0, InterfaceAddress.RT_SCOPE_UNIVERSE, Route.RTPROT_KEEPALIVED, Route.RTN_UNICAST,
+                Optional.empty(), new RouteExtras(List.of(), metrics, 1 << RouteExtras.RTAX_SSTHRESH, Optional.of(true), true));
+        RootNs.in(ns, () -> {
+            try (var nl = Linux.openRtnetlink()) {
+                nl.addRoute(multipath);
+                nl.addRoute(locked);
+                return null;
+            }
+        });
+        String shown = ns.exec("ip", "route", "show");
+        assertTrue(shown.contains("198.18.2.0/24 proto keepalived"), shown);
+        assertTrue(shown.contains("nexthop via 192.0.2.2 dev jv0 weight 2"), shown);
+        assertTrue(shown.contains("nexthop via 192.0.2.3 dev jv0 weight 3"), shown);
+        // 198.51.100.1 is not on jv0's subnet: only onlink lets the kernel take it
+        assertTrue(shown.contains("198.18.0.0/24 via 198.51.100.1 dev jv0 proto keepalived onlink mtu 1400 ssthresh lock 10"), shown);
+        RootNs.in(ns, () -> {
+            try (var nl = Linux.openRtnetlink()) {
+                nl.deleteRoute(multipath);
+                nl.deleteRoute(locked);
+                return null;
+            }
+        });
+        assertFalse(ns.exec("ip", "route", "show", "table", "all").contains("proto keepalived"));
+    }
+
     /** Thousands of changes while nobody drains: the monitor says events were lost instead of hiding it. */
     @Test
     void monitorReportsAnOverrunWhenTheQueueOverflows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {

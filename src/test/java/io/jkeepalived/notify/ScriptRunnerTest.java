@@ -68,7 +68,10 @@ class ScriptRunnerTest {
         String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
         assertEquals(Integer.toString(pid), stat[2], "its own process group");
         assertEquals(Integer.toString(pid), stat[3], "its own session");
-        assertEquals("PATH=/usr/bin:/bin:/usr/sbin:/sbin\0", Files.readString(Path.of("/proc/" + pid + "/environ")));
+        assertEquals("PATH=/usr/bin:/bin:/usr/sbin:/sbin\0JKEEPALIVED_DAEMON=" + LeftoverScripts.pidNamespace() + ":"
+                + ProcessHandle.current().pid() + ":"
+                + LeftoverScripts.startTime(Path.of("/proc"), ProcessHandle.current().pid()).orElseThrow() + "\0",
+                Files.readString(Path.of("/proc/" + pid + "/environ")));
         try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
             assertEquals(List.of("0", "1", "2"), fds.map(p -> p.getFileName().toString()).sorted().toList());
         }

@@ -1,7 +1,9 @@
 package io.jkeepalived.adapters.lvs;
 
+import io.jkeepalived.config.load.LvsSettingsInForce;
 import io.jkeepalived.lvs.DataPlane;
 import io.jkeepalived.lvs.LoggingDataPlane;
+import io.jkeepalived.lvs.nft.NftCapabilities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -60,6 +62,11 @@ public final class DataPlaneChoice {
             return new Decision(Backend.NFTABLES, "the kernel has no IPVS (no /proc/net/ip_vs); libnftables is available");
         }
         return new Decision(Backend.NONE, "the kernel has no IPVS and libnftables cannot be used: " + host.nftablesUnavailable().get());
+    }
+
+    /** What the chosen backend applies of the virtual servers' settings, for {@code -d}. */
+    public static LvsSettingsInForce settingsInForce(Decision d) {
+        return d.backend() == Backend.NFTABLES ? NftCapabilities.INSTANCE : LvsSettingsInForce.AS_CONFIGURED;
     }
 
     /** The data plane for a decision, with the one log line that names it. */

@@ -1,6 +1,7 @@
 package io.jkeepalived.adapters.lvs;
 
 import io.jkeepalived.linux.Linux;
+import io.jkeepalived.linux.NetfilterNetlink;
 import io.jkeepalived.linux.Nftables;
 import io.jkeepalived.linux.NftablesException;
 import io.jkeepalived.linux.Rtnetlink;
@@ -17,12 +18,16 @@ import io.jkeepalived.lvs.Service;
 import io.jkeepalived.lvs.ServiceStats;
 import io.jkeepalived.lvs.Timeouts;
 import io.jkeepalived.lvs.VirtualService;
+import io.jkeepalived.lvs.nft.NftBatchCodec;
+import io.jkeepalived.lvs.nft.NftMessage;
 import io.jkeepalived.lvs.nft.NftNames;
 import io.jkeepalived.lvs.nft.NftRuleset;
 import io.jkeepalived.lvs.nft.NftScheduler;
 import io.jkeepalived.lvs.nft.NftState;
+import io.jkeepalived.lvs.nft.NftTimeouts;
 import io.jkeepalived.lvs.nft.ProgrammedService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,15 +36,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Virtual services as nftables rules, for kernels without IPVS, programmed in process through
- * libnftables: each {@link #apply} is one nftables transaction (all of it or none of it). When a
- * transaction fails, each service's part is tried on its own so one bad service never stops the rest.
+ * Virtual services as nftables rules, for kernels without IPVS, programmed in process: the skeleton and
+ * structural changes (a new service, a new server's chain, other settings) through libnftables; what a check
+ * result changes (weights, servers up or down: set elements and the selection rule's modulus) as one nf_tables
+ * netlink batch ({@link NftBatchCodec}), which needs no cache of the table (libnftables 1.0.6 reloads the whole
+ * table before each transaction: 136 ms per change at 1,000 services). Each {@link #apply} is one transaction
+ * per path (all of it or none of it). When a transaction fails, each service's part is tried on its own so one
+ * bad service never stops the rest; an element batch the kernel refuses is written again through libnftables.
  * The ruleset itself is {@link NftRuleset}'s; this class runs it and keeps what it programmed.
  * Opens its libnftables context and netlink socket lazily, on the calling thread (its network namespace).
  */
 public final class NftablesDataPlane implements DataPlane {
     private Nftables nft;
     private Rtnetlink rtnl;
+    private NetfilterNetlink nfnl;
+    private boolean nfnlUnavailable;
+    /** The handle of each service's selection rule, learnt from the kernel; forgotten when the chain is rewritten. */
+    private final Map<VirtualService, Long> selectionHandles = new HashMap<>();
+    private long netlinkBatches;
+    /** The kernel's answer to a service's refused element batch, for the failure line if libnftables fails too. */
+    private final Map<VirtualService, String> refusedAsElements = new HashMap<>();
+    private long libnftablesRuns;
     /** What our tables hold, as far as we know: from the last read, plus what applied since. */
     private final Map<VirtualService, ProgrammedService> programmed = new LinkedHashMap<>();
     private final Set<String> ingressDevices = new LinkedHashSet<>();
@@ -47,6 +64,8 @@ public final class NftablesDataPlane implements DataPlane {
     private boolean drSkeleton;
     private Timeouts timeouts = Timeouts.UNCHANGED;
     private Optional<Timeouts> timeoutsSet = Optional.empty();
+    /** The kernel refused conntrack timeout objects: said once, then lvs_timeouts count as set (DR still uses them). */
+    private boolean timeoutsUnsupported;
 
     @Override
     public String name() {
@@ -75,7 +94,14 @@ public final class NftablesDataPlane implements DataPlane {
 
     @Override
     public Pool read() throws DataPlaneException {
-        var state = NftState.parse(list(NftNames.NAT_TABLE), list(NftNames.DR_TABLE));
+        var natText = list(NftNames.NAT_TABLE);
+        var state = NftState.parse(natText, list(NftNames.DR_TABLE));
+        if (!timeoutsUnsupported) {
+            // what the kernel holds: after "nft flush ruleset" the next reconcile sets them again
+            timeoutsSet = NftTimeouts.parse(natText);
+            timeoutsSet.ifPresent(t -> timeouts = t);
+        }
+        selectionHandles.clear();
         programmed.clear();
         programmed.putAll(state.services());
         ingressDevices.clear();
@@ -104,24 +130,40 @@ public final class NftablesDataPlane implements DataPlane {
     private record Part(VirtualService key, List<LvsOp> ops, NftRuleset.Change change) {
     }
 
+    /** A service's change as elements only, with its selection rule's handle when the rule changes too. */
+    private record FastPart(VirtualService key, List<LvsOp> ops, NftRuleset.ElementChange change, List<NftMessage> messages,
+                            Service next, Map<RealServer, String> devices) {
+    }
+
+    /** How many transactions went to the kernel as nf_tables netlink batches, and through libnftables. */
+    public long[] transactions() {
+        return new long[] {netlinkBatches, libnftablesRuns};
+    }
+
     @Override
     public List<Failure> apply(List<LvsOp> ops) throws DataPlaneException {
         var byService = new LinkedHashMap<VirtualService, List<LvsOp>>();
+        var failures = new ArrayList<Failure>();
         for (var op : ops) {
             if (op instanceof LvsOp.SetTimeouts t) {
-                // conntrack keeps NAT connections with its own timeouts; DR's connection maps take these when created
-                timeouts = t.timeouts();
-                timeoutsSet = Optional.of(t.timeouts());
+                // DR's connection maps take these when created; NAT connections through conntrack timeout objects
+                // 0 leaves the value in force (as IPVS_CMD_SET_CONFIG does)
+                var was = timeoutsSet.orElse(Timeouts.UNCHANGED);
+                var now = t.timeouts();
+                timeouts = new Timeouts(now.tcp() > 0 ? now.tcp() : was.tcp(), now.tcpFin() > 0 ? now.tcpFin() : was.tcpFin(),
+                        now.udp() > 0 ? now.udp() : was.udp());
+                timeoutsSet = Optional.of(timeouts);
+                applyTimeouts(t, timeouts, failures);
                 continue;
             }
             byService.computeIfAbsent(op.service(), k -> new ArrayList<>()).add(op);
         }
         if (byService.isEmpty()) {
-            return List.of();
+            return failures;
         }
         var routes = routes();
-        var failures = new ArrayList<Failure>();
         var parts = new ArrayList<Part>();
+        var fast = new ArrayList<FastPart>();
         for (var e : byService.entrySet()) {
             var old = programmed.get(e.getKey());
             var before = old == null ? Pool.EMPTY : Pool.of(List.of(old.service()));
@@ -134,9 +176,23 @@ public final class NftablesDataPlane implements DataPlane {
                     }
                 }
             }
-            var change = NftRuleset.change(old, next, devices, timeouts);
-            parts.add(new Part(e.getKey(), e.getValue(), change));
+            var elements = netlink() ? NftRuleset.elementChange(old, next, devices) : Optional.<NftRuleset.ElementChange>empty();
+            var messages = elements.flatMap(this::withSelection);
+            if (messages.isPresent()) {
+                fast.add(new FastPart(e.getKey(), e.getValue(), elements.get(), messages.get(), next, devices));
+            } else {
+                parts.add(new Part(e.getKey(), e.getValue(), NftRuleset.change(old, next, devices, timeouts)));
+            }
         }
+        for (var refused : applyFast(fast, failures)) {
+            // refused as elements (a stale handle, a map changed behind our back): written whole instead
+            var old = programmed.get(refused.key());
+            parts.add(new Part(refused.key(), refused.ops(), NftRuleset.change(old, refused.next(), refused.devices(), timeouts)));
+        }
+        if (parts.isEmpty()) {
+            return failures;
+        }
+        libnftablesRuns++;
         try {
             nft().run(skeleton(parts) + String.join("", parts.stream().map(p -> p.change().commands()).toList()));
             for (var p : parts) {
@@ -160,6 +216,125 @@ public final class NftablesDataPlane implements DataPlane {
         return failures;
     }
 
+    /** lvs_timeouts for NAT: conntrack timeout objects on new connections to our services (one transaction). */
+    private void applyTimeouts(LvsOp.SetTimeouts t, Timeouts merged, List<Failure> failures) {
+        if (timeoutsUnsupported) {
+            return;
+        }
+        libnftablesRuns++;
+        try {
+            nft().run(NftRuleset.natSkeleton(merged));
+            natSkeleton = true;
+        } catch (NftablesException | DataPlaneException e) {
+            timeoutsUnsupported = true;
+            failures.add(new Failure(t, "lvs_timeouts do not apply to NAT connections, which keep conntrack's own timeouts: this kernel "
+                    + "refused conntrack timeout objects (ct timeout, CONFIG_NF_CONNTRACK_TIMEOUT): " + e.getMessage()));
+        }
+    }
+
+    /** Whether the nf_tables netlink socket can be opened here (else every change goes through libnftables). */
+    private boolean netlink() {
+        if (nfnl == null && !nfnlUnavailable) {
+            try {
+                nfnl = Linux.openNetfilterNetlink();
+            } catch (SyscallException | RuntimeException e) {
+                nfnlUnavailable = true;
+            }
+        }
+        return nfnl != null;
+    }
+
+    /** The element messages, plus the selection rule replaced by its handle when its modulus changes. */
+    private Optional<List<NftMessage>> withSelection(NftRuleset.ElementChange c) {
+        if (c.selection().isEmpty()) {
+            return Optional.of(c.messages());
+        }
+        var key = c.result().service().key();
+        Long handle = selectionHandles.get(key);
+        if (handle == null) {
+            try {
+                var rules = nfnl.dump(NftBatchCodec.getRules(c.table(), c.chain()), "list chain " + c.table() + " " + c.chain());
+                var found = NftBatchCodec.selectionHandle(rules, c.selection().get().slotsSet());
+                if (found.isEmpty()) {
+                    return Optional.empty();
+                }
+                handle = found.getAsLong();
+                selectionHandles.put(key, handle);
+            } catch (SyscallException e) {
+                return Optional.empty();
+            }
+        }
+        var all = new ArrayList<>(c.messages());
+        all.add(new NftMessage.ReplaceRule(c.table(), c.chain(), handle, c.selection().get()));
+        return Optional.of(all);
+    }
+
+    /**
+     * Sends the element changes of every service as one nf_tables batch. When the kernel refuses it, the
+     * services it did not refuse go again in a batch of their own; the refused ones are returned (for
+     * libnftables), each with the kernel's words kept for the log.
+     */
+    private List<FastPart> applyFast(List<FastPart> fast, List<Failure> failures) {
+        if (fast.isEmpty()) {
+            return List.of();
+        }
+        var refused = new ArrayList<FastPart>();
+        var pending = new ArrayList<>(fast);
+        for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
+            var messages = new ArrayList<NftMessage>();
+            var owner = new ArrayList<FastPart>();
+            for (var p : pending) {
+                messages.addAll(p.messages());
+                p.messages().forEach(m -> owner.add(p));
+            }
+            List<NetfilterNetlink.BatchError> errors;
+            netlinkBatches++;
+            try {
+                errors = nfnl.batch(NftBatchCodec.batch(messages), "nf_tables batch (" + pending.size() + " service(s))");
+            } catch (SyscallException e) {
+                errors = List.of(new NetfilterNetlink.BatchError(0, e.errno(), e.getMessage()));
+            }
+            if (errors.isEmpty()) {
+                for (var p : pending) {
+                    programmed.put(p.key(), p.change().result());
+                    rejectedOps(p.ops(), p.change().rejected(), failures);
+                }
+                return refused;
+            }
+            var bad = new java.util.LinkedHashSet<FastPart>();
+            for (var err : errors) {
+                int i = err.index() - 1; // 0 is BATCH_BEGIN
+                if (i >= 0 && i < owner.size()) {
+                    bad.add(owner.get(i));
+                    selectionHandles.remove(owner.get(i).key());
+                    refusedAsElements.putIfAbsent(owner.get(i).key(), "nf_tables refused " + messages.get(i).describe() + ": " + err.text());
+                } else {
+                    bad.addAll(pending); // the batch itself: nothing applied
+                }
+            }
+            refused.addAll(bad);
+            pending.removeAll(bad);
+        }
+        refused.addAll(pending);
+        return refused;
+    }
+
+    private static void rejectedOps(List<LvsOp> ops, Map<RealServer, String> rejected, List<Failure> failures) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        for (var op : ops) {
+            var server = switch (op) {
+                case LvsOp.AddDestination a -> a.destination().server();
+                case LvsOp.EditDestination e -> e.destination().server();
+                default -> null;
+            };
+            if (server != null && rejected.containsKey(server)) {
+                failures.add(new Failure(op, rejected.get(server)));
+            }
+        }
+    }
+
     /** The tables' fixed part, when a change needs a table we have not seen, or a new ingress device. */
     private String skeleton(List<Part> parts) {
         var sb = new StringBuilder();
@@ -177,7 +352,7 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         if (nat && !natSkeleton) {
-            sb.append(NftRuleset.natSkeleton());
+            sb.append(NftRuleset.natSkeleton(timeoutsUnsupported ? Timeouts.UNCHANGED : timeouts));
         }
         boolean newDevice = !ingressDevices.containsAll(devices);
         if (!devices.isEmpty() && (!drSkeleton || newDevice)) {
@@ -190,6 +365,8 @@ public final class NftablesDataPlane implements DataPlane {
     }
 
     private void done(Part p, List<Failure> failures) {
+        selectionHandles.remove(p.key()); // the chain was rewritten: new handles
+        refusedAsElements.remove(p.key());
         var r = p.change().result();
         if (r == null) {
             programmed.remove(p.key());
@@ -203,27 +380,16 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         // servers the nftables data plane cannot carry: their ops fail with the reason, the service runs without them
-        var rejected = p.change().rejected();
-        if (!rejected.isEmpty()) {
-            for (var op : p.ops()) {
-                var server = switch (op) {
-                    case LvsOp.AddDestination a -> a.destination().server();
-                    case LvsOp.EditDestination e -> e.destination().server();
-                    default -> null;
-                };
-                if (server != null && rejected.containsKey(server)) {
-                    failures.add(new Failure(op, rejected.get(server)));
-                }
-            }
-        }
+        rejectedOps(p.ops(), p.change().rejected(), failures);
     }
 
     private void fail(Part p, NftablesException e, List<Failure> failures) {
         // the tables may be gone (nft flush ruleset): the next change brings the fixed part along
         natSkeleton = false;
         drSkeleton = false;
+        var asElements = refusedAsElements.remove(p.key());
         for (var op : p.ops()) {
-            failures.add(new Failure(op, e.getMessage()));
+            failures.add(new Failure(op, e.getMessage() + (asElements == null ? "" : " (before that, " + asElements + ")")));
         }
     }
 
@@ -250,6 +416,7 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         programmed.clear();
+        selectionHandles.clear();
         ingressDevices.clear();
         natSkeleton = false;
         drSkeleton = false;
@@ -294,6 +461,10 @@ public final class NftablesDataPlane implements DataPlane {
         if (rtnl != null) {
             rtnl.close();
             rtnl = null;
+        }
+        if (nfnl != null) {
+            nfnl.close();
+            nfnl = null;
         }
     }
 

@@ -45,6 +45,7 @@ public final class ProtoCheckers implements AutoCloseable {
     private final java.util.Map<Reactor, byte[]> loopBuffers = new java.util.IdentityHashMap<>();
     private EventLoop httpLoop;
     private Thread httpLoopThread;
+    private io.jkeepalived.common.ThreadWatch watch;
     private SSLContext tls;
     private String tlsError;
 
@@ -167,6 +168,14 @@ public final class ProtoCheckers implements AutoCloseable {
         return !(reactor instanceof EventLoop loop) || loop.poller() instanceof NioPoller;
     }
 
+    /**
+     * The checker daemon's watch: the HTTP loop's death (an Error) or stall (a step stuck for 5 s) is the
+     * checker subsystem's, which is then restarted. Set before the first check runs.
+     */
+    public synchronized void watchedBy(io.jkeepalived.common.ThreadWatch watch) {
+        this.watch = watch;
+    }
+
     private synchronized EventLoop httpLoop() {
         if (httpLoop == null) {
             httpLoop = new EventLoop();
@@ -183,7 +192,12 @@ public final class ProtoCheckers implements AutoCloseable {
         synchronized (this) {
             loop = httpLoop;
             if (httpLoopThread == null) {
-                httpLoopThread = Thread.ofPlatform().daemon().name("jkp-http-loop").start(loop::run);
+                Runnable body = loop::run;
+                if (watch != null) {
+                    loop.watchedBy(watch.heartbeat("jkp-http-loop", java.time.Duration.ofSeconds(1)));
+                    body = watch.guarded("jkp-http-loop", body);
+                }
+                httpLoopThread = Thread.ofPlatform().daemon().name("jkp-http-loop").start(body);
             }
         }
         loop.execute(task);

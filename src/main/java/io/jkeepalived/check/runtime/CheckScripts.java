@@ -37,6 +37,11 @@ public final class CheckScripts implements ScriptExecutor, AutoCloseable {
         return jobs.notifyJob(script, List.of()).map(runner::start);
     }
 
+    /** The reader script of a checker notify FIFO (notify_fifo_script, lvs_notify_fifo_script). */
+    public void startFifoReader(io.jkeepalived.notify.NotifyFifo fifo, ScriptSpec script) {
+        fifo.startReader(script, jobs, runner);
+    }
+
     @Override
     public void close() {
         runner.close();

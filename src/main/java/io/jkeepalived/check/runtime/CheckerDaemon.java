@@ -6,6 +6,7 @@ import io.jkeepalived.check.checkers.Checker;
 import io.jkeepalived.check.checkers.CheckerFactory;
 import io.jkeepalived.check.plan.CheckPlanBuilder;
 import io.jkeepalived.check.plan.CheckSetup;
+import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.notify.NotifyFifo;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.check.engine.CheckEngine;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +68,8 @@ public final class CheckerDaemon implements AutoCloseable {
     /** Set on the loop when stopping or handing over: pool changes from then on are not reconciled. */
     private boolean closing;
     private final ThreadWatch watch;
+    /** The checker loop is stuck after 3 x this on one step. */
+    static final Duration STALL_PERIOD = Duration.ofSeconds(10);
 
     private record Io(EventLoop loop, TcpConnector tcp) {
     }
@@ -92,20 +96,24 @@ public final class CheckerDaemon implements AutoCloseable {
      * @param scripts      runs notify_up/down and quorum_up/down (the factory's MISC_CHECKs use the same runner
      *                     when built by {@link #defaultOptions})
      * @param fifoUmask    the umask of a notify FIFO that has to be created
+     * @param fifoScripts  a FIFO's path to its reader script (notify_fifo_script, lvs_notify_fifo_script)
      */
     public record Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                           List<String> fifos, RandomGenerator random, List<AutoCloseable> resources, boolean releaseLvs,
-                          Duration repairEvery, CheckScripts scripts, int fifoUmask) {
+                          Duration repairEvery, CheckScripts scripts, int fifoUmask,
+                          java.util.Map<String, ScriptSpec> fifoScripts) {
         public static final Duration DEFAULT_REPAIR = Duration.ofSeconds(5);
 
         public Options {
             resources = List.copyOf(resources);
+            fifoScripts = java.util.Map.copyOf(fifoScripts);
         }
 
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
                        List<String> fifos, RandomGenerator random, List<AutoCloseable> resources) {
             this(log, dataPlane, factory, alerts, fifos, random, resources, true, DEFAULT_REPAIR,
-                    new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log), NotifyFifo.DEFAULT_UMASK);
+                    new CheckScripts(new ScriptJobs(ScriptJobs.Settings.KEEPALIVED_DEFAULTS, log), log), NotifyFifo.DEFAULT_UMASK,
+                    java.util.Map.of());
         }
 
         public Options(Log log, DataPlane dataPlane, CheckerFactory factory, BiConsumer<String, String> alerts,
@@ -114,11 +122,13 @@ public final class CheckerDaemon implements AutoCloseable {
         }
 
         public Options withDataPlane(DataPlane dp) {
-            return new Options(log, dp, factory, alerts, fifos, random, resources, releaseLvs, repairEvery, scripts, fifoUmask);
+            return new Options(log, dp, factory, alerts, fifos, random, resources, releaseLvs, repairEvery, scripts, fifoUmask,
+                    fifoScripts);
         }
 
         public Options withLvs(boolean release, Duration repair) {
-            return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair, scripts, fifoUmask);
+            return new Options(log, dataPlane, factory, alerts, fifos, random, resources, release, repair, scripts, fifoUmask,
+                    fifoScripts);
         }
     }
 
@@ -141,6 +151,11 @@ public final class CheckerDaemon implements AutoCloseable {
         this.setup = setup;
         var io = openIo();
         this.loop = io.loop();
+        // a task busy on the loop for 30 s is a stall: restarted. Not less: reading or programming a big LVS
+        // table is one step (see repair()), and a restart that meets the same table must not loop
+        loop.watchedBy(watch.heartbeat("checker", STALL_PERIOD));
+        options.resources().stream().filter(ProtoCheckers.class::isInstance)
+                .forEach(p -> ((ProtoCheckers) p).watchedBy(watch));
         this.resources = options.resources();
         this.engine = new CheckEngine(setup.plan(), options.random());
         this.previous = previous == null ? null : previous.engine();
@@ -153,7 +168,10 @@ public final class CheckerDaemon implements AutoCloseable {
         }
         var fifos = new ArrayList<NotifyFifo>();
         for (var path : options.fifos()) {
-            NotifyFifo.open(Path.of(path), options.fifoUmask(), log).ifPresent(fifos::add);
+            NotifyFifo.open(Path.of(path), options.fifoUmask(), log).ifPresent(fifo -> {
+                fifos.add(fifo);
+                Optional.ofNullable(options.fifoScripts().get(path)).ifPresent(r -> options.scripts().startFifoReader(fifo, r));
+            });
         }
         this.actions = new ActionRunner(lvs.editor() /* replaced on start */, this::poolChanged, log, options.scripts(),
                 options.alerts(), fifos);
@@ -192,8 +210,13 @@ public final class CheckerDaemon implements AutoCloseable {
         var scripts = new CheckScripts(new ScriptJobs(ScriptJobs.Settings.of(config.globalDefs()), log), log);
         var factory = protocols.registerInto(new CheckerFactory(config.trackFiles(), scripts));
         var fifos = new ArrayList<String>();
-        config.globalDefs().notifyFifo().ifPresent(fifos::add);
-        config.globalDefs().lvsNotifyFifo().ifPresent(fifos::add);
+        var g = config.globalDefs();
+        g.notifyFifo().ifPresent(fifos::add);
+        g.lvsNotifyFifo().ifPresent(fifos::add);
+        // as keepalived's checker: the shared FIFO's reader too (the VRRP side starts one of its own)
+        var readers = new java.util.HashMap<String, ScriptSpec>();
+        g.notifyFifo().ifPresent(p -> g.notifyFifoScript().ifPresent(s -> readers.put(p, s)));
+        g.lvsNotifyFifo().ifPresent(p -> g.lvsNotifyFifoScript().ifPresent(s -> readers.put(p, s)));
         var resources = new ArrayList<AutoCloseable>(List.of(protocols, scripts));
         String host = CheckPlanBuilder.hostName().orElse("localhost");
         BiConsumer<String, String> alerts = (subject, body) -> log.info("SMTP alert not sent (no smtp_server or notification_email): " + subject);
@@ -205,7 +228,7 @@ public final class CheckerDaemon implements AutoCloseable {
             alerts = (subject, body) -> alerter.send(new AlertMail(subject, body));
         }
         return new Options(log, noKernelDataPlane(log), factory, alerts, fifos, random, resources, true,
-                Options.DEFAULT_REPAIR, scripts, config.globalDefs().umask());
+                Options.DEFAULT_REPAIR, scripts, config.globalDefs().umask(), readers);
     }
 
     /** The data plane this build uses: it programs nothing, and says why once. */
@@ -421,9 +444,14 @@ public final class CheckerDaemon implements AutoCloseable {
 
     /** The engine's view of every virtual and real server, read on the loop thread. */
     public List<CheckEngine.VirtualServerStatus> status() {
+        return status(Duration.ofSeconds(5));
+    }
+
+    /** The same, waiting at most {@code limit} for the loop (a CompletionException after). */
+    public List<CheckEngine.VirtualServerStatus> status(Duration limit) {
         var answer = new CompletableFuture<List<CheckEngine.VirtualServerStatus>>();
         loop.execute(() -> answer.complete(scheduler.status()));
-        return answer.orTimeout(5, TimeUnit.SECONDS).join();
+        return answer.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** Checks started and finished so far (for benchmarks and status). */

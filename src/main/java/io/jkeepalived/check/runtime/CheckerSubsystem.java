@@ -110,6 +110,28 @@ public final class CheckerSubsystem implements Subsystem {
         return c != null && c.alive();
     }
 
+    /** How many real servers are up, read on the checker loop (at most 1 s of waiting). */
+    @Override
+    public Optional<String> status() {
+        CheckerDaemon c = checker;
+        if (c == null || !c.alive()) {
+            return Optional.of("health checker not running");
+        }
+        try {
+            int up = 0;
+            int all = 0;
+            for (var vs : c.status(Duration.ofSeconds(1))) {
+                for (var rs : vs.realServers()) {
+                    all++;
+                    up += rs.alive() ? 1 : 0;
+                }
+            }
+            return Optional.of(up + "/" + all + " real servers up");
+        } catch (RuntimeException e) {
+            return Optional.of("health checker not answering");
+        }
+    }
+
     /** Test hook: the running checker daemon, or null. */
     CheckerDaemon current() {
         return checker;

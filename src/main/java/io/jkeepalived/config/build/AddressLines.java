@@ -10,9 +10,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The free-form lines of address, route and rule blocks ({@code virtual_ipaddress}, {@code static_routes},
@@ -21,11 +19,15 @@ import java.util.Set;
  */
 final class AddressLines {
     private final DiagnosticSink sink;
+    private final InterfaceCheck interfaces;
+    private final RouteLines routes;
     private long nextRulePreference4 = 16384;
     private long nextRulePreference6 = 16384;
 
-    AddressLines(DiagnosticSink sink) {
+    AddressLines(DiagnosticSink sink, InterfaceCheck interfaces) {
         this.sink = sink;
+        this.interfaces = interfaces;
+        this.routes = new RouteLines(sink, this, interfaces);
     }
 
     /** An address with optional /LEN; reports and returns empty when invalid. */
@@ -111,6 +113,10 @@ final class AddressLines {
                         break;
                     }
                     i++;
+                    if (!interfaces.exists(val)) {
+                        sink.error(line.pos(), "WARNING - interface " + val + " for ip address " + w.get(0) + " doesn't exist");
+                        return Optional.empty();
+                    }
                     dev = Optional.of(val);
                 }
                 case "scope" -> {
@@ -188,128 +194,9 @@ final class AddressLines {
         sink.error(line.pos(), "Missing value for '" + option + "'");
     }
 
-    private static final Set<String> ROUTE_TYPES = Set.of("unicast", "blackhole", "unreachable", "prohibit", "throw",
-            "local", "broadcast", "multicast", "anycast", "nat");
-    /** Route options taking one value (the ones we keep typed are handled separately). */
-    private static final Set<String> ROUTE_ONE_ARG = Set.of("tos", "dsfield", "realms", "from", "weight", "advmss",
-            "rtt", "rttvar", "reordering", "window", "cwnd", "ssthresh", "rto_min", "initcwnd", "initrwnd", "features",
-            "congctl", "expires", "pref", "hoplimit", "quickack", "fastopen_no_cookie", "vrf", "nexthop", "encap");
-
-    /** One line of virtual_routes / static_routes. {@code virtual}: warn about routes we cannot track. */
-    Optional<RouteSpec> route(ConfigNode line, boolean virtual) {
-        var w = line.words();
-        String dest = null;
-        Optional<String> src = Optional.empty();
-        Optional<String> via = Optional.empty();
-        var orVia = new ArrayList<String>();
-        Optional<String> dev = Optional.empty();
-        Optional<String> table = Optional.empty();
-        OptionalInt metric = OptionalInt.empty();
-        Optional<String> scope = Optional.empty();
-        Optional<String> protocol = Optional.empty();
-        Optional<String> trackGroup = Optional.empty();
-        String type = "unicast";
-        boolean noTrack = false;
-        for (int i = 0; i < w.size(); i++) {
-            var opt = w.get(i);
-            var val = i + 1 < w.size() ? w.get(i + 1) : null;
-            switch (opt) {
-                case "src" -> {
-                    src = Optional.ofNullable(val);
-                    i++;
-                }
-                case "via", "gw" -> {
-                    if (opt.equals("gw")) {
-                        sink.warning(line.pos(), "\"gw\" for routes is deprecated. Please use \"via\"");
-                    }
-                    via = Optional.ofNullable(val);
-                    i++;
-                }
-                case "or" -> {
-                    sink.warning(line.pos(), "\"or\" for routes is deprecated. Please use \"nexthop\"");
-                    if (val != null) {
-                        orVia.add(val);
-                    }
-                    i++;
-                }
-                case "dev", "oif" -> {
-                    dev = Optional.ofNullable(val);
-                    i++;
-                }
-                case "table" -> {
-                    table = Optional.ofNullable(val);
-                    i++;
-                }
-                case "metric", "priority", "preference" -> {
-                    if (val != null) {
-                        try {
-                            metric = OptionalInt.of(Integer.parseUnsignedInt(val));
-                        } catch (NumberFormatException e) {
-                            sink.error(line.pos(), "Invalid metric " + val);
-                        }
-                    }
-                    i++;
-                }
-                case "scope" -> {
-                    scope = Optional.ofNullable(val);
-                    i++;
-                }
-                case "protocol", "proto" -> {
-                    protocol = Optional.ofNullable(val);
-                    i++;
-                }
-                case "track_group" -> {
-                    trackGroup = Optional.ofNullable(val);
-                    i++;
-                }
-                case "no_track" -> noTrack = true;
-                case "to" -> {
-                    dest = val;
-                    i++;
-                }
-                case "type" -> {
-                    if (val != null) {
-                        type = val;
-                    }
-                    i++;
-                }
-                case "onlink", "inet", "inet6", "append", "prepend", "add", "ttl-propagate", "lock" -> {
-                }
-                case "mtu" -> i += (val != null && val.equals("lock")) ? 2 : 1;
-                default -> {
-                    if (ROUTE_TYPES.contains(opt) && dest == null) {
-                        type = opt;
-                    } else if (ROUTE_ONE_ARG.contains(opt)) {
-                        i++;
-                    } else if (dest == null) {
-                        dest = opt;
-                    } else {
-                        sink.error(line.pos(), "Unknown route option '" + opt + "' - ignoring");
-                    }
-                }
-            }
-        }
-        if (dest == null) {
-            sink.error(line.pos(), "Route has no destination - ignoring");
-            return Optional.empty();
-        }
-        String destination;
-        if (dest.equals("default")) {
-            destination = via.filter(v -> v.contains(":")).isPresent() ? "::/0" : "0.0.0.0/0";
-        } else {
-            var p = prefix(line, dest);
-            if (p.isEmpty()) {
-                return Optional.empty();
-            }
-            destination = p.get().text();
-        }
-        if (virtual && dev.isEmpty() && !noTrack) {
-            sink.warning(line.pos(), "Warning - cannot track route " + destination
-                    + " with no interface specified, not tracking");
-            noTrack = true;
-        }
-        return Optional.of(new RouteSpec(destination, src, via, orVia, dev, table, metric, scope, type, protocol, noTrack,
-                trackGroup, w, line.pos()));
+    /** One line of virtual_routes / static_routes. */
+    Optional<RouteSpec> route(ConfigNode line) {
+        return routes.route(line);
     }
 
     private static final Map<String, Integer> RULE_ONE_ARG = Map.ofEntries(Map.entry("tos", 1), Map.entry("dsfield", 1),
@@ -342,6 +229,9 @@ final class AddressLines {
                         sink.error(line.pos(), "Missing value for rule " + opt);
                         return Optional.empty();
                     }
+                    if (val.equals("default") || val.equals("any")) {
+                        val = "all";    // keepalived's parse_route: any address of either family
+                    }
                     if (!val.equals("all")) {
                         var p = prefix(line, val);
                         if (p.isEmpty()) {
@@ -368,13 +258,17 @@ final class AddressLines {
                         sink.error(line.pos(), "Invalid rule preference " + val);
                     }
                 }
-                case "iif", "dev" -> {
-                    iif = Optional.ofNullable(val);
+                case "iif", "dev", "oif" -> {
                     i++;
-                }
-                case "oif" -> {
-                    oif = Optional.ofNullable(val);
-                    i++;
+                    if (val != null && !interfaces.exists(val)) {
+                        sink.error(line.pos(), "WARNING - interface " + val + " for rule doesn't exist");
+                        return Optional.empty();
+                    }
+                    if (opt.equals("oif")) {
+                        oif = Optional.ofNullable(val);
+                    } else {
+                        iif = Optional.ofNullable(val);
+                    }
                 }
                 case "fwmark" -> {
                     i++;

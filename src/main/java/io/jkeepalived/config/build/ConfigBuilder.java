@@ -38,35 +38,46 @@ public final class ConfigBuilder {
     private final ScriptFinder scripts;
 
     private final SystemUsers users;
+    private final HostNames names;
 
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts) {
         this(sink, host, scripts, SystemUsers.system());
     }
 
     public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts, SystemUsers users) {
+        this(sink, host, scripts, users, HostNames.system());
+    }
+
+    public ConfigBuilder(DiagnosticSink sink, HostInterfaces host, ScriptFinder scripts, SystemUsers users, HostNames names) {
         this.sink = sink;
         this.host = host;
         this.scripts = scripts;
         this.users = users;
+        this.names = names;
     }
 
     public KeepalivedConfig build(List<ConfigNode> parsedRoots) {
         var roots = new KeywordValidator(KeywordRegistry.get(), sink).validate(parsedRoots);
-        var gb = new GlobalDefsDraft(sink, users);
+        var gb = new GlobalDefsDraft(sink, users, names);
         roots.stream().filter(n -> n.name().equals("global_defs")).forEach(gb::read);
         GlobalDefs globals = gb.build();
-        var lines = new AddressLines(sink);
+        // With dynamic_interfaces keepalived waits for missing interfaces to appear: nothing to report.
+        var interfaces = new InterfaceCheck(globals.dynamicInterfaces() ? name -> true : host);
+        var lines = new AddressLines(sink, interfaces);
         // keepalived_script is the default script user only when it exists; under enable_script_security a script
         // without a user then has none and is removed, as keepalived does
         boolean noDefaultUser = gb.scriptSecurity && gb.scriptUser.isEmpty() && !users.exists("keepalived_script");
         var vrrp = new VrrpBuilder(sink, lines, gb.scriptUserInvalid || noDefaultUser, noDefaultUser, users);
         var lvs = new LvsBuilder(sink, globals);
 
-        // With dynamic_interfaces keepalived waits for missing interfaces to appear: nothing to report.
-        var cfg = new ConfigDraft(vrrp, lvs, lines, new InterfaceCheck(globals.dynamicInterfaces() ? name -> true : host));
+        var cfg = new ConfigDraft(vrrp, lvs, lines, interfaces);
         RootKeywords.TABLE.readAll(cfg, roots, sink);
 
-        var usedScripts = trackedScripts(cfg.drafts, cfg.syncDrafts, cfg.vrrpScripts, globals);
+        // keepalived stops its VRRP side when an interface is missing, before vrrp_complete_init: the per-instance
+        // checks, script checks, sync groups, VRID clashes and VRRP script security are never made (checker findings
+        // still are)
+        boolean vrrpStopped = cfg.interfaces.anyMissing();
+        var usedScripts = sink.quietlyIf(vrrpStopped, () -> trackedScripts(cfg.drafts, cfg.syncDrafts, cfg.vrrpScripts, globals));
         var disabled = new HashSet<String>();
         cfg.vrrpScripts.stream().map(VrrpScriptSpec::name).filter(n -> !usedScripts.containsKey(n)).forEach(disabled::add);
         // The same for every instance: made once, not once per instance.
@@ -76,12 +87,12 @@ public final class ConfigBuilder {
         var instances = new ArrayList<VrrpInstanceSpec>();
         for (var d : cfg.drafts) {
             if (d.vrid == null) {
-                if (!d.vridWritten) {
+                if (!d.vridWritten && !vrrpStopped) {
                     sink.error(d.pos, d.tag() + " the virtual router id must be set");
                 }
                 continue;
             }
-            if (d.interfaceName == null && (d.peers.isEmpty() || d.unicastSrc == null)) {
+            if (d.interfaceName == null && (d.peers.isEmpty() || d.unicastSrc == null) && !vrrpStopped) {
                 sink.error(SourcePos.NONE, d.tag() + " Unknown interface!");
             }
             d.trackScripts.removeIf(r -> disabled.contains(r.name()));
@@ -91,11 +102,14 @@ public final class ConfigBuilder {
             resolveRefs(tag, "track process", d.trackProcesses, trackProcessNames);
             d.trackBfds.removeIf(r -> cfg.disabledBfds.contains(r.name()));
             resolveRefs(tag, "track bfd", d.trackBfds, bfdNames);
-            instances.add(d.finish(globals));
+            instances.add(sink.quietlyIf(vrrpStopped, () -> d.finish(globals)));
         }
-        var syncGroups = syncGroups(cfg.syncDrafts, instances, usedScripts, disabled);
-        vridClashes(instances, globals);
-        scriptSecurity(globals, usedScripts, cfg.vrrpScripts, cfg.drafts, syncGroups, cfg.virtualServers);
+        var syncGroups = sink.quietlyIf(vrrpStopped, () -> syncGroups(cfg.syncDrafts, instances, usedScripts, disabled));
+        if (!vrrpStopped) {
+            vridClashes(instances, globals);
+        }
+        scriptSecurity(globals, usedScripts, cfg.vrrpScripts, vrrpStopped ? List.of() : cfg.drafts,
+                vrrpStopped ? List.of() : syncGroups, cfg.virtualServers, vrrpStopped);
         if (cfg.interfaces.anyMissing()) {
             sink.error(SourcePos.NONE, "Non-existent interface specified in configuration");
         }
@@ -211,7 +225,7 @@ public final class ConfigBuilder {
      * process and the checker process each say so in their own words.
      */
     private void scriptSecurity(GlobalDefs g, Map<String, Boolean> usedScripts, List<VrrpScriptSpec> vrrpScripts,
-            List<VrrpInstanceDraft> drafts, List<VrrpSyncGroupSpec> groups, List<VirtualServerSpec> vss) {
+            List<VrrpInstanceDraft> drafts, List<VrrpSyncGroupSpec> groups, List<VirtualServerSpec> vss, boolean vrrpStopped) {
         // Plain loops, no lambdas: this runs once per -t, cold, and each lambda is a call site to link.
         if (g.enableScriptSecurity() || (g.scriptUser().isPresent() && !g.scriptUser().get().equals("root"))) {
             return;
@@ -245,7 +259,7 @@ public final class ConfigBuilder {
         if (!vss.isEmpty()) {
             addPresent(checkSide, g.notifyFifoScript(), g.lvsNotifyFifoScript());
         }
-        if (runsAsRoot(vrrpSide)) {
+        if (!vrrpStopped && runsAsRoot(vrrpSide)) {
             sink.report(Severity.SECURITY, SourcePos.NONE,
                     "SECURITY VIOLATION - scripts are being executed but script_security not enabled."
                             + insecureNote(vrrpSide, g));

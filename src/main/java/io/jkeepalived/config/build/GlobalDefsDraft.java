@@ -114,8 +114,10 @@ final class GlobalDefsDraft {
     /** script_user names a user that does not exist: scripts without their own user cannot run. */
     boolean scriptUserInvalid;
     final SystemUsers users;
+    final HostNames names;
 
-    GlobalDefsDraft(DiagnosticSink sink, SystemUsers users) {
+    GlobalDefsDraft(DiagnosticSink sink, SystemUsers users, HostNames names) {
+        this.names = names;
         this.sink = sink;
         this.users = users;
     }

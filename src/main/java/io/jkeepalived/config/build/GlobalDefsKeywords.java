@@ -102,7 +102,8 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::nftablesIfindex)
             .on("nftables_counters", (g, w) -> g.nftablesCounters = true)
                 .applied(GlobalDefs::nftablesCounters)
-            .on("vrrp_iptables", GlobalDefsKeywords::iptables)
+            // keepalived 2.2.7 as Debian builds it (nftables, no iptables): vrrp_iptables means nftables
+            .on("vrrp_iptables", GlobalDefsKeywords::vrrpIptables)
                 .applied(GlobalDefs::nftables)
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
                 .unsupported("process scheduling and limits")
@@ -132,17 +133,17 @@ final class GlobalDefsKeywords {
             .on("lvs_notify_fifo", (g, w) -> g.lvsNotifyFifo = w.required(0))
                 .applied(GlobalDefs::lvsNotifyFifo)
             .on("lvs_notify_fifo_script", (g, w) -> g.lvsNotifyFifoScript = w.script(0))
-                .unsupported("notify FIFO scripts")
+                .applied(GlobalDefs::lvsNotifyFifoScript)
             .on("enable_script_security", (g, w) -> g.scriptSecurity = true)
                 .applied(GlobalDefs::enableScriptSecurity)
             .on("script_user", GlobalDefsKeywords::scriptUser)
                 .applied(GlobalDefs::scriptUser, GlobalDefs::scriptGroup)
             .on("startup_script", (g, w) -> g.startupScript = w.script(0))
-                .unsupported("start-up and shut-down scripts")
+                .applied(GlobalDefs::startupScript)
             .on("startup_script_timeout", "shutdown_script_timeout", GlobalDefsKeywords::scriptTimeout)
-                .unsupported("start-up and shut-down scripts")
+                .applied(GlobalDefs::startupScriptTimeout, GlobalDefs::shutdownScriptTimeout)
             .on("shutdown_script", (g, w) -> g.shutdownScript = w.script(0))
-                .unsupported("start-up and shut-down scripts")
+                .applied(GlobalDefs::shutdownScript)
             .on("enable_snmp_vrrp", "enable_snmp_keepalived", (g, w) -> g.snmpVrrp = true)
                 .unsupported("SNMP")
             .on("enable_snmp_checker", (g, w) -> g.snmpChecker = true)
@@ -206,8 +207,9 @@ final class GlobalDefsKeywords {
                     "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_monitor_rcv_bufs_force", "nftables_ipvs",
                     "nftables_ipvs_priority", "nftables_ipvs_start_fwmark")
                 .unsupported("LVS (IPVS) data plane")
-            .accepted("vrrp_ipsets")
-                .unsupported("iptables VIP rules")
+            // ... and that build has no ipset support: the keyword is unknown to it
+            .on("vrrp_ipsets", (g, w) -> w.error("Unknown keyword 'vrrp_ipsets'"))
+                .unsupported("ipsets")
             .accepted("iproute_etc_dir", "iproute_usr_dir")
                 .unsupported("iproute2 name files")
             .accepted("config_save_dir", "tmp_config_directory", "use_symlink_paths", "reload_repeat")
@@ -247,6 +249,10 @@ final class GlobalDefsKeywords {
             g.smtpServer = Addresses.parse(t.get());
             if (g.smtpServer.isEmpty() && t.get().chars().allMatch(c -> c == '.' || Character.isDigit(c) || c == ':')) {
                 w.error("Invalid smtp server " + t.get() + " " + w.arg(1).orElse("25"));
+            } else if (g.smtpServer.isEmpty() && !g.names.resolves(t.get())) {
+                // keepalived resolves the name as it reads it, and goes on without an SMTP server
+                w.error("Invalid smtp server " + t.get() + " " + w.arg(1).orElse("25"));
+                return;
             } else if (g.smtpServer.isEmpty()) {
                 g.smtpServerName = t;
             }
@@ -254,6 +260,15 @@ final class GlobalDefsKeywords {
                 w.intIn(1, 1, 65535).ifPresent(p -> g.smtpPort = p);
             }
         }
+    }
+
+    /** keepalived's nftables-only build: the no_accept rules go to nftables, in the default table. */
+    private static void vrrpIptables(GlobalDefsDraft g, Words w) {
+        w.error("iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with"
+                + " 'nftables' config option");
+        g.iptables = Optional.of(w.node().argTexts());
+        g.nftables = Optional.of("keepalived");
+        g.nftablesPriority = -1;
     }
 
     private static void smtpConnectTimeout(GlobalDefsDraft g, Words w) {
@@ -333,18 +348,6 @@ final class GlobalDefsKeywords {
         } catch (NumberFormatException e) {
             w.error("invalid nftables chain priority '" + text + "'");
         }
-    }
-
-    /**
-     * keepalived 2.2.7 built with nftables only (Debian's): vrrp_iptables means the nftables rules in the default
-     * table, and says so; a later {@code nftables} line is then "already specified".
-     */
-    private static void iptables(GlobalDefsDraft g, Words w) {
-        g.iptables = Optional.of(w.node().argTexts());
-        w.error("iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with"
-                + " 'nftables' config option");
-        g.nftables = Optional.of("keepalived");
-        g.nftablesPriority = -1;
     }
 
     private static void maxAutoPriority(GlobalDefsDraft g, Words w) {

@@ -145,6 +145,7 @@ final class LvsBuilder {
             return Optional.empty();
         }
         validate(vs, address, describe, realServers);
+        sorryServerPort(vs, address, describe);
         Optional<VirtualServerSpec.SorryServer> sorry = vs.sorryIp == null ? Optional.empty()
                 : Optional.of(new VirtualServerSpec.SorryServer(vs.sorryIp, vs.sorryPort, vs.sorryInhibit, vs.sorryMethod,
                         OptionalInt.empty()));
@@ -185,16 +186,44 @@ final class LvsBuilder {
      */
     private RealServerSpec samePortForDirectRouting(RealServerSpec r, VirtualServerAddress address, String describe,
             String protocol) {
-        if (!(address instanceof VirtualServerAddress.IpPort ip) || ip.port() == 0 || r.port() == ip.port()
-                || r.forwardingMethod().kind() == ForwardingMethod.Kind.NAT) {
+        if (r.forwardingMethod().kind() == ForwardingMethod.Kind.NAT) {
             return r;
         }
-        var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
-        sink.warning(SourcePos.NONE, "WARNING - virtual server " + describe + " and real server ["
-                + Addresses.format(r.address()) + "]:" + proto + ":" + r.port() + " ports don't match - resetting");
-        return new RealServerSpec(r.address(), ip.port(), r.weight(), r.forwardingMethod(), r.upperThreshold(),
+        int port;
+        if (address instanceof VirtualServerAddress.Fwmark) {
+            // a fwmark service has no port: keepalived clears the real server's
+            if (r.port() == 0) {
+                return r;
+            }
+            sink.warning(SourcePos.NONE, "WARNING - fwmark virtual server " + describe + ", real server ["
+                    + Addresses.format(r.address()) + "]:none:" + r.port() + " has port specified - clearing");
+            port = 0;
+        } else if (address instanceof VirtualServerAddress.IpPort ip && ip.port() != 0 && r.port() != ip.port()) {
+            var proto = protocol == null ? "none" : protocol.toLowerCase(Locale.ROOT);
+            sink.warning(SourcePos.NONE, "WARNING - virtual server " + describe + " and real server ["
+                    + Addresses.format(r.address()) + "]:" + proto + ":" + r.port() + " ports don't match - resetting");
+            port = ip.port();
+        } else {
+            return r;
+        }
+        return new RealServerSpec(r.address(), port, r.weight(), r.forwardingMethod(), r.upperThreshold(),
                 r.lowerThreshold(), r.inhibitOnFailure(), r.notifyUp(), r.notifyDown(), r.alpha(), r.delayLoop(),
                 r.virtualhost(), r.smtpAlert(), r.checkers(), r.pos());
+    }
+
+    /** The sorry server's port under DR/TUN, as {@link #samePortForDirectRouting} for real servers. */
+    private void sorryServerPort(VirtualServerDraft vs, VirtualServerAddress address, String describe) {
+        var method = vs.sorryMethod.orElse(vs.method == null ? ForwardingMethod.NAT : vs.method);
+        if (vs.sorryIp == null || vs.sorryPort == 0 || method.kind() == ForwardingMethod.Kind.NAT) {
+            return;
+        }
+        if (address instanceof VirtualServerAddress.Fwmark) {
+            sink.warning(SourcePos.NONE, "WARNING - virtual server " + describe + ", sorry server has port specified - clearing");
+            vs.sorryPort = 0;
+        } else if (address instanceof VirtualServerAddress.IpPort ip && ip.port() != 0 && vs.sorryPort != ip.port()) {
+            sink.warning(SourcePos.NONE, "WARNING - virtual server " + describe + " and sorry server ports don't match - resetting");
+            vs.sorryPort = ip.port();
+        }
     }
 
     /** keepalived's validate_check_config(), in its order: each value it corrects, it says so. */

@@ -48,7 +48,7 @@ final class RootKeywords {
                     .forEach(c -> cfg.lines.address(c).ifPresent(cfg.staticAddresses::add)))
                 .applied(KeepalivedConfig::staticAddresses)
             .on("static_routes", (cfg, w) -> w.node().children()
-                    .forEach(c -> cfg.lines.route(c, false).ifPresent(cfg.staticRoutes::add)))
+                    .forEach(c -> cfg.lines.route(c).ifPresent(cfg.staticRoutes::add)))
                 .applied(KeepalivedConfig::staticRoutes)
             .on("static_rules", (cfg, w) -> w.node().children()
                     .forEach(c -> cfg.lines.rule(c).ifPresent(cfg.staticRules::add)))

@@ -216,6 +216,14 @@ final class VrrpInstanceDraft {
         if (vips.isEmpty() && !noVip) {
             sink.warning(SourcePos.NONE, tag() + " No VIP specified; at least one is sensible");
         }
+        if (family == AddressFamily.INET6 && peers.isEmpty() && !vips.isEmpty() && !vips.get(0).address().isLinkLocalAddress()) {
+            // RFC 5798: a multicast IPv6 router's first address is its link-local one
+            if (isStrict) {
+                sink.warning(SourcePos.NONE, tag() + " the first IPv6 VIP address must be link local");
+            } else {
+                sink.report(io.jkeepalived.config.Severity.INFO, SourcePos.NONE, tag() + " the first IPv6 VIP address should be link local");
+            }
+        }
         var garp = new GarpSettings(
                 garpMasterDelay != null ? garpMasterDelay : g.garp().masterDelay(),
                 garpMasterRepeat != null ? garpMasterRepeat : g.garp().masterRepeat(),

@@ -44,7 +44,7 @@ final class VrrpInstanceKeywords {
                 .applied(VrrpInstanceSpec::virtualIpAddressesExcluded)
             .on("no_virtual_ipaddress", (d, w) -> d.noVip = true)
                 .configOnly("silences the No VIP warning")
-            .on("virtual_routes", (d, w) -> w.node().children().forEach(c -> d.addressLines.route(c, true).ifPresent(d.routes::add)))
+            .on("virtual_routes", (d, w) -> w.node().children().forEach(c -> d.addressLines.route(c).ifPresent(d.routes::add)))
                 .applied(VrrpInstanceSpec::virtualRoutes)
             .on("virtual_rules", (d, w) -> w.node().children().forEach(c -> d.addressLines.rule(c).ifPresent(d.rules::add)))
                 .applied(VrrpInstanceSpec::virtualRules)

@@ -23,7 +23,7 @@ public final class KeywordValidator {
     }
 
     public List<ConfigNode> validate(List<ConfigNode> roots) {
-        return walk("ROOT", roots);
+        return walk("ROOT", new StrayBraces(registry, sink).apply(roots));
     }
 
     /** Returns {@code nodes} itself when every line is known (no copying for the common, clean case). */
@@ -53,7 +53,7 @@ public final class KeywordValidator {
                 var children = walk(KeywordRegistry.childKind(blockKind, node.name()), node.children());
                 if (children != node.children()) {
                     changed = true;
-                    kept.add(new ConfigNode(node.keyword(), node.args(), children, node.isBlock()));
+                    kept.add(new ConfigNode(node.keyword(), node.args(), children, node.isBlock(), node.openBrace(), node.closeBrace()));
                     continue;
                 }
             }

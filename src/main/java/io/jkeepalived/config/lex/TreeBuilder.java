@@ -21,11 +21,13 @@ final class TreeBuilder {
         final List<ConfigNode> children = new ArrayList<>();
         /** A '{' that followed no keyword: its lines belong to the enclosing block. */
         final boolean phantom;
+        final SourcePos openBrace;
 
-        Frame(Token keyword, List<Token> args, boolean phantom) {
+        Frame(Token keyword, List<Token> args, boolean phantom, SourcePos openBrace) {
             this.keyword = keyword;
             this.args = args;
             this.phantom = phantom;
+            this.openBrace = openBrace;
         }
     }
 
@@ -54,10 +56,10 @@ final class TreeBuilder {
         }
         if (pending == null) {
             findings.error(at, "Unexpected '{' - ignoring");
-            open.add(new Frame(null, List.of(), true));
+            open.add(new Frame(null, List.of(), true, at));
             return;
         }
-        open.add(new Frame(pending.getFirst(), pending.subList(1, pending.size()), false));
+        open.add(new Frame(pending.getFirst(), pending.subList(1, pending.size()), false, at));
         pending = null;
     }
 
@@ -74,7 +76,7 @@ final class TreeBuilder {
             findings.error(at, "Unknown keyword '}'");
             return;
         }
-        close();
+        close(at);
     }
 
     void line(List<Token> words) {
@@ -107,7 +109,7 @@ final class TreeBuilder {
                 findings.addAlwaysWithHint(Severity.ERROR, lastPos, text, "a '{' is not closed");
             }
             while (!open.isEmpty()) {
-                close();
+                close(SourcePos.NONE);
             }
         }
         return roots;
@@ -124,12 +126,12 @@ final class TreeBuilder {
         return open.isEmpty() ? roots : open.getLast().children;
     }
 
-    private void close() {
+    private void close(SourcePos at) {
         Frame f = open.removeLast();
         if (f.phantom) {
             children().addAll(f.children);
         } else {
-            children().add(new ConfigNode(f.keyword, f.args, f.children, true));
+            children().add(new ConfigNode(f.keyword, f.args, f.children, true, f.openBrace, at));
         }
     }
 }

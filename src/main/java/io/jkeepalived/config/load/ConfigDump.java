@@ -32,23 +32,32 @@ public final class ConfigDump {
     }
 
     public static List<String> render(KeepalivedConfig config) {
+        return render(config, LvsSettingsInForce.AS_CONFIGURED);
+    }
+
+    /** @param lvs what the LVS data plane in use applies: the rest is left out or said to be not in force */
+    public static List<String> render(KeepalivedConfig config, LvsSettingsInForce lvs) {
         String host;
         try {
             host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         } catch (IOException | RuntimeException e) {
             host = "localhost";
         }
-        return render(config, host);
+        return render(config, host, lvs);
     }
 
     public static List<String> render(KeepalivedConfig c, String hostname) {
+        return render(c, hostname, LvsSettingsInForce.AS_CONFIGURED);
+    }
+
+    public static List<String> render(KeepalivedConfig c, String hostname, LvsSettingsInForce lvs) {
         var out = new ArrayList<String>();
         globals(c, hostname, out);
         if (!c.vrrpInstances().isEmpty() || !c.vrrpSyncGroups().isEmpty()) {
             vrrp(c, out);
         }
         if (!c.virtualServers().isEmpty()) {
-            lvs(c, out);
+            lvs(c, lvs, out);
         }
         return out;
     }
@@ -319,7 +328,7 @@ public final class ConfigDump {
         }
     }
 
-    private static void lvs(KeepalivedConfig c, List<String> out) {
+    private static void lvs(KeepalivedConfig c, LvsSettingsInForce lvs, List<String> out) {
         out.add("------< LVS Topology >------");
         out.add(" System is compiled with LVS v1.2.1");
         for (var vsg : c.virtualServerGroups()) {
@@ -334,12 +343,16 @@ public final class ConfigDump {
             }
         }
         for (var vs : c.virtualServers()) {
-            virtualServer(vs, out);
+            virtualServer(vs, lvs, out);
         }
     }
 
     private static String method(io.jkeepalived.config.model.ForwardingMethod m) {
         return m.kind().name();
+    }
+
+    private static String method(io.jkeepalived.config.model.ForwardingMethod m, LvsSettingsInForce lvs) {
+        return method(m) + lvs.forwarding(m).map(r -> " (not in force on this backend: " + r + ")").orElse("");
     }
 
     private static String script(io.jkeepalived.config.model.ScriptSpec s) {
@@ -351,7 +364,7 @@ public final class ConfigDump {
     }
 
     /** keepalived's dump_vs(): "------< Virtual server >------" and its fields, in its order and words. */
-    private static void virtualServer(VirtualServerSpec vs, List<String> out) {
+    private static void virtualServer(VirtualServerSpec vs, LvsSettingsInForce lvs, List<String> out) {
         out.add(" ------< Virtual server >------");
         switch (vs.address()) {
             case io.jkeepalived.config.model.VirtualServerAddress.Group g -> out.add(" VS GROUP = " + vs.describe());
@@ -363,7 +376,8 @@ public final class ConfigDump {
         vs.ipFamily().ifPresent(f -> inForce(out, "virtual_server", "ip_family",
                 "   Address family = inet" + (f == io.jkeepalived.config.model.AddressFamily.INET ? "" : "6")));
         out.add("   delay_loop = " + vs.delayLoop().getSeconds()
-                + (KeywordStatuses.inForce("virtual_server", "lb_algo") ? ", lvs_sched = " + vs.scheduler() : ""));
+                + (KeywordStatuses.inForce("virtual_server", "lb_algo") ? ", lvs_sched = " + vs.scheduler()
+                        + lvs.scheduler(vs.scheduler()).map(r -> " (not in force on this backend: " + r + ")").orElse("") : ""));
         inForce(out, "virtual_server", "hashed", "   Hashed = disabled");
         var f = vs.schedulerFlags();
         if (!KeywordStatuses.inForce("virtual_server", "flag-1")) {
@@ -377,7 +391,9 @@ public final class ConfigDump {
             out.add("   flag-2 = " + enabled(f.contains("flag-2")));
             out.add("   flag-3 = " + enabled(f.contains("flag-3")));
         }
-        inForce(out, "virtual_server", "ops", "   One packet scheduling = " + enabled(f.contains("ops")));
+        if (lvs.onePacket()) {
+            inForce(out, "virtual_server", "ops", "   One packet scheduling = " + enabled(f.contains("ops")));
+        }
         vs.persistenceTimeout().ifPresent(p -> inForce(out, "virtual_server", "persistence_timeout",
                 "   persistence timeout = " + p.getSeconds()));
         vs.persistenceGranularity().ifPresent(p -> inForce(out, "virtual_server", "persistence_granularity",
@@ -393,23 +409,23 @@ public final class ConfigDump {
             out.add("   Using HA suspend");
         }
         out.add("   Using smtp notification = " + (vs.smtpAlert() ? "yes" : "no"));
-        inForce(out, "virtual_server", "lb_kind", "   default forwarding method = " + method(vs.forwardingMethod()));
+        inForce(out, "virtual_server", "lb_kind", "   default forwarding method = " + method(vs.forwardingMethod(), lvs));
         vs.sorryServer().ifPresent(s -> {
             out.add("   sorry server = [" + Addresses.format(s.address()) + "]:" + vs.protocol().toLowerCase(Locale.ROOT)
                     + ":" + s.port());
             inForce(out, "virtual_server", "sorry_server_lvs_method",
-                    "   sorry server forwarding method = " + method(s.forwardingMethod().orElse(vs.forwardingMethod())));
+                    "   sorry server forwarding method = " + method(s.forwardingMethod().orElse(vs.forwardingMethod()), lvs));
         });
         for (var rs : vs.realServers()) {
-            realServer(vs, rs, out);
+            realServer(vs, rs, lvs, out);
         }
     }
 
     /** keepalived's dump_rs(), then the checkers of this real server. */
-    private static void realServer(VirtualServerSpec vs, RealServerSpec rs, List<String> out) {
+    private static void realServer(VirtualServerSpec vs, RealServerSpec rs, LvsSettingsInForce lvs, List<String> out) {
         out.add("   ------< Real server >------");
         out.add("   RIP = " + Addresses.format(rs.address()) + ", RPORT = " + rs.port() + ", WEIGHT = " + rs.weight());
-        inForce(out, "real_server", "lvs_method", "   Forwarding method = " + method(rs.forwardingMethod()));
+        inForce(out, "real_server", "lvs_method", "   Forwarding method = " + method(rs.forwardingMethod(), lvs));
         out.add("   Alpha is " + (rs.alpha() ? "ON" : "OFF"));
         out.add("   Delay loop = " + rs.delayLoop().getSeconds());
         out.add("   Inhibit on failure is " + (rs.inhibitOnFailure() ? "ON" : "OFF"));

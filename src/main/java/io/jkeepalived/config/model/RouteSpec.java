@@ -11,6 +11,10 @@ import java.util.OptionalInt;
  *
  * @param destination  {@code PREFIX/LEN} ("default" becomes 0.0.0.0/0 or ::/0)
  * @param type         unicast, blackhole, unreachable, prohibit, throw, local, broadcast, ...
+ * @param via          the gateway address as written, without keepalived's {@code inet}/{@code inet6} family word
+ * @param nexthops     multipath {@code nexthop via A dev X weight N ...}, in order (empty: a single path)
+ * @param metrics      the route metrics ({@code mtu}, {@code ssthresh} ...), each possibly {@code lock}ed
+ * @param ttlPropagate {@code ttl-propagate enabled|disabled}
  */
 public record RouteSpec(
         String destination,
@@ -25,10 +29,23 @@ public record RouteSpec(
         Optional<String> protocol,
         boolean noTrack,
         Optional<String> trackGroup,
+        List<Nexthop> nexthops,
+        List<Metric> metrics,
+        Optional<Boolean> ttlPropagate,
         List<String> words,
         SourcePos pos) {
     public RouteSpec {
         orVia = List.copyOf(orVia);
+        nexthops = List.copyOf(nexthops);
+        metrics = List.copyOf(metrics);
         words = List.copyOf(words);
+    }
+
+    /** One path of a multipath route; {@code weight} 1-256, 0 when not given (the kernel's 1). */
+    public record Nexthop(Optional<String> via, Optional<String> dev, int weight, boolean onlink) {
+    }
+
+    /** A route metric by its iproute2 name ({@code mtu}, {@code advmss}, {@code ssthresh} ...). */
+    public record Metric(String name, long value, boolean locked) {
     }
 }

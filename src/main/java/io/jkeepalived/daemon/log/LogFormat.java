@@ -17,6 +17,14 @@ public final class LogFormat {
     private LogFormat() {
     }
 
+    /** keepalived's -g file timestamp: {@code %a %b %d %T.NANOS %Y} ({@code Mon Dec 07 06:34:02.123456789 2026: ...}). */
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss.SSSSSSSSS yyyy", Locale.ROOT);
+
+    public static String fileLine(java.time.Instant at, ZoneId zone, String message) {
+        return FILE_TIME.format(ZonedDateTime.ofInstant(at, zone)) + ": " + message;
+    }
+
     public static String consoleLine(long epochMillis, ZoneId zone, String message) {
         var t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMillis), zone);
         return C_LOCALE_TIME.format(t) + ": " + message;

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the nft commands for our two tables. Pure: text in, text out; the data plane runs it as one
@@ -49,6 +50,11 @@ public final class NftRuleset {
 
     /** The NAT table's fixed part; {@code add} is idempotent, the base chains are rewritten whole. */
     public static String natSkeleton() {
+        return natSkeleton(Timeouts.UNCHANGED);
+    }
+
+    /** The NAT table's fixed part with the conntrack timeouts of {@code lvs_timeouts} ({@link NftTimeouts}). */
+    public static String natSkeleton(Timeouts timeouts) {
         var t = NftNames.NAT_TABLE;
         var sb = new StringBuilder();
         sb.append("add table ").append(t).append('\n');
@@ -58,8 +64,15 @@ public final class NftRuleset {
         sb.append("add map ").append(t).append(" natmark6 { typeof meta mark : verdict; }\n");
         sb.append("add chain ").append(t).append(" prerouting { type nat hook prerouting priority dstnat; policy accept; }\n");
         sb.append("add chain ").append(t).append(" output { type nat hook output priority -100; policy accept; }\n");
+        // the rules go first, then the timeout objects they name can be replaced (one transaction: no packet sees the gap)
         for (var chain : List.of("prerouting", "output")) {
             sb.append("flush chain ").append(t).append(' ').append(chain).append('\n');
+        }
+        sb.append(NftTimeouts.objects(timeouts));
+        for (var chain : List.of("prerouting", "output")) {
+            for (var rule : NftTimeouts.rules(timeouts)) {
+                sb.append("add rule ").append(t).append(' ').append(chain).append(' ').append(rule).append('\n');
+            }
             sb.append("add rule ").append(t).append(' ').append(chain).append(" ip daddr . meta l4proto . th dport vmap @nat4\n");
             sb.append("add rule ").append(t).append(' ').append(chain).append(" ip6 daddr . meta l4proto . th dport vmap @nat6\n");
             sb.append("add rule ").append(t).append(' ').append(chain).append(" meta nfproto ipv4 meta mark vmap @natmark4\n");
@@ -104,25 +117,10 @@ public final class NftRuleset {
             return new Change(sb.toString(), null, Map.of());
         }
         var key = next.key();
-        var rejected = new LinkedHashMap<RealServer, String>();
         var mode = modeOf(next, old);
-        var accepted = new LinkedHashMap<RealServer, Destination>();
-        for (var d : next.destinations().values()) {
-            var method = d.forwarding().method();
-            if (method == Forwarding.Method.TUN) {
-                rejected.put(d.server(), "TUN forwarding (" + d.forwarding().tunnelType().name().toLowerCase() + ") is not available with "
-                        + "the nftables data plane");
-            } else if (mode == Mode.NAT && method == Forwarding.Method.DR && key instanceof VirtualService.Fwmark) {
-                rejected.put(d.server(), "DR for a fwmark service is not available with the nftables data plane (the mark is set after "
-                        + "the ingress hook DR runs in)");
-            } else if ((method == Forwarding.Method.DR) != (mode == Mode.DR)) {
-                rejected.put(d.server(), "the service mixes NAT and DR servers; the nftables data plane runs it as " + mode);
-            } else if (mode == Mode.DR && !devices.containsKey(d.server())) {
-                rejected.put(d.server(), "no route to the real server (DR needs it on a directly connected network)");
-            } else {
-                accepted.put(d.server(), d);
-            }
-        }
+        var servers = classify(next, mode, devices);
+        var accepted = servers.accepted();
+        var rejected = servers.rejected();
         if (old != null && (old.mode() != mode || !old.service().settings().equals(next.settings()))) {
             delete(sb, old);
             old = null;
@@ -183,7 +181,7 @@ public final class NftRuleset {
             rule(sb, table, name, markExpr + " vmap @" + name + "_ids");
         }
         if (!slots.isEmpty()) {
-            rule(sb, table, name, selection(sched, family, name, key, slots.size()));
+            rule(sb, table, name, selectionRule(sched, mode, key, slots.size()).text());
         }
         if (mode == Mode.DR) {
             rule(sb, table, name, "meta mark set 0");
@@ -227,6 +225,107 @@ public final class NftRuleset {
         }
         var result = new ProgrammedService(new Service(key, next.settings(), accepted), mode, ids, resultDevices);
         return new Change(sb.toString(), result, rejected);
+    }
+
+    /**
+     * A change a check result makes (weights, servers up or down) to a service whose chains already exist:
+     * set elements and at most the selection rule's modulus, no new chain, so it can go to the kernel as one
+     * nf_tables batch without libnftables (NftBatchCodec). Empty when the change needs more (a new service or
+     * server, other settings, another device): then {@link #change} writes it.
+     *
+     * @param messages  the element changes; the selection rule, when its modulus changes, is {@code selection}
+     *                  (its handle is the kernel's, which the caller knows)
+     * @param selection the new selection rule of chain {@code chain}, when it must be replaced
+     */
+    public record ElementChange(List<NftMessage> messages, String table, String chain, Optional<SelectionRule> selection,
+                                ProgrammedService result, Map<RealServer, String> rejected) {
+    }
+
+    public static Optional<ElementChange> elementChange(ProgrammedService old, Service next, Map<RealServer, String> devices) {
+        if (old == null || next == null) {
+            return Optional.empty();
+        }
+        var mode = modeOf(next, old);
+        if (mode != old.mode() || !old.service().settings().equals(next.settings())) {
+            return Optional.empty();
+        }
+        var servers = classify(next, mode, devices);
+        var accepted = servers.accepted();
+        for (var d : accepted.values()) {
+            var id = old.ids().get(d.server());
+            if (id == null || mode == Mode.DR && !devices.get(d.server()).equals(old.devices().get(d.server()))) {
+                return Optional.empty(); // a server without its chain yet, or reached on another device
+            }
+        }
+        var key = next.key();
+        var sched = NftScheduler.of(next.settings().scheduling());
+        var oldSlots = slotsOf(sched, old.service().destinations().values(), old.ids());
+        var slots = slotsOf(sched, accepted.values(), old.ids());
+        if (oldSlots.isEmpty() && !slots.isEmpty()) {
+            return Optional.empty(); // the chain has no selection rule yet: written whole
+        }
+        var table = NftNames.table(mode);
+        var name = NftNames.chain(key);
+        var messages = new ArrayList<NftMessage>();
+        messages.add(new NftMessage.FlushSet(table, name + "_slots"));
+        if (!slots.isEmpty()) {
+            var elems = new ArrayList<NftMessage.Element>(slots.size());
+            for (int i = 0; i < slots.size(); i++) {
+                elems.add(new NftMessage.Element(i, Optional.empty(), NftNames.destination(key, slots.get(i))));
+            }
+            messages.add(new NftMessage.AddElements(table, name + "_slots", elems));
+        }
+        messages.add(new NftMessage.FlushSet(table, name + "_ids"));
+        if (!accepted.isEmpty()) {
+            var elems = new ArrayList<NftMessage.Element>();
+            for (var d : accepted.values()) {
+                int id = old.ids().get(d.server());
+                elems.add(new NftMessage.Element(NftNames.mark(id), Optional.of(Descriptors.destination(d)), NftNames.destination(key, id)));
+            }
+            messages.add(new NftMessage.AddElements(table, name + "_ids", elems));
+        }
+        var selection = !slots.isEmpty() && slots.size() != oldSlots.size()
+                ? Optional.of(selectionRule(sched, mode, key, slots.size())) : Optional.<SelectionRule>empty();
+        // servers that left keep their chain (NAT too, until the next whole rewrite): coming back is then elements only
+        var result = new ProgrammedService(new Service(key, next.settings(), accepted), mode, old.ids(), old.devices());
+        return Optional.of(new ElementChange(messages, table, name, selection, result, servers.rejected()));
+    }
+
+    private static List<Integer> slotsOf(NftScheduler sched, Collection<Destination> live, Map<RealServer, Integer> ids) {
+        var liveIds = new ArrayList<Integer>();
+        var weights = new ArrayList<Integer>();
+        for (var d : live) {
+            liveIds.add(ids.get(d.server()));
+            weights.add(d.weight());
+        }
+        return slots(sched, liveIds, weights);
+    }
+
+    private record Servers(Map<RealServer, Destination> accepted, Map<RealServer, String> rejected) {
+    }
+
+    /** Which of a service's servers this table can carry, and why not the others. */
+    private static Servers classify(Service next, Mode mode, Map<RealServer, String> devices) {
+        var key = next.key();
+        var rejected = new LinkedHashMap<RealServer, String>();
+        var accepted = new LinkedHashMap<RealServer, Destination>();
+        for (var d : next.destinations().values()) {
+            var method = d.forwarding().method();
+            if (method == Forwarding.Method.TUN) {
+                rejected.put(d.server(), "TUN forwarding (" + d.forwarding().tunnelType().name().toLowerCase() + ") is not available with "
+                        + "the nftables data plane");
+            } else if (mode == Mode.NAT && method == Forwarding.Method.DR && key instanceof VirtualService.Fwmark) {
+                rejected.put(d.server(), "DR for a fwmark service is not available with the nftables data plane (the mark is set after "
+                        + "the ingress hook DR runs in)");
+            } else if ((method == Forwarding.Method.DR) != (mode == Mode.DR)) {
+                rejected.put(d.server(), "the service mixes NAT and DR servers; the nftables data plane runs it as " + mode);
+            } else if (mode == Mode.DR && !devices.containsKey(d.server())) {
+                rejected.put(d.server(), "no route to the real server (DR needs it on a directly connected network)");
+            } else {
+                accepted.put(d.server(), d);
+            }
+        }
+        return new Servers(accepted, rejected);
     }
 
     private static Mode modeOf(Service next, ProgrammedService old) {
@@ -356,15 +455,10 @@ public final class NftRuleset {
         }
     }
 
-    private static String selection(NftScheduler sched, String family, String name, VirtualService key, int slots) {
-        var map = " mod " + slots + " vmap @" + name + "_slots";
+    static SelectionRule selectionRule(NftScheduler sched, Mode mode, VirtualService key, int slots) {
+        var name = NftNames.chain(key);
         // a fixed seed per service: a restart hashes each client to the same slot
-        String seed = " seed 0x" + Integer.toHexString(name.hashCode());
-        return switch (sched.selection()) {
-            case ROUND_ROBIN, FAILOVER -> "numgen inc" + map;
-            case SOURCE_HASH -> "jhash " + family + " saddr" + (sched.hashPort() ? " . th sport" : "") + map.replace(" vmap", seed + " vmap");
-            case DESTINATION_HASH -> "jhash " + family + " daddr" + map.replace(" vmap", seed + " vmap");
-        };
+        return new SelectionRule(sched.selection(), key.ipv6(), sched.hashPort(), mode == Mode.DR, slots, name.hashCode(), name + "_slots");
     }
 
     private static List<Integer> slots(NftScheduler sched, List<Integer> ids, List<Integer> weights) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the ip/ping commands the lab needs, bounded in time, returning their output. */
+/** Runs the ip commands the lab needs, bounded in time, returning their output. */
 final class LabCommands {
     private LabCommands() {
     }

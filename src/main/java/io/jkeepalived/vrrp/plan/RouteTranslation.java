@@ -6,27 +6,37 @@ import io.jkeepalived.linux.InterfaceAddress;
 import io.jkeepalived.linux.Link;
 import io.jkeepalived.linux.Route;
 import io.jkeepalived.linux.RouteAddMode;
+import io.jkeepalived.linux.RouteExtras;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One {@code virtual_routes} / {@code static_routes} line as keepalived's netlink_route sends it: scope universe
  * unless {@code scope} is given, protocol keepalived unless {@code protocol} is given, table main unless
  * {@code table}, prepended unless {@code add} / {@code append}. Destination, {@code via}, {@code dev}, {@code src},
- * {@code metric}, {@code table}, {@code scope}, {@code protocol} and the types (blackhole, unreachable, prohibit,
- * throw ...) are applied; the options that tune metrics (mtu, advmss ...), multipath {@code nexthop}, {@code encap},
- * {@code tos}, {@code realms} and {@code onlink} are named as not applied.
+ * {@code metric}, {@code table}, {@code scope}, {@code protocol}, the types (blackhole, unreachable, prohibit,
+ * throw ...), multipath {@code nexthop} (and the old {@code or}), the numeric metrics with their {@code lock}
+ * ({@code mtu}, {@code ssthresh} ...), {@code ttl-propagate} and {@code onlink} are applied; {@code tos},
+ * {@code realms}, {@code from}, the time and name metrics ({@code rtt}, {@code rttvar}, {@code rto_min},
+ * {@code congctl}), {@code features}, {@code expires}, {@code pref}, {@code vrf} and {@code encap} are named as not
+ * applied.
  */
 final class RouteTranslation {
-    private static final Set<String> NOT_APPLIED_WITH_VALUE = Set.of("tos", "dsfield", "realms", "from", "weight",
-            "advmss", "rtt", "rttvar", "reordering", "window", "cwnd", "ssthresh", "rto_min", "initcwnd", "initrwnd",
-            "features", "congctl", "expires", "pref", "hoplimit", "quickack", "fastopen_no_cookie", "vrf", "nexthop",
-            "encap", "mtu", "or");
-    private static final Set<String> NOT_APPLIED_FLAGS = Set.of("onlink", "ttl-propagate");
+    private static final Set<String> NOT_APPLIED = Set.of("tos", "dsfield", "realms", "from", "rtt", "rttvar",
+            "rto_min", "congctl", "features", "expires", "pref", "vrf", "encap", "as");
+    private static final Map<String, Integer> RTAX = Map.ofEntries(Map.entry("mtu", RouteExtras.RTAX_MTU),
+            Map.entry("window", RouteExtras.RTAX_WINDOW), Map.entry("ssthresh", RouteExtras.RTAX_SSTHRESH),
+            Map.entry("cwnd", RouteExtras.RTAX_CWND), Map.entry("advmss", RouteExtras.RTAX_ADVMSS),
+            Map.entry("reordering", RouteExtras.RTAX_REORDERING), Map.entry("hoplimit", RouteExtras.RTAX_HOPLIMIT),
+            Map.entry("initcwnd", RouteExtras.RTAX_INITCWND), Map.entry("initrwnd", RouteExtras.RTAX_INITRWND),
+            Map.entry("quickack", RouteExtras.RTAX_QUICKACK),
+            Map.entry("fastopen_no_cookie", RouteExtras.RTAX_FASTOPEN_NO_COOKIE));
 
     private RouteTranslation() {
     }
@@ -36,18 +46,14 @@ final class RouteTranslation {
         if (prefix.isEmpty()) {
             return new Translation.Refused<>("destination " + spec.destination() + " is not an address/prefix");
         }
-        var viaText = viaOf(spec.words());
-        if (spec.words().contains("default") && prefix.get().length() == 0 && viaText.filter(v -> v.contains(":")).isPresent()) {
-            prefix = prefix("::/0");     // "default via inet6 ADDR": the gateway says the family
-        }
         InetAddress dst = prefix.get().address();
         boolean v6 = dst.getAddress().length == 16;
+        String family = v6 ? "IPv6" : "IPv4";
         Optional<InetAddress> via = Optional.empty();
-        if (viaText.isPresent()) {
-            via = Addresses.parse(viaText.get());
+        if (spec.via().isPresent()) {
+            via = Addresses.parse(spec.via().get());
             if (via.isEmpty() || (via.get().getAddress().length == 16) != v6) {
-                return new Translation.Refused<>("via " + viaText.get() + " is not an " + (v6 ? "IPv6" : "IPv4")
-                        + " address (a gateway of the other family is not supported)");
+                return new Translation.Refused<>("via " + spec.via().get() + " is not an " + family + " address");
             }
         }
         int oif = 0;
@@ -73,26 +79,58 @@ final class RouteTranslation {
         if (spec.source().isPresent()) {
             src = Addresses.parse(spec.source().get());
             if (src.isEmpty() || (src.get().getAddress().length == 16) != v6) {
-                return new Translation.Refused<>("src " + spec.source().get() + " is not an " + (v6 ? "IPv6" : "IPv4") + " address");
+                return new Translation.Refused<>("src " + spec.source().get() + " is not an " + family + " address");
             }
         }
+        var hops = new ArrayList<RouteExtras.Nexthop>();
+        if (!spec.orVia().isEmpty()) {
+            // keepalived's old "via A or B": two paths, the via address first
+            var gateways = new ArrayList<Optional<InetAddress>>();
+            gateways.add(via);
+            spec.orVia().forEach(o -> gateways.add(Addresses.parse(o)));
+            for (var gateway : gateways) {
+                if (gateway.isEmpty() || (gateway.get().getAddress().length == 16) != v6) {
+                    return new Translation.Refused<>("an \"or\" gateway is not an " + family + " address");
+                }
+                hops.add(new RouteExtras.Nexthop(gateway, oif, 1, false));
+            }
+            via = Optional.empty();
+        }
+        for (var hop : spec.nexthops()) {
+            Optional<InetAddress> gateway = hop.via().flatMap(Addresses::parse);
+            if (hop.via().isPresent() && (gateway.isEmpty() || (gateway.get().getAddress().length == 16) != v6)) {
+                return new Translation.Refused<>("nexthop via " + hop.via().get() + " is not an " + family + " address");
+            }
+            int hopIf = 0;
+            if (hop.dev().isPresent()) {
+                var link = host.link(hop.dev().get());
+                if (link.isEmpty()) {
+                    return new Translation.Refused<>("interface " + hop.dev().get() + " does not exist");
+                }
+                hopIf = link.get().index();
+            }
+            hops.add(new RouteExtras.Nexthop(gateway, hopIf, hop.weight() == 0 ? 1 : hop.weight(), hop.onlink()));
+        }
+        var metrics = new TreeMap<Integer, Long>();
+        int locks = 0;
+        for (var m : spec.metrics()) {
+            int rtax = RTAX.get(m.name());
+            metrics.put(rtax, m.value());
+            if (m.locked()) {
+                locks |= 1 << rtax;
+            }
+        }
+        var extras = new RouteExtras(hops, metrics, locks, spec.ttlPropagate(), onlinkBeforeNexthops(spec.words()));
         var route = new Route(dst, prefix.get().length(), via, oif, table.getAsInt(), spec.metric().orElse(0),
-                scope.getAsInt(), protocol.getAsInt(), type.getAsInt(), src);
+                scope.getAsInt(), protocol.getAsInt(), type.getAsInt(), src, extras);
         return new Translation.Done<>(new PlannedRoute(route, mode(spec.words())), notApplied(spec.words()));
     }
 
-    /** {@code via ADDR}, {@code via inet ADDR}, {@code via inet6 ADDR} or the deprecated {@code gw ADDR}. */
-    static Optional<String> viaOf(List<String> words) {
-        for (int i = 0; i < words.size() - 1; i++) {
-            if (words.get(i).equals("via") || words.get(i).equals("gw")) {
-                String next = words.get(i + 1);
-                if ((next.equals("inet") || next.equals("inet6")) && i + 2 < words.size()) {
-                    return Optional.of(words.get(i + 2));
-                }
-                return Optional.of(next);
-            }
-        }
-        return Optional.empty();
+    /** {@code onlink} of the route itself (an {@code onlink} after {@code nexthop} belongs to that path). */
+    private static boolean onlinkBeforeNexthops(List<String> words) {
+        int nexthop = words.indexOf("nexthop");
+        int onlink = words.indexOf("onlink");
+        return onlink >= 0 && (nexthop < 0 || onlink < nexthop);
     }
 
     static RouteAddMode mode(List<String> words) {
@@ -103,7 +141,7 @@ final class RouteTranslation {
     static List<String> notApplied(List<String> words) {
         var out = new ArrayList<String>();
         for (String w : words) {
-            if ((NOT_APPLIED_WITH_VALUE.contains(w) || NOT_APPLIED_FLAGS.contains(w)) && !out.contains(w)) {
+            if (NOT_APPLIED.contains(w) && !out.contains(w)) {
                 out.add(w);
             }
         }

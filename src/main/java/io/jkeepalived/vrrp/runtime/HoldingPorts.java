@@ -59,7 +59,7 @@ final class HoldingPorts {
         };
     }
 
-    /** Keeps held instances' VIPs where they are. */
+    /** Keeps held instances' VIPs where they are: all of them, or those kept over an in-place change. */
     static AddressManager addresses(AddressManager delegate, ReloadHold hold) {
         return new AddressManager() {
             @Override
@@ -69,8 +69,9 @@ final class HoldingPorts {
 
             @Override
             public void remove(String instance, List<InetAddress> vips, boolean accept) throws Exception {
-                if (!hold.held(instance)) {
-                    delegate.remove(instance, vips, accept);
+                List<InetAddress> removable = hold.removable(instance, vips);
+                if (!removable.isEmpty()) {
+                    delegate.remove(instance, removable, accept);
                 }
             }
         };

@@ -23,7 +23,6 @@ import java.util.function.Consumer;
  */
 public final class LinkWatcher implements AutoCloseable {
     private final NetlinkMonitor monitor;
-    private final EventPoller poller;
     private final Rtnetlink rtnetlink;
     private final Set<String> interfaces;
     private final TrackerBook book;
@@ -31,14 +30,13 @@ public final class LinkWatcher implements AutoCloseable {
     private final MonotonicClock clock;
     private final Log log;
     private final Map<String, Boolean> up = new HashMap<>();
-    private volatile boolean running = true;
-    private Thread thread;
+    private final NetlinkWatchThread watchThread;
     private final ThreadWatch watch;
+    private final ThreadWatch.Heartbeat beat;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
         this.monitor = monitor;
-        this.poller = poller;
         this.rtnetlink = rtnetlink;
         this.interfaces = Set.copyOf(interfaces);
         this.book = book;
@@ -46,7 +44,8 @@ public final class LinkWatcher implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
-        poller.register(monitor.fd());
+        this.beat = watch.heartbeat("VRRP-netlink", java.time.Duration.ofSeconds(1));
+        this.watchThread = new NetlinkWatchThread(poller, monitor.fd(), monitor::close, "Netlink monitor error: ", log);
     }
 
     /** The watcher thread's death, if it died: link changes are no longer seen. */
@@ -78,24 +77,7 @@ public final class LinkWatcher implements AutoCloseable {
                 book.status(tracked, false, clock.nowMicros()).forEach(loop);
             }
         }
-        thread = watch.start("VRRP-netlink", true, this::run);
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                poller.await(-1, fd -> { });
-                if (!running) {
-                    return;
-                }
-                monitor.drain(this::event);
-            } catch (Exception e) {
-                if (running) {
-                    log.error("Netlink monitor error: " + e.getMessage());
-                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-                }
-            }
-        }
+        watchThread.start(body -> watch.start("VRRP-netlink", true, body), () -> -1, () -> monitor.drain(this::event), beat);
     }
 
     private void event(NetlinkEvent e) {
@@ -133,17 +115,7 @@ public final class LinkWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        poller.wakeup();
-        if (thread != null) {
-            try {
-                thread.join(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        monitor.close();
-        poller.close();
+        watchThread.close();
         rtnetlink.close();
     }
 }

@@ -29,20 +29,17 @@ final class ProcessWatcher implements AutoCloseable {
     private final Map<String, ProcessQuorum> quorums = new LinkedHashMap<>();
     private final Map<Integer, Set<String>> counted = new HashMap<>();     // tgid -> trackers counting it
     private final ProcessEvents events;
-    private final EventPoller poller;
+    private final NetlinkWatchThread watchThread;
     private final TrackerBook book;
     private final Consumer<VrrpEvent> loop;
     private final MonotonicClock clock;
     private final Log log;
     private final boolean readCommandLines;
-    private volatile boolean running = true;
-    private Thread thread;
 
     ProcessWatcher(List<TrackProcessSpec> specs, ProcessEvents events, EventPoller poller, TrackerBook book,
                    Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
         this.specs = List.copyOf(specs);
         this.events = events;
-        this.poller = poller;
         this.book = book;
         this.loop = loop;
         this.clock = clock;
@@ -53,7 +50,21 @@ final class ProcessWatcher implements AutoCloseable {
                     s.terminateDelay().toNanos() / 1000));
         }
         this.readCommandLines = matches.values().stream().anyMatch(ProcessMatch::fullCommand);
-        poller.register(events.fd());
+        this.watchThread = new NetlinkWatchThread(poller, events.fd(), events::close, "track_process monitor error: ", log);
+    }
+
+    /** Whatever kills the monitor thread (an Error included) or keeps it busy for 5 s: the run is restarted. */
+    private final io.jkeepalived.common.ThreadWatch watch = new io.jkeepalived.common.ThreadWatch(this::died);
+    private final io.jkeepalived.common.ThreadWatch.Heartbeat beat = watch.heartbeat("VRRP-track-process",
+            java.time.Duration.ofSeconds(1));
+
+    private void died(io.jkeepalived.common.ThreadWatch.Death d) {
+        log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted");
+    }
+
+    /** The monitor thread's death or stall, if it died or is stuck. */
+    java.util.Optional<io.jkeepalived.common.ThreadWatch.Death> death() {
+        return watch.death();
     }
 
     /** Scans /proc, reports every tracker's state (after the engine's Start), then follows the events. */
@@ -65,7 +76,7 @@ final class ProcessWatcher implements AutoCloseable {
             boolean up = e.getValue().start(n);
             report(e.getKey(), up, now);
         }
-        thread = Thread.ofPlatform().name("VRRP-track-process").daemon().start(this::run);
+        watchThread.start(body -> watch.start("VRRP-track-process", true, body), this::millisToNextDue, this::step, beat);
     }
 
     private void scan() throws Exception {
@@ -88,28 +99,19 @@ final class ProcessWatcher implements AutoCloseable {
         return found;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                long due = quorums.values().stream().mapToLong(ProcessQuorum::dueAt).min().orElse(ProcessQuorum.NEVER);
-                long now = clock.nowMicros();
-                int timeout = due == ProcessQuorum.NEVER ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, (due - now + 999) / 1000));
-                poller.await(timeout, fd -> { });
-                if (!running) {
-                    return;
-                }
-                events.drain(this::event);
-                now = clock.nowMicros();
-                for (var e : quorums.entrySet()) {
-                    long at = now;
-                    e.getValue().due(at).ifPresent(up -> report(e.getKey(), up, at));
-                }
-            } catch (Exception e) {
-                if (running) {
-                    log.error("track_process monitor error: " + e.getMessage());
-                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-                }
-            }
+    /** How long the watch may wait: until the next fork/terminate delay falls due, or -1. */
+    private int millisToNextDue() {
+        long due = quorums.values().stream().mapToLong(ProcessQuorum::dueAt).min().orElse(ProcessQuorum.NEVER);
+        long now = clock.nowMicros();
+        return due == ProcessQuorum.NEVER ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, (due - now + 999) / 1000));
+    }
+
+    /** One wake-up: the process events, then the delays that fell due. */
+    private void step() throws Exception {
+        events.drain(this::event);
+        long now = clock.nowMicros();
+        for (var e : quorums.entrySet()) {
+            e.getValue().due(now).ifPresent(up -> report(e.getKey(), up, now));
         }
     }
 
@@ -197,16 +199,6 @@ final class ProcessWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        poller.wakeup();
-        if (thread != null) {
-            try {
-                thread.join(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        events.close();
-        poller.close();
+        watchThread.close();
     }
 }

@@ -1,19 +1,32 @@
 package io.jkeepalived.vrrp.runtime;
 
+import io.jkeepalived.linux.InterfaceAddress;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.engine.SyncGroupParams;
 import io.jkeepalived.vrrp.engine.VrrpState;
 import io.jkeepalived.vrrp.plan.VrrpPlan;
+import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Which instances and sync groups a reload carries over (see CarriedOver): an instance whose parameters,
- * socket and addresses are the same in both plans and that is MASTER or BACKUP; a sync group that is the same,
- * whose members all are carried and all in the group's state. A member of a group not carried is not carried
- * either (the group moves as one). FAULT instances restart: their fault causes are measured again.
+ * Which instances and sync groups a reload carries over (see CarriedOver), as keepalived's clear_diff_vrrp does:
+ * an instance that is still the same virtual router - same name, interface, VRID, address family, unicast or
+ * not and, for unicast, the same source address (keepalived's vrrp_exist) - and that is MASTER or BACKUP keeps
+ * its state; everything else about it (priority, advert_int, preempt, VIPs, tracking, notify scripts, peers)
+ * is applied in place: the new run resumes it in that state with the new settings. Of a MASTER's VIPs, those in
+ * both configurations stay where they are, removed ones go and new ones are added (keepalived's
+ * clear_diff_vrrp_vip / restore_vrrp_state). A changed interface, VRID, family or unicast source is another
+ * virtual router: it stops and starts afresh, as do instances the caller says must restart (a changed VMAC or
+ * virtual routes). A sync group that is the same, whose members all are carried and all in the group's state,
+ * is carried; a member of a group not carried is not carried either (the group moves as one). FAULT instances
+ * restart: their fault causes are measured again.
  */
 final class ReloadDiff {
     private ReloadDiff() {
@@ -24,16 +37,23 @@ final class ReloadDiff {
     }
 
     static CarriedOver carried(VrrpPlan old, OldStates states, VrrpPlan next) {
+        return carried(old, states, next, Set.of());
+    }
+
+    /** {@code mustRestart}: instances whose change cannot be applied in place for reasons outside the plans. */
+    static CarriedOver carried(VrrpPlan old, OldStates states, VrrpPlan next, Set<String> mustRestart) {
         var instances = new HashMap<String, VrrpState>();
+        var kept = new HashMap<String, Set<InetAddress>>();
         for (InstanceParams p : old.instances()) {
             String n = p.name();
             VrrpState s = states.instances().get(n);
-            boolean same = next.instances().contains(p)
-                    && Objects.equals(old.socketOf().get(n), next.socketOf().get(n))
-                    && Objects.equals(old.addressesOf().get(n), next.addressesOf().get(n));
-            if (same && (s == VrrpState.MASTER || s == VrrpState.BACKUP)) {
-                instances.put(n, s);
+            Optional<InstanceParams> q = next.instances().stream().filter(x -> x.name().equals(n)).findFirst();
+            if (q.isEmpty() || !sameRouter(p, q.get()) || mustRestart.contains(n)
+                    || (s != VrrpState.MASTER && s != VrrpState.BACKUP)) {
+                continue;
             }
+            instances.put(n, s);
+            kept.put(n, keptVips(p, q.get(), old.addressesOf().get(n), next.addressesOf().get(n)));
         }
         var groups = new HashMap<String, VrrpState>();
         for (SyncGroupParams g : old.groups()) {
@@ -54,7 +74,34 @@ final class ReloadDiff {
                 g.members().forEach(instances::remove);    // joined a group: the group starts afresh
             }
         }
-        return new CarriedOver(instances, groups);
+        kept.keySet().retainAll(instances.keySet());
+        return new CarriedOver(instances, groups, kept);
+    }
+
+    /** keepalived's vrrp_exist: the same virtual router on the same link, so its state means the same. */
+    static boolean sameRouter(InstanceParams a, InstanceParams b) {
+        return a.name().equals(b.name()) && a.interfaceName().equals(b.interfaceName()) && a.vrid() == b.vrid()
+                && a.family() == b.family() && a.unicast() == b.unicast()
+                && (!a.unicast() || Objects.equals(a.sourceAddress(), b.sourceAddress()));
+    }
+
+    /**
+     * The VIPs and E-VIPs in both configurations with the same address spec (interface, prefix, scope, label):
+     * they stay on over the reload. One whose spec changed is removed and added again as the new one.
+     */
+    private static Set<InetAddress> keptVips(InstanceParams old, InstanceParams next, List<InterfaceAddress> oldSpecs,
+                                             List<InterfaceAddress> nextSpecs) {
+        var both = new LinkedHashSet<InetAddress>(old.vips());
+        both.addAll(old.excludedVips());
+        var wanted = new HashSet<InetAddress>(next.vips());
+        wanted.addAll(next.excludedVips());
+        both.retainAll(wanted);
+        both.removeIf(a -> !Objects.equals(spec(oldSpecs, a), spec(nextSpecs, a)));
+        return both;
+    }
+
+    private static Optional<InterfaceAddress> spec(List<InterfaceAddress> specs, InetAddress a) {
+        return specs == null ? Optional.empty() : specs.stream().filter(s -> s.address().equals(a)).findFirst();
     }
 
     private static Optional<SyncGroupParams> groupOf(VrrpPlan plan, String member) {

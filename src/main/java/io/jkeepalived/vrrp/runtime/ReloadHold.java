@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ReloadHold {
     private final Map<String, VrrpState> instances = new ConcurrentHashMap<>();
     private final Map<String, GroupHold> groups = new ConcurrentHashMap<>();
+    private final Map<String, Set<java.net.InetAddress>> keptVips = new ConcurrentHashMap<>();
 
     /** A held group, and whether the new run's start-up BACKUP notify for it was already swallowed. */
     private record GroupHold(VrrpState state, boolean startSeen) {
@@ -26,11 +27,24 @@ final class ReloadHold {
 
     void hold(CarriedOver carried) {
         instances.putAll(carried.instances());
+        carried.instances().keySet().forEach(i -> carried.kept(i).ifPresent(k -> keptVips.put(i, k)));
         carried.groups().forEach((g, s) -> groups.put(g, new GroupHold(s, false)));
     }
 
     boolean held(String instance) {
         return instances.containsKey(instance);
+    }
+
+    /**
+     * Of {@code vips}, those a held instance may lose now: the ones it does not keep over the reload (a changed
+     * instance's removed VIPs). Nothing for a held instance that keeps them all; all of them when not held.
+     */
+    java.util.List<java.net.InetAddress> removable(String instance, java.util.List<java.net.InetAddress> vips) {
+        if (!held(instance)) {
+            return vips;
+        }
+        Set<java.net.InetAddress> kept = keptVips.get(instance);
+        return kept == null ? java.util.List.of() : vips.stream().filter(v -> !kept.contains(v)).toList();
     }
 
     Optional<VrrpState> carriedState(String instance) {
@@ -39,6 +53,7 @@ final class ReloadHold {
 
     void release(String instance) {
         instances.remove(instance);
+        keptVips.remove(instance);
     }
 
     Set<String> instances() {

@@ -23,18 +23,15 @@ final class StaticRouting implements AutoCloseable {
     private final RoutingPlan plan;
     private final RoutingTable table;
     private final RoutingMonitor monitor;
-    private final EventPoller poller;
+    private final NetlinkWatchThread watchThread;
     private final Log log;
-    private volatile boolean running = true;
-    private Thread thread;
 
     StaticRouting(RoutingPlan plan, RoutingTable table, RoutingMonitor monitor, EventPoller poller, Log log) throws Exception {
         this.plan = plan;
         this.table = table;
         this.monitor = monitor;
-        this.poller = poller;
         this.log = log;
-        poller.register(monitor.fd());
+        this.watchThread = new NetlinkWatchThread(poller, monitor.fd(), monitor::close, "Static routing monitor error: ", log);
     }
 
     /** Installs everything, then watches for removals. */
@@ -42,23 +39,8 @@ final class StaticRouting implements AutoCloseable {
         plan.staticAddresses().forEach(this::add);
         plan.staticRoutes().forEach(this::add);
         plan.staticRules().forEach(this::add);
-        thread = Thread.ofPlatform().name("VRRP-static-routing").daemon().start(this::run);
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                poller.await(-1, fd -> { });
-                if (running) {
-                    monitor.drain(this::removed);
-                }
-            } catch (Exception e) {
-                if (running) {
-                    log.error("Static routing monitor error: " + e.getMessage());
-                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-                }
-            }
-        }
+        watchThread.start(body -> Thread.ofPlatform().name("VRRP-static-routing").daemon().start(body), () -> -1,
+                () -> monitor.drain(this::removed));
     }
 
     private void removed(RoutingEvent e) {
@@ -141,17 +123,7 @@ final class StaticRouting implements AutoCloseable {
     /** Stops watching, then removes rules, routes and addresses. */
     @Override
     public void close() {
-        running = false;
-        poller.wakeup();
-        if (thread != null) {
-            try {
-                thread.join(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        monitor.close();
-        poller.close();
+        watchThread.close();
         for (Rule r : plan.staticRules()) {
             apply("remove static rule " + r.describe(), () -> table.remove(r));
         }

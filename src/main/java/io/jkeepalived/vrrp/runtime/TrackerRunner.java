@@ -48,6 +48,8 @@ final class TrackerRunner implements AutoCloseable {
     private final Map<String, Long> fileValues = new HashMap<>();
     /** A task that throws would be cancelled silently by the executor: guarded, it is a death the daemon sees. */
     private final ThreadWatch watch;
+    /** The tracking thread's steps: a task stuck on it (a hanging file read) stops every tracker. */
+    private final ThreadWatch.Heartbeat beat;
 
     /** rise/fall bookkeeping of one script; touched only on the tracking thread. */
     private static final class ScriptState {
@@ -69,11 +71,17 @@ final class TrackerRunner implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
+        this.beat = watch.heartbeat("VRRP-track", java.time.Duration.ofSeconds(1));
     }
 
     /** The first tracking task that died, if one did. */
     java.util.Optional<ThreadWatch.Death> death() {
         return watch.death();
+    }
+
+    /** A task on the tracking thread: what it throws is a death, a step it never finishes is a stall. */
+    private Runnable watched(Runnable task) {
+        return watch.guarded("VRRP-track", () -> beat.step(task));
     }
 
     /** The initial statuses (submitted right after the engine's Start), then the periodic work. */
@@ -85,14 +93,14 @@ final class TrackerRunner implements AutoCloseable {
             states.put(s.name(), st);
             book.status(TrackerBook.scriptKey(s.name()), st.ok, now).forEach(loop);
             long every = Math.max(1, s.interval().toMillis());
-            timer.scheduleWithFixedDelay(watch.guarded("VRRP-track", () -> runScript(s)), 0, every, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(watched(() -> runScript(s)), 0, every, TimeUnit.MILLISECONDS);
         }
         for (TrackFileSpec f : files) {
             initFile(f);
             long v = readValue(f);
             fileValues.put(f.name(), v);
             book.value(TrackerBook.fileKey(f.name()), v, now).forEach(loop);
-            timer.scheduleWithFixedDelay(watch.guarded("VRRP-track", () -> pollFile(f)), 500, 500, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(watched(() -> pollFile(f)), 500, 500, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -109,7 +117,7 @@ final class TrackerRunner implements AutoCloseable {
         }
         ScriptHandle handle = runner.start(job.get());
         st.running = handle;
-        handle.outcome().thenAccept(outcome -> timer.execute(watch.guarded("VRRP-track", () -> {
+        handle.outcome().thenAccept(outcome -> timer.execute(watched(() -> {
             switch (outcome) {
                 case ScriptOutcome.TimedOut t -> {
                     log.warning("Script `" + s.name() + "` timed out");

@@ -53,6 +53,9 @@ public final class VrrpLoop implements AutoCloseable {
     private Thread timerThread;
     private Thread readerThread;
     private final ThreadWatch watch;
+    private final ThreadWatch.Heartbeat loopBeat;
+    private final ThreadWatch.Heartbeat timerBeat;
+    private final ThreadWatch.Heartbeat readerBeat;
 
     public VrrpLoop(String name, VrrpEngine engine, VrrpPorts ports, MonotonicClock clock) {
         this.name = name;
@@ -60,6 +63,10 @@ public final class VrrpLoop implements AutoCloseable {
         this.ports = ports;
         this.clock = clock;
         this.watch = new ThreadWatch(this::died);
+        // each wakes at least once a second when idle (the timer) or on every event; stuck = busy for 5 s
+        this.loopBeat = watch.heartbeat(name + "-loop", java.time.Duration.ofSeconds(1));
+        this.timerBeat = watch.heartbeat(name + "-timer", java.time.Duration.ofSeconds(1));
+        this.readerBeat = watch.heartbeat(name + "-reader", java.time.Duration.ofSeconds(1));
         for (InstanceParams p : engine.instances()) {
             params.put(p.name(), p);
             writers.put(p.name(), writerFor(p));
@@ -109,8 +116,9 @@ public final class VrrpLoop implements AutoCloseable {
     }
 
     /**
-     * True while started and none of the three threads died (the daemon restarts a loop that is not running).
-     * A loop stopped because a thread died stays "not running" until it is replaced.
+     * True while started and none of the three threads died or is stuck (busy on one step for 5 s: see
+     * ThreadWatch.Heartbeat); the daemon restarts a loop that is not running. A loop stopped because a thread
+     * died stays "not running" until it is replaced.
      */
     public synchronized boolean isRunning() {
         Thread t = loopThread;
@@ -186,6 +194,9 @@ public final class VrrpLoop implements AutoCloseable {
         submit(STOP);
         boolean done = stopped.await(timeoutMillis, TimeUnit.MILLISECONDS);
         running = false;
+        if (!done && loopThread != null) {
+            loopThread.interrupt();     // stuck: whatever it blocks on may give way; the next run does not wait for it
+        }
         ports.transport().close();
         LockSupport.unpark(timerThread);
         return done;
@@ -205,7 +216,9 @@ public final class VrrpLoop implements AutoCloseable {
     private void runLoop() {
         try {
             while (true) {
+                loopBeat.waiting();
                 Object item = events.take();
+                loopBeat.working();
                 if (item == STOP) {
                     break;
                 }
@@ -224,6 +237,7 @@ public final class VrrpLoop implements AutoCloseable {
 
     private void runTimer() {
         while (running) {
+            timerBeat.working();
             long d = deadline.get();
             long now = clock.nowMicros();
             if (d <= now) {
@@ -232,6 +246,7 @@ public final class VrrpLoop implements AutoCloseable {
                 }
                 continue;
             }
+            timerBeat.waiting();
             LockSupport.parkNanos(this, d == NEVER ? 1_000_000_000L : Math.min(1_000_000_000L, (d - now) * 1_000));
         }
     }
@@ -241,7 +256,9 @@ public final class VrrpLoop implements AutoCloseable {
         while (running) {
             try {
                 buf.clear();
+                readerBeat.waiting();
                 VrrpTransport.Received r = ports.transport().receive(buf);
+                readerBeat.working();
                 if (r == null) {
                     return;
                 }

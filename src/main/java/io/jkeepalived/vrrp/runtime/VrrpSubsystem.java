@@ -64,9 +64,11 @@ public final class VrrpSubsystem implements Subsystem {
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
                            ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
                            TrackerRunner trackers, List<AutoCloseable> resources) {
-        /** Every thread the run owns: the loop's three, the link watcher and the trackers. */
+        /** Every thread the run owns: the loop's three, the link watcher, the trackers and the process monitor. */
         boolean alive() {
-            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty();
+            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty()
+                    && resources.stream().filter(ProcessWatcher.class::isInstance)
+                    .allMatch(w -> ((ProcessWatcher) w).death().isEmpty());
         }
     }
 
@@ -223,7 +225,7 @@ public final class VrrpSubsystem implements Subsystem {
     private Optional<NotifyFifo> openFifo(Optional<String> path, Optional<ScriptSpec> reader, ScriptRunner scripts,
                                           ScriptJobs jobs) {
         var fifo = path.flatMap(p -> NotifyFifo.open(Path.of(p), config.globalDefs().umask(), log));
-        fifo.ifPresent(f -> reader.flatMap(r -> jobs.notifyJob(r, List.of(f.path().toString()))).ifPresent(scripts::start));
+        fifo.ifPresent(f -> reader.ifPresent(r -> f.startReader(r, jobs, scripts)));
         return fifo;
     }
 
@@ -368,26 +370,31 @@ public final class VrrpSubsystem implements Subsystem {
 
     /**
      * keepalived re-reads the configuration and diffs it. Here the subsystem restarts on the new configuration,
-     * but instances and sync groups whose settings, socket and addresses did not change are carried over in
-     * their state, MASTER or BACKUP (ReloadDiff): the old run does not send their priority 0, drop their VIPs or
-     * run their STOP notifies, the new run resumes them without dropping the VIPs or notifying again
-     * (ReloadHold). Changed or removed instances stop as on SIGTERM and start afresh.
+     * but instances that are still the same virtual router (ReloadDiff: name, interface, VRID, family, unicast
+     * source) and sync groups are carried over in their state, MASTER or BACKUP, with their new settings applied
+     * in place: the old run does not send their priority 0, drop their kept VIPs or run their STOP notifies, the
+     * new run resumes them without dropping a VIP or notifying again (ReloadHold); a MASTER's VIPs no longer
+     * configured are removed, new ones added. Removed instances, and instances that became another virtual
+     * router, stop as on SIGTERM and start afresh.
      */
     @Override
     public synchronized void reload(KeepalivedConfig newConfig) {
         Running old = running;
         CarriedOver carried = CarriedOver.none();
         if (old != null) {
+            VrrpPlan next = null;
             try (Rtnetlink rt = Linux.openRtnetlink()) {
-                VrrpPlan next = VrrpPlan.of(newConfig, HostInterfaces.read(rt));
+                HostInterfaces host = HostInterfaces.read(rt);
+                next = VrrpPlan.of(newConfig, host);
                 carried = ReloadDiff.carried(old.plan(), old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000),
-                        next);
+                        next, virtualRoutingChanged(RoutingPlan.of(config, host), RoutingPlan.of(newConfig, host)));
             } catch (Exception e) {
                 log.warning("Reload: cannot compare the configurations (" + e.getMessage() + ") - restarting every instance");
             }
             old.stopHold().hold(carried);
-            new java.util.TreeMap<>(carried.instances()).forEach((name, state) ->
-                    log.info("(" + name + ") unchanged - keeping " + state + " state over the reload"));
+            for (var e : new java.util.TreeMap<>(carried.instances()).entrySet()) {
+                logCarried(e.getKey(), e.getValue(), old.plan(), next, carried);
+            }
             new java.util.TreeMap<>(carried.groups()).forEach((name, state) ->
                     log.info("VRRP_Group(" + name + ") unchanged - keeping " + state + " state over the reload"));
         }
@@ -398,6 +405,56 @@ public final class VrrpSubsystem implements Subsystem {
         } catch (Exception e) {
             log.error("VRRP subsystem failed to restart after reload: " + e.getMessage());
         }
+    }
+
+    /**
+     * One line per carried instance: unchanged, or changed in place with what happens to its VIPs (a MASTER's
+     * removed ones go as the old run stops, new ones come when the new run resumes it).
+     */
+    private void logCarried(String name, VrrpState state, VrrpPlan old, VrrpPlan next, CarriedOver carried) {
+        InstanceParams was = old.instances().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        InstanceParams now = next.instances().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        if (was.equals(now) && java.util.Objects.equals(old.addressesOf().get(name), next.addressesOf().get(name))) {
+            log.info("(" + name + ") unchanged - keeping " + state + " state over the reload");
+            return;
+        }
+        var kept = carried.kept(name).orElse(Set.of());
+        var removed = new ArrayList<java.net.InetAddress>(was.vips());
+        removed.addAll(was.excludedVips());
+        removed.removeIf(kept::contains);
+        var added = new ArrayList<java.net.InetAddress>(now.vips());
+        added.addAll(now.excludedVips());
+        added.removeIf(kept::contains);
+        var text = new StringBuilder("(" + name + ") changed - applied in place, keeping " + state + " state over the reload");
+        if (was.priority() != now.priority()) {
+            text.append("; priority ").append(was.priority()).append(" -> ").append(now.priority());
+        }
+        if (state == VrrpState.MASTER && !removed.isEmpty()) {
+            text.append("; removing VIPs ").append(removed.stream().map(AddressText::of).toList());
+        }
+        if (state == VrrpState.MASTER && !added.isEmpty()) {
+            text.append("; adding VIPs ").append(added.stream().map(AddressText::of).toList());
+        }
+        log.info(text.toString());
+    }
+
+    /**
+     * Instances whose virtual routes or rules changed restart: the old run withdraws the routes of the instances
+     * it stops, and a carried MASTER would otherwise keep a route that is no longer configured.
+     */
+    private static Set<String> virtualRoutingChanged(RoutingPlan old, RoutingPlan next) {
+        var changed = new java.util.HashSet<String>();
+        var names = new java.util.HashSet<String>(old.virtualRoutesOf().keySet());
+        names.addAll(next.virtualRoutesOf().keySet());
+        names.addAll(old.virtualRulesOf().keySet());
+        names.addAll(next.virtualRulesOf().keySet());
+        for (String n : names) {
+            if (!java.util.Objects.equals(old.virtualRoutesOf().getOrDefault(n, List.of()), next.virtualRoutesOf().getOrDefault(n, List.of()))
+                    || !java.util.Objects.equals(old.virtualRulesOf().getOrDefault(n, List.of()), next.virtualRulesOf().getOrDefault(n, List.of()))) {
+                changed.add(n);
+            }
+        }
+        return changed;
     }
 
     /**
@@ -459,6 +516,21 @@ public final class VrrpSubsystem implements Subsystem {
     public boolean running() {
         Running r = running;
         return r != null && r.alive();
+    }
+
+    /** Each instance's state, read on the loop thread between two events (at most 1 s of waiting). */
+    @Override
+    public Optional<String> status() {
+        Running r = running;
+        if (r == null || !r.alive()) {
+            return Optional.of("VRRP not running");
+        }
+        try {
+            return Optional.of(r.loop().query(engine -> VrrpStatusLine.of(r.plan().instances().stream()
+                    .map(p -> Map.entry(p.name(), engine.state(p.name()))).toList()), 1_000));
+        } catch (Exception e) {
+            return Optional.of("VRRP not answering");
+        }
     }
 
     private static void closeQuietly(List<AutoCloseable> resources, Class<?> type) {

@@ -14,6 +14,7 @@ public final class IpvsGuestMain {
         if (args.length > 0) {
             var jvm = io.jkeepalived.testsupport.GuestJvm.decode(args[0]);
             TrafficGuestChecks.register(checks, out, jvm);
+            DriftGuestChecks.register(checks, out, jvm);
             SyncDaemonGuestChecks.register(checks, out, jvm);
             DifferentialGuestChecks.register(checks, out, jvm);
         }

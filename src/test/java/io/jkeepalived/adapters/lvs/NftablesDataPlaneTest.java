@@ -128,6 +128,85 @@ class NftablesDataPlaneTest {
     }
 
     @Test
+    void checkResultsGoToTheKernelAsElementBatches() throws Exception {
+        var c = new RealServer("198.51.100.13", 80);
+        var s = Service.of(WEB, settings("sh", Set.of("sh-port"), 0, 32),
+                List.of(Destination.of(A, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 1), Destination.of(c, Forwarding.NAT, 1)));
+        apply(Reconciler.diff(Pool.of(List.of(s)), Pool.EMPTY, Set.of()).toArray(LvsOp[]::new));
+        long[] before = dp.transactions();
+        // weight change (slots 3 -> 4), server down (-> 3 slots), same weight (no rule change), server back
+        assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(A, Forwarding.NAT, 2))));
+        assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80").contains("jhash ip saddr . th sport mod 4 seed"));
+        assertEquals(List.of(), apply(new LvsOp.RemoveDestination(WEB, B)));
+        assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80").contains("jhash ip saddr . th sport mod 3 seed"));
+        assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(c, Forwarding.NAT, 1))));
+        assertEquals(List.of(), apply(new LvsOp.AddDestination(WEB, Destination.of(B, Forwarding.NAT, 1))));
+        long[] after = dp.transactions();
+        assertEquals(4, after[0] - before[0], "element batches over nf_tables netlink");
+        assertEquals(0, after[1] - before[1], "no libnftables run for a check result");
+        var expected = Service.of(WEB, s.settings(),
+                List.of(Destination.of(A, Forwarding.NAT, 2), Destination.of(c, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 1)));
+        assertEquals(expected, read().services().get(WEB), ns.exec("nft", "list", "ruleset"));
+        var listing = ns.exec("nft", "list", "ruleset");
+        assertTrue(listing.contains("jhash ip saddr . th sport mod 4 seed"), listing);
+        // all servers gone, then back: the empty pool keeps its rule, the way back is elements too
+        assertEquals(List.of(), apply(new LvsOp.RemoveDestination(WEB, A), new LvsOp.RemoveDestination(WEB, B), new LvsOp.RemoveDestination(WEB, c)));
+        assertEquals(Set.of(), read().services().get(WEB).destinations().keySet());
+        assertEquals(List.of(), apply(new LvsOp.AddDestination(WEB, Destination.of(A, Forwarding.NAT, 1))));
+        assertEquals(Set.of(A), read().services().get(WEB).destinations().keySet());
+    }
+
+    @Test
+    void drWithPersistenceChangesAsElementBatchesToo() throws Exception {
+        var s = Service.of(WEB, settings("wrr", Set.of(), 300, 24), List.of(Destination.of(A, Forwarding.DR, 3), Destination.of(B, Forwarding.DR, 1)));
+        apply(Reconciler.diff(Pool.of(List.of(s)), Pool.EMPTY, Set.of()).toArray(LvsOp[]::new));
+        long[] before = dp.transactions();
+        assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(A, Forwarding.DR, 1))));
+        assertEquals(List.of(), apply(new LvsOp.RemoveDestination(WEB, B)));
+        assertEquals(List.of(), apply(new LvsOp.AddDestination(WEB, Destination.of(B, Forwarding.DR, 2))));
+        long[] after = dp.transactions();
+        assertEquals(3, after[0] - before[0], "element batches");
+        assertEquals(0, after[1] - before[1], "no libnftables run");
+        var expected = Service.of(WEB, s.settings(), List.of(Destination.of(A, Forwarding.DR, 1), Destination.of(B, Forwarding.DR, 2)));
+        var listing = ns.exec("nft", "list", "ruleset");
+        assertEquals(expected, read().services().get(WEB), listing);
+        assertTrue(listing.contains("numgen inc mod 3 vmap @v_tcp_198_51_100_100_80_slots"), listing);
+    }
+
+    @Test
+    void natConnectionsTakeTheLvsTimeouts() throws Exception {
+        ns.exec("ip", "link", "set", "lo", "up");
+        ns.exec("ip", "link", "set", "lan1", "up");
+        var server = new RealServer("198.51.100.1", 8080);
+        assertEquals(List.of(), apply(new LvsOp.SetTimeouts(new io.jkeepalived.lvs.Timeouts(900, 30, 200)),
+                new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)), new LvsOp.AddDestination(WEB, Destination.of(server, Forwarding.NAT, 1))));
+        assertEquals(Optional.of(new io.jkeepalived.lvs.Timeouts(900, 30, 200)), read().timeouts(), "read back from the kernel");
+        String conntrack = on(() -> {
+            try (var listener = new java.net.ServerSocket()) {
+                listener.bind(new java.net.InetSocketAddress("198.51.100.1", 8080));
+                try (var client = new java.net.Socket()) {
+                    client.connect(new java.net.InetSocketAddress(WEB instanceof VirtualService.Address a ? a.ip() : "", 80), 5000);
+                    try (var accepted = listener.accept()) {
+                        client.getOutputStream().write(1);
+                        accepted.getInputStream().read();
+                        return ns.exec("cat", "/proc/net/nf_conntrack");
+                    }
+                }
+            }
+        });
+        var line = conntrack.lines().filter(l -> l.contains("dst=198.51.100.100") && l.contains("dport=80 ")).findFirst().orElseThrow(
+                () -> new AssertionError("no conntrack entry for the VIP: " + conntrack));
+        assertTrue(line.contains("ESTABLISHED"), line);
+        int timeout = Integer.parseInt(line.trim().split("\\s+")[4]);
+        assertTrue(timeout > 800 && timeout <= 900, "established timeout from lvs_timeouts tcp 900 (conntrack's default is 432000): " + line);
+        // a new value replaces the objects in place
+        assertEquals(List.of(), apply(new LvsOp.SetTimeouts(new io.jkeepalived.lvs.Timeouts(600, 0, 0))));
+        var table = ns.exec("nft", "list", "table", "inet", "jkeepalived");
+        assertTrue(table.contains("established : 600, fin_wait : 30"), table);
+        assertTrue(table.contains("ct timeout set \"jk_udp4\""), "udp keeps its value: " + table);
+    }
+
+    @Test
     void tunnelServersFailAloneWithAReason() throws Exception {
         var tun = Destination.of(B, Forwarding.tunnel(Forwarding.TunnelType.GUE, 6080, Forwarding.TunnelChecksum.CSUM), 1);
         var failures = apply(new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)),
@@ -143,15 +222,17 @@ class NftablesDataPlaneTest {
         apply(new LvsOp.AddService(WEB, settings("rr", Set.of(), 0, 32)), new LvsOp.AddDestination(WEB, Destination.of(A, Forwarding.NAT, 1)),
                 new LvsOp.AddService(DNS, settings("rr", Set.of(), 0, 32)),
                 new LvsOp.AddDestination(DNS, Destination.of(new RealServer("198.51.100.13", 53), Forwarding.NAT, 1)));
-        // someone else breaks WEB: its server's chain is gone, so removing the server fails in the kernel
-        ns.exec("nft", "flush", "map", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_slots");
-        ns.exec("nft", "flush", "map", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_ids");
-        ns.exec("nft", "delete", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_r1");
-        var failures = apply(new LvsOp.RemoveDestination(WEB, A),
+        // someone else breaks WEB: its selection map is gone, so a weight change fails in the kernel, as elements and whole
+        ns.exec("nft", "flush", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80");
+        ns.exec("nft", "delete", "map", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_slots");
+        var failures = apply(new LvsOp.EditDestination(WEB, Destination.of(A, Forwarding.NAT, 2)),
                 new LvsOp.AddDestination(DNS, Destination.of(new RealServer("198.51.100.14", 53), Forwarding.NAT, 1)));
         assertEquals(1, failures.size(), failures.toString());
         assertEquals(WEB, failures.getFirst().op().service());
-        assertTrue(failures.getFirst().reason().contains("No such file or directory"), failures.getFirst().reason());
+        var reason = failures.getFirst().reason();
+        assertTrue(reason.contains("No such file or directory"), reason);
+        assertTrue(reason.contains("nf_tables refused flush map inet jkeepalived v_tcp_198_51_100_100_80_slots: No such file or directory (ENOENT)"),
+                reason);
         assertEquals(2, read().services().get(DNS).destinations().size(), "the other service's change applied");
     }
 

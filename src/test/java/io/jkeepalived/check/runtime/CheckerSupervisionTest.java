@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * whenever it had been started); an Error on the loop is logged and the restart the daemon then does works.
  */
 @Tag("root")
-@Timeout(60)
+@Timeout(120)
 class CheckerSupervisionTest {
     @TempDir
     Path dir;
@@ -44,6 +44,49 @@ class CheckerSupervisionTest {
             ns.exec("ip", "link", "set", "lo", "up");
             Path nsFile = NetworkNamespace.named(ns.name());
             superviseIn(nsFile, checker, lines);
+        }
+        assertFalse(checker.running());
+    }
+
+    /** Stuck but alive: a task that blocks the checker loop is found at the 30 s bound and restarted. */
+    @Test
+    void aCheckerLoopStuckOnATaskIsSeenWithItsStackAndRestarted() throws Exception {
+        Path conf = dir.resolve("k.conf");
+        Files.writeString(conf, "virtual_server 127.0.0.1 1 {\n    protocol TCP\n    real_server 127.0.0.1 1 {\n"
+                + "        TCP_CHECK {\n            connect_timeout 1\n        }\n    }\n}\n");
+        var lines = new CopyOnWriteArrayList<String>();
+        var config = ConfigTest.load(conf, "", false, new DiagnosticSink());
+        var checker = new CheckerSubsystem(config, true, java.util.Optional.empty(), (level, message) -> lines.add(message));
+        Assumptions.assumeTrue(Sh.isRoot(), "needs root for a network namespace");
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var ns = NetNs.create("jkd", "stl")) {
+            ns.exec("ip", "link", "set", "lo", "up");
+            Path nsFile = NetworkNamespace.named(ns.name());
+            startIn(nsFile, checker);
+            try {
+                assertTrue(checker.running());
+                checker.current().execute(() -> {
+                    try {
+                        release.await();          // the injected blocking task
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                long t0 = System.nanoTime();
+                Thread.sleep(CheckerDaemon.STALL_PERIOD.toMillis() * 2);
+                assertTrue(checker.running(), "within the 30 s bound");
+                Await.until(Duration.ofSeconds(30), "the checker reports itself stuck", () -> !checker.running());
+                System.out.printf("stuck checker loop found after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("Healthchecker thread checker is stuck: no progress for")
+                        && l.contains("CountDownLatch.await")), lines.toString());
+                release.countDown();              // lets the old loop finish its stop
+                checker.stop();
+                startIn(nsFile, checker);
+                assertTrue(checker.running());
+            } finally {
+                release.countDown();
+                checker.stop();
+            }
         }
         assertFalse(checker.running());
     }

@@ -105,23 +105,32 @@ class VrrpInstanceTest {
     void semanticChecks() {
         var b = Built.of(
                 "vrrp_script chk {", "  script /nonexistent/check", "}",
-                "vrrp_instance VI_1 {", "  state MASTER", "  interface eth9", "  virtual_router_id 5", "  nopreempt",
+                "vrrp_instance VI_1 {", "  state MASTER", "  interface eth1", "  virtual_router_id 5", "  nopreempt",
                 "  track_script {", "    chk", "    nothere", "  }", "}",
-                "vrrp_instance VI_2 {", "  interface eth9", "  virtual_router_id 5", "  virtual_ipaddress {",
+                "vrrp_instance VI_2 {", "  interface eth1", "  virtual_router_id 5", "  virtual_ipaddress {",
                 "    192.0.2.9", "  }", "}",
                 "vrrp_instance VI_3 {", "  state MASTER", "  interface eth0", "  virtual_router_id 7",
                 "  authentication {", "    auth_type AH", "  }", "  virtual_ipaddress {", "    192.0.2.10", "  }", "}");
         var m = b.messages();
-        assertTrue(b.has("WARNING - interface eth9 for vrrp_instance VI_1 doesn't exist", 6));
-        assertTrue(m.contains("Non-existent interface specified in configuration"));
         assertTrue(m.contains("Disabling track script chk since not found/accessible"));
         assertTrue(b.has("(VI_1) track script nothere not found, ignoring...", 11));
         assertTrue(m.contains("(VI_1) Warning - nopreempt will not work with initial state MASTER - clearing"));
         assertTrue(m.contains("(VI_1) No VIP specified; at least one is sensible"));
-        assertTrue(m.contains("VI_1 and VI_2 both use VRID 5 with IPv4 on interface eth9"));
+        assertTrue(m.contains("VI_1 and VI_2 both use VRID 5 with IPv4 on interface eth1"));
         assertTrue(m.contains("(VI_3) Initial state master is incompatible with AH authentication - clearing"));
         assertEquals(InitialState.BACKUP, b.config().vrrpInstance("VI_3").orElseThrow().initialState());
         assertTrue(b.config().vrrpInstance("VI_1").orElseThrow().trackScripts().isEmpty());
+    }
+
+    /** keepalived stops its VRRP side at a missing interface: the instance checks are not made. */
+    @Test
+    void aMissingInterfaceStopsTheVrrpChecks() {
+        var b = Built.of("vrrp_instance VI_1 {", "  state MASTER", "  interface eth9", "  virtual_router_id 5", "  nopreempt",
+                "}");
+        assertTrue(b.has("WARNING - interface eth9 for vrrp_instance VI_1 doesn't exist", 3));
+        assertTrue(b.messages().contains("Non-existent interface specified in configuration"));
+        assertFalse(b.messages().contains("(VI_1) No VIP specified; at least one is sensible"), b.messages().toString());
+        assertFalse(b.messages().contains("(VI_1) Warning - nopreempt will not work with initial state MASTER - clearing"));
     }
 
     @Test

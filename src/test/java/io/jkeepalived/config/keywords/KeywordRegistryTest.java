@@ -1,5 +1,9 @@
 package io.jkeepalived.config.keywords;
 
+import io.jkeepalived.config.ConfigNode;
+
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,31 +40,50 @@ class KeywordRegistryTest {
     }
 
     @Test
-    void unknownKeywordIsReportedWithAHintAndItsBlockSkipped() {
+    void unknownKeywordIsReportedWithAHint() {
         var sink = new DiagnosticSink();
         var kept = new KeywordValidator(registry, sink).validate(Trees.parse(
                 "vrrp_instance VI_1 {",
                 "  priorty 100",
                 "  state MASTER",
-                "}",
-                "vrrp_instanse VI_2 {",
-                "  state BACKUP",
                 "}"));
         var f = sink.findings();
-        assertEquals(2, f.size(), f.toString());
+        assertEquals(1, f.size(), f.toString());
         assertEquals("Unknown keyword 'priorty'", f.get(0).message());
         assertEquals(2, f.get(0).pos().line());
         assertEquals("did you mean 'priority'?", f.get(0).hint().orElseThrow());
-        assertEquals("Unknown keyword 'vrrp_instanse'", f.get(1).message());
         assertEquals(1, kept.size());
         assertEquals(1, kept.get(0).children().size());
+    }
+
+    /**
+     * keepalived 2.2.7 skips no unknown block: its '{' is unexpected, its lines are read where it stands and its '}'
+     * closes the enclosing block.
+     */
+    @Test
+    void anUnknownKeywordsBlockIsReadAsKeepalivedReadsIt() {
+        var sink = new DiagnosticSink();
+        var kept = new KeywordValidator(registry, sink).validate(Trees.parse(
+                "vrrp_instance VI_1 {",
+                "  foo {",
+                "    priority 50",
+                "  }",
+                "  state MASTER",
+                "}"));
+        var messages = sink.findings().stream().map(d -> d.message() + "@" + d.pos().line()).toList();
+        assertTrue(messages.contains("Unknown keyword 'foo'@2"), messages.toString());
+        assertTrue(messages.contains("Unexpected '{' - ignoring@2"), messages.toString());
+        assertTrue(messages.contains("Unknown keyword 'state'@5"), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Unknown keyword '}'@")), messages.toString());
+        assertEquals(List.of("priority"), kept.get(0).children().stream().map(ConfigNode::name).toList(),
+                "the lines of the unknown block are the instance's");
     }
 
     @Test
     void keywordInTheWrongBlockSaysWhereItBelongs() {
         var sink = new DiagnosticSink();
         new KeywordValidator(registry, sink).validate(Trees.parse("virtual_ipaddress {", "  192.0.2.1", "}"));
-        var f = sink.findings().get(0);
+        var f = sink.findings().stream().filter(d -> d.message().startsWith("Unknown keyword 'virtual")).findFirst().orElseThrow();
         assertEquals("Unknown keyword 'virtual_ipaddress'", f.message());
         assertEquals("'virtual_ipaddress' belongs in vrrp_instance", f.hint().orElseThrow());
     }

@@ -155,4 +155,117 @@ class KeepalivedVerdictsTest {
                 + " ports don't match - resetting"), v.out());
         assertEquals(5, v.exit(), v.out());
     }
+
+    @Test
+    void routeAndRuleSyntaxKeepalivedAcceptsIsAccepted() throws Exception {
+        var v = test("static_routes {", "    192.0.2.0/25 via inet 192.0.2.1 dev eth0", "    2001:db8:1::/48 via inet6 fe80::1 dev eth0",
+                "    198.18.0.0/24 via 192.0.2.1 dev eth0 ssthresh lock 10",
+                "    198.18.1.0/24 via 192.0.2.1 dev eth0 ttl-propagate enabled",
+                "    198.18.2.0/24 dev eth0 nexthop via 192.0.2.1 dev eth0 weight 2 nexthop via 192.0.2.3 dev eth0 weight 3",
+                "    198.18.7.0/24 encap ip id 5 dst 192.0.2.9 via 192.0.2.1 dev eth0",
+                "    198.18.8.0/24 via 192.0.2.1 dev eth0 rtt 10 congctl lock cubic",
+                "}", "static_rules {", "    from default table 100 preference 100", "}");
+        assertEquals("", v.out());
+        assertEquals(0, v.exit(), v.out());
+    }
+
+    @Test
+    void anIpv6GatewayForAnIpv4RouteMixesFamilies() throws Exception {
+        var v = test("static_routes {", "    198.51.100.0/24 via inet6 fe80::1 dev eth0", "}");
+        assertTrue(v.says(2, "Cannot mix IPv4 and IPv6 addresses for route"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void aRouteRuleOrAddressOnAMissingInterfaceIsReported() throws Exception {
+        var v = test("static_routes {", "    198.18.3.0/24 via 192.0.2.1 dev eth9",
+                "    198.18.2.0/24 nexthop via 192.0.2.1 dev eth0 nexthop via 192.0.2.3 dev eth0", "}",
+                "static_rules {", "    from 192.0.2.0/24 table 100 preference 101 dev eth9", "}",
+                "static_ipaddress {", "    198.18.5.1/24 dev eth9", "}");
+        assertTrue(v.says(2, "WARNING - interface eth9 for VROUTE nexthop doesn't exist"), v.out());
+        assertTrue(v.says(3, "Warning - cannot track route 198.18.2.0/24 with no interface specified, not tracking"), v.out());
+        assertTrue(v.says(6, "WARNING - interface eth9 for rule doesn't exist"), v.out());
+        assertTrue(v.says(9, "WARNING - interface eth9 for ip address 198.18.5.1/24 doesn't exist"), v.out());
+        assertTrue(v.says(0, "Non-existent interface specified in configuration"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    /** keepalived 2.2.7 as Debian builds it has nftables and no iptables/ipset support. */
+    @Test
+    void iptablesKeywordsAsAnNftablesOnlyBuildSeesThem() throws Exception {
+        var v = test("global_defs {", "    vrrp_iptables", "    vrrp_ipsets keepalived", "}");
+        assertTrue(v.says(2, "iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets'"
+                + " with 'nftables' config option"), v.out());
+        assertTrue(v.says(3, "Unknown keyword 'vrrp_ipsets'"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void strictModeWantsTheFirstIpv6VipLinkLocal() throws Exception {
+        var v = test("global_defs {", "    vrrp_strict", "}", "vrrp_instance VI_1 {", "    interface eth0",
+                "    virtual_router_id 51", "    priority 100", "    version 3", "    virtual_ipaddress {",
+                "        2001:db8::1/64", "        fe80::1/64", "    }", "}");
+        assertTrue(v.says(0, "(VI_1) the first IPv6 VIP address must be link local"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    @Test
+    void fwmarkAndSorryServerPortsUnderDirectRoutingAndTunnels() throws Exception {
+        var v = test("virtual_server fwmark 5 {", "    lb_algo rr", "    lb_kind DR", "    sorry_server 192.0.2.20 8080",
+                "    real_server 192.0.2.10 8080 {", "        TCP_CHECK {", "        }", "    }", "}",
+                "virtual_server 192.0.2.1 80 {", "    protocol TCP", "    lb_algo rr", "    lb_kind TUN",
+                "    sorry_server 192.0.2.20 8080", "    real_server 192.0.2.10 80 {", "        TCP_CHECK {", "        }",
+                "    }", "}");
+        assertTrue(v.says(0, "WARNING - fwmark virtual server FWM 5, real server [192.0.2.10]:none:8080 has port specified"
+                + " - clearing"), v.out());
+        assertTrue(v.says(0, "WARNING - virtual server FWM 5, sorry server has port specified - clearing"), v.out());
+        assertTrue(v.says(0, "WARNING - virtual server [192.0.2.1]:tcp:80 and sorry server ports don't match - resetting"),
+                v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    /** keepalived stops its VRRP side at a missing interface: no instance checks, but the checker's still come. */
+    @Test
+    void aMissingVrrpInterfaceSkipsTheRestOfTheVrrpChecks() throws Exception {
+        var v = test("vrrp_instance VI_1 {", "    interface eth9", "    virtual_router_id 51", "    priority 100",
+                "    track_script {", "        nosuch", "    }", "}", "vrrp_instance VI_2 {", "    interface eth0",
+                "    virtual_router_id 51", "    priority 100", "}", "virtual_server 192.0.2.1 80 {", "    protocol TCP",
+                "    lb_algo rr", "    lb_kind DR", "    real_server 192.0.2.10 8080 {", "        TCP_CHECK {", "        }",
+                "    }", "}");
+        assertTrue(v.says(2, "WARNING - interface eth9 for vrrp_instance VI_1 doesn't exist"), v.out());
+        assertTrue(v.says(6, "(VI_1) track script nosuch not found, ignoring..."), v.out());
+        assertTrue(v.says(0, "WARNING - virtual server [192.0.2.1]:tcp:80 and real server [192.0.2.10]:tcp:8080 ports don't"
+                + " match - resetting"), v.out());
+        assertTrue(v.says(0, "Non-existent interface specified in configuration"), v.out());
+        assertFalse(v.out().contains("No VIP"), v.out());
+        assertEquals(4, v.out().lines().count(), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    /** An undefined ${VAR} leaves "{ x }" after a value: keepalived's words, line by line. */
+    @Test
+    void aStrayBlockAfterAValueClosesTheEnclosingBlock() throws Exception {
+        var v = test("vrrp_instance VI_1 {", "    interface eth0", "    virtual_router_id 51", "    priority 100 { x }",
+                "    advert_int 1", "    virtual_ipaddress {", "        192.0.2.1/24", "    }", "}");
+        assertTrue(v.says(4, "Unexpected '{' - ignoring"), v.out());
+        assertTrue(v.says(4, "Unknown keyword 'x'"), v.out());
+        assertTrue(v.out().contains(":5:5: error: Unknown keyword 'advert_int'"), v.out());
+        assertTrue(v.out().contains(":6:5: error: Unknown keyword 'virtual_ipaddress'"), v.out());
+        assertTrue(v.says(6, "Unexpected '{' - ignoring"), v.out());
+        assertTrue(v.says(7, "Unknown keyword '192.0.2.1/24'"), v.out());
+        assertTrue(v.says(8, "Unknown keyword '}'"), v.out());
+        assertTrue(v.says(9, "Unknown keyword '}'"), v.out());
+        assertTrue(v.says(0, "(VI_1) No VIP specified; at least one is sensible"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
+    /** keepalived resolves the name while reading (.invalid never resolves, RFC 6761) and drops the server. */
+    @Test
+    void anSmtpServerNameThatDoesNotResolveIsInvalid() throws Exception {
+        var v = test("global_defs {", "    smtp_server no-such-host.invalid 25", "}");
+        assertTrue(v.says(2, "Invalid smtp server no-such-host.invalid 25"), v.out());
+        assertEquals(5, v.exit(), v.out());
+        var ok = test("global_defs {", "    smtp_server localhost 25", "}");
+        assertEquals(0, ok.exit(), ok.out());
+    }
 }

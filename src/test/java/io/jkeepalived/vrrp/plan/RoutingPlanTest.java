@@ -8,6 +8,7 @@ import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.linux.InterfaceAddress;
 import io.jkeepalived.linux.Route;
+import io.jkeepalived.linux.RouteExtras;
 import io.jkeepalived.linux.RouteAddMode;
 import io.jkeepalived.linux.Rule;
 import java.net.InetAddress;
@@ -76,11 +77,11 @@ class RoutingPlanTest {
         assertEquals(4, r.get(3).route().protocol());
         assertEquals(InetAddress.getByName("::"), r.get(4).route().destination());
         assertEquals(Optional.of(InetAddress.getByName("fe80::1")), r.get(4).route().gateway());
-        assertEquals(6, r.size(), "the route on a missing interface is skipped");
-        assertTrue(plan.warnings().stream().anyMatch(w -> w.endsWith("'198.18.9.0/24 dev lo mtu 1400 onlink': option mtu is "
-                + "not supported by jkeepalived and is ignored")), plan.warnings().toString());
-        assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("option onlink is not supported")), plan.warnings().toString());
-        assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("interface nosuchif0 does not exist - not installed")),
+        assertEquals(6, r.size(), "the route on a missing interface is dropped (keepalived's config check)");
+        var mtu = r.get(5).route().extras();
+        assertEquals(java.util.Map.of(RouteExtras.RTAX_MTU, 1400L), mtu.metrics());
+        assertTrue(mtu.onlink());
+        assertTrue(plan.warnings().stream().noneMatch(w -> w.contains("option mtu") || w.contains("option onlink")),
                 plan.warnings().toString());
 
         assertEquals(Route.RT_TABLE_MAIN, plan.virtualRoutesOf().get("VI_1").get(0).route().table());
@@ -91,5 +92,31 @@ class RoutingPlanTest {
                 rules.get(2).describe());
         assertEquals(3, rules.size(), "a rule with neither table nor action is skipped");
         assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("rule has neither a table nor an action")), plan.warnings().toString());
+    }
+
+    @Test
+    void multipathMetricLocksAndTtlPropagate() throws Exception {
+        var plan = RoutingPlan.of(load("""
+                static_routes {
+                    198.18.2.0/24 nexthop via 192.0.2.1 dev lo weight 2 nexthop via 192.0.2.3 dev lo weight 3 onlink
+                    198.18.0.0/24 via 192.0.2.1 dev lo ssthresh lock 10 mtu 1400 ttl-propagate disabled
+                    198.18.4.0/24 via 192.0.2.1 or 192.0.2.2 dev lo
+                    198.18.5.0/24 via 192.0.2.1 dev lo rtt 10
+                }
+                """), VrrpPlanTest.host());
+        var r = plan.staticRoutes();
+        var multipath = r.get(0).route();
+        assertEquals(java.util.List.of(new RouteExtras.Nexthop(Optional.of(InetAddress.getByName("192.0.2.1")), 1, 2, false),
+                new RouteExtras.Nexthop(Optional.of(InetAddress.getByName("192.0.2.3")), 1, 3, true)),
+                multipath.extras().nexthops());
+        assertTrue(multipath.gateway().isEmpty());
+        assertTrue(!multipath.extras().onlink(), "the onlink after a nexthop is that path's");
+        var locked = r.get(1).route().extras();
+        assertEquals(java.util.Map.of(RouteExtras.RTAX_SSTHRESH, 10L, RouteExtras.RTAX_MTU, 1400L), locked.metrics());
+        assertEquals(1 << RouteExtras.RTAX_SSTHRESH, locked.locks());
+        assertEquals(Optional.of(false), locked.ttlPropagate());
+        assertEquals(2, r.get(2).route().extras().nexthops().size(), "\"via A or B\" is two paths");
+        assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("option rtt is not supported")), plan.warnings().toString());
+        assertEquals(1, plan.warnings().size(), plan.warnings().toString());
     }
 }

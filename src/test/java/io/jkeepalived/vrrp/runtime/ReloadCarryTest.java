@@ -61,9 +61,9 @@ class ReloadCarryTest {
     }
 
     @Test
-    void oneChangedMemberMeansTheWholeGroupRestarts() {
+    void oneMemberThatBecameAnotherRouterMeansTheWholeGroupRestarts() {
         var old = plan(List.of(vi(1, 150), vi(2, 150)), List.of(G1));
-        var next = plan(List.of(vi(1, 150), vi(2, 120)), List.of(G1));
+        var next = plan(List.of(vi(1, 150), vi(2, 150).toBuilder().vrid(99).build()), List.of(G1));
         var c = ReloadDiff.carried(old, states(VrrpState.MASTER, VrrpState.MASTER, VrrpState.MASTER), next);
         assertEquals(Map.of(), c.instances());
         assertEquals(Map.of(), c.groups());
@@ -88,12 +88,12 @@ class ReloadCarryTest {
             var real = new AddressManager() {
                 @Override
                 public void add(String instance, List<InetAddress> vips, boolean accept) {
-                    delivered.add("add " + instance);
+                    delivered.add("add " + instance + " " + vips);
                 }
 
                 @Override
                 public void remove(String instance, List<InetAddress> vips, boolean accept) {
-                    delivered.add("remove " + instance);
+                    delivered.add("remove " + instance + " " + vips);
                 }
             };
             addresses = HoldingPorts.addresses(real, hold);
@@ -187,5 +187,79 @@ class ReloadCarryTest {
         ports.apply(engine.handle(new VrrpEvent.TimerDue(T0 + 4_000_000)), byName);     // no master heard
         assertEquals(VrrpState.MASTER, engine.state("VI_1"));
         assertTrue(ports.delivered.contains("notify INSTANCE VI_1 MASTER"), ports.delivered.toString());
+    }
+
+    // ------------------------------------------------------------------ changes applied in place
+
+    static InstanceParams changed(int priority, String... vips) {
+        return InstanceParams.builder("VI_1", 51, ip("192.0.2.1")).priority(priority).advertIntervalMicros(1_000_000)
+                .vips(java.util.Arrays.stream(vips).map(ReloadCarryTest::ip).toList()).build();
+    }
+
+    @Test
+    void priorityAdvertIntPreemptAndVipChangesAreInPlaceAndTheCommonVipsAreKept() {
+        var old = plan(List.of(changed(150, "192.0.2.100", "192.0.2.101")), List.of());
+        var next = plan(List.of(changed(120, "192.0.2.100", "192.0.2.102").toBuilder().advertIntervalMicros(500_000)
+                .preempt(false).build()), List.of());
+        var c = ReloadDiff.carried(old, new ReloadDiff.OldStates(Map.of("VI_1", VrrpState.MASTER), Map.of()), next);
+        assertEquals(Map.of("VI_1", VrrpState.MASTER), c.instances());
+        assertEquals(Set.of(ip("192.0.2.100")), c.kept("VI_1").orElseThrow());
+    }
+
+    @Test
+    void anotherInterfaceVridFamilyOrUnicastSourceIsAnotherRouterAndRestarts() {
+        var base = changed(150, "192.0.2.100");
+        var states = new ReloadDiff.OldStates(Map.of("VI_1", VrrpState.MASTER), Map.of());
+        var old = plan(List.of(base), List.of());
+        for (InstanceParams other : List.of(base.toBuilder().interfaceName("eth1").build(), base.toBuilder().vrid(52).build(),
+                base.toBuilder().unicast(true).build())) {
+            assertEquals(Map.of(), ReloadDiff.carried(old, states, plan(List.of(other), List.of())).instances(), other.toString());
+        }
+        var unicastOld = plan(List.of(base.toBuilder().unicast(true).build()), List.of());
+        var otherSource = InstanceParams.builder("VI_1", 51, ip("192.0.2.2")).priority(150).unicast(true)
+                .vips(List.of(ip("192.0.2.100"))).build();
+        assertEquals(Map.of(), ReloadDiff.carried(unicastOld, states, plan(List.of(otherSource), List.of())).instances());
+        assertEquals(Map.of(), ReloadDiff.carried(old, states, old, Set.of("VI_1")).instances(), "must restart (routes)");
+    }
+
+    /**
+     * A MASTER changed in place (priority 150 -> 120, VIPs [.100, .101] -> [.100, .102]): the old run stopping
+     * removes only .101 and sends no priority 0; the new run resumes MASTER, adds .100 (already there) and .102,
+     * removes nothing and notifies nothing; its adverts carry the new priority.
+     */
+    @Test
+    void aMasterChangedInPlaceLosesOnlyItsRemovedVipAndGainsTheNewOneWithoutANotify() throws Exception {
+        var before = List.of(changed(150, "192.0.2.100", "192.0.2.101"));
+        var after = List.of(changed(120, "192.0.2.100", "192.0.2.102"));
+        var carried = ReloadDiff.carried(plan(before, List.of()),
+                new ReloadDiff.OldStates(Map.of("VI_1", VrrpState.MASTER), Map.of()), plan(after, List.of()));
+
+        var oldEngine = new VrrpEngine(before, List.of(), true);
+        oldEngine.handle(new VrrpEvent.Start(T0));
+        oldEngine.handle(new VrrpEvent.TimerDue(T0 + 4_000_000));
+        assertEquals(VrrpState.MASTER, oldEngine.state("VI_1"));
+        var stopHold = ReloadHold.none();
+        stopHold.hold(carried);
+        var stopping = new Ports(stopHold, false, before);
+        stopping.apply(oldEngine.handle(new VrrpEvent.Shutdown(T0 + 5_000_000)), Map.of("VI_1", before.getFirst()));
+        assertEquals(List.of("remove VI_1 [/192.0.2.101]"), stopping.delivered);
+
+        var startHold = ReloadHold.none();
+        startHold.hold(carried);
+        var resumed = after.stream().map(p -> p.toBuilder().initialMaster(true).build()).toList();
+        var newEngine = new VrrpEngine(resumed, List.of(), true);
+        newEngine.resumeAsMaster(carried.masters());
+        var starting = new Ports(startHold, true, resumed);
+        long now = T0 + 6_000_000;
+        starting.apply(newEngine.handle(new VrrpEvent.Start(now)), Map.of("VI_1", resumed.getFirst()));
+        for (int i = 1; i <= 3; i++) {
+            starting.apply(newEngine.handle(new VrrpEvent.TimerDue(now + i * 1_000_000L)), Map.of("VI_1", resumed.getFirst()));
+        }
+        assertEquals(VrrpState.MASTER, newEngine.state("VI_1"));
+        assertTrue(starting.delivered.contains("add VI_1 [/192.0.2.100, /192.0.2.102]"), starting.delivered.toString());
+        assertTrue(starting.delivered.stream().noneMatch(d -> d.startsWith("notify") || d.startsWith("remove")
+                || d.endsWith(" 0")), starting.delivered.toString());
+        assertTrue(starting.delivered.contains("advert VI_1 120"), starting.delivered.toString());
+        assertEquals(Set.of(), startHold.instances(), "released once MASTER again");
     }
 }

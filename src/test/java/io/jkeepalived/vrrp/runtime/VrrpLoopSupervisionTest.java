@@ -152,4 +152,55 @@ class VrrpLoopSupervisionTest {
             loop.close();
         }
     }
+
+    /**
+     * Stuck but alive: a step that blocks on the loop thread (here a query that never answers, in production a
+     * port call that hangs) is found within the 5 s bound, logged with where it is stuck, and the loop reports
+     * itself not running, so the daemon replaces the run (which starts as BACKUP and clears the VIPs).
+     */
+    @Test
+    @Timeout(60)
+    void aLoopStuckOnAStepIsReportedWithItsStackAndNotRunning() throws Exception {
+        var wire = new ArrayList<VrrpLoopTest.WireTransport>();
+        var rec = new VrrpLoopTest.Recorder();
+        var loop = new VrrpLoop("VRRP", new VrrpEngine(List.of(instance(1, 150)), List.of(), true),
+                new VrrpPorts(new VrrpLoopTest.WireTransport(wire), rec, rec, rec, rec), MonotonicClock.system());
+        var release = new java.util.concurrent.CountDownLatch(1);
+        loop.start();
+        try {
+            await("MASTER", () -> rec.holdsVips);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    loop.query(engine -> {
+                        try {
+                            release.await();      // the injected blocking task
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    }, 60_000);
+                } catch (Exception e) {
+                    // released or interrupted
+                }
+            });
+            long t0 = System.nanoTime();
+            Thread.sleep(3_000);
+            assertTrue(loop.isRunning(), "3 s busy is within the bound");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (loop.isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertFalse(loop.isRunning(), "a stuck loop is not running");
+            double found = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("stuck VRRP loop found after %.1f s%n", found);
+            String line = rec.events.stream().filter(l -> l.startsWith("VRRP thread VRRP-loop is stuck: no progress for"))
+                    .findFirst().orElseThrow(() -> new AssertionError(rec.events.toString()));
+            assertTrue(line.contains("CountDownLatch.await"), line);
+            assertTrue(line.endsWith("it will be restarted as BACKUP"), line);
+            assertEquals("VRRP-loop", loop.death().orElseThrow().thread());
+        } finally {
+            release.countDown();
+            loop.close();
+        }
+    }
 }

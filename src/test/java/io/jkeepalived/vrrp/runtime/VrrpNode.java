@@ -46,10 +46,7 @@ final class VrrpNode implements AutoCloseable {
 
     /** The JDK running the tests is JDK 25; its class path holds target/classes and the runtime deps. */
     static List<String> javaCommand() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", cp, "io.jkeepalived.Main");
+        return io.jkeepalived.testsupport.JkeepalivedJvm.command();
     }
 
     VrrpNode start(String... extraArgs) throws IOException {

@@ -31,7 +31,7 @@ class VrrpRoutingRootTest {
             static_routes {
                 203.0.113.0/24 via 192.0.2.254 dev jkda table 100 metric 7
                 blackhole 198.18.1.0/24
-                198.18.9.0/24 dev jkda mtu 1400
+                198.18.9.0/24 dev jkda mtu lock 1400
             }
             static_rules {
                 from 198.51.100.0/24 table 100 priority 1000
@@ -83,8 +83,8 @@ class VrrpRoutingRootTest {
             await("jkeepalived's statics installed", 5_000, () -> staticsPresent(lan.a), jk);
             await("keepalived's virtual routes and rules, as MASTER", 5_000, () -> virtualsPresent(lan.b, "jkdb"), ka);
             assertTrue(virtualsAbsent(lan.a), "jkeepalived as BACKUP has none of the virtual routes/rules:\n" + routing(lan.a));
-            assertTrue(jk.currentLog().contains("static_routes route '198.18.9.0/24 dev jkda mtu 1400': option mtu is not "
-                    + "supported by jkeepalived and is ignored"), jk.currentLog());
+            assertTrue(routing(lan.a).contains("198.18.9.0/24 dev jkda proto keepalived mtu lock 1400"), routing(lan.a));
+            assertFalse(jk.currentLog().contains("is not supported by jkeepalived"), jk.currentLog());
 
             lan.a.exec("ip", "route", "del", "203.0.113.0/24", "table", "100");
             lan.a.exec("ip", "route", "del", "blackhole", "198.18.1.0/24");

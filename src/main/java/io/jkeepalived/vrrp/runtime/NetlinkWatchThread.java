@@ -1,0 +1,88 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.common.Log;
+import io.jkeepalived.common.ThreadWatch;
+import io.jkeepalived.linux.EventPoller;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+
+/**
+ * The thread of a netlink watcher (links, static routes, tracked processes): waits on the poller that holds the
+ * watcher's socket, hands each wake-up to the watcher's step, and runs until closed. A failing step is logged and
+ * retried after 100 ms rather than ending the watch. {@link #close()} stops it, then closes the socket and poller.
+ */
+final class NetlinkWatchThread implements AutoCloseable {
+    /** One wake-up's work: drain the socket (and whatever fell due). */
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private final EventPoller poller;
+    private final Runnable closeSocket;
+    private final String errorPrefix;
+    private final Log log;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    /** Registers {@code fd} with {@code poller}; {@code errorPrefix} starts the log line of a failed step. */
+    NetlinkWatchThread(EventPoller poller, int fd, Runnable closeSocket, String errorPrefix, Log log) throws Exception {
+        this.poller = poller;
+        this.closeSocket = closeSocket;
+        this.errorPrefix = errorPrefix;
+        this.log = log;
+        poller.register(fd);
+    }
+
+    /**
+     * Starts the thread through {@code launcher} (a supervised or a plain thread); {@code timeoutMillis} is asked
+     * before each wait (-1: until the socket is readable).
+     */
+    void start(Function<Runnable, Thread> launcher, IntSupplier timeoutMillis, Step step) {
+        start(launcher, timeoutMillis, step, null);
+    }
+
+    /** As above, stamping {@code beat} (waiting while blocked, working while stepping) so a stuck step is seen. */
+    void start(Function<Runnable, Thread> launcher, IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {
+        thread = launcher.apply(() -> run(timeoutMillis, step, beat));
+    }
+
+    private void run(IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {
+        while (running) {
+            try {
+                if (beat != null) {
+                    beat.waiting();
+                }
+                poller.await(timeoutMillis.getAsInt(), fd -> { });
+                if (beat != null) {
+                    beat.working();
+                }
+                if (!running) {
+                    return;
+                }
+                step.run();
+            } catch (Exception e) {
+                if (running) {
+                    log.error(errorPrefix + e.getMessage());
+                    LockSupport.parkNanos(100_000_000L);
+                }
+            }
+        }
+    }
+
+    /** Stops the thread (waiting up to a second), then closes the socket and the poller. */
+    @Override
+    public void close() {
+        running = false;
+        poller.wakeup();
+        if (thread != null) {
+            try {
+                thread.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeSocket.run();
+        poller.close();
+    }
+}
