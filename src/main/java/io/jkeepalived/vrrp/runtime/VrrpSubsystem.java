@@ -33,6 +33,7 @@ import io.jkeepalived.vrrp.port.AddressManager;
 import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
 import io.jkeepalived.adapters.vrrp.LinuxRoutingTable;
 import io.jkeepalived.adapters.vrrp.LinuxVmacs;
+import io.jkeepalived.adapters.vrrp.PromotedSecondaries;
 import io.jkeepalived.vrrp.plan.RoutingPlan;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -108,6 +109,7 @@ public final class VrrpSubsystem implements Subsystem {
         Set<String> keepMaster = carried.masters();
         var stopHold = ReloadHold.none();
         vmacs(resources, stopHold);     // before the link monitor, which would replay their creation as a link flap
+        resources.add(PromotedSecondaries.set(VrrpPlan.promoteSecondaries(config), log::info));
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
