@@ -35,6 +35,14 @@ public sealed interface VrrpEvent {
             implements VrrpEvent {
     }
 
+    /**
+     * The kernel reported one of the instance's tracked VIPs, E-VIPs, virtual routes or virtual rules deleted
+     * (keepalived's netlink reflector, set_vrrp_backup): a MASTER goes BACKUP and soon tries MASTER again.
+     * Ignored unless the instance is MASTER, so our own removals (which leave MASTER first) never count.
+     */
+    record VirtualDeleted(String instance, long now) implements VrrpEvent {
+    }
+
     /** The daemon stops: masters send priority 0 and release their VIPs; everyone notifies STOP. */
     record Shutdown(long now) implements VrrpEvent {
     }
