@@ -16,10 +16,13 @@ import java.util.Map;
 /**
  * Per instance, the VIPs / E-VIPs, virtual routes and virtual rules whose deletion by someone else moves a MASTER
  * to BACKUP (keepalived's address_is_ours, route_is_ours, rule_is_ours): every one not marked {@code no_track}.
+ *
+ * @param interfaceNames index to name of the interfaces the tracked addresses are on (for the log line)
  */
 public record TrackedVirtuals(Map<String, List<InterfaceAddress>> addressesOf, Map<String, List<Route>> routesOf,
-                              Map<String, List<Rule>> rulesOf) {
+                              Map<String, List<Rule>> rulesOf, Map<Integer, String> interfaceNames) {
     public TrackedVirtuals {
+        interfaceNames = Map.copyOf(interfaceNames);
         addressesOf = Map.copyOf(addressesOf);
         routesOf = Map.copyOf(routesOf);
         rulesOf = Map.copyOf(rulesOf);
@@ -30,6 +33,7 @@ public record TrackedVirtuals(Map<String, List<InterfaceAddress>> addressesOf, M
         var addresses = new LinkedHashMap<String, List<InterfaceAddress>>();
         var routes = new LinkedHashMap<String, List<Route>>();
         var rules = new LinkedHashMap<String, List<Rule>>();
+        var names = new LinkedHashMap<Integer, String>();
         for (VrrpInstanceSpec spec : config.vrrpInstances()) {
             List<InterfaceAddress> planned = plan.addressesOf().getOrDefault(spec.name(), List.of());
             var vips = new ArrayList<VirtualIpSpec>(spec.virtualIpAddresses());
@@ -38,6 +42,8 @@ public record TrackedVirtuals(Map<String, List<InterfaceAddress>> addressesOf, M
             for (int i = 0; i < vips.size() && i < planned.size(); i++) {
                 if (!vips.get(i).noTrack()) {
                     tracked.add(planned.get(i));
+                    int index = planned.get(i).interfaceIndex();
+                    host.link(index).ifPresent(l -> names.put(index, l.name()));
                 }
             }
             addresses.put(spec.name(), List.copyOf(tracked));
@@ -56,7 +62,7 @@ public record TrackedVirtuals(Map<String, List<InterfaceAddress>> addressesOf, M
             }
             rules.put(spec.name(), List.copyOf(trackedRules));
         }
-        return new TrackedVirtuals(addresses, routes, rules);
+        return new TrackedVirtuals(addresses, routes, rules, names);
     }
 
     public boolean isEmpty() {

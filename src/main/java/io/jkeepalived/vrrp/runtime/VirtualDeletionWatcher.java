@@ -49,8 +49,9 @@ final class VirtualDeletionWatcher implements AutoCloseable {
         switch (e) {
             case RoutingEvent.AddressRemoved a -> owners(tracked.addressesOf(), a.address(), StaticRouting::sameAddress)
                     .forEach(instance -> {
-                        log.detail("Netlink reflector reports IP " + AddressText.of(a.address().address())
-                                + " removed from interface index " + a.address().interfaceIndex());
+                        int index = a.address().interfaceIndex();
+                        log.detail("Netlink reflector reports IP " + AddressText.of(a.address().address()) + " removed from "
+                                + tracked.interfaceNames().getOrDefault(index, "interface " + index));
                         publish(instance);
                     });
             case RoutingEvent.RouteRemoved r -> owners(tracked.routesOf(), r.route(), StaticRouting::sameRoute)
