@@ -154,7 +154,7 @@ public final class VrrpEngine {
             case VrrpEvent.AdvertReceived a -> advertReceived(a.interfaceName(), a.packet(), a.now());
             case VrrpEvent.LinkChanged l -> linkChanged(l.interfaceName(), l.up(), l.now());
             case VrrpEvent.TrackerChanged t -> trackerChanged(t, t.now());
-            case VrrpEvent.VirtualDeleted d -> virtualDeleted(instance(d.instance()), d.now());
+            case VrrpEvent.VirtualDeleted d -> virtualDeleted(instance(d.instance()), d.report(), d.now());
             case VrrpEvent.Shutdown s -> shutdown(s.now());
         }
         schedule();
@@ -298,9 +298,12 @@ public final class VrrpEngine {
      * other master speaks up, the instance takes MASTER back (and puts the VIPs back) quickly. The sync group's
      * other masters do the same; keepalived marks the group BACKUP without a group notify.
      */
-    private void virtualDeleted(InstanceRuntime inst, long now) {
+    private void virtualDeleted(InstanceRuntime inst, String report, long now) {
         if (!started || inst.state != VrrpState.MASTER) {
             return;         // not ours to react to: BACKUP/FAULT have no VIPs, and our own removals left MASTER first
+        }
+        if (logDetail && !report.isEmpty()) {
+            out.add(new VrrpAction.Log(report));
         }
         leaveMasterQuickly(inst, now);
         if (inst.group != null) {

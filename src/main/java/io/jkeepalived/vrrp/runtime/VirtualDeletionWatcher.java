@@ -47,17 +47,16 @@ final class VirtualDeletionWatcher implements AutoCloseable {
 
     private void removed(RoutingEvent e) {
         switch (e) {
-            case RoutingEvent.AddressRemoved a -> owners(tracked.addressesOf(), a.address(), StaticRouting::sameAddress)
-                    .forEach(instance -> {
-                        int index = a.address().interfaceIndex();
-                        log.detail("Netlink reflector reports IP " + AddressText.of(a.address().address()) + " removed from "
-                                + tracked.interfaceNames().getOrDefault(index, "interface " + index));
-                        publish(instance);
-                    });
+            case RoutingEvent.AddressRemoved a -> {
+                int index = a.address().interfaceIndex();
+                String report = "Netlink reflector reports IP " + AddressText.of(a.address().address()) + " removed from "
+                        + tracked.interfaceNames().getOrDefault(index, "interface " + index);
+                owners(tracked.addressesOf(), a.address(), StaticRouting::sameAddress).forEach(i -> publish(i, report));
+            }
             case RoutingEvent.RouteRemoved r -> owners(tracked.routesOf(), r.route(), StaticRouting::sameRoute)
-                    .forEach(this::publish);
+                    .forEach(i -> publish(i, ""));
             case RoutingEvent.RuleRemoved r -> owners(tracked.rulesOf(), r.rule(), StaticRouting::sameRule)
-                    .forEach(this::publish);
+                    .forEach(i -> publish(i, ""));
             case RoutingEvent.Overrun o -> log.warning("Netlink: virtual routing events lost (receive queue overrun)");
         }
     }
@@ -68,8 +67,9 @@ final class VirtualDeletionWatcher implements AutoCloseable {
                 .map(Map.Entry::getKey).toList();
     }
 
-    private void publish(String instance) {
-        loop.accept(new VrrpEvent.VirtualDeleted(instance, clock.nowMicros()));
+    /** {@code report}: the -D line the engine logs if the deletion counts (the instance is MASTER). */
+    private void publish(String instance, String report) {
+        loop.accept(new VrrpEvent.VirtualDeleted(instance, report, clock.nowMicros()));
     }
 
     @Override

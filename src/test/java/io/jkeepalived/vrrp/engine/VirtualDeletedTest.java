@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class VirtualDeletedTest {
     static final long MASTER_AT = T0 + 3_609_375;      // master down of priority 100, advert 1 s
     static final long SKEW = 609_375;                   // (256 - 100) / 256 s
+    static final String REPORT = "Netlink reflector reports IP 192.0.2.100 removed from eth0";
 
     static EngineHarness master() {
         var h = new EngineHarness(VrrpEngineTest.vi1().build());
@@ -35,8 +36,8 @@ class VirtualDeletedTest {
     void masterGoesBackupWithPriorityZeroThenTakesMasterBackAfterOnlyTheSkewTime() {
         var h = master();
         long at = MASTER_AT + 1_500_000;
-        var down = h.handle(new VrrpEvent.VirtualDeleted("VI_1", at));
-        assertEquals(List.of("(VI_1) Entering BACKUP STATE", "(VI_1) sent 0 priority", "(VI_1) removing VIPs."), logs(down));
+        var down = h.handle(new VrrpEvent.VirtualDeleted("VI_1", REPORT, at));
+        assertEquals(List.of(REPORT, "(VI_1) Entering BACKUP STATE", "(VI_1) sent 0 priority", "(VI_1) removing VIPs."), logs(down));
         assertEquals(List.of(new SendAdvert("VI_1", 0)), only(down, SendAdvert.class), "priority 0 tells the others at once");
         assertEquals(List.of(new RemoveVips("VI_1", VIPS, true)), only(down, RemoveVips.class));
         assertEquals(List.of(NotifyState.BACKUP), only(down, RunNotify.class).stream().map(RunNotify::state).toList());
@@ -55,7 +56,7 @@ class VirtualDeletedTest {
     void aMasterElsewhereKeepsItBackup() {
         var h = master();
         long at = MASTER_AT + 1_500_000;
-        h.handle(new VrrpEvent.VirtualDeleted("VI_1", at));
+        h.handle(new VrrpEvent.VirtualDeleted("VI_1", "", at));
         h.receive(at + 100_000, v2("192.0.2.2", 51, 150, 1, VIPS));     // a higher priority backup took over
         assertEquals(at + 100_000 + 3_609_375, h.deadline, "the backup follows the new master");
         h.runUntil(at + 3_000_000);
@@ -71,7 +72,7 @@ class VirtualDeletedTest {
         var h = new EngineHarness(VrrpEngineTest.vi1().build());
         h.start(T0);
         long deadline = h.deadline;
-        var backup = h.handle(new VrrpEvent.VirtualDeleted("VI_1", T0 + 1_000));
+        var backup = h.handle(new VrrpEvent.VirtualDeleted("VI_1", REPORT, T0 + 1_000));
         assertTrue(logs(backup).isEmpty(), logs(backup).toString());
         assertEquals(deadline, h.deadline);
 
@@ -79,13 +80,13 @@ class VirtualDeletedTest {
         m.receive(MASTER_AT + 500_000, v2("192.0.2.2", 51, 150, 1, VIPS));    // higher priority: we remove the VIPs
         assertEquals(VrrpState.BACKUP, m.engine.state("VI_1"));
         long d = m.deadline;
-        var echo = m.handle(new VrrpEvent.VirtualDeleted("VI_1", MASTER_AT + 500_100));  // the kernel's echo of that
-        assertTrue(logs(echo).isEmpty(), logs(echo).toString());
+        var echo = m.handle(new VrrpEvent.VirtualDeleted("VI_1", REPORT, MASTER_AT + 500_100));  // the kernel's echo of that
+        assertTrue(logs(echo).isEmpty(), "not even the -D report line, as keepalived " + logs(echo));
         assertEquals(d, m.deadline);
         assertEquals(0, m.engine.stats("VI_1").priZeroSent());
 
         m.handle(new VrrpEvent.Shutdown(MASTER_AT + 600_000));
-        assertTrue(m.handle(new VrrpEvent.VirtualDeleted("VI_1", MASTER_AT + 600_100)).isEmpty(), "nothing after stop");
+        assertTrue(m.handle(new VrrpEvent.VirtualDeleted("VI_1", REPORT, MASTER_AT + 600_100)).isEmpty(), "nothing after stop");
     }
 
     @Test
@@ -97,7 +98,7 @@ class VirtualDeletedTest {
         h.runUntil(MASTER_AT);
         assertEquals(VrrpState.MASTER, h.engine.groupState("G1"));
         long at = MASTER_AT + 2_000_000;
-        var down = h.handle(new VrrpEvent.VirtualDeleted("VI_2", at));
+        var down = h.handle(new VrrpEvent.VirtualDeleted("VI_2", "", at));
         assertEquals(List.of(new SendAdvert("VI_2", 0), new SendAdvert("VI_1", 0)), only(down, SendAdvert.class));
         assertEquals(VrrpState.BACKUP, h.engine.state("VI_1"));
         assertEquals(VrrpState.BACKUP, h.engine.state("VI_2"));
