@@ -48,6 +48,8 @@ for c in ip ping tcpdump perl "$KEEPALIVED"; do command -v "$c" >/dev/null || di
 # "$JDK_CACHE/bin/java" is /bin/java (an older JDK). Make sure it names a JDK 25 before we start.
 jh="$(cat "$ROOT/target/.jdk-home" 2>/dev/null || true)"
 [[ -n "$jh" && -x "$jh/bin/java" ]] || echo "$JDK" > "$ROOT/target/.jdk-home"
+# The launcher trains its AOT cache on the first start after a build: do that now, not in a timed start.
+"$JKEEPALIVED" --version >/dev/null 2>&1 || die "$JKEEPALIVED --version failed"
 
 kill_pid() {  # kill_pid PID: TERM, wait up to 3 s, then KILL
     local p=$1 i

@@ -1,13 +1,9 @@
 package io.jkeepalived.linux;
 
-import static io.jkeepalived.linux.RtnetlinkCodec.NLMSG_DONE;
-import static io.jkeepalived.linux.RtnetlinkCodec.NLMSG_ERROR;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@link GenericNetlink} over a blocking NETLINK_GENERIC {@link NetlinkSocket}. */
@@ -68,45 +64,7 @@ final class FfmGenericNetlink implements GenericNetlink {
     }
 
     private List<byte[]> exchange(byte[] message, String what, boolean dump) throws SyscallException {
-        int mySeq = ++seq;
-        byte[] out = message.clone();
-        ByteBuffer.wrap(out).order(ByteOrder.nativeOrder()).putInt(8, mySeq);
-        socket.send(out, what);
-        var replies = new ArrayList<byte[]>();
-        while (true) {
-            int n = socket.receive(what);
-            if (n == -1) {
-                throw new SyscallException(what, "generic netlink", Errno.EAGAIN, "the kernel did not answer within 5 s");
-            }
-            if (n < 0) {
-                throw Libc.error("recv", what, -n);
-            }
-            for (int at = 0; ; ) {
-                var m = RtnetlinkCodec.messageAt(socket.received, at, n);
-                if (m == null) {
-                    break;
-                }
-                at += RtnetlinkCodec.align(m.length());
-                if (m.seq() != mySeq) {
-                    continue; // a late answer to an earlier request that timed out
-                }
-                if (m.type() == NLMSG_ERROR) {
-                    int errno = RtnetlinkCodec.errorCode(socket.received, m);
-                    if (errno == 0 && !dump) {
-                        return replies;
-                    }
-                    if (errno != 0) {
-                        var ack = RtnetlinkCodec.extendedAck(socket.received, m);
-                        throw new SyscallException(what, "generic netlink", errno,
-                                Libc.strerror(errno) + " (" + Errno.name(errno) + ")" + ack.map(t -> ": " + t).orElse(""));
-                    }
-                } else if (m.type() == NLMSG_DONE) {
-                    return replies;
-                } else {
-                    replies.add(Arrays.copyOfRange(socket.received.array(), m.offset(), m.offset() + m.length()));
-                }
-            }
-        }
+        return socket.exchange(message, ++seq, what, "generic netlink", dump);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.jkeepalived.linux;
 
-import static io.jkeepalived.linux.RtnetlinkCodec.NLMSG_DONE;
 import static io.jkeepalived.linux.RtnetlinkCodec.NLMSG_ERROR;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@link NetfilterNetlink} over a blocking NETLINK_NETFILTER {@link NetlinkSocket}. */
@@ -61,9 +59,7 @@ final class FfmNetfilterNetlink implements NetfilterNetlink {
                 }
                 int errno = RtnetlinkCodec.errorCode(socket.received, m);
                 if (errno != 0) {
-                    var ack = RtnetlinkCodec.extendedAck(socket.received, m);
-                    errors.add(new BatchError(m.seq() - first, errno,
-                            Libc.strerror(errno) + " (" + Errno.name(errno) + ")" + ack.map(t -> ": " + t).orElse("")));
+                    errors.add(new BatchError(m.seq() - first, errno, socket.kernelError(errno, m)));
                 }
                 // the last message's answer comes last; an error on BATCH_BEGIN means the kernel read no further
                 done |= m.seq() == last || m.seq() == begin;
@@ -76,42 +72,7 @@ final class FfmNetfilterNetlink implements NetfilterNetlink {
 
     @Override
     public List<byte[]> dump(byte[] request, String what) throws SyscallException {
-        int mySeq = ++seq;
-        byte[] out = request.clone();
-        ByteBuffer.wrap(out).order(ByteOrder.nativeOrder()).putInt(8, mySeq);
-        socket.send(out, what);
-        var replies = new ArrayList<byte[]>();
-        while (true) {
-            int n = socket.receive(what);
-            if (n == -1) {
-                throw new SyscallException(what, "nfnetlink dump", Errno.EAGAIN, "the kernel did not answer within 5 s");
-            }
-            if (n < 0) {
-                throw Libc.error("recv", what, -n);
-            }
-            for (int at = 0; ; ) {
-                var m = RtnetlinkCodec.messageAt(socket.received, at, n);
-                if (m == null) {
-                    break;
-                }
-                at += RtnetlinkCodec.align(m.length());
-                if (m.seq() != mySeq) {
-                    continue;
-                }
-                if (m.type() == NLMSG_ERROR) {
-                    int errno = RtnetlinkCodec.errorCode(socket.received, m);
-                    if (errno != 0) {
-                        var ack = RtnetlinkCodec.extendedAck(socket.received, m);
-                        throw new SyscallException(what, "nfnetlink dump", errno,
-                                Libc.strerror(errno) + " (" + Errno.name(errno) + ")" + ack.map(t -> ": " + t).orElse(""));
-                    }
-                } else if (m.type() == NLMSG_DONE) {
-                    return replies;
-                } else {
-                    replies.add(Arrays.copyOfRange(socket.received.array(), m.offset(), m.offset() + m.length()));
-                }
-            }
-        }
+        return socket.exchange(request, ++seq, what, "nfnetlink dump", true);
     }
 
     @Override

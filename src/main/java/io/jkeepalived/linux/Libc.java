@@ -14,7 +14,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The libc functions the Linux adapters call, as {@code static final} downcall handles. Every handle that
+ * The libc functions the Linux adapters call, as {@code static final} downcall handles, each in a holder class of
+ * its own so that it is linked on first use: linking spins about ten hidden classes per function shape (tens of
+ * milliseconds of a cold start), and a VRRP-only start calls fewer than half of the functions. Every handle that
  * can fail captures {@code errno} right after the call (before the JVM can overwrite it) into a caller
  * supplied segment of {@link #CAPTURE_LAYOUT}; the typed wrappers keep {@code invokeExact} exact so a warm
  * call allocates nothing. Return values are raw: callers test {@code < 0} and build the message.
@@ -27,37 +29,76 @@ final class Libc {
     private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    private static final MethodHandle SOCKET = withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle BIND = withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle CONNECT = withErrno("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SETSOCKOPT = withErrno("setsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKOPT = withErrno("getsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle GETSOCKNAME = withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SENDTO = withErrno("sendto",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SENDMSG = withErrno("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RECVMSG = withErrno("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle READ = withErrno("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle WRITE = withErrno("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle EPOLL_CREATE1 = withErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle EPOLL_CTL = withErrno("epoll_ctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle EPOLL_WAIT = withErrno("epoll_wait",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final MethodHandle EVENTFD = withErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle IF_NAMETOINDEX = withErrno("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final class Socket {
+        static final MethodHandle HANDLE = withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class Bind {
+        static final MethodHandle HANDLE = withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Connect {
+        static final MethodHandle HANDLE = withErrno("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Setsockopt {
+        static final MethodHandle HANDLE = withErrno("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Getsockopt {
+        static final MethodHandle HANDLE = withErrno("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class Getsockname {
+        static final MethodHandle HANDLE = withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class Sendto {
+        static final MethodHandle HANDLE = withErrno("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Sendmsg {
+        static final MethodHandle HANDLE = withErrno("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Recvmsg {
+        static final MethodHandle HANDLE = withErrno("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Read {
+        static final MethodHandle HANDLE = withErrno("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+    private static final class Write {
+        static final MethodHandle HANDLE = withErrno("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+    private static final class Close {
+        static final MethodHandle HANDLE = withErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+    private static final class Poll {
+        static final MethodHandle HANDLE = withErrno("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
+    private static final class EpollCreate1 {
+        static final MethodHandle HANDLE = withErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+    private static final class EpollCtl {
+        static final MethodHandle HANDLE = withErrno("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    }
+    private static final class EpollWait {
+        static final MethodHandle HANDLE = withErrno("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    }
+    private static final class Eventfd {
+        static final MethodHandle HANDLE = withErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class IfNametoindex {
+        static final MethodHandle HANDLE = withErrno("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
     // open(2) is variadic (mode); we never pass a mode, so the fixed two-argument shape is the right ABI.
-    private static final MethodHandle OPEN = withErrno("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SETNS = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle SCHED_SETSCHEDULER = withErrno("sched_setscheduler",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle SETPRIORITY = withErrno("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(),
-            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    private static final class Open {
+        static final MethodHandle HANDLE = withErrno("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Setns {
+        static final MethodHandle HANDLE = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class SchedSetscheduler {
+        static final MethodHandle HANDLE = withErrno("sched_setscheduler", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    }
+    private static final class Setpriority {
+        static final MethodHandle HANDLE = withErrno("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class Strerror {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
 
     private Libc() {
     }
@@ -83,7 +124,7 @@ final class Libc {
     /** The C library's text for an errno, e.g. "No such device". Only on error paths. */
     static String strerror(int errno) {
         try {
-            var text = (MemorySegment) STRERROR.invokeExact(errno);
+            var text = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
             return text.reinterpret(256).getString(0);
         } catch (Throwable t) {
             return "errno " + errno;
@@ -100,7 +141,7 @@ final class Libc {
 
     static int socket(MemorySegment cs, int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(cs, domain, type, protocol);
+            return (int) Socket.HANDLE.invokeExact(cs, domain, type, protocol);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -108,7 +149,7 @@ final class Libc {
 
     static int bind(MemorySegment cs, int fd, MemorySegment addr, int len) {
         try {
-            return (int) BIND.invokeExact(cs, fd, addr, len);
+            return (int) Bind.HANDLE.invokeExact(cs, fd, addr, len);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -116,7 +157,7 @@ final class Libc {
 
     static int connect(MemorySegment cs, int fd, MemorySegment addr, int len) {
         try {
-            return (int) CONNECT.invokeExact(cs, fd, addr, len);
+            return (int) Connect.HANDLE.invokeExact(cs, fd, addr, len);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -124,7 +165,7 @@ final class Libc {
 
     static int setsockopt(MemorySegment cs, int fd, int level, int name, MemorySegment value, int len) {
         try {
-            return (int) SETSOCKOPT.invokeExact(cs, fd, level, name, value, len);
+            return (int) Setsockopt.HANDLE.invokeExact(cs, fd, level, name, value, len);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -132,7 +173,7 @@ final class Libc {
 
     static int getsockopt(MemorySegment cs, int fd, int level, int name, MemorySegment value, MemorySegment len) {
         try {
-            return (int) GETSOCKOPT.invokeExact(cs, fd, level, name, value, len);
+            return (int) Getsockopt.HANDLE.invokeExact(cs, fd, level, name, value, len);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -140,7 +181,7 @@ final class Libc {
 
     static int getsockname(MemorySegment cs, int fd, MemorySegment addr, MemorySegment len) {
         try {
-            return (int) GETSOCKNAME.invokeExact(cs, fd, addr, len);
+            return (int) Getsockname.HANDLE.invokeExact(cs, fd, addr, len);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -148,7 +189,7 @@ final class Libc {
 
     static long sendto(MemorySegment cs, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
-            return (long) SENDTO.invokeExact(cs, fd, buf, len, flags, addr, addrLen);
+            return (long) Sendto.HANDLE.invokeExact(cs, fd, buf, len, flags, addr, addrLen);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -156,7 +197,7 @@ final class Libc {
 
     static long sendmsg(MemorySegment cs, int fd, MemorySegment msghdr, int flags) {
         try {
-            return (long) SENDMSG.invokeExact(cs, fd, msghdr, flags);
+            return (long) Sendmsg.HANDLE.invokeExact(cs, fd, msghdr, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -164,7 +205,7 @@ final class Libc {
 
     static long recvmsg(MemorySegment cs, int fd, MemorySegment msghdr, int flags) {
         try {
-            return (long) RECVMSG.invokeExact(cs, fd, msghdr, flags);
+            return (long) Recvmsg.HANDLE.invokeExact(cs, fd, msghdr, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -172,7 +213,7 @@ final class Libc {
 
     static long read(MemorySegment cs, int fd, MemorySegment buf, long len) {
         try {
-            return (long) READ.invokeExact(cs, fd, buf, len);
+            return (long) Read.HANDLE.invokeExact(cs, fd, buf, len);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -180,7 +221,7 @@ final class Libc {
 
     static long write(MemorySegment cs, int fd, MemorySegment buf, long len) {
         try {
-            return (long) WRITE.invokeExact(cs, fd, buf, len);
+            return (long) Write.HANDLE.invokeExact(cs, fd, buf, len);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -188,7 +229,7 @@ final class Libc {
 
     static int close(MemorySegment cs, int fd) {
         try {
-            return (int) CLOSE.invokeExact(cs, fd);
+            return (int) Close.HANDLE.invokeExact(cs, fd);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -196,7 +237,7 @@ final class Libc {
 
     static int poll(MemorySegment cs, MemorySegment fds, long nfds, int timeoutMillis) {
         try {
-            return (int) POLL.invokeExact(cs, fds, nfds, timeoutMillis);
+            return (int) Poll.HANDLE.invokeExact(cs, fds, nfds, timeoutMillis);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -204,7 +245,7 @@ final class Libc {
 
     static int epollCreate1(MemorySegment cs, int flags) {
         try {
-            return (int) EPOLL_CREATE1.invokeExact(cs, flags);
+            return (int) EpollCreate1.HANDLE.invokeExact(cs, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -212,7 +253,7 @@ final class Libc {
 
     static int epollCtl(MemorySegment cs, int epfd, int op, int fd, MemorySegment event) {
         try {
-            return (int) EPOLL_CTL.invokeExact(cs, epfd, op, fd, event);
+            return (int) EpollCtl.HANDLE.invokeExact(cs, epfd, op, fd, event);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -220,7 +261,7 @@ final class Libc {
 
     static int epollWait(MemorySegment cs, int epfd, MemorySegment events, int max, int timeoutMillis) {
         try {
-            return (int) EPOLL_WAIT.invokeExact(cs, epfd, events, max, timeoutMillis);
+            return (int) EpollWait.HANDLE.invokeExact(cs, epfd, events, max, timeoutMillis);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -228,7 +269,7 @@ final class Libc {
 
     static int eventfd(MemorySegment cs, int initval, int flags) {
         try {
-            return (int) EVENTFD.invokeExact(cs, initval, flags);
+            return (int) Eventfd.HANDLE.invokeExact(cs, initval, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -236,7 +277,7 @@ final class Libc {
 
     static int ifNameToIndex(MemorySegment cs, MemorySegment name) {
         try {
-            return (int) IF_NAMETOINDEX.invokeExact(cs, name);
+            return (int) IfNametoindex.HANDLE.invokeExact(cs, name);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -244,7 +285,7 @@ final class Libc {
 
     static int open(MemorySegment cs, MemorySegment path, int flags) {
         try {
-            return (int) OPEN.invokeExact(cs, path, flags);
+            return (int) Open.HANDLE.invokeExact(cs, path, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -252,7 +293,7 @@ final class Libc {
 
     static int setns(MemorySegment cs, int fd, int nstype) {
         try {
-            return (int) SETNS.invokeExact(cs, fd, nstype);
+            return (int) Setns.HANDLE.invokeExact(cs, fd, nstype);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -260,7 +301,7 @@ final class Libc {
 
     static int schedSetscheduler(MemorySegment cs, int pid, int policy, MemorySegment param) {
         try {
-            return (int) SCHED_SETSCHEDULER.invokeExact(cs, pid, policy, param);
+            return (int) SchedSetscheduler.HANDLE.invokeExact(cs, pid, policy, param);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -268,7 +309,7 @@ final class Libc {
 
     static int setpriority(MemorySegment cs, int which, int who, int prio) {
         try {
-            return (int) SETPRIORITY.invokeExact(cs, which, who, prio);
+            return (int) Setpriority.HANDLE.invokeExact(cs, which, who, prio);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -11,16 +11,26 @@ import java.lang.invoke.MethodHandle;
 
 /** The libc functions behind {@link SafeFiles}: the file half of the one libc binding. */
 final class LibcFiles {
+    // Each handle sits in a holder class of its own: linked on first use, not when the class loads (see Libc).
     // open(2) and fcntl(2) are variadic; here with their third argument, so the ABI must be told
-    private static final MethodHandle OPEN_MODE = Libc.withErrno("open",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle FCNTL_PTR = Libc.withErrno("fcntl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle STATX = Libc.withErrno("statx",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle FTRUNCATE = Libc.withErrno("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle MKFIFO = Libc.withErrno("mkfifo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle UNLINK = Libc.withErrno("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final class OpenMode {
+        static final MethodHandle HANDLE = Libc.withErrno("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    }
+    private static final class FcntlPtr {
+        static final MethodHandle HANDLE = Libc.withErrno("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(2));
+    }
+    private static final class Statx {
+        static final MethodHandle HANDLE = Libc.withErrno("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    }
+    private static final class Ftruncate {
+        static final MethodHandle HANDLE = Libc.withErrno("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+    }
+    private static final class Mkfifo {
+        static final MethodHandle HANDLE = Libc.withErrno("mkfifo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Unlink {
+        static final MethodHandle HANDLE = Libc.withErrno("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
 
     static final int O_WRONLY = 1;
     static final int O_RDWR = 2;
@@ -54,7 +64,7 @@ final class LibcFiles {
 
     static int open(MemorySegment cs, MemorySegment path, int flags, int mode) {
         try {
-            return (int) OPEN_MODE.invokeExact(cs, path, flags, mode);
+            return (int) OpenMode.HANDLE.invokeExact(cs, path, flags, mode);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -62,7 +72,7 @@ final class LibcFiles {
 
     static int fcntl(MemorySegment cs, int fd, int cmd, MemorySegment arg) {
         try {
-            return (int) FCNTL_PTR.invokeExact(cs, fd, cmd, arg);
+            return (int) FcntlPtr.HANDLE.invokeExact(cs, fd, cmd, arg);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -70,7 +80,7 @@ final class LibcFiles {
 
     static int statx(MemorySegment cs, int dirfd, MemorySegment path, int flags, int mask, MemorySegment buf) {
         try {
-            return (int) STATX.invokeExact(cs, dirfd, path, flags, mask, buf);
+            return (int) Statx.HANDLE.invokeExact(cs, dirfd, path, flags, mask, buf);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -78,7 +88,7 @@ final class LibcFiles {
 
     static int ftruncate(MemorySegment cs, int fd, long length) {
         try {
-            return (int) FTRUNCATE.invokeExact(cs, fd, length);
+            return (int) Ftruncate.HANDLE.invokeExact(cs, fd, length);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -86,7 +96,7 @@ final class LibcFiles {
 
     static int mkfifo(MemorySegment cs, MemorySegment path, int mode) {
         try {
-            return (int) MKFIFO.invokeExact(cs, path, mode);
+            return (int) Mkfifo.HANDLE.invokeExact(cs, path, mode);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -94,7 +104,7 @@ final class LibcFiles {
 
     static int unlink(MemorySegment cs, MemorySegment path) {
         try {
-            return (int) UNLINK.invokeExact(cs, path);
+            return (int) Unlink.HANDLE.invokeExact(cs, path);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }

@@ -17,42 +17,80 @@ import java.lang.invoke.MethodHandle;
  */
 @SuppressWarnings("restricted")
 final class LibcProcesses {
-    private static final MethodHandle POSIX_SPAWN = Libc.plain("posix_spawn",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle FA_INIT = Libc.plain("posix_spawn_file_actions_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle FA_DESTROY = Libc.plain("posix_spawn_file_actions_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle FA_ADDOPEN = Libc.plain("posix_spawn_file_actions_addopen",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final MethodHandle FA_ADDDUP2 = Libc.plain("posix_spawn_file_actions_adddup2",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final MethodHandle FA_ADDCLOSEFROM = Libc.plain("posix_spawn_file_actions_addclosefrom_np",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle ATTR_INIT = Libc.plain("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle ATTR_DESTROY = Libc.plain("posix_spawnattr_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle ATTR_SETFLAGS = Libc.plain("posix_spawnattr_setflags",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
-    private static final MethodHandle ATTR_SETSIGMASK = Libc.plain("posix_spawnattr_setsigmask",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle ATTR_SETSIGDEFAULT = Libc.plain("posix_spawnattr_setsigdefault",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SIGEMPTYSET = Libc.plain("sigemptyset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle SIGFILLSET = Libc.plain("sigfillset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle WAITPID = Libc.withErrno("waitpid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle KILL = Libc.withErrno("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle PIDFD_OPEN = Libc.withErrno("pidfd_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    // Each handle sits in a holder class of its own: linked on first use, not when the class loads (see Libc).
+    private static final class PosixSpawn {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawn", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    }
+    private static final class FaInit {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawn_file_actions_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+    private static final class FaDestroy {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawn_file_actions_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+    private static final class FaAddopen {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawn_file_actions_addopen", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    }
+    private static final class FaAdddup2 {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawn_file_actions_adddup2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    }
+    private static final class FaAddclosefrom {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class AttrInit {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+    private static final class AttrDestroy {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawnattr_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+    private static final class AttrSetflags {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawnattr_setflags", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
+    }
+    private static final class AttrSetsigmask {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawnattr_setsigmask", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class AttrSetsigdefault {
+        static final MethodHandle HANDLE = Libc.plain("posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class Sigemptyset {
+        static final MethodHandle HANDLE = Libc.plain("sigemptyset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+    private static final class Sigfillset {
+        static final MethodHandle HANDLE = Libc.plain("sigfillset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+    private static final class Waitpid {
+        static final MethodHandle HANDLE = Libc.withErrno("waitpid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Kill {
+        static final MethodHandle HANDLE = Libc.withErrno("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class PidfdOpen {
+        static final MethodHandle HANDLE = Libc.withErrno("pidfd_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
     // syscall(2) and prctl(2) are variadic: the ABI needs to know where the variable part starts
-    private static final MethodHandle SYSCALL3 = Libc.withErrno("syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
-    private static final MethodHandle PRCTL = Libc.withErrno("prctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
-    private static final MethodHandle GETRESUID = Libc.withErrno("getresuid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle GETRESGID = Libc.withErrno("getresgid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle GETGROUPS = Libc.withErrno("getgroups", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle GETEUID = Libc.plain("geteuid", FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle GETPWNAM_R = Libc.plain("getpwnam_r",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    private static final MethodHandle GETGRNAM_R = Libc.plain("getgrnam_r",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    private static final class Syscall3 {
+        static final MethodHandle HANDLE = Libc.withErrno("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
+    }
+    private static final class Prctl {
+        static final MethodHandle HANDLE = Libc.withErrno("prctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
+    }
+    private static final class Getresuid {
+        static final MethodHandle HANDLE = Libc.withErrno("getresuid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    }
+    private static final class Getresgid {
+        static final MethodHandle HANDLE = Libc.withErrno("getresgid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    }
+    private static final class Getgroups {
+        static final MethodHandle HANDLE = Libc.withErrno("getgroups", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    }
+    private static final class Geteuid {
+        static final MethodHandle HANDLE = Libc.plain("geteuid", FunctionDescriptor.of(JAVA_INT));
+    }
+    private static final class GetpwnamR {
+        static final MethodHandle HANDLE = Libc.plain("getpwnam_r", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    }
+    private static final class GetgrnamR {
+        static final MethodHandle HANDLE = Libc.plain("getgrnam_r", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    }
 
     /** glibc's sizes are 336 and 80 bytes on 64-bit; a generous buffer keeps us independent of them. */
     static final long SPAWN_ATTR_SIZE = 1024;
@@ -77,7 +115,7 @@ final class LibcProcesses {
     static int posixSpawn(MemorySegment pid, MemorySegment path, MemorySegment actions, MemorySegment attr,
                           MemorySegment argv, MemorySegment envp) {
         try {
-            return (int) POSIX_SPAWN.invokeExact(pid, path, actions, attr, argv, envp);
+            return (int) PosixSpawn.HANDLE.invokeExact(pid, path, actions, attr, argv, envp);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -85,7 +123,7 @@ final class LibcProcesses {
 
     static int fileActionsInit(MemorySegment fa) {
         try {
-            return (int) FA_INIT.invokeExact(fa);
+            return (int) FaInit.HANDLE.invokeExact(fa);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -93,7 +131,7 @@ final class LibcProcesses {
 
     static int fileActionsDestroy(MemorySegment fa) {
         try {
-            return (int) FA_DESTROY.invokeExact(fa);
+            return (int) FaDestroy.HANDLE.invokeExact(fa);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -101,7 +139,7 @@ final class LibcProcesses {
 
     static int fileActionsAddOpen(MemorySegment fa, int fd, MemorySegment path, int flags, int mode) {
         try {
-            return (int) FA_ADDOPEN.invokeExact(fa, fd, path, flags, mode);
+            return (int) FaAddopen.HANDLE.invokeExact(fa, fd, path, flags, mode);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -109,7 +147,7 @@ final class LibcProcesses {
 
     static int fileActionsAddDup2(MemorySegment fa, int fd, int newFd) {
         try {
-            return (int) FA_ADDDUP2.invokeExact(fa, fd, newFd);
+            return (int) FaAdddup2.HANDLE.invokeExact(fa, fd, newFd);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -117,7 +155,7 @@ final class LibcProcesses {
 
     static int fileActionsAddCloseFrom(MemorySegment fa, int from) {
         try {
-            return (int) FA_ADDCLOSEFROM.invokeExact(fa, from);
+            return (int) FaAddclosefrom.HANDLE.invokeExact(fa, from);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -125,7 +163,7 @@ final class LibcProcesses {
 
     static int attrInit(MemorySegment attr) {
         try {
-            return (int) ATTR_INIT.invokeExact(attr);
+            return (int) AttrInit.HANDLE.invokeExact(attr);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -133,7 +171,7 @@ final class LibcProcesses {
 
     static int attrDestroy(MemorySegment attr) {
         try {
-            return (int) ATTR_DESTROY.invokeExact(attr);
+            return (int) AttrDestroy.HANDLE.invokeExact(attr);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -141,7 +179,7 @@ final class LibcProcesses {
 
     static int attrSetFlags(MemorySegment attr, short flags) {
         try {
-            return (int) ATTR_SETFLAGS.invokeExact(attr, flags);
+            return (int) AttrSetflags.HANDLE.invokeExact(attr, flags);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -149,7 +187,7 @@ final class LibcProcesses {
 
     static int attrSetSigMask(MemorySegment attr, MemorySegment set) {
         try {
-            return (int) ATTR_SETSIGMASK.invokeExact(attr, set);
+            return (int) AttrSetsigmask.HANDLE.invokeExact(attr, set);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -157,7 +195,7 @@ final class LibcProcesses {
 
     static int attrSetSigDefault(MemorySegment attr, MemorySegment set) {
         try {
-            return (int) ATTR_SETSIGDEFAULT.invokeExact(attr, set);
+            return (int) AttrSetsigdefault.HANDLE.invokeExact(attr, set);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -165,7 +203,7 @@ final class LibcProcesses {
 
     static int sigEmptySet(MemorySegment set) {
         try {
-            return (int) SIGEMPTYSET.invokeExact(set);
+            return (int) Sigemptyset.HANDLE.invokeExact(set);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -173,7 +211,7 @@ final class LibcProcesses {
 
     static int sigFillSet(MemorySegment set) {
         try {
-            return (int) SIGFILLSET.invokeExact(set);
+            return (int) Sigfillset.HANDLE.invokeExact(set);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -181,7 +219,7 @@ final class LibcProcesses {
 
     static int waitpid(MemorySegment cs, int pid, MemorySegment status, int options) {
         try {
-            return (int) WAITPID.invokeExact(cs, pid, status, options);
+            return (int) Waitpid.HANDLE.invokeExact(cs, pid, status, options);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -189,7 +227,7 @@ final class LibcProcesses {
 
     static int kill(MemorySegment cs, int pid, int signal) {
         try {
-            return (int) KILL.invokeExact(cs, pid, signal);
+            return (int) Kill.HANDLE.invokeExact(cs, pid, signal);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -197,7 +235,7 @@ final class LibcProcesses {
 
     static int pidfdOpen(MemorySegment cs, int pid) {
         try {
-            return (int) PIDFD_OPEN.invokeExact(cs, pid, 0);
+            return (int) PidfdOpen.HANDLE.invokeExact(cs, pid, 0);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -206,7 +244,7 @@ final class LibcProcesses {
     /** The raw system call: unlike glibc's set*id wrappers it changes the calling thread only. */
     static long syscall3(MemorySegment cs, long number, long a, long b, long c) {
         try {
-            return (long) SYSCALL3.invokeExact(cs, number, a, b, c);
+            return (long) Syscall3.HANDLE.invokeExact(cs, number, a, b, c);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -214,7 +252,7 @@ final class LibcProcesses {
 
     static int prctl(MemorySegment cs, int option, long a, long b, long c, long d) {
         try {
-            return (int) PRCTL.invokeExact(cs, option, a, b, c, d);
+            return (int) Prctl.HANDLE.invokeExact(cs, option, a, b, c, d);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -222,7 +260,7 @@ final class LibcProcesses {
 
     static int getresuid(MemorySegment cs, MemorySegment r, MemorySegment e, MemorySegment s) {
         try {
-            return (int) GETRESUID.invokeExact(cs, r, e, s);
+            return (int) Getresuid.HANDLE.invokeExact(cs, r, e, s);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -230,7 +268,7 @@ final class LibcProcesses {
 
     static int getresgid(MemorySegment cs, MemorySegment r, MemorySegment e, MemorySegment s) {
         try {
-            return (int) GETRESGID.invokeExact(cs, r, e, s);
+            return (int) Getresgid.HANDLE.invokeExact(cs, r, e, s);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -238,7 +276,7 @@ final class LibcProcesses {
 
     static int getgroups(MemorySegment cs, int size, MemorySegment list) {
         try {
-            return (int) GETGROUPS.invokeExact(cs, size, list);
+            return (int) Getgroups.HANDLE.invokeExact(cs, size, list);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -246,7 +284,7 @@ final class LibcProcesses {
 
     static int geteuid() {
         try {
-            return (int) GETEUID.invokeExact();
+            return (int) Geteuid.HANDLE.invokeExact();
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -254,7 +292,7 @@ final class LibcProcesses {
 
     static int getpwnamR(MemorySegment name, MemorySegment pwd, MemorySegment buf, long len, MemorySegment result) {
         try {
-            return (int) GETPWNAM_R.invokeExact(name, pwd, buf, len, result);
+            return (int) GetpwnamR.HANDLE.invokeExact(name, pwd, buf, len, result);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -262,7 +300,7 @@ final class LibcProcesses {
 
     static int getgrnamR(MemorySegment name, MemorySegment grp, MemorySegment buf, long len, MemorySegment result) {
         try {
-            return (int) GETGRNAM_R.invokeExact(name, grp, buf, len, result);
+            return (int) GetgrnamR.HANDLE.invokeExact(name, grp, buf, len, result);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }

@@ -117,4 +117,55 @@ final class NetlinkSocket implements AutoCloseable {
     public void close() {
         socket.close();
     }
+
+    /**
+     * One request/answer exchange: sends {@code message} numbered {@code seq} and collects the kernel's messages
+     * for that number until its ack ({@code dump} false) or NLMSG_DONE ({@code dump} true). Answers to other
+     * numbers (late answers to an earlier request that timed out) are skipped; a kernel error is thrown with its
+     * errno and extended-ack text. {@code protocol} names the protocol in errors ("generic netlink").
+     */
+    java.util.List<byte[]> exchange(byte[] message, int seq, String what, String protocol, boolean dump) throws SyscallException {
+        byte[] out = message.clone();
+        ByteBuffer.wrap(out).order(ByteOrder.nativeOrder()).putInt(8, seq);
+        send(out, what);
+        var replies = new java.util.ArrayList<byte[]>();
+        while (true) {
+            int n = receive(what);
+            if (n == -1) {
+                throw new SyscallException(what, protocol, Errno.EAGAIN, "the kernel did not answer within 5 s");
+            }
+            if (n < 0) {
+                throw Libc.error("recv", what, -n);
+            }
+            for (int at = 0; ; ) {
+                var m = RtnetlinkCodec.messageAt(received, at, n);
+                if (m == null) {
+                    break;
+                }
+                at += RtnetlinkCodec.align(m.length());
+                if (m.seq() != seq) {
+                    continue;
+                }
+                if (m.type() == RtnetlinkCodec.NLMSG_ERROR) {
+                    int errno = RtnetlinkCodec.errorCode(received, m);
+                    if (errno != 0) {
+                        throw new SyscallException(what, protocol, errno, kernelError(errno, m));
+                    }
+                    if (!dump) {
+                        return replies;
+                    }
+                } else if (m.type() == RtnetlinkCodec.NLMSG_DONE) {
+                    return replies;
+                } else {
+                    replies.add(java.util.Arrays.copyOfRange(received.array(), m.offset(), m.offset() + m.length()));
+                }
+            }
+        }
+    }
+
+    /** "strerror (ENAME): extended ack text" for an NLMSG_ERROR message in {@link #received}. */
+    String kernelError(int errno, RtnetlinkCodec.Message m) {
+        var ack = RtnetlinkCodec.extendedAck(received, m);
+        return Libc.strerror(errno) + " (" + Errno.name(errno) + ")" + ack.map(t -> ": " + t).orElse("");
+    }
 }
