@@ -1,0 +1,115 @@
+package io.jkeepalived.vrrp.runtime;
+
+import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jkeepalived.testsupport.NetNs;
+import io.jkeepalived.testsupport.Sh;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A MASTER whose VIP, virtual route or virtual rule someone else deletes goes BACKUP and, with no other master,
+ * takes MASTER back after the skew time (keepalived's set_vrrp_backup); a no_track entry changes nothing. The same
+ * steps run against keepalived 2.2.7 and jkeepalived, each alone on its LAN, and their state lines must agree.
+ */
+@Tag("root")
+@Timeout(180)
+class VrrpVirtualDeletedRootTest {
+    private static String extra(String dev) {
+        return """
+                    virtual_routes {
+                        198.18.2.0/24 dev DEV
+                        198.18.3.0/24 dev DEV no_track
+                    }
+                    virtual_rules {
+                        to 198.18.4.0/24 table 101 priority 2001
+                    }
+                """.replace("DEV", dev);
+    }
+
+    @Test
+    void deletedVipRouteOrRuleMovesMasterToBackupThenBackLikeKeepalived() throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for namespaces");
+        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
+        Path dir = Files.createTempDirectory("jkd-vdel");
+        try (var lan = new VrrpTestLan("vd")) {
+            List<String> ka;
+            try (var node = VrrpNode.keepalived("ka", lan.b, dir, new TestConf("v3", "jkdb", 100, extra("jkdb")).render())) {
+                ka = scenario(node, lan.b, "jkdb");
+            }
+            List<String> jk;
+            try (var node = VrrpNode.jkeepalived("jk", lan.a, dir, new TestConf("v3", "jkda", 100, extra("jkda")).render())) {
+                jk = scenario(node, lan.a, "jkda");
+            }
+            assertEquals(ka, jk.stream().map(l -> l.replace("jkda", "jkdb")).toList(), "same lines as keepalived 2.2.7");
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Runs the deletions on a lone node; returns the lines that matter, in order, from the first deletion on. */
+    private static List<String> scenario(VrrpNode node, NetNs ns, String dev) throws Exception {
+        node.start();
+        await("MASTER with the VIP and the virtual route", 30_000,
+                () -> node.state("VI_1").equals("MASTER") && present(ns, dev), node);
+        int mark = node.currentLog().length();
+
+        ns.exec("ip", "addr", "del", TestConf.VIP4 + "/24", "dev", dev);
+        await("the deleted VIP puts it BACKUP, then MASTER again with the VIP back", 10_000,
+                () -> entered(node, mark).equals(List.of("BACKUP", "MASTER")) && present(ns, dev), node);
+
+        ns.exec("ip", "route", "del", "198.18.2.0/24", "dev", dev);
+        await("the deleted virtual route: BACKUP, MASTER, route back", 10_000,
+                () -> entered(node, mark).size() == 4 && node.state("VI_1").equals("MASTER") && present(ns, dev), node);
+
+        ns.exec("ip", "rule", "del", "priority", "2001");
+        await("the deleted virtual rule: BACKUP, MASTER, rule back", 10_000,
+                () -> entered(node, mark).size() == 6 && node.state("VI_1").equals("MASTER") && present(ns, dev), node);
+
+        ns.exec("ip", "route", "del", "198.18.3.0/24", "dev", dev);
+        Thread.sleep(2_500);            // longer than the skew time plus an advert
+        assertEquals(6, entered(node, mark).size(), "a no_track route's deletion changes nothing:\n" + node.currentLog());
+        assertEquals(0, node.term());
+        String log = node.currentLog().substring(mark);
+        var lines = new ArrayList<String>();
+        for (String line : log.split("\n")) {
+            for (String key : List.of("Entering", "Netlink reflector reports IP " + TestConf.VIP4)) {
+                int i = line.indexOf(key.startsWith("Entering") ? "(VI_1) Entering" : key);
+                if (i >= 0) {
+                    lines.add(line.substring(i));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The states entered since {@code mark}. */
+    private static List<String> entered(VrrpNode node, int mark) {
+        var out = new ArrayList<String>();
+        String log = node.currentLog();
+        for (String line : log.substring(Math.min(mark, log.length())).split("\n")) {
+            int i = line.indexOf("(VI_1) Entering ");
+            if (i >= 0) {
+                out.add(line.substring(i + 16).split(" ")[0]);
+            }
+        }
+        return out;
+    }
+
+    private static boolean present(NetNs ns, String dev) {
+        String r = ns.exec("ip", "-4", "addr", "show", "dev", dev) + ns.exec("ip", "route", "show") + ns.exec("ip", "rule", "show");
+        return r.contains(TestConf.VIP4 + "/24") && r.contains("198.18.2.0/24") && r.contains("198.18.3.0/24")
+                && r.contains("2001:\tfrom all to 198.18.4.0/24 lookup 101");
+    }
+}
