@@ -13,26 +13,31 @@ import io.jkeepalived.vrrp.engine.VrrpEvent;
 import io.jkeepalived.vrrp.plan.TrackedVirtuals;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
  * keepalived's netlink reflector for deleted VIPs, virtual routes and virtual rules: each RTM_DELADDR /
- * RTM_DELROUTE / RTM_DELRULE matching a tracked entry becomes a VirtualDeleted event for its instance. The engine
- * acts only on a MASTER, which is what keeps our own removals (made when leaving MASTER, at stop or reload) from
- * counting: by the time their echo arrives, the instance is no longer MASTER. Runs on its own thread and socket.
+ * RTM_DELROUTE / RTM_DELRULE matching a tracked entry becomes a VirtualDeleted event for its instance. Our own
+ * removals (made when leaving MASTER, at stop or reload) must not count. keepalived, single-threaded, relies on the
+ * instance having left MASTER when their echo arrives, and so does the engine; but this thread may read the echo
+ * late, after a short skew time already made the instance MASTER again, so echoes of requests from our own netlink
+ * sockets ({@code ownPorts}, the events' requester) are dropped here. Runs on its own thread and socket.
  */
 final class VirtualDeletionWatcher implements AutoCloseable {
     private final TrackedVirtuals tracked;
+    private final Set<Integer> ownPorts;
     private final RoutingMonitor monitor;
     private final NetlinkWatchThread watchThread;
     private final Consumer<VrrpEvent> loop;
     private final MonotonicClock clock;
     private final Log log;
 
-    VirtualDeletionWatcher(TrackedVirtuals tracked, RoutingMonitor monitor, EventPoller poller, Consumer<VrrpEvent> loop,
-                           MonotonicClock clock, Log log) throws Exception {
+    VirtualDeletionWatcher(TrackedVirtuals tracked, Set<Integer> ownPorts, RoutingMonitor monitor, EventPoller poller,
+                           Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
         this.tracked = tracked;
+        this.ownPorts = Set.copyOf(ownPorts);
         this.monitor = monitor;
         this.loop = loop;
         this.clock = clock;
@@ -45,7 +50,10 @@ final class VirtualDeletionWatcher implements AutoCloseable {
                 () -> monitor.drain(this::removed));
     }
 
-    private void removed(RoutingEvent e) {
+    void removed(RoutingEvent e) {
+        if (ownPorts.contains(e.requester())) {
+            return;         // the echo of our own removal
+        }
         switch (e) {
             case RoutingEvent.AddressRemoved a -> {
                 int index = a.address().interfaceIndex();

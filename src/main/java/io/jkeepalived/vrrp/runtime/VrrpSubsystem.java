@@ -232,7 +232,10 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(monitor);
         var poller = Linux.openEventPoller();
         resources.add(poller);
-        var deletions = new VirtualDeletionWatcher(tracked, monitor, poller, loop::submit, clock, log);
+        // every request socket of this run: their removals are ours (e.g. leaving MASTER), not someone else's
+        var ownPorts = resources.stream().filter(Rtnetlink.class::isInstance).map(r -> ((Rtnetlink) r).portId())
+                .collect(java.util.stream.Collectors.toSet());
+        var deletions = new VirtualDeletionWatcher(tracked, ownPorts, monitor, poller, loop::submit, clock, log);
         resources.remove(monitor);          // the watcher closes them
         resources.remove(poller);
         resources.add(deletions);
