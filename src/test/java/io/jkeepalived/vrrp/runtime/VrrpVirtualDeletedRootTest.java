@@ -58,6 +58,49 @@ class VrrpVirtualDeletedRootTest {
         }
     }
 
+    /**
+     * With a peer: the MASTER whose VIP is deleted sends priority 0, which the other implementation's BACKUP
+     * reads ("Backup received priority 0 advertisement"); the MASTER's skew time (priority 150) is shorter than the
+     * peer's (100), so it takes MASTER back before the peer would, and the peer stays BACKUP. Both ways round.
+     */
+    @Test
+    void priorityZeroReachesTheOtherImplementationsBackup() throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for namespaces");
+        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
+        Path dir = Files.createTempDirectory("jkd-vdelp");
+        try (var lan = new VrrpTestLan("vp")) {
+            for (boolean jkDeleted : List.of(true, false)) {
+                var master = new TestConf("v3", "jkda", 150, "").render();
+                var backup = new TestConf("v3", "jkdb", 100, "").render();
+                try (var a = jkDeleted ? VrrpNode.jkeepalived("jk-a", lan.a, dir, master) : VrrpNode.keepalived("ka-a", lan.a, dir, master);
+                     var b = jkDeleted ? VrrpNode.keepalived("ka-b", lan.b, dir, backup) : VrrpNode.jkeepalived("jk-b", lan.b, dir, backup)) {
+                    a.start();
+                    b.start();
+                    await("a MASTER with the VIP, b BACKUP", 40_000, () -> a.state("VI_1").equals("MASTER")
+                            && b.state("VI_1").equals("BACKUP") && lan.hasAddress(lan.a, TestConf.VIP4), a, b);
+                    int markA = a.currentLog().length();
+                    int markB = b.currentLog().length();
+                    lan.a.exec("ip", "addr", "del", TestConf.VIP4 + "/24", "dev", "jkda");
+                    await("b reads the priority 0; a goes BACKUP and takes MASTER back with the VIP", 10_000,
+                            () -> b.currentLog().substring(markB).contains("(VI_1) Backup received priority 0 advertisement")
+                                    && entered(a, markA).equals(List.of("BACKUP", "MASTER")) && lan.hasAddress(lan.a, TestConf.VIP4),
+                            a, b);
+                    Thread.sleep(2_000);
+                    assertEquals(List.of(), entered(b, markB), "the peer stays BACKUP:\n" + b.currentLog());
+                    assertEquals(List.of("BACKUP", "MASTER"), entered(a, markA), a.currentLog());
+                    assertTrue(!lan.hasAddress(lan.b, TestConf.VIP4), "no VIP on the peer");
+                    assertEquals(0, a.term());
+                    assertEquals(0, b.term());
+                }
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** Runs the deletions on a lone node; returns the lines that matter, in order, from the first deletion on. */
     private static List<String> scenario(VrrpNode node, NetNs ns, String dev) throws Exception {
         node.start();
