@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A MASTER whose VIP, virtual route or virtual rule someone else deletes goes BACKUP and, with no other master,
- * takes MASTER back after the skew time (keepalived's set_vrrp_backup); a no_track entry changes nothing. The same
- * steps run against keepalived 2.2.7 and jkeepalived, each alone on its LAN, and their state lines must agree.
+ * takes MASTER back after the skew time (keepalived's set_vrrp_backup); a no_track entry changes nothing; its sync
+ * group follows; its priority 0 reaches a peer. The same steps run against keepalived 2.2.7 and jkeepalived, in
+ * namespaces of their own, and their lines must agree.
  */
 @Tag("root")
 @Timeout(180)
@@ -99,6 +100,73 @@ class VrrpVirtualDeletedRootTest {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** Two instances in a sync group, each with its VIP; VI_2's VIP is deleted. */
+    private static String syncGroupConf(String dev) {
+        var conf = new StringBuilder("global_defs {\n    router_id jkd_" + dev + "\n}\n"
+                + "vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n}\n");
+        for (int i = 1; i <= 2; i++) {
+            conf.append("vrrp_instance VI_").append(i).append(" {\n    state BACKUP\n    interface ").append(dev)
+                    .append("\n    virtual_router_id ").append(50 + i).append("\n    priority 100\n    advert_int 1\n")
+                    .append("    version 3\n    virtual_ipaddress {\n        192.0.2.").append(99 + i).append("/24\n    }\n}\n");
+        }
+        return conf.toString();
+    }
+
+    /**
+     * keepalived's set_vrrp_backup takes the whole sync group: both instances go BACKUP (each sending priority 0)
+     * and come back MASTER; the group's lines and the instances' must be keepalived's.
+     */
+    @Test
+    void aSyncGroupFollowsItsInstanceLikeKeepalived() throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for namespaces");
+        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
+        Path dir = Files.createTempDirectory("jkd-vdelg");
+        try (var lan = new VrrpTestLan("vg")) {
+            List<String> ka;
+            try (var node = VrrpNode.keepalived("kag", lan.b, dir, syncGroupConf("jkdb"))) {
+                ka = syncGroupScenario(node, lan.b, "jkdb");
+            }
+            List<String> jk;
+            try (var node = VrrpNode.jkeepalived("jkg", lan.a, dir, syncGroupConf("jkda"))) {
+                jk = syncGroupScenario(node, lan.a, "jkda");
+            }
+            assertEquals(ka, jk.stream().map(l -> l.replace("jkda", "jkdb")).toList(), "same lines as keepalived 2.2.7");
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static List<String> syncGroupScenario(VrrpNode node, NetNs ns, String dev) throws Exception {
+        node.start();
+        await("both MASTER with their VIPs", 30_000, () -> node.state("VI_1").equals("MASTER")
+                && node.state("VI_2").equals("MASTER") && bothVips(ns, dev), node);
+        Thread.sleep(1_500);            // the group's own MASTER lines are out
+        int mark = node.currentLog().length();
+        ns.exec("ip", "addr", "del", "192.0.2.101/24", "dev", dev);
+        await("both BACKUP, then MASTER again with both VIPs", 10_000, () -> {
+            String log = node.currentLog().substring(mark);
+            return log.contains("(VI_1) Entering MASTER") && log.contains("(VI_2) Entering MASTER") && bothVips(ns, dev);
+        }, node);
+        Thread.sleep(1_500);            // nothing more follows
+        String log = node.currentLog().substring(mark);
+        assertEquals(0, node.term());
+        var lines = new ArrayList<String>();
+        for (String line : log.split("\n")) {
+            if (List.of("Entering", "VRRP_Group", "Netlink reflector", "sent 0 priority").stream().anyMatch(line::contains)) {
+                lines.add(line.substring(line.indexOf(": ") + 2));      // without the time stamp
+            }
+        }
+        return lines;
+    }
+
+    private static boolean bothVips(NetNs ns, String dev) {
+        String r = ns.exec("ip", "-4", "addr", "show", "dev", dev);
+        return r.contains("192.0.2.100/24") && r.contains("192.0.2.101/24");
     }
 
     /** Runs the deletions on a lone node; returns the lines that matter, in order, from the first deletion on. */
