@@ -102,6 +102,57 @@ class VrrpVirtualDeletedRootTest {
         }
     }
 
+    /** An IPv6 instance's VIP, then its IPv4 E-VIP (virtual_ipaddress_excluded): the same as keepalived. */
+    @Test
+    void deletedIpv6VipAndExcludedVipLikeKeepalived() throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for namespaces");
+        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
+        Path dir = Files.createTempDirectory("jkd-vdel6");
+        String excluded = "    virtual_ipaddress_excluded {\n        192.0.2.110/24\n    }\n";
+        try (var lan = new VrrpTestLan("v6")) {
+            List<String> ka;
+            try (var node = VrrpNode.keepalived("ka6", lan.b, dir, new TestConf("v3-ipv6", "jkdb", 100, excluded).render())) {
+                ka = ipv6Scenario(node, lan.b, "jkdb");
+            }
+            List<String> jk;
+            try (var node = VrrpNode.jkeepalived("jk6", lan.a, dir, new TestConf("v3-ipv6", "jkda", 100, excluded).render())) {
+                jk = ipv6Scenario(node, lan.a, "jkda");
+            }
+            assertEquals(ka, jk.stream().map(l -> l.replace("jkda", "jkdb")).toList(), "same lines as keepalived 2.2.7");
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static List<String> ipv6Scenario(VrrpNode node, NetNs ns, String dev) throws Exception {
+        node.start();
+        await("MASTER with the VIP and the E-VIP", 30_000, () -> node.state("VI_1").equals("MASTER") && bothIpv6Vips(ns, dev), node);
+        int mark = node.currentLog().length();
+        ns.exec("ip", "-6", "addr", "del", TestConf.VIP6 + "/64", "dev", dev);
+        await("the deleted IPv6 VIP: BACKUP, MASTER, VIP back", 10_000,
+                () -> entered(node, mark).equals(List.of("BACKUP", "MASTER")) && bothIpv6Vips(ns, dev), node);
+        ns.exec("ip", "addr", "del", "192.0.2.110/24", "dev", dev);
+        await("the deleted E-VIP: BACKUP, MASTER, E-VIP back", 10_000,
+                () -> entered(node, mark).size() == 4 && node.state("VI_1").equals("MASTER") && bothIpv6Vips(ns, dev), node);
+        String log = node.currentLog().substring(mark);
+        assertEquals(0, node.term());
+        var lines = new ArrayList<String>();
+        for (String line : log.split("\n")) {
+            if (List.of("Entering", "Netlink reflector", "sent 0 priority").stream().anyMatch(line::contains)) {
+                lines.add(line.substring(line.indexOf(": ") + 2));      // without the time stamp
+            }
+        }
+        return lines;
+    }
+
+    private static boolean bothIpv6Vips(NetNs ns, String dev) {
+        String r = ns.exec("ip", "addr", "show", "dev", dev);
+        return r.contains(TestConf.VIP6 + "/64") && r.contains("192.0.2.110/24");
+    }
+
     /** Two instances in a sync group, each with its VIP; VI_2's VIP is deleted. */
     private static String syncGroupConf(String dev) {
         var conf = new StringBuilder("global_defs {\n    router_id jkd_" + dev + "\n}\n"
