@@ -151,7 +151,7 @@ public final class VrrpSubsystem implements Subsystem {
         for (Map.Entry<String, SocketKey> e : plan.socketOf().entrySet()) {
             RawVrrpSocket s = sockets.get(e.getValue());
             if (s == null) {
-                s = Linux.openVrrpSocket(e.getValue().spec());
+                s = Linux.openVrrpSocket(e.getValue().spec(), VrrpPlan.receiveBuffer(config, plan.socketOf(), e.getValue()));
                 sockets.put(e.getValue(), s);
             }
             byInstance.put(e.getKey(), s);
