@@ -111,17 +111,32 @@ final class GlobalDefsKeywords {
                 .unsupported("process scheduling and limits")
             .on("vrrp_priority", GlobalDefsKeywords::niceness)
                 .applied(GlobalDefs::vrrpPriority)
-            .on(List.of("checker_priority", "bfd_priority"), GlobalDefsKeywords::niceness)
+            .on("checker_priority", GlobalDefsKeywords::niceness)
+                .applied(GlobalDefs::checkerPriority)
+            .on("bfd_priority", GlobalDefsKeywords::niceness)
                 .unsupported("process scheduling and limits")
-            .on(List.of("vrrp_no_swap", "checker_no_swap", "bfd_no_swap"), (g, w) -> g.noSwap[proc(w.keyword())] = true)
+            .on("vrrp_no_swap", (g, w) -> g.noSwap[0] = true)
+                .applied(GlobalDefs::vrrpNoSwap)
+            .on("checker_no_swap", (g, w) -> g.noSwap[1] = true)
+                .applied(GlobalDefs::checkerNoSwap)
+            .on("bfd_no_swap", (g, w) -> g.noSwap[2] = true)
                 .unsupported("process scheduling and limits")
             .on("vrrp_rt_priority", GlobalDefsKeywords::rtPriority)
                 .applied(GlobalDefs::vrrpRtPriority)
-            .on(List.of("checker_rt_priority", "bfd_rt_priority"), GlobalDefsKeywords::rtPriority)
+            .on("checker_rt_priority", GlobalDefsKeywords::rtPriority)
+                .applied(GlobalDefs::checkerRtPriority)
+            .on("bfd_rt_priority", GlobalDefsKeywords::rtPriority)
                 .unsupported("process scheduling and limits")
-            .on(List.of("vrrp_rlimit_rttime", "vrrp_rlimit_rtime", "checker_rlimit_rttime", "checker_rlimit_rtime",
-                    "bfd_rlimit_rttime", "bfd_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
+            .on(List.of("vrrp_rlimit_rttime", "vrrp_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
+                .applied(GlobalDefs::vrrpRlimitRttime)
+            .on(List.of("checker_rlimit_rttime", "checker_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
+                .applied(GlobalDefs::checkerRlimitRttime)
+            .on(List.of("bfd_rlimit_rttime", "bfd_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
                 .unsupported("process scheduling and limits")
+            .on("vrrp_cpu_affinity", GlobalDefsKeywords::cpuAffinity)
+                .applied(GlobalDefs::vrrpCpuAffinity)
+            .on("checker_cpu_affinity", GlobalDefsKeywords::cpuAffinity)
+                .applied(GlobalDefs::checkerCpuAffinity)
             .on("notify_fifo", (g, w) -> g.notifyFifo = w.required(0))
                 .applied(GlobalDefs::notifyFifo)
             .on("notify_fifo_script", (g, w) -> g.notifyFifoScript = w.script(0))
@@ -194,7 +209,7 @@ final class GlobalDefsKeywords {
             .accepted("process_names", "process_name", "vrrp_process_name", "checker_process_name", "bfd_process_name",
                     "lvs_process_name")
                 .unsupported("process names")
-            .accepted("vrrp_cpu_affinity", "checker_cpu_affinity", "bfd_cpu_affinity")
+            .accepted("bfd_cpu_affinity")
                 .unsupported("process scheduling and limits")
             .accepted("vrrp_netlink_cmd_rcv_bufs", "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs",
                     "vrrp_netlink_monitor_rcv_bufs_force", "process_monitor_rcv_bufs", "process_monitor_rcv_bufs_force",
@@ -232,7 +247,12 @@ final class GlobalDefsKeywords {
             .build();
 
     private static void niceness(GlobalDefsDraft g, Words w) {
-        w.intIn(0, -20, 19).ifPresent(v -> g.priority[proc(w.keyword())] = v);
+        var v = w.intIn(0, -20, 19);
+        if (v.isPresent()) {
+            g.priority[proc(w.keyword())] = v.getAsInt();
+        } else {
+            w.error("Invalid " + processName(w.keyword()) + " process priority specified");
+        }
     }
 
     private static void routerId(GlobalDefsDraft g, Words w) {
@@ -367,12 +387,73 @@ final class GlobalDefsKeywords {
         w.integer(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.minAutoPriorityDelay = Duration.ofNanos(v * 1000));
     }
 
+    /** keepalived's words: a priority outside [1, 99] is clamped to it, a non-number is refused. */
     private static void rtPriority(GlobalDefsDraft g, Words w) {
-        w.intIn(0, 1, 99).ifPresent(v -> g.rtPriority[proc(w.keyword())] = v);
+        String who = processName(w.keyword());
+        var v = w.integer(0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (v.isEmpty()) {
+            w.error(who + " process real-time priority '" + w.arg(0).orElse("") + "' invalid");
+            return;
+        }
+        long p = v.getAsLong();
+        if (p > 99) {
+            w.error(who + " process real-time priority " + p + " greater than maximum 99 - setting to maximum");
+            p = 99;
+        } else if (p < 1) {
+            w.error(who + " process real-time priority " + p + " less than minimum 1 - setting to minimum");
+            p = 1;
+        }
+        g.rtPriority[proc(w.keyword())] = (int) p;
     }
 
     private static void rlimitRttime(GlobalDefsDraft g, Words w) {
-        w.integer(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.rlimit[proc(w.keyword())] = v);
+        var v = w.integer(0, 1, 4294967295L);
+        if (v.isPresent()) {
+            g.rlimit[proc(w.keyword())] = v.getAsLong();
+        } else {
+            w.error("Invalid " + processName(w.keyword()) + " real-time limit - " + w.arg(0).orElse(""));
+        }
+    }
+
+    /** A list of CPU numbers, each below the number of online CPUs (keepalived's get_nprocs()); all or nothing. */
+    private static void cpuAffinity(GlobalDefsDraft g, Words w) {
+        String who = processName(w.keyword());
+        if (w.count() == 0) {
+            w.error("No " + who + " cpu_id set specified");
+            return;
+        }
+        var cpus = new java.util.TreeSet<Integer>();
+        int online = onlineCpus();
+        for (int i = 0; i < w.count(); i++) {
+            var v = w.integer(i, 0, online - 1);
+            if (v.isEmpty()) {
+                String text = w.arg(i).orElse("");
+                w.error("Invalid cpu_id:" + (text.matches("[+]?[0-9]+") ? text.replace("+", "") : "0")
+                        + " specified for " + who + " process");
+                return;
+            }
+            cpus.add((int) v.getAsLong());
+        }
+        g.cpuAffinity.set(proc(w.keyword()), List.copyOf(cpus));
+    }
+
+    /** How many CPUs are online, as glibc's get_nprocs() counts them (/sys/devices/system/cpu/online). */
+    private static int onlineCpus() {
+        try {
+            int count = 0;
+            for (String range : java.nio.file.Files.readString(java.nio.file.Path.of("/sys/devices/system/cpu/online"))
+                    .trim().split(",")) {
+                String[] ends = range.split("-");
+                count += ends.length == 1 ? 1 : Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+            }
+            return count;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private static String processName(String keyword) {
+        return keyword.startsWith("vrrp") ? "vrrp" : keyword.startsWith("checker") ? "checker" : "bfd";
     }
 
     private static void scriptUser(GlobalDefsDraft g, Words w) {

@@ -243,34 +243,24 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     /**
-     * vrrp_rt_priority (SCHED_RR) and vrrp_priority (nice) for the loop thread, where the engine and its timers run:
-     * what keeps a short advert_int alive on a busy host. Refused (no CAP_SYS_NICE) is a warning, not a failure.
+     * vrrp_rt_priority (SCHED_RR), vrrp_priority (nice), vrrp_cpu_affinity for the loop thread, where the engine and
+     * its timers run: what keeps a short advert_int alive on a busy host; vrrp_no_swap and vrrp_rlimit_rttime for
+     * the process (one JVM). Refused (no CAP_SYS_NICE ...) is a warning, not a failure.
      */
     private void schedule(VrrpLoop loop) {
-        int rt = config.globalDefs().vrrpRtPriority();
-        int nice = config.globalDefs().vrrpPriority();
-        if (rt <= 0 && nice == 0) {
+        var g = config.globalDefs();
+        var settings = new io.jkeepalived.linux.LoopThreadSettings(g.vrrpRtPriority(), g.vrrpPriority(),
+                g.vrrpCpuAffinity(), g.vrrpNoSwap(), g.vrrpRlimitRttime());
+        if (!settings.any()) {
             return;
         }
         try {
-            String failed = loop.query(engine -> {
-                try {
-                    if (rt > 0) {
-                        io.jkeepalived.linux.ThreadScheduling.roundRobin(rt);
-                    }
-                    if (nice != 0) {
-                        io.jkeepalived.linux.ThreadScheduling.nice(nice);
-                    }
-                    return null;
-                } catch (io.jkeepalived.linux.SyscallException e) {
-                    return e.getMessage();
-                }
-            }, 2_000);
-            if (failed != null) {
-                log.warning("VRRP: cannot set the loop thread's scheduling: " + failed);
-            } else {
-                log.info("VRRP loop thread scheduling set:" + (rt > 0 ? " SCHED_RR priority " + rt : "")
-                        + (nice != 0 ? " nice " + nice : ""));
+            String set = loop.query(engine -> settings.applyHere(
+                    refused -> log.warning("VRRP: cannot set the loop thread's scheduling: " + refused),
+                    () -> log.warning("VRRP: a realtime thread used half its RLIMIT_RTTIME without blocking (SIGXCPU)")),
+                    2_000);
+            if (!set.isEmpty()) {
+                log.info("VRRP loop thread scheduling set:" + set);
             }
         } catch (Exception e) {
             log.warning("VRRP: cannot set the loop thread's scheduling: " + e.getMessage());
