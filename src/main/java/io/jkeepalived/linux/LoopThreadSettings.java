@@ -6,17 +6,21 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * keepalived's per-process settings of one subsystem ({@code vrrp_*} or {@code checker_*}), applied to the
- * subsystem's loop thread, which plays keepalived's child process: SCHED_RR, nice and CPU affinity are per thread;
- * mlockall and RLIMIT_RTTIME are per process (see {@link ProcessLimits}).
+ * keepalived's per-process settings of one subsystem ({@code vrrp_*} or {@code checker_*}, see keepalived's
+ * set_process_priorities), applied to the subsystem's loop thread, which plays keepalived's child process: SCHED_RR,
+ * nice and CPU affinity are per thread in Linux; mlockall and RLIMIT_RTTIME are per process (see
+ * {@link ProcessLimits}), so both subsystems share them.
  *
+ * @param process              {@code vrrp} or {@code checker}, for the log
  * @param realtimePriority     {@code *_rt_priority}: SCHED_RR at this priority; 0: not
- * @param nice                 {@code *_priority}: the nice value; 0: unchanged
+ * @param nice                 {@code *_priority}: the nice value; 0: unchanged. As keepalived: only without a
+ *                             realtime priority (SCHED_RR ignores nice)
  * @param cpus                 {@code *_cpu_affinity}: the CPUs this thread may run on; empty: unchanged
  * @param noSwap               {@code *_no_swap}: lock the process's memory
- * @param realtimeLimitMicros  {@code *_rlimit_rttime}: with a realtime priority, RLIMIT_RTTIME's hard limit
+ * @param realtimeLimitMicros  {@code *_rlimit_rttime}: with a realtime priority, RLIMIT_RTTIME's hard limit (soft:
+ *                             half of it); 0: none
  */
-public record LoopThreadSettings(int realtimePriority, int nice, List<Integer> cpus, boolean noSwap,
+public record LoopThreadSettings(String process, int realtimePriority, int nice, List<Integer> cpus, boolean noSwap,
                                  long realtimeLimitMicros) {
     public LoopThreadSettings {
         cpus = List.copyOf(cpus);
@@ -29,34 +33,38 @@ public record LoopThreadSettings(int realtimePriority, int nice, List<Integer> c
 
     /**
      * Applies every setting to the calling thread (and the process), each on its own: one refused (no
-     * CAP_SYS_NICE, no CAP_IPC_LOCK ...) is reported to {@code refused} and the others still apply.
+     * CAP_SYS_NICE, no CAP_IPC_LOCK ...) is reported to {@code refused} in keepalived's words and the others still
+     * apply.
      *
-     * @param overrun  told when the realtime limit's soft half is crossed (SIGXCPU), as keepalived logs it
-     * @return what was set, for the log: e.g. {@code " SCHED_RR priority 20 nice -5 CPUs 0,1"}
+     * @param overrun  told when a realtime thread crossed RLIMIT_RTTIME's soft half (SIGXCPU, whose default action
+     *                 would end the JVM), in keepalived's words
+     * @return what was set, for the log: e.g. {@code " SCHED_RR priority 20 CPUs 0,1"}
      */
-    public String applyHere(Consumer<String> refused, Runnable overrun) {
+    public String applyHere(Consumer<String> refused, Consumer<String> overrun) {
         var done = new ArrayList<String>();
-        String limit = null;
         if (realtimePriority > 0) {
             try {
                 ThreadScheduling.roundRobin(realtimePriority);
                 done.add("SCHED_RR priority " + realtimePriority);
                 if (realtimeLimitMicros > 0) {
-                    // the soft limit sends SIGXCPU, whose default action would end the JVM: a warning instead
-                    sun.misc.Signal.handle(new sun.misc.Signal("XCPU"), s -> overrun.run());
-                    long inForce = ProcessLimits.raiseRealtimeCpuLimit(realtimeLimitMicros);
-                    limit = "RLIMIT_RTTIME " + inForce + " us (process-wide)";
+                    ProcessLimits.onRealtimeOverrun(() -> overrun.accept("a realtime loop thread has used too much"
+                            + " CPU time, vrrp_rlimit_rttime or checker_rlimit_rttime may need to be increased"));
+                    try {
+                        long inForce = ProcessLimits.raiseRealtimeCpuLimit(realtimeLimitMicros);
+                        done.add("RLIMIT_RTTIME " + inForce + " us (process-wide)");
+                    } catch (SyscallException e) {
+                        refused.accept(process + " cannot set realtime rlimit - " + e.getMessage());
+                    }
                 }
             } catch (SyscallException e) {
-                refused.accept(e.getMessage());
+                refused.accept(process + ": cannot raise priority - " + e.getMessage());
             }
-        }
-        if (nice != 0) {
+        } else if (nice != 0) {
             try {
                 ThreadScheduling.nice(nice);
                 done.add("nice " + nice);
             } catch (SyscallException e) {
-                refused.accept(e.getMessage());
+                refused.accept("Unable to set " + process + " priority to " + nice + " - " + e.getMessage());
             }
         }
         if (!cpus.isEmpty()) {
@@ -64,7 +72,7 @@ public record LoopThreadSettings(int realtimePriority, int nice, List<Integer> c
                 ThreadScheduling.affinity(cpus);
                 done.add("CPUs " + cpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
             } catch (SyscallException e) {
-                refused.accept(e.getMessage());
+                refused.accept("unable to set cpu affinity to " + process + " process (" + e.getMessage() + ")");
             }
         }
         if (noSwap) {
@@ -72,11 +80,8 @@ public record LoopThreadSettings(int realtimePriority, int nice, List<Integer> c
                 ProcessLimits.lockMemory();
                 done.add("memory locked (process-wide)");
             } catch (SyscallException e) {
-                refused.accept(e.getMessage());
+                refused.accept("Unable to lock process in memory - " + e.getMessage());
             }
-        }
-        if (limit != null) {
-            done.add(limit);
         }
         return done.isEmpty() ? "" : " " + String.join(" ", done);
     }

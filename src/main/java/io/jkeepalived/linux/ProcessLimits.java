@@ -12,18 +12,22 @@ import java.lang.foreign.Arena;
 public final class ProcessLimits {
     private static final int MCL_CURRENT = 1;
     private static final int MCL_FUTURE = 2;
+    private static final int MCL_ONFAULT = 4;
     private static final int RLIMIT_RTTIME = 15;
     private static final long RLIM_INFINITY = -1L;
 
     private ProcessLimits() {
     }
 
-    /** mlockall(MCL_CURRENT | MCL_FUTURE): every page now mapped and every page mapped later stays in memory. */
+    /**
+     * mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT), as keepalived: every page, once touched, stays in memory.
+     * MCL_ONFAULT keeps the JVM's reserved but untouched heap out of it.
+     */
     public static void lockMemory() throws SyscallException {
         try (var arena = Arena.ofConfined()) {
             var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
-            if (Libc.mlockall(errno, MCL_CURRENT | MCL_FUTURE) < 0) {
-                throw Libc.error("mlockall", "MCL_CURRENT|MCL_FUTURE", errno);
+            if (Libc.mlockall(errno, MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) < 0) {
+                throw Libc.error("mlockall", "MCL_CURRENT|MCL_FUTURE|MCL_ONFAULT", errno);
             }
         }
     }
@@ -51,5 +55,13 @@ public final class ProcessLimits {
             }
             return micros;
         }
+    }
+
+    /**
+     * SIGXCPU (RLIMIT_RTTIME's soft limit crossed) tells {@code warning} instead of ending the process, as
+     * keepalived's log_sigxcpu. The JVM's signal thread runs it; the last one installed is the one in force.
+     */
+    public static void onRealtimeOverrun(Runnable warning) {
+        sun.misc.Signal.handle(new sun.misc.Signal("XCPU"), s -> warning.run());
     }
 }

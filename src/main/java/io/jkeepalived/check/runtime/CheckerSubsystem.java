@@ -3,6 +3,7 @@ package io.jkeepalived.check.runtime;
 import io.jkeepalived.adapters.lvs.DataPlaneChoice;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.lifecycle.Subsystem;
+import io.jkeepalived.linux.LoopThreadSettings;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.lvs.DataPlane;
 import java.time.Duration;
@@ -52,7 +53,27 @@ public final class CheckerSubsystem implements Subsystem {
         }
         var options = checkerOptions();
         checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, null);
+        schedule(checker);
         checker.start();
+    }
+
+    /**
+     * checker_rt_priority (SCHED_RR), checker_priority (nice), checker_cpu_affinity for the loop thread, which runs
+     * every check and programs the data plane (keepalived's checker process); checker_no_swap and
+     * checker_rlimit_rttime for the process (one JVM). Refused (no CAP_SYS_NICE ...) is a warning, not a failure.
+     */
+    private void schedule(CheckerDaemon daemon) {
+        var g = config.globalDefs();
+        var settings = new LoopThreadSettings("checker", g.checkerRtPriority(), g.checkerPriority(),
+                g.checkerCpuAffinity(), g.checkerNoSwap(), g.checkerRlimitRttime());
+        if (settings.any()) {
+            daemon.onLoopThread(() -> {
+                String set = settings.applyHere(log::warning, log::info);
+                if (!set.isEmpty()) {
+                    log.info("Healthcheck loop thread scheduling set:" + set);
+                }
+            });
+        }
     }
 
     private CheckerDaemon.Options checkerOptions() {
@@ -85,6 +106,7 @@ public final class CheckerSubsystem implements Subsystem {
         var handover = checker.handOver();
         var options = checkerOptions();
         checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, handover);
+        schedule(checker);
         checker.start();
     }
 

@@ -246,12 +246,20 @@ final class GlobalDefsKeywords {
                 .unsupported("v3_checksum_as_v2 in global_defs")
             .build();
 
+    /** keepalived's get_priority: a nice value in [-20, 19]; anything else leaves the process's nice unchanged (0). */
     private static void niceness(GlobalDefsDraft g, Words w) {
+        String who = processName(w.keyword());
+        if (w.count() == 0) {
+            w.error("No " + who + " process priority specified");
+            g.priority[proc(w.keyword())] = 0;
+            return;
+        }
         var v = w.intIn(0, -20, 19);
         if (v.isPresent()) {
             g.priority[proc(w.keyword())] = v.getAsInt();
         } else {
-            w.error("Invalid " + processName(w.keyword()) + " process priority specified");
+            w.error("Invalid " + who + " process priority specified");
+            g.priority[proc(w.keyword())] = 0;
         }
     }
 
@@ -387,9 +395,13 @@ final class GlobalDefsKeywords {
         w.integer(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.minAutoPriorityDelay = Duration.ofNanos(v * 1000));
     }
 
-    /** keepalived's words: a priority outside [1, 99] is clamped to it, a non-number is refused. */
+    /** keepalived's get_realtime_priority: outside [1, 99] is clamped to it, a non-number is refused. */
     private static void rtPriority(GlobalDefsDraft g, Words w) {
         String who = processName(w.keyword());
+        if (w.count() == 0) {
+            w.error("No " + who + " process real-time priority specified");
+            return;
+        }
         var v = w.integer(0, Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (v.isEmpty()) {
             w.error(who + " process real-time priority '" + w.arg(0).orElse("") + "' invalid");
@@ -406,16 +418,24 @@ final class GlobalDefsKeywords {
         g.rtPriority[proc(w.keyword())] = (int) p;
     }
 
+    /**
+     * keepalived's get_rt_rlimit: microseconds in [1, 2^32-1], 1 taken as 2 (the soft limit is half); an invalid
+     * value is 0, which (as in keepalived) sets no RLIMIT_RTTIME at all.
+     */
     private static void rlimitRttime(GlobalDefsDraft g, Words w) {
         var v = w.integer(0, 1, 4294967295L);
         if (v.isPresent()) {
-            g.rlimit[proc(w.keyword())] = v.getAsLong();
+            g.rlimit[proc(w.keyword())] = Math.max(2, v.getAsLong());
         } else {
             w.error("Invalid " + processName(w.keyword()) + " real-time limit - " + w.arg(0).orElse(""));
+            g.rlimit[proc(w.keyword())] = 0;
         }
     }
 
-    /** A list of CPU numbers, each below the number of online CPUs (keepalived's get_nprocs()); all or nothing. */
+    /**
+     * keepalived's get_cpu_affinity: CPU numbers each below the number of online CPUs; one bad number empties the
+     * set (the thread's affinity is then left alone).
+     */
     private static void cpuAffinity(GlobalDefsDraft g, Words w) {
         String who = processName(w.keyword());
         if (w.count() == 0) {
@@ -427,9 +447,8 @@ final class GlobalDefsKeywords {
         for (int i = 0; i < w.count(); i++) {
             var v = w.integer(i, 0, online - 1);
             if (v.isEmpty()) {
-                String text = w.arg(i).orElse("");
-                w.error("Invalid cpu_id:" + (text.matches("[+]?[0-9]+") ? text.replace("+", "") : "0")
-                        + " specified for " + who + " process");
+                w.error("Invalid cpu_id:" + leadingNumber(w.arg(i).orElse("")) + " specified for " + who + " process");
+                g.cpuAffinity.set(proc(w.keyword()), List.of());
                 return;
             }
             cpus.add((int) v.getAsLong());
@@ -437,7 +456,20 @@ final class GlobalDefsKeywords {
         g.cpuAffinity.set(proc(w.keyword()), List.copyOf(cpus));
     }
 
-    /** How many CPUs are online, as glibc's get_nprocs() counts them (/sys/devices/system/cpu/online). */
+    /** What C's strtol makes of {@code text} (the number keepalived names in its message): its leading digits. */
+    private static long leadingNumber(String text) {
+        var m = java.util.regex.Pattern.compile("^\\s*([+-]?[0-9]+)").matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        try {
+            return (int) Long.parseLong(m.group(1).replace("+", ""));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** How many CPUs are online, as sysconf(_SC_NPROCESSORS_ONLN) counts them (/sys/devices/system/cpu/online). */
     private static int onlineCpus() {
         try {
             int count = 0;

@@ -251,16 +251,13 @@ public final class VrrpSubsystem implements Subsystem {
      */
     private void schedule(VrrpLoop loop) {
         var g = config.globalDefs();
-        var settings = new io.jkeepalived.linux.LoopThreadSettings(g.vrrpRtPriority(), g.vrrpPriority(),
+        var settings = new io.jkeepalived.linux.LoopThreadSettings("vrrp", g.vrrpRtPriority(), g.vrrpPriority(),
                 g.vrrpCpuAffinity(), g.vrrpNoSwap(), g.vrrpRlimitRttime());
         if (!settings.any()) {
             return;
         }
         try {
-            String set = loop.query(engine -> settings.applyHere(
-                    refused -> log.warning("VRRP: cannot set the loop thread's scheduling: " + refused),
-                    () -> log.warning("VRRP: a realtime thread used half its RLIMIT_RTTIME without blocking (SIGXCPU)")),
-                    2_000);
+            String set = loop.query(engine -> settings.applyHere(log::warning, log::info), 2_000);
             if (!set.isEmpty()) {
                 log.info("VRRP loop thread scheduling set:" + set);
             }
