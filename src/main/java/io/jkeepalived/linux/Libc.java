@@ -102,9 +102,6 @@ final class Libc {
     private static final class Mlockall {
         static final MethodHandle HANDLE = withErrno("mlockall", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
-    private static final class Getrlimit {
-        static final MethodHandle HANDLE = withErrno("getrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-    }
     private static final class Setrlimit {
         static final MethodHandle HANDLE = withErrno("setrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     }
@@ -338,14 +335,6 @@ final class Libc {
     static int mlockall(MemorySegment cs, int flags) {
         try {
             return (int) Mlockall.HANDLE.invokeExact(cs, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    static int getrlimit(MemorySegment cs, int resource, MemorySegment limit) {
-        try {
-            return (int) Getrlimit.HANDLE.invokeExact(cs, resource, limit);
         } catch (Throwable t) {
             throw unexpected(t);
         }

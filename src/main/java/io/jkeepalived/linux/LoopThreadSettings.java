@@ -17,13 +17,24 @@ import java.util.stream.Collectors;
  *                             realtime priority (SCHED_RR ignores nice)
  * @param cpus                 {@code *_cpu_affinity}: the CPUs this thread may run on; empty: unchanged
  * @param noSwap               {@code *_no_swap}: lock the process's memory
- * @param realtimeLimitMicros  {@code *_rlimit_rttime}: with a realtime priority, RLIMIT_RTTIME's hard limit (soft:
- *                             half of it); 0: none
+ * @param realtimeLimitMicros  with a realtime priority, RLIMIT_RTTIME's hard limit (soft: half of it) for the
+ *                             process: the larger {@code *_rlimit_rttime} of the realtime subsystems, raised to
+ *                             {@link ProcessLimits#MIN_REALTIME_LIMIT_MICROS}; 0: none
  */
 public record LoopThreadSettings(String process, int realtimePriority, int nice, List<Integer> cpus, boolean noSwap,
                                  long realtimeLimitMicros) {
     public LoopThreadSettings {
         cpus = List.copyOf(cpus);
+    }
+
+    /**
+     * RLIMIT_RTTIME for the one process both subsystems share: the larger {@code *_rlimit_rttime} of the subsystems
+     * with a realtime priority (keepalived sets each in its own process), so neither is cut short by the other's
+     * smaller limit; 0 when none is realtime.
+     */
+    public static long processRealtimeLimit(int vrrpRealtimePriority, long vrrpLimitMicros, int checkerRealtimePriority,
+                                            long checkerLimitMicros) {
+        return Math.max(vrrpRealtimePriority > 0 ? vrrpLimitMicros : 0, checkerRealtimePriority > 0 ? checkerLimitMicros : 0);
     }
 
     /** Anything to do at all. */
@@ -50,8 +61,9 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
                     ProcessLimits.onRealtimeOverrun(() -> overrun.accept("a realtime loop thread has used too much"
                             + " CPU time, vrrp_rlimit_rttime or checker_rlimit_rttime may need to be increased"));
                     try {
-                        long inForce = ProcessLimits.raiseRealtimeCpuLimit(realtimeLimitMicros);
-                        done.add("RLIMIT_RTTIME " + inForce + " us (process-wide)");
+                        long set = ProcessLimits.setRealtimeCpuLimit(realtimeLimitMicros);
+                        done.add("RLIMIT_RTTIME " + set + " us (process-wide" + (set > realtimeLimitMicros
+                                ? ", raised from " + realtimeLimitMicros + " us for the JVM)" : ")"));
                     } catch (SyscallException e) {
                         refused.accept(process + " cannot set realtime rlimit - " + e.getMessage());
                     }

@@ -14,7 +14,6 @@ public final class ProcessLimits {
     private static final int MCL_FUTURE = 2;
     private static final int MCL_ONFAULT = 4;
     private static final int RLIMIT_RTTIME = 15;
-    private static final long RLIM_INFINITY = -1L;
 
     private ProcessLimits() {
     }
@@ -33,27 +32,29 @@ public final class ProcessLimits {
     }
 
     /**
-     * RLIMIT_RTTIME as keepalived sets it: soft half of {@code micros} (SIGXCPU: a warning), hard {@code micros}
-     * (SIGKILL). Only ever loosened: if a limit of ours (a finite hard limit) is already larger, it stays, so the
-     * subsystem that allows more is never cut short by the other. Returns the hard limit in force.
+     * The least RLIMIT_RTTIME we set. keepalived's default (10 ms) suits a C process; a JVM thread meeting a code
+     * path for the first time (class loading, interpreted code) can run longer than that without blocking, and
+     * the hard limit's SIGKILL ends the whole daemon (keepalived's parent would restart a killed child; here there
+     * is none).
      */
-    public static long raiseRealtimeCpuLimit(long micros) throws SyscallException {
+    public static final long MIN_REALTIME_LIMIT_MICROS = 100_000;
+
+    /**
+     * RLIMIT_RTTIME as keepalived sets it: soft half of {@code micros} (SIGXCPU: a warning, see
+     * {@link #onRealtimeOverrun}), hard {@code micros} (SIGKILL), at least {@link #MIN_REALTIME_LIMIT_MICROS}.
+     * Returns the hard limit set.
+     */
+    public static long setRealtimeCpuLimit(long micros) throws SyscallException {
+        long hard = Math.max(micros, MIN_REALTIME_LIMIT_MICROS);
         try (var arena = Arena.ofConfined()) {
             var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
             var limit = arena.allocate(16, 8);             // struct rlimit { rlim_t cur; rlim_t max; }
-            if (Libc.getrlimit(errno, RLIMIT_RTTIME, limit) < 0) {
-                throw Libc.error("getrlimit", "RLIMIT_RTTIME", errno);
-            }
-            long max = limit.get(JAVA_LONG, 8);
-            if (max != RLIM_INFINITY && Long.compareUnsigned(max, micros) >= 0) {
-                return max;
-            }
-            limit.set(JAVA_LONG, 0, micros / 2);
-            limit.set(JAVA_LONG, 8, micros);
+            limit.set(JAVA_LONG, 0, hard / 2);
+            limit.set(JAVA_LONG, 8, hard);
             if (Libc.setrlimit(errno, RLIMIT_RTTIME, limit) < 0) {
-                throw Libc.error("setrlimit", "RLIMIT_RTTIME, " + micros / 2 + "/" + micros + " us", errno);
+                throw Libc.error("setrlimit", "RLIMIT_RTTIME, " + hard / 2 + "/" + hard + " us", errno);
             }
-            return micros;
+            return hard;
         }
     }
 

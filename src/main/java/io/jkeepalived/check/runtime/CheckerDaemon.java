@@ -263,10 +263,7 @@ public final class CheckerDaemon implements AutoCloseable {
         return 0;
     }
 
-    /**
-     * Runs {@code task} on the loop thread; called before {@link #start}, it runs before anything else there (the
-     * thread's scheduling, see CheckerSubsystem).
-     */
+    /** Runs {@code task} on the loop thread, after what is queued there (the thread's scheduling, see CheckerSubsystem). */
     public void onLoopThread(Runnable task) {
         loop.execute(task);
     }

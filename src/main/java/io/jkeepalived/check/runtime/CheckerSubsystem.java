@@ -53,19 +53,22 @@ public final class CheckerSubsystem implements Subsystem {
         }
         var options = checkerOptions();
         checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, null);
-        schedule(checker);
         checker.start();
+        schedule(checker);
     }
 
     /**
      * checker_rt_priority (SCHED_RR), checker_priority (nice), checker_cpu_affinity for the loop thread, which runs
      * every check and programs the data plane (keepalived's checker process); checker_no_swap and
-     * checker_rlimit_rttime for the process (one JVM). Refused (no CAP_SYS_NICE ...) is a warning, not a failure.
+     * checker_rlimit_rttime for the process (one JVM). Queued after the start-up work (the whole data plane
+     * programmed at once), which would count against RLIMIT_RTTIME. Refused (no CAP_SYS_NICE ...) is a warning.
      */
     private void schedule(CheckerDaemon daemon) {
         var g = config.globalDefs();
         var settings = new LoopThreadSettings("checker", g.checkerRtPriority(), g.checkerPriority(),
-                g.checkerCpuAffinity(), g.checkerNoSwap(), g.checkerRlimitRttime());
+                g.checkerCpuAffinity(), g.checkerNoSwap(),
+                LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
+                        g.checkerRlimitRttime()));
         if (settings.any()) {
             daemon.onLoopThread(() -> {
                 String set = settings.applyHere(log::warning, log::info);
@@ -106,8 +109,8 @@ public final class CheckerSubsystem implements Subsystem {
         var handover = checker.handOver();
         var options = checkerOptions();
         checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, handover);
-        schedule(checker);
         checker.start();
+        schedule(checker);
     }
 
     /** SIGUSR1: the LVS table as the kernel has it, in ipvsadm's words. */

@@ -252,7 +252,9 @@ public final class VrrpSubsystem implements Subsystem {
     private void schedule(VrrpLoop loop) {
         var g = config.globalDefs();
         var settings = new io.jkeepalived.linux.LoopThreadSettings("vrrp", g.vrrpRtPriority(), g.vrrpPriority(),
-                g.vrrpCpuAffinity(), g.vrrpNoSwap(), g.vrrpRlimitRttime());
+                g.vrrpCpuAffinity(), g.vrrpNoSwap(),
+                io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
+                        g.checkerRlimitRttime()));
         if (!settings.any()) {
             return;
         }
