@@ -445,7 +445,12 @@ final class GlobalDefsKeywords {
         var cpus = new java.util.TreeSet<Integer>();
         int online = onlineCpus();
         for (int i = 0; i < w.count(); i++) {
-            var v = w.integer(i, 0, online - 1);
+            // read_int_strvec's words: a negative id is "outside range", not read_unsigned's "negative number"
+            var v = w.integer(i, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            if (v.isPresent() && (v.getAsLong() < 0 || v.getAsLong() > online - 1)) {
+                w.error("number '" + w.arg(i).orElse("") + "' outside range [0, " + (online - 1) + "]");
+                v = java.util.OptionalLong.empty();
+            }
             if (v.isEmpty()) {
                 w.error("Invalid cpu_id:" + leadingNumber(w.arg(i).orElse("")) + " specified for " + who + " process");
                 g.cpuAffinity.set(proc(w.keyword()), List.of());

@@ -87,6 +87,11 @@ class GlobalDefsTest {
         assertEquals(List.of(), g.checkerCpuAffinity());
         assertTrue(g.vrrpNoSwap());
 
+        var negative = Built.of("global_defs {", "  vrrp_cpu_affinity -1", "}");
+        assertTrue(negative.has("number '-1' outside range [0, " + (Runtime.getRuntime().availableProcessors() - 1) + "]", 2),
+                negative.messages().toString());
+        assertTrue(negative.has("Invalid cpu_id:-1 specified for vrrp process", 2));
+
         var good = Built.of("global_defs {", "  vrrp_rt_priority 120", "  checker_priority -7", "  checker_cpu_affinity 0 +0",
                 "  checker_rt_priority 15", "}");
         assertTrue(good.has("vrrp process real-time priority 120 greater than maximum 99 - setting to maximum", 2));
