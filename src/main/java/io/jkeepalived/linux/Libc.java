@@ -102,6 +102,9 @@ final class Libc {
     private static final class Mlockall {
         static final MethodHandle HANDLE = withErrno("mlockall", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
+    private static final class Munlockall {
+        static final MethodHandle HANDLE = withErrno("munlockall", FunctionDescriptor.of(JAVA_INT));
+    }
     private static final class Setrlimit {
         static final MethodHandle HANDLE = withErrno("setrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     }
@@ -327,6 +330,14 @@ final class Libc {
     static int schedSetaffinity(MemorySegment cs, int pid, long size, MemorySegment mask) {
         try {
             return (int) SchedSetaffinity.HANDLE.invokeExact(cs, pid, size, mask);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int munlockall(MemorySegment cs) {
+        try {
+            return (int) Munlockall.HANDLE.invokeExact(cs);
         } catch (Throwable t) {
             throw unexpected(t);
         }

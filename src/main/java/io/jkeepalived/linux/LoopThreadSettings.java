@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
  * @param nice                 {@code *_priority}: the nice value; 0: unchanged. As keepalived: only without a
  *                             realtime priority (SCHED_RR ignores nice)
  * @param cpus                 {@code *_cpu_affinity}: the CPUs this thread may run on; empty: unchanged
- * @param noSwap               {@code *_no_swap}: lock the process's memory
+ * @param lockMemory           the process's memory locked: either subsystem's {@code *_no_swap} (one process);
+ *                             false unlocks it, as keepalived's reset on a reload that dropped it
  * @param realtimeLimitMicros  with a realtime priority, RLIMIT_RTTIME's hard limit (soft: half of it) for the
  *                             process: the larger {@code *_rlimit_rttime} of the realtime subsystems, raised to
  *                             {@link ProcessLimits#MIN_REALTIME_LIMIT_MICROS}; 0: none
  */
-public record LoopThreadSettings(String process, int realtimePriority, int nice, List<Integer> cpus, boolean noSwap,
+public record LoopThreadSettings(String process, int realtimePriority, int nice, List<Integer> cpus, boolean lockMemory,
                                  long realtimeLimitMicros) {
     public LoopThreadSettings {
         cpus = List.copyOf(cpus);
@@ -35,11 +36,6 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
     public static long processRealtimeLimit(int vrrpRealtimePriority, long vrrpLimitMicros, int checkerRealtimePriority,
                                             long checkerLimitMicros) {
         return Math.max(vrrpRealtimePriority > 0 ? vrrpLimitMicros : 0, checkerRealtimePriority > 0 ? checkerLimitMicros : 0);
-    }
-
-    /** Anything to do at all. */
-    public boolean any() {
-        return realtimePriority > 0 || nice != 0 || !cpus.isEmpty() || noSwap;
     }
 
     /**
@@ -87,12 +83,18 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
                 refused.accept("unable to set cpu affinity to " + process + " process (" + e.getMessage() + ")");
             }
         }
-        if (noSwap) {
+        if (lockMemory) {
             try {
                 ProcessLimits.lockMemory();
                 done.add("memory locked (process-wide)");
             } catch (SyscallException e) {
                 refused.accept("Unable to lock process in memory - " + e.getMessage());
+            }
+        } else {
+            try {
+                ProcessLimits.unlockMemory();      // nothing locked: a no-op
+            } catch (SyscallException e) {
+                refused.accept("Unable to unlock process memory - " + e.getMessage());
             }
         }
         return done.isEmpty() ? "" : " " + String.join(" ", done);

@@ -31,6 +31,16 @@ public final class ProcessLimits {
         }
     }
 
+    /** munlockall(): what a reload to a configuration without {@code *_no_swap} undoes (keepalived's reset). */
+    public static void unlockMemory() throws SyscallException {
+        try (var arena = Arena.ofConfined()) {
+            var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
+            if (Libc.munlockall(errno) < 0) {
+                throw Libc.error("munlockall", "", errno);
+            }
+        }
+    }
+
     /**
      * The least RLIMIT_RTTIME we set. keepalived's default (10 ms) suits a C process; a JVM thread meeting a code
      * path for the first time (class loading, interpreted code) can run longer than that without blocking, and

@@ -71,6 +71,14 @@ class ProcessSettingsRootTest {
             assertEquals(List.of("200000", "400000"), daemon.realtimeTimeout(), "RLIMIT_RTTIME soft/hard (us)");
             assertTrue(daemon.log().contains("VRRP loop thread scheduling set: SCHED_RR priority 30 RLIMIT_RTTIME 400000 us"
                     + " (process-wide) CPUs 0 memory locked (process-wide)"), daemon.log());
+
+            // a reload to a configuration without them: new loop threads at the defaults, memory unlocked
+            // (keepalived's reset_process_priorities before it applies the new configuration)
+            daemon.reload("");
+            var plainVrrp = daemon.thread("VRRP-loop");
+            assertEquals(SCHED_OTHER, plainVrrp.policy(), "VRRP loop after the reload");
+            assertEquals(daemon.inheritedNice(), daemon.thread("checker").nice(), "checker loop after the reload");
+            assertEquals(0, daemon.lockedKb(), "no *_no_swap any more: memory unlocked");
         }
     }
 
@@ -126,13 +134,25 @@ class ProcessSettingsRootTest {
     static final class Running implements AutoCloseable {
         private final Process process;
         private final Path log;
+        private final Path conf;
 
         Running(NetNs ns, Path dir, String globals) throws IOException {
             ns.exec("ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
             ns.exec("ip", "link", "set", "eth0", "up");
             ns.exec("ip", "link", "set", "eth1", "up");
             ns.addr("eth0", "192.0.2.1/24");
-            Path conf = dir.resolve("ps-" + ns.name() + ".conf");
+            conf = dir.resolve("ps-" + ns.name() + ".conf");
+            write(globals);
+            log = dir.resolve("ps-" + ns.name() + ".log");
+            var cmd = new ArrayList<>(JkeepalivedJvm.command());
+            cmd.addAll(List.of("-n", "-l", "-G", "-D", "--lvs-backend", "nftables", "-f", conf.toString(),
+                    "-p", dir.resolve(ns.name() + ".pid").toString(), "-r", dir.resolve(ns.name() + "-vrrp.pid").toString(),
+                    "-c", dir.resolve(ns.name() + "-checkers.pid").toString()));
+            process = new ProcessBuilder(ns.inside(cmd.toArray(String[]::new))).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        }
+
+        private void write(String globals) throws IOException {
             Files.writeString(conf, """
                     global_defs {
                         router_id ps
@@ -159,13 +179,17 @@ class ProcessSettingsRootTest {
                         }
                     }
                     """.formatted(globals));
-            log = dir.resolve("ps-" + ns.name() + ".log");
-            var cmd = new ArrayList<>(JkeepalivedJvm.command());
-            cmd.addAll(List.of("-n", "-l", "-G", "-D", "--lvs-backend", "nftables", "-f", conf.toString(),
-                    "-p", dir.resolve(ns.name() + ".pid").toString(), "-r", dir.resolve(ns.name() + "-vrrp.pid").toString(),
-                    "-c", dir.resolve(ns.name() + "-checkers.pid").toString()));
-            process = new ProcessBuilder(ns.inside(cmd.toArray(String[]::new))).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        }
+
+        /** SIGHUP with {@code globals} in the configuration; returns once the reload finished. */
+        void reload(String globals) throws IOException {
+            write(globals);
+            int before = log().split("Reload finished", -1).length;
+            Sh.ok("kill", "-HUP", Long.toString(process.pid()));
+            Await.until(Duration.ofSeconds(60), "the reload finished:\n" + log(), () -> {
+                assertTrue(process.isAlive(), "the daemon ended:\n" + log());
+                return log().split("Reload finished", -1).length > before;
+            });
         }
 
         String log() {

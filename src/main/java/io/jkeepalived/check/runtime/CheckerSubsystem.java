@@ -59,24 +59,22 @@ public final class CheckerSubsystem implements Subsystem {
 
     /**
      * checker_rt_priority (SCHED_RR), checker_priority (nice), checker_cpu_affinity for the loop thread, which runs
-     * every check and programs the data plane (keepalived's checker process); checker_no_swap and
-     * checker_rlimit_rttime for the process (one JVM). Queued after the start-up work (the whole data plane
+     * every check and programs the data plane (keepalived's checker process); *_no_swap and *_rlimit_rttime for
+     * the process (one JVM: either subsystem's), set again on each start as keepalived does on a reload. Queued after the start-up work (the whole data plane
      * programmed at once), which would count against RLIMIT_RTTIME. Refused (no CAP_SYS_NICE ...) is a warning.
      */
     private void schedule(CheckerDaemon daemon) {
         var g = config.globalDefs();
         var settings = new LoopThreadSettings("checker", g.checkerRtPriority(), g.checkerPriority(),
-                g.checkerCpuAffinity(), g.checkerNoSwap(),
+                g.checkerCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
                 LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
                         g.checkerRlimitRttime()));
-        if (settings.any()) {
-            daemon.onLoopThread(() -> {
-                String set = settings.applyHere(log::warning, log::info);
-                if (!set.isEmpty()) {
-                    log.info("Healthcheck loop thread scheduling set:" + set);
-                }
-            });
-        }
+        daemon.onLoopThread(() -> {
+            String set = settings.applyHere(log::warning, log::info);
+            if (!set.isEmpty()) {
+                log.info("Healthcheck loop thread scheduling set:" + set);
+            }
+        });
     }
 
     private CheckerDaemon.Options checkerOptions() {

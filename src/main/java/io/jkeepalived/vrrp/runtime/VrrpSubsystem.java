@@ -246,18 +246,16 @@ public final class VrrpSubsystem implements Subsystem {
 
     /**
      * vrrp_rt_priority (SCHED_RR), vrrp_priority (nice), vrrp_cpu_affinity for the loop thread, where the engine and
-     * its timers run: what keeps a short advert_int alive on a busy host; vrrp_no_swap and vrrp_rlimit_rttime for
-     * the process (one JVM). Refused (no CAP_SYS_NICE ...) is a warning, not a failure.
+     * its timers run: what keeps a short advert_int alive on a busy host; *_no_swap and *_rlimit_rttime for the
+     * process (one JVM: either subsystem's). Each start (reloads too) sets them all, as keepalived's reset and set
+     * on a reload. Refused (no CAP_SYS_NICE ...) is a warning, not a failure.
      */
     private void schedule(VrrpLoop loop) {
         var g = config.globalDefs();
         var settings = new io.jkeepalived.linux.LoopThreadSettings("vrrp", g.vrrpRtPriority(), g.vrrpPriority(),
-                g.vrrpCpuAffinity(), g.vrrpNoSwap(),
+                g.vrrpCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
                 io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
                         g.checkerRlimitRttime()));
-        if (!settings.any()) {
-            return;
-        }
         try {
             String set = loop.query(engine -> settings.applyHere(log::warning, log::info), 2_000);
             if (!set.isEmpty()) {
