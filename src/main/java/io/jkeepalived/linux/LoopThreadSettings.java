@@ -35,7 +35,8 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
      */
     public static long processRealtimeLimit(int vrrpRealtimePriority, long vrrpLimitMicros, int checkerRealtimePriority,
                                             long checkerLimitMicros) {
-        return Math.max(vrrpRealtimePriority > 0 ? vrrpLimitMicros : 0, checkerRealtimePriority > 0 ? checkerLimitMicros : 0);
+        return Math.max(vrrpRealtimePriority > 0 ? vrrpLimitMicros : 0,
+                checkerRealtimePriority > 0 ? checkerLimitMicros : 0);
     }
 
     /**

@@ -60,8 +60,9 @@ public final class CheckerSubsystem implements Subsystem {
     /**
      * checker_rt_priority (SCHED_RR), checker_priority (nice), checker_cpu_affinity for the loop thread, which runs
      * every check and programs the data plane (keepalived's checker process); *_no_swap and *_rlimit_rttime for
-     * the process (one JVM: either subsystem's), set again on each start as keepalived does on a reload. Queued after the start-up work (the whole data plane
-     * programmed at once), which would count against RLIMIT_RTTIME. Refused (no CAP_SYS_NICE ...) is a warning.
+     * the process (one JVM: either subsystem's), set again on each start as keepalived does on a reload. Queued
+     * after the start-up work (the whole data plane programmed at once), which would count against RLIMIT_RTTIME.
+     * Refused (no CAP_SYS_NICE ...) is a warning.
      */
     private void schedule(CheckerDaemon daemon) {
         var g = config.globalDefs();
