@@ -40,6 +40,29 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
     }
 
     /**
+     * The thread settings alone (SCHED_RR, nice, CPUs) for a thread that serves the loop (VRRP's timer and
+     * reader); refusals are left to the loop thread's {@link #applyHere} to report, once.
+     */
+    public void applyToHelperThread() {
+        try {
+            if (realtimePriority > 0) {
+                ThreadScheduling.roundRobin(realtimePriority);
+            } else if (nice != 0) {
+                ThreadScheduling.nice(nice);
+            }
+        } catch (SyscallException e) {
+            // reported by the loop thread's applyHere
+        }
+        try {
+            if (!cpus.isEmpty()) {
+                ThreadScheduling.affinity(cpus);
+            }
+        } catch (SyscallException e) {
+            // reported by the loop thread's applyHere
+        }
+    }
+
+    /**
      * Applies every setting to the calling thread (and the process), each on its own: one refused (no
      * CAP_SYS_NICE, no CAP_IPC_LOCK ...) is reported to {@code refused} in keepalived's words and the others still
      * apply.

@@ -61,6 +61,11 @@ class ProcessSettingsRootTest {
             // keepalived: vrrp_priority (nice) is only set without a realtime priority
             assertEquals(daemon.inheritedNice(), vrrp.nice(), "VRRP loop: nice untouched under SCHED_RR");
             assertEquals("0", vrrp.cpus(), "VRRP loop: vrrp_cpu_affinity");
+            for (String feeder : List.of("VRRP-timer", "VRRP-reader")) {
+                var t = daemon.thread(feeder);
+                assertEquals(List.of(SCHED_RR, 30, "0"), List.of(t.policy(), t.rtPriority(), t.cpus()),
+                        feeder + ": the loop's scheduling (it wakes the loop)");
+            }
 
             var checker = daemon.thread("checker");
             assertEquals(SCHED_OTHER, checker.policy(), "checker loop: no realtime");
@@ -98,6 +103,8 @@ class ProcessSettingsRootTest {
             var vrrp = daemon.thread("VRRP-loop");
             assertEquals(SCHED_OTHER, vrrp.policy(), "VRRP loop: no realtime");
             assertEquals(4, vrrp.nice(), "VRRP loop: vrrp_priority");
+            assertEquals(4, daemon.thread("VRRP-timer").nice(), "VRRP timer: vrrp_priority");
+            assertEquals(4, daemon.thread("VRRP-reader").nice(), "VRRP reader: vrrp_priority");
 
             var checker = daemon.thread("checker");
             assertEquals(SCHED_RR, checker.policy(), "checker loop: SCHED_RR");

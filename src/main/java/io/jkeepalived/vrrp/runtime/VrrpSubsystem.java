@@ -199,8 +199,9 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        loop.start(startupDelayMicros());
-        schedule(loop);
+        var settings = loopSettings();
+        loop.start(startupDelayMicros(), settings::applyToHelperThread);
+        schedule(loop, settings);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
         var book = TrackerBook.of(config);
@@ -246,16 +247,19 @@ public final class VrrpSubsystem implements Subsystem {
 
     /**
      * vrrp_rt_priority (SCHED_RR), vrrp_priority (nice), vrrp_cpu_affinity for the loop thread, where the engine and
-     * its timers run: what keeps a short advert_int alive on a busy host; *_no_swap and *_rlimit_rttime for the
-     * process (one JVM: either subsystem's). Each start (reloads too) sets them all, as keepalived's reset and set
-     * on a reload. Refused (no CAP_SYS_NICE ...) is a warning, not a failure.
+     * its timers run, and for the timer and reader threads that wake it: what keeps a short advert_int alive on a
+     * busy host; *_no_swap and *_rlimit_rttime for the process (one JVM: either subsystem's). Each start (reloads
+     * too) sets them all, as keepalived's reset and set on a reload. Refused (no CAP_SYS_NICE ...) is a warning.
      */
-    private void schedule(VrrpLoop loop) {
+    private io.jkeepalived.linux.LoopThreadSettings loopSettings() {
         var g = config.globalDefs();
-        var settings = new io.jkeepalived.linux.LoopThreadSettings("vrrp", g.vrrpRtPriority(), g.vrrpPriority(),
+        return new io.jkeepalived.linux.LoopThreadSettings("vrrp", g.vrrpRtPriority(), g.vrrpPriority(),
                 g.vrrpCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
-                io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
-                        g.checkerRlimitRttime()));
+                io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(),
+                        g.checkerRtPriority(), g.checkerRlimitRttime()));
+    }
+
+    private void schedule(VrrpLoop loop, io.jkeepalived.linux.LoopThreadSettings settings) {
         try {
             String set = loop.query(engine -> settings.applyHere(log::warning, log::info), 2_000);
             if (!set.isEmpty()) {
