@@ -75,6 +75,7 @@ final class GlobalDefsDraft {
     final boolean[] noSwap = new boolean[3];
     final int[] rtPriority = new int[3];
     final long[] rlimit = {10000, 10000, 10000};
+    final List<List<Integer>> cpuAffinity = new java.util.ArrayList<>(List.of(List.of(), List.of(), List.of()));
     Optional<String> notifyFifo = Optional.empty();
     Optional<ScriptSpec> notifyFifoScript = Optional.empty();
     Optional<String> vrrpNotifyFifo = Optional.empty();
@@ -138,7 +139,7 @@ final class GlobalDefsDraft {
                 notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, lowerPrioNoAdvert,
                 higherPrioSendAdvert, garpInterval, gnaInterval, minGarp, vrrpVersion, checkUnicastSrc, skipCheckAdvAddr,
                 strict, strictPos, nftables, nftablesPriority, nftablesIfindex, nftablesCounters, iptables, maxAutoPriority, minAutoPriorityDelay, priority[0], noSwap[0],
-                rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], priority[2], noSwap[2],
+                rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], cpuAffinity.get(0), cpuAffinity.get(1), priority[2], noSwap[2],
                 rtPriority[2], rlimit[2], notifyFifo, notifyFifoScript, vrrpNotifyFifo, vrrpNotifyFifoScript, lvsNotifyFifo,
                 lvsNotifyFifoScript, scriptSecurity, scriptUser.or(() -> scriptSecurity ? Optional.of("keepalived_script")
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
