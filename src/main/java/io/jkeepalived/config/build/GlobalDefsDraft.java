@@ -46,10 +46,14 @@ final class GlobalDefsDraft {
     boolean notifyPriorityChanges;
     InetAddress mcast4 = Addresses.parse("224.0.0.18").orElseThrow();
     InetAddress mcast6 = Addresses.parse("ff02::12").orElseThrow();
-    Duration garpDelay = Duration.ofSeconds(5);
-    int garpRepeat = 5;
+    /** keepalived's VRRP_GARP_DELAY, VRRP_GARP_REP, VRRP_GARP_REFRESH_REP (vrrp_min_garp changes only these). */
+    static final Duration DEFAULT_GARP_DELAY = Duration.ofSeconds(5);
+    static final int DEFAULT_GARP_REPEAT = 5;
+    static final int DEFAULT_GARP_REFRESH_REPEAT = 1;
+    Duration garpDelay = DEFAULT_GARP_DELAY;
+    int garpRepeat = DEFAULT_GARP_REPEAT;
     Duration garpRefresh = Duration.ZERO;
-    int garpRefreshRepeat = 1;
+    int garpRefreshRepeat = DEFAULT_GARP_REFRESH_REPEAT;
     Duration garpLowerDelay;
     Integer garpLowerRepeat;
     int downTimerAdverts = 3;

@@ -81,8 +81,8 @@ final class GlobalDefsKeywords {
                 .unsupported("GARP/NA rate limits")
             .on("vrrp_gna_interval", (g, w) -> w.seconds(0, 0, 18446744073709.551614).ifPresent(d -> g.gnaInterval = d))
                 .unsupported("GARP/NA rate limits")
-            .on("vrrp_min_garp", (g, w) -> g.minGarp = w.bool(0))
-                .unsupported("GARP/NA rate limits")
+            .on("vrrp_min_garp", GlobalDefsKeywords::vrrpMinGarp)
+                .applied(GarpSettings::masterRepeat, GarpSettings::masterDelay, GarpSettings::masterRefreshRepeat)
             .on("vrrp_version", GlobalDefsKeywords::vrrpVersion)
                 .applied(VrrpInstanceSpec::version)
             .on("vrrp_check_unicast_src", (g, w) -> g.checkUnicastSrc = true)
@@ -328,6 +328,31 @@ final class GlobalDefsKeywords {
             g.mcast6 = a.get();
         } else {
             g.mcast4 = a.get();
+        }
+    }
+
+    /**
+     * keepalived's vrrp_min_garp: one gratuitous ARP/NA and no second burst - the repeat, refresh repeat and delay
+     * that still have their defaults at this line become 1, 0 and 0 (later lines may set them again).
+     */
+    private static void vrrpMinGarp(GlobalDefsDraft g, Words w) {
+        var value = w.arg(0).map(v -> v.toLowerCase(java.util.Locale.ROOT));
+        if (value.isPresent() && !java.util.Set.of("yes", "true", "on", "1", "no", "false", "off", "0").contains(value.get())) {
+            w.error("Invalid value for vrrp_min_garp specified");
+            return;
+        }
+        if (value.isPresent() && java.util.Set.of("no", "false", "off", "0").contains(value.get())) {
+            return;
+        }
+        g.minGarp = true;
+        if (g.garpRepeat == GlobalDefsDraft.DEFAULT_GARP_REPEAT) {
+            g.garpRepeat = 1;
+        }
+        if (g.garpRefreshRepeat == GlobalDefsDraft.DEFAULT_GARP_REFRESH_REPEAT) {
+            g.garpRefreshRepeat = 0;
+        }
+        if (g.garpDelay.equals(GlobalDefsDraft.DEFAULT_GARP_DELAY)) {
+            g.garpDelay = java.time.Duration.ZERO;
         }
     }
 

@@ -22,6 +22,24 @@ class GlobalDefsTest {
         assertEquals(0177, g.umask());
     }
 
+    /** keepalived's vrrp_min_garp_handler: defaults still in place at its line become one GARP, no second burst. */
+    @Test
+    void minGarpChangesOnlyWhatStillHasItsDefault() {
+        var min = Built.of("global_defs {", "  vrrp_min_garp", "}").config().globalDefs().garp();
+        assertEquals(List.of(Duration.ZERO, 1, 0), List.of(min.masterDelay(), min.masterRepeat(), min.masterRefreshRepeat()));
+        var setBefore = Built.of("global_defs {", "  vrrp_garp_master_repeat 3", "  vrrp_min_garp", "}").config().globalDefs().garp();
+        assertEquals(3, setBefore.masterRepeat());
+        assertEquals(Duration.ZERO, setBefore.masterDelay());
+        var setAfter = Built.of("global_defs {", "  vrrp_min_garp", "  vrrp_garp_master_delay 2", "}").config().globalDefs().garp();
+        assertEquals(List.of(Duration.ofSeconds(2), 1), List.of(setAfter.masterDelay(), setAfter.masterRepeat()));
+        var off = Built.of("global_defs {", "  vrrp_min_garp false", "}").config().globalDefs().garp();
+        assertEquals(5, off.masterRepeat());
+        var bad = Built.of("global_defs {", "  vrrp_min_garp maybe", "}");
+        assertEquals(5, bad.config().globalDefs().garp().masterRepeat());
+        assertTrue(bad.findings().stream().anyMatch(d -> d.message().equals("Invalid value for vrrp_min_garp specified")),
+                bad.findings().toString());
+    }
+
     @Test
     void valuesAreRead() {
         var b = Built.of("global_defs {",
