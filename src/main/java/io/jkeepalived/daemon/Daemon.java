@@ -54,6 +54,8 @@ public final class Daemon {
     private StartStopScripts startStopScripts;
     /** Pid files of this run (keepalived's use_pid_dir rules); set once the configuration is read. */
     private PidPaths pidPaths;
+    /** The process's name before process_name changed it (a reload without process_name puts it back). */
+    private String originalProcessName;
     /** net_namespace and instance of the running configuration: a reload cannot change them. */
     private io.jkeepalived.config.model.RootOptions runningRoot;
     private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
@@ -104,6 +106,9 @@ public final class Daemon {
             return EXIT_FATAL;
         }
         runningRoot = config.get().root();
+        if (config.get().globalDefs().processNames().process().isPresent()) {
+            nameProcess(config.get());
+        }
         Optional<String> missing = missingPrivileges(config.get());
         if (missing.isPresent()) {
             log.error(missing.get());
@@ -201,6 +206,21 @@ public final class Daemon {
             return Optional.of("instance name");
         }
         return Optional.empty();
+    }
+
+    /** keepalived's set_process_name for the parent: {@code process_name}, or the name we started with. */
+    private void nameProcess(KeepalivedConfig config) {
+        try {
+            if (originalProcessName == null) {
+                originalProcessName = io.jkeepalived.linux.TaskNames.processName();
+            }
+            String wanted = config.globalDefs().processNames().process().orElse(originalProcessName);
+            if (!wanted.equals(io.jkeepalived.linux.TaskNames.processName())) {
+                io.jkeepalived.linux.TaskNames.nameProcess(wanted);
+            }
+        } catch (IOException e) {
+            log.info("Failed to set process name '" + config.globalDefs().processNames().process().orElse("") + "'");
+        }
     }
 
     private static void removeIfEmpty(Path directory) {
@@ -400,6 +420,7 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        nameProcess(config.get());
         startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);     // the shutdown script in force
         for (Subsystem s : subsystems) {
             s.reload(config.get());

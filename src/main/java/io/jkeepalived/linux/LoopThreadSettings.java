@@ -21,11 +21,19 @@ import java.util.stream.Collectors;
  * @param realtimeLimitMicros  with a realtime priority, RLIMIT_RTTIME's hard limit (soft: half of it) for the
  *                             process: the larger {@code *_rlimit_rttime} of the realtime subsystems, raised to
  *                             {@link ProcessLimits#MIN_REALTIME_LIMIT_MICROS}; 0: none
+ * @param threadName           {@code vrrp_process_name} / {@code checker_process_name}: the loop thread's name
+ *                             (keepalived names the child process); empty: unchanged
  */
 public record LoopThreadSettings(String process, int realtimePriority, int nice, List<Integer> cpus, boolean lockMemory,
-                                 long realtimeLimitMicros) {
+                                 long realtimeLimitMicros, java.util.Optional<String> threadName) {
     public LoopThreadSettings {
         cpus = List.copyOf(cpus);
+    }
+
+    /** Without a thread name. */
+    public LoopThreadSettings(String process, int realtimePriority, int nice, List<Integer> cpus, boolean lockMemory,
+                              long realtimeLimitMicros) {
+        this(process, realtimePriority, nice, cpus, lockMemory, realtimeLimitMicros, java.util.Optional.empty());
     }
 
     /**
@@ -73,6 +81,14 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
      */
     public String applyHere(Consumer<String> refused, Consumer<String> overrun) {
         var done = new ArrayList<String>();
+        if (threadName.isPresent()) {
+            try {
+                TaskNames.nameThisThread(threadName.get());
+                done.add("named " + threadName.get());
+            } catch (SyscallException e) {
+                refused.accept("Failed to set process name '" + threadName.get() + "'");
+            }
+        }
         if (realtimePriority > 0) {
             try {
                 ThreadScheduling.roundRobin(realtimePriority);

@@ -133,6 +133,55 @@ class ProcessSettingsRootTest {
         }
     }
 
+    /**
+     * process_name names the process (what pgrep and ps show), vrrp_process_name and checker_process_name name the
+     * loop threads that play keepalived's children - keepalived 2.2.7 on the same configuration names its parent
+     * and its two children so; a reload without process_name gives the process its own name back.
+     */
+    @Test
+    void processNamesNameTheProcessAndTheLoopThreadsAsKeepalivedNamesItsProcesses() throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for namespaces");
+        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
+        String tag = Long.toString(ProcessHandle.current().pid() % 100000);
+        String names = """
+                    process_name jm%s
+                    vrrp_process_name jv%s
+                    checker_process_name jc%s
+                """.formatted(tag, tag, tag);
+        try (var ns = NetNs.create("jkps", "n"); var daemon = new Running(ns, dir, names)) {
+            daemon.awaitLog("Healthcheck loop thread scheduling set:");
+            daemon.awaitLog("VRRP loop thread scheduling set:");
+            assertEquals("jm" + tag, Files.readString(Path.of("/proc/" + daemon.pid() + "/comm")).trim());
+            assertEquals(String.valueOf(daemon.pid()), Sh.run("pgrep", "-x", "jm" + tag).out().trim());
+            daemon.thread("jv" + tag);
+            daemon.thread("jc" + tag);
+            daemon.reload("");
+            assertEquals("java", Files.readString(Path.of("/proc/" + daemon.pid() + "/comm")).trim(),
+                    "without process_name the process has its own name again");
+        }
+        try (var ns = NetNs.create("jkps", "k")) {
+            ns.exec("ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
+            ns.exec("ip", "link", "set", "eth0", "up");
+            ns.addr("eth0", "192.0.2.1/24");
+            Path conf = Files.list(dir).filter(f -> f.getFileName().toString().endsWith(".conf")).findFirst().orElseThrow();
+            Files.writeString(conf, Files.readString(conf).replace("router_id ps\n", "router_id ps\n" + names));
+            var keepalived = new ProcessBuilder(ns.inside("keepalived", "-n", "-l", "-G", "-f", conf.toString(),
+                    "-p", dir.resolve("k.pid").toString(), "-r", dir.resolve("k-vrrp.pid").toString(),
+                    "-c", dir.resolve("k-checkers.pid").toString())).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("k.log").toFile()).start();
+            try {
+                // (its checker child needs IPVS, which this kernel lacks: it exits before naming itself)
+                for (String name : List.of("jm", "jv")) {
+                    Await.until(Duration.ofSeconds(30), "keepalived's process " + name + tag,
+                            () -> Sh.run("pgrep", "-x", name + tag).exit() == 0);
+                }
+            } finally {
+                keepalived.destroy();
+                keepalived.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** One of the daemon's threads as the kernel sees it. */
     record ThreadView(int nice, int rtPriority, int policy, String cpus) {
     }
@@ -212,6 +261,10 @@ class ProcessSettingsRootTest {
                 assertTrue(process.isAlive(), "the daemon ended:\n" + log());
                 return log().contains(text);
             });
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         /** {@code ip netns exec} execs the daemon: this pid is the JVM's. */

@@ -69,7 +69,7 @@ public final class CheckerSubsystem implements Subsystem {
         var settings = new LoopThreadSettings("checker", g.checkerRtPriority(), g.checkerPriority(),
                 g.checkerCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
                 LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
-                        g.checkerRlimitRttime()));
+                        g.checkerRlimitRttime()), g.processNames().checker());
         daemon.onLoopThread(() -> {
             String set = settings.applyHere(log::warning, log::info);
             if (!set.isEmpty()) {

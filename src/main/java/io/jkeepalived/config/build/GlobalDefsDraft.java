@@ -5,6 +5,7 @@ import io.jkeepalived.config.ConfigNode;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.GarpSettings;
 import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.ProcessNames;
 import io.jkeepalived.config.model.ScriptSpec;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -50,6 +51,9 @@ final class GlobalDefsDraft {
     static final Duration DEFAULT_GARP_DELAY = Duration.ofSeconds(5);
     static final int DEFAULT_GARP_REPEAT = 5;
     static final int DEFAULT_GARP_REFRESH_REPEAT = 1;
+    Optional<String> processName = Optional.empty();
+    Optional<String> vrrpProcessName = Optional.empty();
+    Optional<String> checkerProcessName = Optional.empty();
     Duration garpDelay = DEFAULT_GARP_DELAY;
     int garpRepeat = DEFAULT_GARP_REPEAT;
     Duration garpRefresh = Duration.ZERO;
@@ -149,6 +153,7 @@ final class GlobalDefsDraft {
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
                 noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vmacPrefix, vmacAddrPrefix, umask,
-                reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion, raw);
+                reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion,
+                new ProcessNames(processName, vrrpProcessName, checkerProcessName), raw);
     }
 }

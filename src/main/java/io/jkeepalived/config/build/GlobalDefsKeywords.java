@@ -2,6 +2,7 @@ package io.jkeepalived.config.build;
 
 import io.jkeepalived.config.model.GarpSettings;
 import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.ProcessNames;
 import io.jkeepalived.config.model.VirtualServerSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
 import java.time.Duration;
@@ -208,9 +209,25 @@ final class GlobalDefsKeywords {
             // The lexer acts on these: they change how the rest of the file is read.
             .accepted("include_check", "random_seed")
                 .configOnly("read by the lexer: changes how the rest of the file is read")
-            .accepted("process_names", "process_name", "vrrp_process_name", "checker_process_name", "bfd_process_name",
-                    "lvs_process_name")
-                .unsupported("process names")
+            .on("process_names", (g, w) -> {
+                g.vrrpProcessName = Optional.of("keepalived_vrrp");
+                g.checkerProcessName = Optional.of("keepalived_lvs");
+            })
+                .applied(ProcessNames::vrrp, ProcessNames::checker)
+            .on("process_name", (g, w) -> processName(w).ifPresent(n -> g.processName = Optional.of(n)))
+                .applied(ProcessNames::process)
+            .on("vrrp_process_name", (g, w) -> processName(w).ifPresent(n -> g.vrrpProcessName = Optional.of(n)))
+                .applied(ProcessNames::vrrp)
+            .on("checker_process_name", (g, w) -> processName(w).ifPresent(n -> g.checkerProcessName = Optional.of(n)))
+                .applied(ProcessNames::checker)
+            .on("lvs_process_name", (g, w) -> {
+                w.sink().report(io.jkeepalived.config.Severity.INFO, w.node().pos(),
+                        "'lvs_process_name' is deprecated - please use 'checker_process_name'");
+                processName(w).ifPresent(n -> g.checkerProcessName = Optional.of(n));
+            })
+                .applied(ProcessNames::checker)
+            .accepted("bfd_process_name")
+                .unsupported("BFD")
             .accepted("vrrp_netlink_cmd_rcv_bufs", "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs",
                     "vrrp_netlink_monitor_rcv_bufs_force", "process_monitor_rcv_bufs", "process_monitor_rcv_bufs_force",
                     "vrrp_rx_bufs_policy")
@@ -354,6 +371,20 @@ final class GlobalDefsKeywords {
         if (g.garpDelay.equals(GlobalDefsDraft.DEFAULT_GARP_DELAY)) {
             g.garpDelay = java.time.Duration.ZERO;
         }
+    }
+
+    /** keepalived's save_process_name: a missing name is an error, a longer one is cut to the kernel's 15 bytes. */
+    private static Optional<String> processName(Words w) {
+        var name = w.arg(0);
+        if (name.isEmpty()) {
+            w.error("Process name missing");
+            return Optional.empty();
+        }
+        if (name.get().length() >= 16) {
+            w.error("Process name " + name.get() + " more than 15 characters, truncating");
+            return Optional.of(name.get().substring(0, 15));
+        }
+        return name;
     }
 
     private static void vrrpDownTimerAdverts(GlobalDefsDraft g, Words w) {

@@ -116,6 +116,7 @@ public record GlobalDefs(
         Optional<String> reloadTimeFile,
         boolean dataUseInstance,
         OptionalInt jsonVersion,
+        ProcessNames processNames,
         Map<String, List<String>> raw) {
 
     public GlobalDefs {

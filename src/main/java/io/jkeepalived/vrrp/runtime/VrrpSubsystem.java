@@ -280,7 +280,7 @@ public final class VrrpSubsystem implements Subsystem {
         return new io.jkeepalived.linux.LoopThreadSettings("vrrp", g.vrrpRtPriority(), g.vrrpPriority(),
                 g.vrrpCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
                 io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(),
-                        g.checkerRtPriority(), g.checkerRlimitRttime()));
+                        g.checkerRtPriority(), g.checkerRlimitRttime()), g.processNames().vrrp());
     }
 
     private void schedule(VrrpLoop loop, io.jkeepalived.linux.LoopThreadSettings settings) {
