@@ -25,8 +25,8 @@ import java.util.Optional;
  * keepalived's notifications for a state change, none of which may block the VRRP loop: the state's own
  * script ({@code notify_master} ...), the generic {@code notify} script with the four arguments
  * {@code INSTANCE|GROUP name state priority}, a line {@code INSTANCE "VI_1" MASTER 100} on the notify FIFOs,
- * and an SMTP alert when {@code smtp_alert} is on. {@code notify_stop} scripts are remembered so the
- * daemon can wait for them (1 s) at shutdown.
+ * and an SMTP alert when {@code smtp_alert} is on (see {@link AlertMailStates}). {@code notify_stop} scripts are
+ * remembered so the daemon can wait for them (1 s) at shutdown.
  */
 final class VrrpNotifier implements Notifier {
     private final Map<String, NotifySpec> instanceScripts = new HashMap<>();
@@ -39,6 +39,7 @@ final class VrrpNotifier implements Notifier {
     private final ScriptsAtStop atStop;
     private final List<NotifyFifo> fifos;
     private final Optional<MailAlerter> mail;
+    private final AlertMailStates mailStates;
     private final String routerId;
     private final Log log;
 
@@ -60,6 +61,7 @@ final class VrrpNotifier implements Notifier {
         this.atStop = atStop;
         this.fifos = List.copyOf(fifos);
         this.mail = mail;
+        this.mailStates = new AlertMailStates(config.globalDefs().noEmailFaults());
         this.routerId = routerId;
         this.log = log;
     }
@@ -77,8 +79,9 @@ final class VrrpNotifier implements Notifier {
             fifos.forEach(f -> f.write(line));
         }
         if (mail.isPresent() && (group ? groupSmtp : instanceSmtp).getOrDefault(n.name(), false)) {
-            mailEvent(n.state()).ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
-                    : AlertMail.vrrpInstance(routerId, n.name(), e)));
+            mailEvent(n.state()).filter(e -> mailStates.mail(n.target(), n.name(), n.state()))
+                    .ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
+                            : AlertMail.vrrpInstance(routerId, n.name(), e)));
         }
     }
 

@@ -195,7 +195,7 @@ public final class VrrpSubsystem implements Subsystem {
         // before a backup's master down timer runs out
         var engine = new VrrpEngine(plan.instances().stream()
                 .map(p -> keepMaster.contains(p.name()) ? p.toBuilder().initialMaster(true).build() : p).toList(),
-                plan.groups(), logDetail);
+                plan.groups(), logDetail, config.globalDefs().logUnknownVrids());
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
