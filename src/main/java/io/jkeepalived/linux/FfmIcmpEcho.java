@@ -1,5 +1,7 @@
 package io.jkeepalived.linux;
 
+import io.jkeepalived.common.InetBytes;
+
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -199,11 +201,7 @@ final class FfmIcmpEcho implements IcmpEcho {
     private InetAddress source() {
         byte[] raw = new byte[v6 ? 16 : 4];
         MemorySegment.copy(name, JAVA_BYTE, v6 ? 8 : 4, raw, 0, raw.length);
-        try {
-            return InetAddress.getByAddress(raw);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return InetBytes.of(raw);
     }
 
     private static int checksum(byte[] b) {

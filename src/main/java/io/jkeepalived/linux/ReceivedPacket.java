@@ -1,5 +1,7 @@
 package io.jkeepalived.linux;
 
+import io.jkeepalived.common.InetBytes;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -45,11 +47,7 @@ public final class ReceivedPacket {
     }
 
     private InetAddress address(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(Arrays.copyOf(bytes, addressLength));
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return InetBytes.of(Arrays.copyOf(bytes, addressLength));
     }
 
     @Override

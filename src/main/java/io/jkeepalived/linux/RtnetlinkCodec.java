@@ -1,5 +1,7 @@
 package io.jkeepalived.linux;
 
+import io.jkeepalived.common.InetBytes;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -493,11 +495,7 @@ final class RtnetlinkCodec {
     }
 
     static InetAddress inet(byte[] raw) {
-        try {
-            return InetAddress.getByAddress(raw);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("bad address length " + raw.length, e);
-        }
+        return InetBytes.of(raw);
     }
 
     static String cString(ByteBuffer b, int at, int len) {

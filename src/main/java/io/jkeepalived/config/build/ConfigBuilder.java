@@ -11,6 +11,7 @@ import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.config.model.TrackFileSpec;
+import io.jkeepalived.config.model.TrackGroupSpec;
 import io.jkeepalived.config.model.TrackProcessSpec;
 import io.jkeepalived.config.model.TrackRef;
 import io.jkeepalived.config.model.VirtualServerSpec;
@@ -116,7 +117,43 @@ public final class ConfigBuilder {
         var keptScripts = cfg.vrrpScripts.stream().filter(s -> usedScripts.containsKey(s.name()) || !isTracked(s, cfg.drafts, cfg.syncDrafts))
                 .toList();
         return new KeepalivedConfig(cfg.rootOptions(), globals, instances, syncGroups, keptScripts, cfg.trackFiles, cfg.trackProcesses, cfg.bfds,
-                cfg.staticAddresses, cfg.staticRoutes, cfg.staticRules, cfg.garpGroups, cfg.ssl, cfg.vsGroups, cfg.virtualServers);
+                cfg.staticAddresses, cfg.staticRoutes, cfg.staticRules, cfg.garpGroups, cfg.ssl, cfg.vsGroups, cfg.virtualServers,
+                trackGroups(cfg, instances));
+    }
+
+    /**
+     * keepalived's static_track_group_set: members that are not instances are ignored (logged), a group left with
+     * none is removed; a static entry naming an undefined group loses its track_group ("track_group X not found"),
+     * as does a static route without {@code dev}. What a group tracks is read from the entries at run time.
+     */
+    private List<TrackGroupSpec> trackGroups(ConfigDraft cfg, List<VrrpInstanceSpec> instances) {
+        var kept = new ArrayList<TrackGroupSpec>();
+        for (var g : cfg.trackGroups) {
+            var members = new ArrayList<String>();
+            for (String m : g.instances()) {
+                if (instances.stream().anyMatch(i -> i.name().equals(m))) {
+                    members.add(m);
+                } else {
+                    sink.report(Severity.INFO, g.pos(), "vrrp instance " + m + " specified in track group " + g.name()
+                            + " doesn't exist - ignoring");
+                }
+            }
+            if (members.isEmpty()) {
+                sink.report(Severity.INFO, g.pos(), "Static track group " + g.name() + " has no VRRP instance(s) - removing");
+            } else {
+                kept.add(new TrackGroupSpec(g.name(), members, g.pos()));
+            }
+        }
+        var defined = cfg.trackGroups.stream().map(TrackGroupSpec::name).collect(java.util.stream.Collectors.toSet());
+        cfg.staticAddresses.forEach(a -> a.trackGroup().filter(n -> !defined.contains(n))
+                .ifPresent(n -> sink.error(a.pos(), "track_group " + n + " not found")));
+        cfg.staticRoutes.forEach(r -> r.trackGroup().filter(n -> !defined.contains(n))
+                .ifPresent(n -> sink.error(r.pos(), "track_group " + n + " not found")));
+        cfg.staticRules.forEach(r -> r.trackGroup().filter(n -> !defined.contains(n))
+                .ifPresent(n -> sink.error(r.pos(), "track_group " + n + " not found")));
+        cfg.staticRoutes.stream().filter(r -> r.trackGroup().isPresent() && r.dev().isEmpty())
+                .forEach(r -> sink.error(r.pos(), "Static route cannot have track_group if interface not specified"));
+        return kept;
     }
 
     private static Map<String, Boolean> names(List<String> list) {

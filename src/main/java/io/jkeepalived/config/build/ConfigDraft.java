@@ -5,6 +5,7 @@ import io.jkeepalived.config.model.GarpGroupSpec;
 import io.jkeepalived.config.model.RootOptions;
 import io.jkeepalived.config.model.RouteSpec;
 import io.jkeepalived.config.model.RuleSpec;
+import io.jkeepalived.config.model.TrackGroupSpec;
 import io.jkeepalived.config.model.SslSpec;
 import io.jkeepalived.config.model.TrackFileSpec;
 import io.jkeepalived.config.model.TrackProcessSpec;
@@ -51,6 +52,8 @@ final class ConfigDraft {
     final List<VirtualIpSpec> staticAddresses = new ArrayList<>();
     final List<RouteSpec> staticRoutes = new ArrayList<>();
     final List<RuleSpec> staticRules = new ArrayList<>();
+    /** track_group blocks as read: name, member names as written, position. */
+    final List<TrackGroupSpec> trackGroups = new ArrayList<>();
     Optional<SslSpec> ssl = Optional.empty();
     final List<VirtualServerGroupSpec> vsGroups = new ArrayList<>();
     final List<VirtualServerSpec> virtualServers = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.jkeepalived.config.build;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.TrackGroupSpec;
 import io.jkeepalived.config.model.RootOptions;
 import java.time.Duration;
 import java.util.Optional;
@@ -62,8 +63,8 @@ final class RootKeywords {
             // Read before every other block (the others depend on it); its rows carry their own status.
             .accepted("global_defs")
                 .configOnly("read first; its keywords carry their own status")
-            .accepted("track_group")
-                .unsupported("track_group")
+            .on("track_group", RootKeywords::trackGroup)
+                .applied(KeepalivedConfig::trackGroups)
             .accepted("linkbeat_interfaces")
                 .unsupported("MII/ethtool link polling")
             .accepted("interface_up_down_delays")
@@ -77,6 +78,39 @@ final class RootKeywords {
         } else {
             cfg.disabledBfds.add(VrrpBuilder.name(w.node()));
         }
+    }
+
+    /** keepalived's static_track_group_handler and its group handler: a name, once; one group list. */
+    private static void trackGroup(ConfigDraft cfg, Words w) {
+        if (w.count() != 1) {
+            w.error("track_group must have a name - skipping");
+            return;
+        }
+        var name = w.arg(0).orElseThrow();
+        if (cfg.trackGroups.stream().anyMatch(g -> g.name().equals(name))) {
+            w.error("track_group " + name + " already defined");
+            return;
+        }
+        var members = new java.util.ArrayList<String>();
+        boolean groupSeen = false;
+        for (var c : w.node().children()) {
+            if (!c.name().equals("group")) {
+                continue;       // the keyword validator names unknown lines
+            }
+            if (groupSeen) {
+                w.sink().error(c.pos(), "Group list already specified for sync group " + name);
+                continue;
+            }
+            groupSeen = true;
+            for (var line : c.children()) {
+                members.add(line.name());
+                line.args().forEach(a -> members.add(a.text()));
+            }
+            if (members.isEmpty()) {
+                w.sink().error(c.pos(), "Warning - track group " + name + " has empty group block");
+            }
+        }
+        cfg.trackGroups.add(new TrackGroupSpec(name, members, w.pos()));
     }
 
     private static void vrrpInstance(ConfigDraft cfg, Words w) {

@@ -23,7 +23,8 @@ public record KeepalivedConfig(
         List<GarpGroupSpec> garpGroups,
         Optional<SslSpec> ssl,
         List<VirtualServerGroupSpec> virtualServerGroups,
-        List<VirtualServerSpec> virtualServers) {
+        List<VirtualServerSpec> virtualServers,
+        List<TrackGroupSpec> trackGroups) {
 
     public KeepalivedConfig {
         vrrpInstances = List.copyOf(vrrpInstances);
@@ -38,6 +39,7 @@ public record KeepalivedConfig(
         garpGroups = List.copyOf(garpGroups);
         virtualServerGroups = List.copyOf(virtualServerGroups);
         virtualServers = List.copyOf(virtualServers);
+        trackGroups = List.copyOf(trackGroups);
     }
 
     public Optional<VrrpInstanceSpec> vrrpInstance(String name) {

@@ -1,5 +1,7 @@
 package io.jkeepalived.lvs.ipvs;
 
+import io.jkeepalived.common.InetBytes;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -323,10 +325,6 @@ public final class IpvsCodec {
     }
 
     private static InetAddress address(int family, byte[] raw) {
-        try {
-            return InetAddress.getByAddress(family == IpvsService.AF_INET ? Arrays.copyOf(raw, 4) : raw);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // only thrown for lengths other than 4 and 16
-        }
+        return InetBytes.of(family == IpvsService.AF_INET ? Arrays.copyOf(raw, 4) : raw);
     }
 }

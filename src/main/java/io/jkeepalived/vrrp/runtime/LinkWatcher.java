@@ -30,12 +30,22 @@ public final class LinkWatcher implements AutoCloseable {
     private final MonotonicClock clock;
     private final Log log;
     private final Map<String, Boolean> up = new HashMap<>();
+    /** Every link's last state, for {@link #linkUp} (which hears of all links, not only the watched ones). */
+    private final Map<Integer, Boolean> anyUp = new HashMap<>();
+    private final Consumer<Link> linkUp;
     private final NetlinkWatchThread watchThread;
     private final ThreadWatch watch;
     private final ThreadWatch.Heartbeat beat;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
+        this(monitor, poller, rtnetlink, interfaces, book, loop, l -> { }, clock, log);
+    }
+
+    /** With {@code linkUp} told of every link that comes up (keepalived's interface_up: static entries go back). */
+    public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
+                Consumer<VrrpEvent> loop, Consumer<Link> linkUp, MonotonicClock clock, Log log) throws Exception {
+        this.linkUp = linkUp;
         this.monitor = monitor;
         this.rtnetlink = rtnetlink;
         this.interfaces = Set.copyOf(interfaces);
@@ -59,6 +69,7 @@ public final class LinkWatcher implements AutoCloseable {
 
     /** Submits the links' current state (after the engine's Start) and starts watching. */
     public void start(List<Link> links) {
+        links.forEach(l -> anyUp.put(l.index(), usable(l)));
         for (Link l : links) {
             if (interfaces.contains(l.name()) || book.trackers().contains(TrackerBook.interfaceKey(l.name()))) {
                 up.put(l.name(), usable(l));
@@ -82,16 +93,33 @@ public final class LinkWatcher implements AutoCloseable {
 
     private void event(NetlinkEvent e) {
         switch (e) {
-            case NetlinkEvent.LinkChanged c -> changed(c.link().name(), usable(c.link()));
-            case NetlinkEvent.LinkRemoved r -> changed(r.link().name(), false);
+            case NetlinkEvent.LinkChanged c -> {
+                changed(c.link().name(), usable(c.link()));
+                anyChanged(c.link());
+            }
+            case NetlinkEvent.LinkRemoved r -> {
+                changed(r.link().name(), false);
+                anyUp.remove(r.link().index());
+            }
             case NetlinkEvent.Overrun o -> {
                 try {
-                    rtnetlink.links().forEach(l -> changed(l.name(), usable(l)));
+                    rtnetlink.links().forEach(l -> {
+                        changed(l.name(), usable(l));
+                        anyChanged(l);
+                    });
                 } catch (Exception ex) {
                     log.error("Netlink: cannot re-read links after an overrun: " + ex.getMessage());
                 }
             }
             default -> { }
+        }
+    }
+
+    private void anyChanged(Link l) {
+        boolean nowUp = usable(l);
+        Boolean before = anyUp.put(l.index(), nowUp);
+        if (nowUp && !Boolean.TRUE.equals(before)) {
+            linkUp.accept(l);
         }
     }
 

@@ -60,6 +60,18 @@ final class StaticRouting implements AutoCloseable {
         }
     }
 
+    /**
+     * keepalived's interface_up (static_track_group_reinstate_config): a link that comes up gets its static
+     * addresses and routes back - the kernel drops IPv4 routes on link down without an RTM_DELROUTE. Entries
+     * still present are left alone. Called on the link watcher's thread; the table serialises its calls.
+     */
+    void interfaceUp(int index) {
+        plan.staticAddresses().stream().filter(a -> a.interfaceIndex() == index)
+                .forEach(a -> restore("address " + describe(a), () -> table.add(a)));
+        plan.staticRoutes().stream().filter(r -> r.route().outputInterface() == index)
+                .forEach(r -> restore("route " + r.route().describe(), () -> table.add(r)));
+    }
+
     /** keepalived's route_is_ours for static routes: table, family, prefix, destination (and our gateway, metric). */
     static boolean sameRoute(Route ours, Route removed) {
         return ours.table() == removed.table() && ours.prefixLength() == removed.prefixLength()

@@ -56,7 +56,34 @@ public final class TrackerBook {
                 book.addProcesses(member, g.trackProcesses(), config);
             }
         }
+        book.addTrackGroups(config);
         return book;
+    }
+
+    /**
+     * keepalived's static_track_group_init: every instance of a static entry's track_group tracks the entry's
+     * interface (address: its dev; route: dev; rule: iif) with weight 0, so that interface going down puts the
+     * instances in FAULT. An entry with no_track is not tracked.
+     */
+    private void addTrackGroups(KeepalivedConfig config) {
+        var tracked = new ArrayList<Map.Entry<String, String>>();    // group, interface
+        config.staticAddresses().stream().filter(a -> !a.noTrack()).forEach(a -> a.trackGroup().ifPresent(g ->
+                tracked.add(Map.entry(g, a.dev().orElse(config.globalDefs().defaultInterface())))));
+        config.staticRoutes().stream().filter(r -> !r.noTrack()).forEach(r -> r.trackGroup().ifPresent(g ->
+                r.dev().ifPresent(dev -> tracked.add(Map.entry(g, dev)))));
+        config.staticRules().stream().filter(r -> !r.noTrack()).forEach(r -> r.trackGroup().ifPresent(g ->
+                r.iif().ifPresent(iif -> tracked.add(Map.entry(g, iif)))));
+        for (var t : tracked) {
+            config.trackGroups().stream().filter(g -> g.name().equals(t.getKey())).findFirst().ifPresent(g ->
+                    g.instances().forEach(i -> unweighted(interfaceKey(t.getValue()), i)));
+        }
+    }
+
+    /** keepalived's add_vrrp_to_interface: one tracking per instance and interface; weight 0 wins. */
+    private void unweighted(String tracker, String instance) {
+        var list = byTracker.computeIfAbsent(tracker, k -> new ArrayList<>());
+        list.removeIf(i -> i.instance().equals(instance));
+        list.add(new Interest(instance, 0, false));
     }
 
     private void add(String instance, List<TrackRef> scripts, List<TrackRef> interfaces, List<TrackRef> files,

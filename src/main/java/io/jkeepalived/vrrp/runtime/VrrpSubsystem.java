@@ -204,7 +204,9 @@ public final class VrrpSubsystem implements Subsystem {
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
         var book = TrackerBook.of(config);
-        var watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit, clock, log);
+        var statics = resources.stream().filter(StaticRouting.class::isInstance).map(StaticRouting.class::cast).findFirst();
+        var watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
+                l -> statics.ifPresent(s -> s.interfaceUp(l.index())), clock, log);
         resources.remove(monitor);
         resources.remove(monitorPoller);
         resources.remove(watcherNetlink);
