@@ -106,6 +106,10 @@ public final class ConfigBuilder {
             instances.add(sink.quietlyIf(vrrpStopped, () -> d.finish(globals)));
         }
         var syncGroups = sink.quietlyIf(vrrpStopped, () -> syncGroups(cfg.syncDrafts, instances, usedScripts, disabled));
+        var weighed = sink.quietlyIf(vrrpStopped, () -> new SyncGroupTrackingWeights(sink, cfg.vrrpScripts, cfg.trackFiles)
+                .apply(instances, syncGroups));
+        instances.clear();
+        instances.addAll(weighed);
         if (!vrrpStopped) {
             vridClashes(instances, globals);
         }

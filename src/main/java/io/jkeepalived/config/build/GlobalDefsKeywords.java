@@ -172,6 +172,8 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::vrrpStartupDelay)
             .on("log_unknown_vrids", (g, w) -> g.logUnknownVrids = true)
                 .applied(GlobalDefs::logUnknownVrids)
+            .on("vrrp_owner_ignore_adverts", (g, w) -> g.vrrpOwnerIgnoreAdverts = w.bool(0))
+                .applied(VrrpInstanceSpec::ownerIgnoreAdverts)
             .on("vmac_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacPrefix = v))
                 .applied(GlobalDefs::vmacPrefix)
             .on("vmac_addr_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacAddrPrefix = v))
@@ -224,8 +226,6 @@ final class GlobalDefsKeywords {
                 .unsupported("script security")
             .accepted("vrrp_delay_after_boot")
                 .unsupported("start-up delay")
-            .accepted("vrrp_owner_ignore_adverts")
-                .unsupported("owner_ignore_adverts")
             // Only the vrrp_instance keyword is read; the global default is not carried to instances.
             .accepted("v3_checksum_as_v2")
                 .unsupported("v3_checksum_as_v2 in global_defs")

@@ -460,6 +460,15 @@ public final class VrrpEngine {
     }
 
     private boolean rejected(InstanceRuntime inst, VrrpPacket pkt, boolean checkAddresses, long now) {
+        if (inst.p.ownerIgnoreAdverts() && inst.effectivePriority == InstanceParams.PRIO_OWNER) {
+            // owner_ignore_adverts (RFC 9568): the owner is master whatever others send; one line per source and minute
+            long suppressed = inst.sourceLogLimit.admit(pkt.source(), now);
+            if (suppressed >= 0) {
+                log(inst, "Dropping packet(s) from " + AddressText.of(pkt.source()) + " since we are address owner"
+                        + (suppressed > 0 ? " (" + suppressed + " more from it not logged)" : ""));
+            }
+            return true;
+        }
         Decoded.Rejected r = inst.validator.check(pkt, checkAddresses, inst.ah);
         if (r == null) {
             inst.stats.advertRcvd++;
@@ -631,7 +640,8 @@ public final class VrrpEngine {
                 }
                 inst.masterAdverInt = inst.p.advertIntervalMicros();
                 inst.msDownTimer = inst.masterDown();
-                if (!init || inst.trackers.values().stream().anyMatch(InstanceRuntime.Tracker::fault)) {
+                // keepalived notifies a FAULT (init) only for a fault cause: a failed tracker or a config fault
+                if (!init || inst.p.configFault() || inst.trackers.values().stream().anyMatch(InstanceRuntime.Tracker::fault)) {
                     notifyInstance(inst, NotifyState.FAULT);
                 }
             }

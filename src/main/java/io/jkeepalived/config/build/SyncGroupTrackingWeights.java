@@ -1,0 +1,85 @@
+package io.jkeepalived.config.build;
+
+import io.jkeepalived.config.DiagnosticSink;
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.model.TrackFileSpec;
+import io.jkeepalived.config.model.TrackRef;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
+import io.jkeepalived.config.model.VrrpScriptSpec;
+import io.jkeepalived.config.model.VrrpSyncGroupSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * keepalived's rule (vrrp_complete_instance) that the members of a sync group move together, so their own
+ * trackers may not shift their priorities unless the group says {@code sync_group_tracking_weight} (or the
+ * deprecated {@code global_tracking}); and that an address owner (priority 255) has no floating priority at
+ * all. For such an instance a weighted tracked interface becomes unweighted (a sync member: down means FAULT)
+ * or is dropped (an owner); a weighted tracked script is dropped; a tracked file with the default weight 1
+ * becomes unweighted and one with another weight is dropped. Each change is reported in keepalived's words.
+ */
+final class SyncGroupTrackingWeights {
+    private final DiagnosticSink sink;
+    private final List<VrrpScriptSpec> scripts;
+    private final List<TrackFileSpec> files;
+
+    SyncGroupTrackingWeights(DiagnosticSink sink, List<VrrpScriptSpec> scripts, List<TrackFileSpec> files) {
+        this.sink = sink;
+        this.scripts = scripts;
+        this.files = files;
+    }
+
+    List<VrrpInstanceSpec> apply(List<VrrpInstanceSpec> instances, List<VrrpSyncGroupSpec> groups) {
+        var out = new ArrayList<VrrpInstanceSpec>();
+        for (var i : instances) {
+            boolean sync = groups.stream().anyMatch(g -> g.members().contains(i.name()) && !g.syncGroupTrackingWeight());
+            out.add(sync || i.isAddressOwner() ? unweighted(i, sync) : i);
+        }
+        return out;
+    }
+
+    private VrrpInstanceSpec unweighted(VrrpInstanceSpec i, boolean sync) {
+        String tag = "(" + i.name() + ") ";
+        String cause = sync ? "SYNC group" : "address_owner";
+        var interfaces = new ArrayList<TrackRef>();
+        for (var r : i.trackInterfaces()) {
+            if (r.weight().orElse(0) == 0) {
+                interfaces.add(r);
+            } else if (sync) {
+                warn(tag + "ignoring " + r.name() + " tracked interface weight due to SYNC group");
+                interfaces.add(new TrackRef(r.name(), OptionalInt.of(0), false, r.pos()));
+            } else {
+                warn(tag + "ignoring " + r.name() + " tracked interface due to address owner");
+            }
+        }
+        var keptScripts = new ArrayList<TrackRef>();
+        for (var r : i.trackScripts()) {
+            int weight = r.weight().orElseGet(() -> scripts.stream().filter(s -> s.name().equals(r.name()))
+                    .mapToInt(VrrpScriptSpec::weight).findFirst().orElse(0));
+            if (weight == 0) {
+                keptScripts.add(r);
+            } else {
+                warn(tag + "ignoring tracked script " + r.name() + " with weights due to " + cause);
+            }
+        }
+        var keptFiles = new ArrayList<TrackRef>();
+        for (var r : i.trackFiles()) {
+            int weight = r.weight().orElseGet(() -> files.stream().filter(f -> f.name().equals(r.name()))
+                    .mapToInt(TrackFileSpec::weight).findFirst().orElse(1));
+            if (weight == 0) {
+                keptFiles.add(r);
+            } else if (weight == 1) {       // keepalived's default weight: taken as "not meant"
+                warn(tag + "ignoring weight from tracked file " + r.name() + " due to " + cause + ". specify weight 0");
+                keptFiles.add(new TrackRef(r.name(), OptionalInt.of(0), false, r.pos()));
+            } else {
+                warn(tag + "ignoring tracked file " + r.name() + " with weight " + weight + " due to " + cause);
+            }
+        }
+        return i.withTracking(interfaces, keptScripts, keptFiles);
+    }
+
+    private void warn(String message) {
+        sink.warning(SourcePos.NONE, message);
+    }
+}
