@@ -85,7 +85,7 @@ final class VrrpInstanceKeywords {
             .on("notify_stop", (d, w) -> d.notifyStop = w.script(0).orElse(null))
                 .applied(NotifySpec::stop)
             .on("notify_deleted", VrrpInstanceKeywords::notifyDeleted)
-                .unsupported("notify_deleted")
+                .applied(NotifySpec::notifyDeletedSet)
             .on("notify", (d, w) -> d.notifyGeneric = w.script(0).orElse(null))
                 .applied(NotifySpec::generic)
             .on("notify_master_rx_lower_pri", (d, w) -> d.notifyRxLowerPri = w.script(0).orElse(null))

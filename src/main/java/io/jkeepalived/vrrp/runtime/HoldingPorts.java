@@ -92,6 +92,12 @@ final class HoldingPorts {
                 if (!group && hold.held(n.name())) {
                     return;
                 }
+                if (!group && n.state() == VrrpAction.NotifyState.STOP && hold.gone(n.name()).isPresent()) {
+                    // an instance the reload removed: keepalived's DELETED or FAULT, or nothing (GoneAtReload)
+                    hold.gone(n.name()).get().as().ifPresent(s ->
+                            delegate.notify(new VrrpAction.RunNotify(n.target(), n.name(), s, n.priority())));
+                    return;
+                }
                 if (group && hold.groupHeld(n.name())
                         && (!releasing || hold.swallowGroupNotify(n.name(), stateOf(n.state())))) {
                     return;
@@ -152,7 +158,7 @@ final class HoldingPorts {
             case MASTER -> VrrpState.MASTER;
             case BACKUP -> VrrpState.BACKUP;
             case FAULT -> VrrpState.FAULT;
-            case STOP, MASTER_RX_LOWER_PRI -> VrrpState.INIT;
+            case STOP, DELETED, MASTER_RX_LOWER_PRI -> VrrpState.INIT;
         };
     }
 }

@@ -116,6 +116,7 @@ final class VrrpNotifier implements Notifier {
             case BACKUP -> s.backup();
             case FAULT -> s.fault();
             case STOP -> s.stop();
+            case DELETED -> s.deleted();
             case MASTER_RX_LOWER_PRI -> s.masterRxLowerPri();
         };
     }
@@ -126,6 +127,7 @@ final class VrrpNotifier implements Notifier {
             case BACKUP -> Optional.of(AlertMail.VrrpEvent.BACKUP);
             case FAULT -> Optional.of(AlertMail.VrrpEvent.FAULT);
             case STOP -> Optional.of(AlertMail.VrrpEvent.STOPPING);
+            case DELETED -> Optional.of(AlertMail.VrrpEvent.DELETED);
             case MASTER_RX_LOWER_PRI -> Optional.empty();
         };
     }

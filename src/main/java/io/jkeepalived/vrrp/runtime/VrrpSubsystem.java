@@ -2,6 +2,7 @@ package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
 import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;
@@ -388,8 +389,12 @@ public final class VrrpSubsystem implements Subsystem {
             try (Rtnetlink rt = Linux.openRtnetlink()) {
                 HostInterfaces host = HostInterfaces.read(rt);
                 next = VrrpPlan.of(newConfig, host);
-                carried = ReloadDiff.carried(old.plan(), old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000),
-                        next, virtualRoutingChanged(RoutingPlan.of(config, host), RoutingPlan.of(newConfig, host)));
+                var states = old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000);
+                carried = ReloadDiff.carried(old.plan(), states, next,
+                        virtualRoutingChanged(RoutingPlan.of(config, host), RoutingPlan.of(newConfig, host)));
+                old.stopHold().gone(ReloadDiff.gone(old.plan(), states, next, config.vrrpInstances().stream()
+                        .filter(i -> i.notifyScripts().notifyDeletedSet()).map(VrrpInstanceSpec::name)
+                        .collect(java.util.stream.Collectors.toSet())));
             } catch (Exception e) {
                 log.warning("Reload: cannot compare the configurations (" + e.getMessage() + ") - restarting every instance");
             }
