@@ -93,9 +93,11 @@ final class HoldingPorts {
                     return;
                 }
                 if (!group && n.state() == VrrpAction.NotifyState.STOP && hold.gone(n.name()).isPresent()) {
-                    // an instance the reload removed: keepalived's DELETED or FAULT, or nothing (GoneAtReload)
-                    hold.gone(n.name()).get().as().ifPresent(s ->
-                            delegate.notify(new VrrpAction.RunNotify(n.target(), n.name(), s, n.priority())));
+                    // an instance the reload removed is announced DELETED, or not at all (GoneAtReload)
+                    if (hold.gone(n.name()).get().announced()) {
+                        delegate.notify(new VrrpAction.RunNotify(n.target(), n.name(), VrrpAction.NotifyState.DELETED,
+                                n.priority()));
+                    }
                     return;
                 }
                 if (group && hold.groupHeld(n.name())

@@ -34,6 +34,7 @@ final class VrrpNotifier implements Notifier {
     private final Map<String, Boolean> instanceSmtp = new HashMap<>();
     private final Map<String, Boolean> groupSmtp = new HashMap<>();
     private final java.util.Set<String> priorityChanges = new java.util.HashSet<>();
+    private final java.util.Set<String> notifyDeleted = new java.util.HashSet<>();
     private final ScriptRunner runner;
     private final ScriptJobs jobs;
     private final ScriptsAtStop atStop;
@@ -48,6 +49,9 @@ final class VrrpNotifier implements Notifier {
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
             instanceScripts.put(i.name(), i.notifyScripts());
             instanceSmtp.put(i.name(), i.smtpAlert());
+            if (i.notifyScripts().notifyDeletedSet()) {
+                notifyDeleted.add(i.name());
+            }
             if (i.notifyPriorityChanges()) {
                 priorityChanges.add(i.name());
             }
@@ -70,7 +74,11 @@ final class VrrpNotifier implements Notifier {
     public void notify(VrrpAction.RunNotify n) {
         boolean group = n.target() == NotifyTarget.GROUP;
         NotifySpec scripts = (group ? groupScripts : instanceScripts).getOrDefault(n.name(), NotifySpec.NONE);
-        String state = n.state().name();
+        // keepalived words a deleted instance FAULT unless it has notify_deleted; the state script is still the
+        // notify_deleted one (it picks the script before it rewords the state)
+        NotifyState word = n.state() == NotifyState.DELETED && !notifyDeleted.contains(n.name()) ? NotifyState.FAULT
+                : n.state();
+        String state = word.name();
         stateScript(scripts, n.state()).ifPresent(s -> run(s, List.of(), n.state()));
         scripts.generic().ifPresent(s -> run(s, List.of(n.target().name(), n.name(), state, Integer.toString(n.priority())),
                 n.state()));
@@ -79,7 +87,7 @@ final class VrrpNotifier implements Notifier {
             fifos.forEach(f -> f.write(line));
         }
         if (mail.isPresent() && (group ? groupSmtp : instanceSmtp).getOrDefault(n.name(), false)) {
-            mailEvent(n.state()).filter(e -> mailStates.mail(n.target(), n.name(), n.state()))
+            mailEvent(word).filter(e -> mailStates.mail(n.target(), n.name(), word))
                     .ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
                             : AlertMail.vrrpInstance(routerId, n.name(), e)));
         }
@@ -104,8 +112,8 @@ final class VrrpNotifier implements Notifier {
 
     private void run(ScriptSpec script, List<String> args, NotifyState state) {
         jobs.notifyJob(script, args).map(runner::start).ifPresent(handle -> {
-            if (state == NotifyState.STOP) {
-                atStop.add(handle);
+            if (state == NotifyState.STOP || state == NotifyState.DELETED) {
+                atStop.add(handle);     // the old run's script runner closes at a reload's stop: let these finish
             }
         });
     }
