@@ -76,6 +76,7 @@ final class VrrpInstanceDraft {
     ScriptSpec notifyRxLowerPri;
     Boolean smtpAlert;
     Boolean notifyPriorityChanges;
+    Boolean groupNotifyPriorityChanges;     // its sync group's notify_priority_changes, if written
     boolean nopreempt;
     Duration preemptDelay = Duration.ZERO;
     Boolean accept;
@@ -253,7 +254,8 @@ final class VrrpInstanceDraft {
                 Optional.ofNullable(mcastDst), unicastTtl == null ? OptionalInt.empty() : OptionalInt.of(unicastTtl),
                 unicastFaultNoPeer, checkUnicastSrc || g.vrrpCheckUnicastSrc(), trackSrcIp, trackInterfaces, trackScripts,
                 trackFiles, trackProcesses, trackBfds, dontTrackPrimary, notify, smtp,
-                notifyPriorityChanges != null ? notifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, delay,
+                notifyPriorityChanges != null ? notifyPriorityChanges : groupNotifyPriorityChanges != null
+                        ? groupNotifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, delay,
                 acc, isStrict, skipCheckAdvAddr != null ? skipCheckAdvAddr : g.vrrpSkipCheckAdvAddr(), promoteSecondaries,
                 garp, isStrict ? 3 : downTimerAdverts != null ? downTimerAdverts : g.vrrpDownTimerAdverts(),
                 isStrict || (lowerPrioNoAdvert != null ? lowerPrioNoAdvert : g.vrrpLowerPrioNoAdvert()),

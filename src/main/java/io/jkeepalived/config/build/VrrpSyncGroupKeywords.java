@@ -50,8 +50,9 @@ final class VrrpSyncGroupKeywords {
                 .applied(VrrpInstanceSpec::trackScripts)
             .on("sync_group_tracking_weight", (g, w) -> g.weighted = true)
                 .applied(VrrpInstanceSpec::trackScripts)
+            // keepalived: the default of the members that do not set their own (before global_defs')
             .on("notify_priority_changes", (g, w) -> g.prioChanges = w.bool(0))
-                .unsupported("priority-change notifications")
+                .applied(VrrpInstanceSpec::notifyPriorityChanges)
             .build();
 
     /** keepalived 2.2.7 still honours it, as sync_group_tracking_weight, and says it is deprecated. */

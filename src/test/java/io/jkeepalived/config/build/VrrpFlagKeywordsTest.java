@@ -150,4 +150,21 @@ class VrrpFlagKeywordsTest {
         assertEquals(List.of("eth1:10", "eth2:-"), names(named(b, "A").trackInterfaces()));
         assertEquals(List.of(), messages(b));
     }
+
+    @Test
+    void aSyncGroupsNotifyPriorityChangesIsTheDefaultOfItsMembers() {
+        var b = build(List.of(List.of("global_defs {", "  vrrp_notify_priority_changes false", "}"),
+                instance("A", 100), instance("B", 90, "  notify_priority_changes false"), instance("C", 80),
+                instance("D", 70),
+                group("SG", "  notify_priority_changes"),
+                List.of("vrrp_sync_group SG2 {", "  group {", "    C", "    A", "  }", "  notify_priority_changes false", "}"),
+                List.of("vrrp_sync_group SG3 {", "  group {", "    D", "  }", "}")));
+        assertTrue(named(b, "A").notifyPriorityChanges(), "from its group SG (SG2 naming it again is ignored)");
+        assertFalse(named(b, "B").notifyPriorityChanges(), "its own word wins");
+        assertFalse(named(b, "C").notifyPriorityChanges(), "from SG2");
+        assertFalse(named(b, "D").notifyPriorityChanges(), "SG3 says nothing: global_defs");
+        var on = build(List.of(List.of("global_defs {", "  vrrp_notify_priority_changes", "}"), instance("A", 100),
+                instance("B", 90), group("SG")));
+        assertTrue(named(on, "A").notifyPriorityChanges(), "a group that says nothing leaves global_defs' default");
+    }
 }
