@@ -52,7 +52,7 @@ final class GlobalDefsKeywords {
             .on("lvs_sync_daemon", (g, w) -> g.lvsSyncDaemon = Optional.of(w.rest(0)))
                 .applied(GlobalDefs::lvsSyncDaemon)
             .on("fifo_write_vrrp_states_on_reload", (g, w) -> g.fifoWriteStates = true)
-                .unsupported("fifo_write_vrrp_states_on_reload")
+                .applied(GlobalDefs::fifoWriteVrrpStatesOnReload)
             .on("vrrp_notify_priority_changes", (g, w) -> g.notifyPriorityChanges = w.bool(0))
                 .applied(VrrpInstanceSpec::notifyPriorityChanges)
             .on("vrrp_mcast_group4", "vrrp_mcast_group6", GlobalDefsKeywords::mcastGroup)

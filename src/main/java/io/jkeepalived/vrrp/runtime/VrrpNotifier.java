@@ -83,14 +83,22 @@ final class VrrpNotifier implements Notifier {
         scripts.generic().ifPresent(s -> run(s, List.of(n.target().name(), n.name(), state, Integer.toString(n.priority())),
                 n.state()));
         if (n.state() != NotifyState.MASTER_RX_LOWER_PRI) {
-            String line = n.target().name() + " \"" + n.name() + "\" " + state + " " + n.priority();
-            fifos.forEach(f -> f.write(line));
+            fifoLine(n.target(), n.name(), word, n.priority());
         }
         if (mail.isPresent() && (group ? groupSmtp : instanceSmtp).getOrDefault(n.name(), false)) {
             mailEvent(word).filter(e -> mailStates.mail(n.target(), n.name(), word))
                     .ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
                             : AlertMail.vrrpInstance(routerId, n.name(), e)));
         }
+    }
+
+    /**
+     * Only the FIFO line, {@code INSTANCE "VI_1" BACKUP 100}: keepalived's notify_instance_fifo/notify_group_fifo,
+     * which fifo_write_vrrp_states_on_reload uses for the states a reload kept.
+     */
+    void fifoLine(NotifyTarget target, String name, NotifyState state, int priority) {
+        String line = target.name() + " \"" + name + "\" " + state.name() + " " + priority;
+        fifos.forEach(f -> f.write(line));
     }
 
     /** notify_priority_changes: {@code INSTANCE "VI_1" MASTER_PRIORITY 90} (BACKUP_PRIORITY in any other state). */

@@ -24,6 +24,8 @@ import io.jkeepalived.common.AddressText;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.engine.VrrpEngine;
 import io.jkeepalived.vrrp.engine.VrrpState;
+import io.jkeepalived.vrrp.engine.VrrpAction.NotifyState;
+import io.jkeepalived.vrrp.engine.VrrpAction.NotifyTarget;
 import io.jkeepalived.vrrp.port.Notifier;
 import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.vrrp.port.VrrpPorts;
@@ -182,8 +184,11 @@ public final class VrrpSubsystem implements Subsystem {
         String routerId = config.globalDefs().routerId().orElse(host0);
         var paramsByName = new LinkedHashMap<String, InstanceParams>();
         plan.instances().forEach(p -> paramsByName.put(p.name(), p));
-        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, scripts, jobs, stopScripts, fifos, mail,
-                routerId, log),
+        var vrrpNotifier = new VrrpNotifier(config, scripts, jobs, stopScripts, fifos, mail, routerId, log);
+        if (g.fifoWriteVrrpStatesOnReload()) {
+            writeKeptStates(carried, plan, vrrpNotifier);
+        }
+        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(vrrpNotifier,
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
         notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
         var syncDaemon = SyncDaemons.open(config, log);
@@ -219,6 +224,22 @@ public final class VrrpSubsystem implements Subsystem {
         trackers.start();
         watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+    }
+
+    /**
+     * fifo_write_vrrp_states_on_reload, as keepalived 2.2.7's vrrp_init_state: after a reload the FIFOs get the
+     * state of each sync group kept, then of each instance kept as BACKUP (one kept as MASTER gets no line). Their
+     * notifies are held back (ReloadHold), so without this a FIFO reader would not hear of them.
+     */
+    private static void writeKeptStates(CarriedOver carried, VrrpPlan plan, VrrpNotifier notifier) {
+        plan.groups().stream().filter(gr -> carried.groups().containsKey(gr.name())).forEach(gr ->
+                notifier.fifoLine(NotifyTarget.GROUP, gr.name(), notifyState(carried.groups().get(gr.name())), 0));
+        plan.instances().stream().filter(p -> carried.instances().get(p.name()) == VrrpState.BACKUP).forEach(p ->
+                notifier.fifoLine(NotifyTarget.INSTANCE, p.name(), NotifyState.BACKUP, p.priority()));
+    }
+
+    private static NotifyState notifyState(VrrpState s) {
+        return s == VrrpState.MASTER ? NotifyState.MASTER : s == VrrpState.FAULT ? NotifyState.FAULT : NotifyState.BACKUP;
     }
 
     /**
