@@ -26,8 +26,6 @@ public final class CommandLine {
             Map.entry(SNMP, "SNMP subsystem is not available in jkeepalived; option ignored"),
             Map.entry(SNMP_AGENT_SOCKET, "SNMP subsystem is not available in jkeepalived; option ignored"),
             Map.entry(BFD_PID, "BFD subsystem is not available in jkeepalived; option ignored"),
-            Map.entry(NAMESPACE, "running in another network namespace is not available yet; "
-                    + "use 'ip netns exec NAME bin/jkeepalived ...'; option ignored"),
             Map.entry(CORE_DUMP, "core dumps do not apply to the JVM; option ignored"),
             Map.entry(CORE_DUMP_PATTERN, "core dumps do not apply to the JVM; option ignored"),
             Map.entry(DONT_RESPAWN, "jkeepalived runs its subsystems in one supervised process; nothing to respawn"),
@@ -119,13 +117,14 @@ public final class CommandLine {
         String facility = "daemon";
         Optional<Path> logFile = Optional.empty();
         OptionalInt umask = OptionalInt.empty();
-        Path pid = Path.of("/run/keepalived.pid");
-        Path vrrpPid = Path.of("/run/keepalived_vrrp.pid");
-        Path checkPid = Path.of("/run/keepalived_checkers.pid");
+        Path pid = RunOptions.DEFAULT_PID_FILE;
+        Path vrrpPid = RunOptions.DEFAULT_VRRP_PID_FILE;
+        Path checkPid = RunOptions.DEFAULT_CHECKERS_PID_FILE;
         Path bfdPid = Path.of("/run/keepalived_bfd.pid");
         String configId = defaultConfigId();
         Optional<String> lvsBackend = Optional.empty();
         Optional<io.jkeepalived.common.Log.Level> logLevel = Optional.empty();
+        Optional<String> namespace = Optional.empty();
         for (var o : opts) {
             OptionSpec s = o.spec();
             String v = o.value().orElse(null);
@@ -154,10 +153,19 @@ public final class CommandLine {
             else if (s == CONFIG_ID) configId = v;
             else if (s == LVS_BACKEND) lvsBackend = Optional.of(checkBackend(v));
             else if (s == LOG_LEVEL) logLevel = Optional.of(logLevel(v));
+            else if (s == NAMESPACE) namespace = Optional.of(checkNamespace(v));
         }
         return new RunOptions(config, vrrp, check, noBfd, all, console, detail, facility, logFile, noSyslog, umask,
                 releaseVips, keepVrrp, keepIpvs, noFork, dump, pid, vrrpPid, checkPid, bfdPid, addrMon, strict,
-                configId, lvsBackend, logLevel);
+                configId, lvsBackend, logLevel, namespace);
+    }
+
+    /** A name under /run/netns: no path separators (it becomes a file name there and under /run/keepalived). */
+    private static String checkNamespace(String v) throws UsageException {
+        if (v.isEmpty() || v.contains("/") || v.equals(".") || v.equals("..")) {
+            throw new UsageException("Invalid network namespace name '" + v + "'");
+        }
+        return v;
     }
 
     private static String checkBackend(String v) throws UsageException {

@@ -31,7 +31,20 @@ public record RunOptions(
         boolean strictIncludes,
         String configId,
         Optional<String> lvsBackend,
-        Optional<Log.Level> logLevel) {
+        Optional<Log.Level> logLevel,
+        Optional<String> netNamespace) {
+
+    /** Without {@code -s}: the configuration's {@code net_namespace}, if any. */
+    public RunOptions(Path configFile, boolean vrrpOnly, boolean checkOnly, boolean noBfd, boolean allSubsystems,
+                      boolean logConsole, boolean logDetail, String logFacility, Optional<Path> logFile, boolean noSyslog,
+                      OptionalInt umask, boolean releaseVipsOnSignal, boolean dontReleaseVrrp, boolean dontReleaseIpvs,
+                      boolean dontFork, boolean dumpConf, Path pidFile, Path vrrpPidFile, Path checkersPidFile, Path bfdPidFile,
+                      boolean addressMonitoring, boolean strictIncludes, String configId, Optional<String> lvsBackend,
+                      Optional<Log.Level> logLevel) {
+        this(configFile, vrrpOnly, checkOnly, noBfd, allSubsystems, logConsole, logDetail, logFacility, logFile, noSyslog, umask,
+                releaseVipsOnSignal, dontReleaseVrrp, dontReleaseIpvs, dontFork, dumpConf, pidFile, vrrpPidFile, checkersPidFile,
+                bfdPidFile, addressMonitoring, strictIncludes, configId, lvsBackend, logLevel, Optional.empty());
+    }
 
     /** Without {@code --lvs-backend}: the data plane is chosen from what the kernel has. */
     public RunOptions(Path configFile, boolean vrrpOnly, boolean checkOnly, boolean noBfd, boolean allSubsystems,
@@ -56,6 +69,10 @@ public record RunOptions(
     }
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/keepalived/keepalived.conf");
+    /** keepalived's pid files when neither -p/-r/-c, {@code instance}, {@code net_namespace} nor {@code use_pid_dir} says otherwise. */
+    public static final Path DEFAULT_PID_FILE = Path.of("/run/keepalived.pid");
+    public static final Path DEFAULT_VRRP_PID_FILE = Path.of("/run/keepalived_vrrp.pid");
+    public static final Path DEFAULT_CHECKERS_PID_FILE = Path.of("/run/keepalived_checkers.pid");
 
     /** The least severe level logged: {@code --log-level}, else debug with {@code -D}, else info. */
     public Log.Level logThreshold() {

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,10 @@ public final class Daemon {
     private int fileUmask = FileUmask.KEEPALIVED_DEFAULT;
     /** startup_script / shutdown_script of the configuration in force. */
     private StartStopScripts startStopScripts;
+    /** Pid files of this run (keepalived's use_pid_dir rules); set once the configuration is read. */
+    private PidPaths pidPaths;
+    /** net_namespace and instance of the running configuration: a reload cannot change them. */
+    private io.jkeepalived.config.model.RootOptions runningRoot;
     private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
@@ -81,12 +86,6 @@ public final class Daemon {
             log.warning(String.join(", ", signals.stillIgnored()) + " cannot be handled (ignored when we started): "
                     + "reload, stop or dumps by these signals will not work");
         }
-        var parentPid = new PidFile(options.pidFile());
-        Optional<Long> running = parentPid.livePid();
-        if (running.isPresent() && running.get() != ProcessHandle.current().pid()) {
-            log.error("daemon is already running (pid " + running.get() + " in " + options.pidFile() + ")");
-            return EXIT_FATAL;
-        }
         if (!Files.isReadable(options.configFile())) {
             log.error("Configuration file '" + options.configFile() + "' is missing or not readable - exiting");
             return EXIT_NO_CONFIG;
@@ -97,6 +96,14 @@ public final class Daemon {
             log.error("Stopped - cannot read configuration " + options.configFile());
             return EXIT_FATAL;
         }
+        pidPaths = PidPaths.of(options, config.get().root());
+        var parentPid = new PidFile(pidPaths.main());
+        Optional<Long> running = parentPid.livePid();
+        if (running.isPresent() && running.get() != ProcessHandle.current().pid()) {
+            log.error("daemon is already running (pid " + running.get() + " in " + pidPaths.main() + ")");
+            return EXIT_FATAL;
+        }
+        runningRoot = config.get().root();
         Optional<String> missing = missingPrivileges(config.get());
         if (missing.isPresent()) {
             log.error(missing.get());
@@ -107,7 +114,7 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
-        if (config.get().root().instance().isPresent()) {
+        if (config.get().root().instance().isPresent() || config.get().root().netNamespace().isPresent()) {
             String ident = Subsystems.ident(io.jkeepalived.daemon.log.DaemonLog.PARENT_IDENT, config.get());
             log.info("Changing syslog ident to " + ident);
             log = log.as(ident);
@@ -115,7 +122,7 @@ public final class Daemon {
         if (options.dumpConf()) {
             dumper.apply(config.get()).forEach(log::info);
         }
-        List<PidFile> pidFiles = writePidFiles();
+        List<PidFile> pidFiles = writePidFiles(config.get());
         // no PR_SET_PDEATHSIG through posix_spawn: the scripts of a daemon that was SIGKILLed go now
         io.jkeepalived.notify.LeftoverScripts.killAll(log);
         startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);
@@ -136,6 +143,12 @@ public final class Daemon {
             stopSubsystems();
             startStopScripts.runShutdown();         // keepalived: once every child has stopped
             pidFiles.forEach(PidFile::remove);
+            pidPaths.directory().ifPresent(dir -> {     // keepalived removes its pid directories when empty
+                removeIfEmpty(dir);
+                if (!dir.equals(PidPaths.PID_DIR)) {
+                    removeIfEmpty(PidPaths.PID_DIR);
+                }
+            });
             log.info("Stopped " + CommandLine.VERSION_LINE);
         }
     }
@@ -161,18 +174,61 @@ public final class Daemon {
                 log.warning(d.format());
             }
         }
-        return sink.has(Severity.FATAL) ? Optional.empty() : config;
+        if (sink.has(Severity.FATAL) || config.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(withCommandLineNamespace(config.get()));
     }
 
-    private List<PidFile> writePidFiles() {
+    /** keepalived's {@code -s NAME} replaces the configuration's {@code net_namespace}. */
+    private KeepalivedConfig withCommandLineNamespace(KeepalivedConfig config) {
+        if (options.netNamespace().isEmpty()) {
+            return config;
+        }
+        String name = options.netNamespace().get();
+        config.root().netNamespace().filter(n -> runningRoot == null)
+                .ifPresent(n -> log.info("Overriding config net_namespace '" + n + "' with command line namespace '"
+                        + name + "'"));
+        return config.withRoot(config.root().withNetNamespace(name));
+    }
+
+    /** keepalived cannot change these at a reload: it says so and keeps running the configuration it has. */
+    private Optional<String> unchangeableAtReload(KeepalivedConfig config) {
+        if (!config.root().netNamespace().equals(runningRoot.netNamespace())) {
+            return Optional.of("network namespace");
+        }
+        if (!config.root().instance().equals(runningRoot.instance())) {
+            return Optional.of("instance name");
+        }
+        return Optional.empty();
+    }
+
+    private static void removeIfEmpty(Path directory) {
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // not empty (an operator's file, another daemon's pid file) or already gone: leave it
+        }
+    }
+
+    /** keepalived writes a child's pid file only for a child it starts. */
+    private List<PidFile> writePidFiles(KeepalivedConfig config) {
         long pid = ProcessHandle.current().pid();
         var files = new ArrayList<PidFile>();
-        var paths = new ArrayList<Path>(List.of(options.pidFile()));
-        if (options.runVrrp()) {
-            paths.add(options.vrrpPidFile());
+        var paths = new ArrayList<Path>(List.of(pidPaths.main()));
+        if (options.runVrrp() && (options.allSubsystems() || !config.vrrpInstances().isEmpty())) {
+            paths.add(pidPaths.vrrp());
         }
-        if (options.runChecker()) {
-            paths.add(options.checkersPidFile());
+        if (options.runChecker() && (options.allSubsystems() || !config.virtualServers().isEmpty())) {
+            paths.add(pidPaths.checkers());
+        }
+        if (pidPaths.directory().isPresent()) {
+            try {       // keepalived's create_pid_dir: rwxr-xr-x; /run is root's, so no one else can plant a link here
+                Files.createDirectories(pidPaths.directory().get(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            } catch (IOException e) {
+                log.error("Unable to create directory " + pidPaths.directory().get() + ": " + e.getMessage());
+            }
         }
         for (Path p : paths) {
             var f = new PidFile(p);
@@ -331,6 +387,11 @@ public final class Daemon {
         log.info("Reloading");
         serviceManager.reloading(clock.nowMicros());      // System.nanoTime: CLOCK_MONOTONIC on Linux
         Optional<KeepalivedConfig> config = loadConfig();
+        Optional<String> unchangeable = config.flatMap(this::unchangeableAtReload);
+        if (unchangeable.isPresent()) {
+            log.info("Cannot change " + unchangeable.get() + " at a reload - please restart keepalived");
+            config = Optional.empty();
+        }
         if (config.isEmpty()) {
             log.error("Reload failed - keeping the running configuration");
             statusNote = "Reload failed - keeping the running configuration; ";

@@ -16,6 +16,7 @@ import io.jkeepalived.daemon.log.SyslogTargets;
 import io.jkeepalived.daemon.log.SyslogWriter;
 import io.jkeepalived.tools.genhash.Genhash;
 import io.jkeepalived.tools.lab.Lab;
+import io.jkeepalived.linux.NetworkNamespace;
 import io.jkeepalived.linux.SafeFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,6 +43,21 @@ public final class StandardSubcommands implements Subcommands {
 
     @Override
     public int configTest(RunOptions options, Optional<Path> reportFile, PrintStream out, PrintStream err) {
+        // keepalived checks inside its namespace (interfaces are looked up there); a missing one named in the
+        // configuration is ConfigTest's finding, with its file and line
+        Optional<String> namespace = NamespaceEntry.requested(options);
+        if (namespace.isPresent() && NamespaceEntry.exists(namespace.get())) {
+            Optional<String> failure = NamespaceEntry.enter(namespace.get());
+            if (failure.isPresent()) {
+                err.println(failure.get());
+                err.println("Unable to set network namespace " + namespace.get() + " - exiting");
+                return 4;
+            }
+        } else if (namespace.isPresent() && options.netNamespace().isPresent()) {
+            err.println("-s " + namespace.get() + ": no such network namespace (" + NetworkNamespace.named(namespace.get())
+                    + ") - nothing checked");
+            return 4;
+        }
         if (reportFile.isEmpty()) {
             return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), err);
         }
@@ -64,6 +80,9 @@ public final class StandardSubcommands implements Subcommands {
         if (!options.dontFork()) {
             return Background.detach(originalArgs, err);
         }
+        // before any log file or socket is open: on success this process starts again inside the namespace
+        Optional<String> namespace = NamespaceEntry.requested(options);
+        Optional<String> namespaceFailure = namespace.flatMap(NamespaceEntry::enter);
         boolean json = "1".equals(env.get("JKEEPALIVED_LOG_JSON"));
         long pid = ProcessHandle.current().pid();
         var clock = Clock.systemDefaultZone();
@@ -77,6 +96,11 @@ public final class StandardSubcommands implements Subcommands {
                 FileUmask.beforeConfig(options), true, syslog);
         try (var log = new DaemonLog(clock, options.logThreshold(), targets, json);
              var serviceManager = ServiceManagerNotifier.fromEnvironment(env, pid, log)) {
+            if (namespaceFailure.isPresent()) {
+                log.error(namespaceFailure.get());
+                log.error("Unable to set network namespace " + namespace.get() + " - exiting");
+                return Daemon.EXIT_FATAL;
+            }
             var daemon = new Daemon(options, log,
                     (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
                     factories, config -> ConfigDump.render(config, lvsSettingsInForce(config, options)))

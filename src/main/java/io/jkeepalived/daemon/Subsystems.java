@@ -20,9 +20,13 @@ public final class Subsystems {
     public static final String VRRP_IDENT = "Keepalived_vrrp";
     public static final String CHECKER_IDENT = "Keepalived_healthcheckers";
 
-    /** keepalived's make_syslog_ident: the config's {@code instance NAME} is appended ({@code Keepalived_vrrp_NAME}). */
+    /**
+     * keepalived's make_syslog_ident: the network namespace, then the config's {@code instance NAME}, are appended
+     * ({@code Keepalived_vrrp_NAMESPACE_INSTANCE}).
+     */
     public static String ident(String base, KeepalivedConfig config) {
-        return config.root().instance().map(i -> base + "_" + i).orElse(base);
+        var root = config.root();
+        return base + root.netNamespace().map(n -> "_" + n).orElse("") + root.instance().map(i -> "_" + i).orElse("");
     }
 
     /** Runs unless -C alone was asked for, when there is a vrrp_instance (or --all). */

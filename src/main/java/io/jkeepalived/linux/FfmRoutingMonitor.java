@@ -42,10 +42,11 @@ final class FfmRoutingMonitor implements RoutingMonitor {
                 if (m == null) {
                     break;
                 }
+                int requester = b.getInt(m.offset() + 12);     // nlmsg_pid
                 RoutingEvent e = switch (m.type()) {
-                    case RtnetlinkCodec.RTM_DELROUTE -> new RoutingEvent.RouteRemoved(RtnetlinkCodec.route(b, m));
-                    case RuleCodec.RTM_DELRULE -> new RoutingEvent.RuleRemoved(RuleCodec.rule(b, m));
-                    case RtnetlinkCodec.RTM_DELADDR -> new RoutingEvent.AddressRemoved(RtnetlinkCodec.address(b, m));
+                    case RtnetlinkCodec.RTM_DELROUTE -> new RoutingEvent.RouteRemoved(RtnetlinkCodec.route(b, m), requester);
+                    case RuleCodec.RTM_DELRULE -> new RoutingEvent.RuleRemoved(RuleCodec.rule(b, m), requester);
+                    case RtnetlinkCodec.RTM_DELADDR -> new RoutingEvent.AddressRemoved(RtnetlinkCodec.address(b, m), requester);
                     default -> null;
                 };
                 if (e != null) {

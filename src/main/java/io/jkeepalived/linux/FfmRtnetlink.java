@@ -17,6 +17,11 @@ final class FfmRtnetlink implements Rtnetlink {
     }
 
     @Override
+    public int portId() {
+        return socket.portId;
+    }
+
+    @Override
     public List<Link> links() throws SyscallException {
         var links = new ArrayList<Link>();
         dump(RtnetlinkCodec.RTM_GETLINK, "RTM_GETLINK", m -> {

@@ -76,6 +76,9 @@ final class LibcProcesses {
     private static final class Getresuid {
         static final MethodHandle HANDLE = Libc.withErrno("getresuid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
     }
+    private static final class Execve {
+        static final MethodHandle HANDLE = Libc.withErrno("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    }
     private static final class Getresgid {
         static final MethodHandle HANDLE = Libc.withErrno("getresgid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
     }
@@ -220,6 +223,15 @@ final class LibcProcesses {
     static int waitpid(MemorySegment cs, int pid, MemorySegment status, int options) {
         try {
             return (int) Waitpid.HANDLE.invokeExact(cs, pid, status, options);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+    }
+
+    /** Returns only on failure (-1, errno in {@code cs}). */
+    static int execve(MemorySegment cs, MemorySegment path, MemorySegment argv, MemorySegment envp) {
+        try {
+            return (int) Execve.HANDLE.invokeExact(cs, path, argv, envp);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }

@@ -16,14 +16,17 @@ final class NetlinkSocket implements AutoCloseable {
     static final int ENOBUFS = 105;
 
     private final NativeSocket socket;
+    /** The port the kernel bound us to: the nlmsg_pid its notifications carry for changes we asked for. */
+    final int portId;
     private final MemorySegment kernel;
     private final MemorySegment tx;
     private final MemorySegment rx;
     private final byte[] rxBytes = new byte[BUFFER];
     final ByteBuffer received = ByteBuffer.wrap(rxBytes).order(ByteOrder.nativeOrder());
 
-    private NetlinkSocket(NativeSocket socket) {
+    private NetlinkSocket(NativeSocket socket, int portId) {
         this.socket = socket;
+        this.portId = portId;
         this.kernel = socket.arena.allocate(12, 4);
         kernel.set(JAVA_SHORT, 0, (short) Sys.AF_NETLINK);
         this.tx = socket.arena.allocate(BUFFER, 8);
@@ -55,11 +58,22 @@ final class NetlinkSocket implements AutoCloseable {
             local.set(JAVA_SHORT, 0, (short) Sys.AF_NETLINK);
             local.set(JAVA_INT, 8, groups);
             s.bind(local, "AF_NETLINK, groups=0x" + Integer.toHexString(groups));
-            return new NetlinkSocket(s);
+            return new NetlinkSocket(s, boundPort(s));
         } catch (SyscallException | RuntimeException e) {
             s.close();
             throw e;
         }
+    }
+
+    /** nl_pid of getsockname: binding with port 0 lets the kernel choose one. */
+    private static int boundPort(NativeSocket s) throws SyscallException {
+        var bound = s.arena.allocate(12, 4);
+        var length = s.arena.allocate(JAVA_INT);
+        length.set(JAVA_INT, 0, 12);
+        if (Libc.getsockname(s.errno, s.fd, bound, length) < 0) {
+            throw Libc.error("getsockname", "AF_NETLINK fd=" + s.fd, s.errno);
+        }
+        return bound.get(JAVA_INT, 4);
     }
 
     int fd() {

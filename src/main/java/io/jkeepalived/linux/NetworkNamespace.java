@@ -1,7 +1,13 @@
 package io.jkeepalived.linux;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,6 +23,68 @@ public final class NetworkNamespace {
     /** The file {@code ip netns add NAME} creates. */
     public static Path named(String name) {
         return Path.of("/var/run/netns", name);
+    }
+
+    /** Whether the calling thread is in the namespace {@code nsFile} already (the same nsfs inode). */
+    public static boolean isCurrent(Path nsFile) throws IOException {
+        return Files.isSameFile(Path.of("/proc/thread-self/ns/net"), nsFile);
+    }
+
+    /**
+     * Starts this process again inside {@code nsFile}: the same executable, command line and environment, and the
+     * same pid (a service manager keeps following us). setns(2) moves only one thread, and a JVM has many (some
+     * started before we could read the configuration, and /proc/self/net follows the first thread, not the
+     * caller), so a thread of our own enters the namespace and calls execve(2): the new image starts with all of
+     * its threads in the namespace. Returns only when that failed, with the reason; on success it never returns.
+     */
+    public static SyscallException restartInside(Path nsFile) {
+        List<String> argv;
+        try {
+            argv = commandLine();
+        } catch (IOException e) {
+            return new SyscallException("read", "/proc/self/cmdline", 0, e.getMessage());
+        }
+        var env = new ArrayList<String>();
+        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+            env.add(e.getKey() + "=" + e.getValue());
+        }
+        System.out.flush();
+        System.err.flush();
+        var failure = new SyscallException[1];
+        var thread = Thread.ofPlatform().name("netns exec").start(() -> {
+            try (var arena = Arena.ofConfined()) {
+                enter(nsFile);
+                var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
+                LibcProcesses.execve(errno, arena.allocateFrom("/proc/self/exe"), ProcessSpawner.strings(arena, argv),
+                        ProcessSpawner.strings(arena, env));
+                failure[0] = Libc.error("execve", "/proc/self/exe " + argv.getFirst(), errno);
+            } catch (SyscallException e) {
+                failure[0] = e;
+            }
+        });
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SyscallException("execve", "interrupted", 0, "interrupted");
+        }
+        return failure[0];
+    }
+
+    private static List<String> commandLine() throws IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        var words = new ArrayList<String>();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                words.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (words.isEmpty()) {
+            throw new IOException("empty /proc/self/cmdline");
+        }
+        return words;
     }
 
     /** Calls {@code work} in the namespace {@code nsFile} and returns its result or rethrows its exception. */

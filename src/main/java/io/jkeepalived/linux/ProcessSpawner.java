@@ -130,7 +130,8 @@ public final class ProcessSpawner {
         }
     }
 
-    private static MemorySegment strings(Arena arena, List<String> words) {
+    /** A NULL-terminated array of C strings (argv, envp). */
+    static MemorySegment strings(Arena arena, List<String> words) {
         var array = arena.allocate(ADDRESS, words.size() + 1);
         for (int i = 0; i < words.size(); i++) {
             array.setAtIndex(ADDRESS, i, arena.allocateFrom(words.get(i)));

@@ -49,6 +49,12 @@ public interface Rtnetlink extends AutoCloseable {
 
     void deleteLink(int index) throws SyscallException;
 
+    /**
+     * This socket's netlink port: the kernel's notifications of changes requested here carry it (nlmsg_pid, see
+     * {@link RoutingEvent#requester}), which tells our own removals from someone else's.
+     */
+    int portId();
+
     @Override
     void close();
 }

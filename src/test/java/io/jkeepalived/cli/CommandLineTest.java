@@ -159,7 +159,8 @@ class CommandLineTest {
         assertTrue(o.strictIncludes());
         // Each option whose subsystem we lack says so in exactly one line.
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("jkeepalived: -x:")).count());
-        assertTrue(r.err().contains("jkeepalived: -s: "));
+        assertFalse(r.err().contains("jkeepalived: -s: "), "-s is applied: " + r.err());
+        assertEquals(java.util.Optional.of("ns"), o.netNamespace());
     }
 
     @Test

@@ -247,6 +247,36 @@ class RtnetlinkRootTest {
     }
 
     /** Thousands of changes while nobody drains: the monitor says events were lost instead of hiding it. */
+    /** The echo of our own removal names our socket's port; someone else's (`ip addr del`) another, never 0. */
+    @Test
+    void routingMonitorNamesTheSocketWhoseRequestRemovedAnAddress() throws Exception {
+        int index = RootNs.ifindex(ns, "jv0");
+        var address = InterfaceAddress.of(index, InetAddress.getByName("192.0.2.30"), 24);
+        try (var nl = RootNs.in(ns, Linux::openRtnetlink); var monitor = RootNs.in(ns, Linux::openRoutingMonitor);
+             var poller = Linux.openEventPoller()) {
+            poller.register(monitor.fd());
+            assertTrue(nl.portId() != 0, "the kernel bound the socket to a port");
+            ns.exec("ip", "addr", "add", "192.0.2.30/24", "dev", "jv0");
+            nl.deleteAddress(address);
+            ns.exec("ip", "addr", "add", "192.0.2.30/24", "dev", "jv0");
+            ns.exec("ip", "addr", "del", "192.0.2.30/24", "dev", "jv0");
+            var events = new ArrayList<RoutingEvent>();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < deadline && events.stream().filter(RtnetlinkRootTest::removed30).count() < 2) {
+                poller.await(200, fd -> { });
+                monitor.drain(events::add);
+            }
+            var removals = events.stream().filter(RtnetlinkRootTest::removed30).map(RoutingEvent::requester).toList();
+            assertEquals(2, removals.size(), events.toString());
+            assertEquals(nl.portId(), removals.get(0), "our own removal: " + events);
+            assertTrue(removals.get(1) != nl.portId() && removals.get(1) != 0, "ip addr del's: " + events);
+        }
+    }
+
+    private static boolean removed30(RoutingEvent e) {
+        return e instanceof RoutingEvent.AddressRemoved a && a.address().address().getHostAddress().equals("192.0.2.30");
+    }
+
     @Test
     void monitorReportsAnOverrunWhenTheQueueOverflows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var batch = new StringBuilder();

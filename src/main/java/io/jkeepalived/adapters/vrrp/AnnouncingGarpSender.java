@@ -1,5 +1,6 @@
 package io.jkeepalived.adapters.vrrp;
 
+import io.jkeepalived.common.AddressText;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.GarpSender;
 import io.jkeepalived.linux.NeighbourAdvertiser;
@@ -51,10 +52,10 @@ public final class AnnouncingGarpSender implements io.jkeepalived.vrrp.port.Garp
                 String dev = deviceOf.getOrDefault(a, interfaceName);
                 NeighbourAdvertiser sender = na.get(dev);
                 if (sender == null) {
-                    log.error("VRRP: Error sending ndisc unsolicited neighbour advert on " + dev + " for " + a.getHostAddress());
+                    log.error("VRRP: Error sending ndisc unsolicited neighbour advert on " + dev + " for " + AddressText.of(a));
                     continue;
                 }
-                log.detail("Sending unsolicited Neighbour Advert on " + dev + " for " + a.getHostAddress());
+                log.detail("Sending unsolicited Neighbour Advert on " + dev + " for " + AddressText.of(a));
                 sender.send((Inet6Address) a);
             }
         }

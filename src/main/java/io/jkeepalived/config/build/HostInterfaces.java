@@ -7,11 +7,11 @@ public interface HostInterfaces {
     boolean exists(String name);
 
     /**
-     * The interfaces of the network namespace this process runs in, from /sys/class/net; each name is looked
-     * up once in the life of the returned object (take a new one for each read of a configuration).
+     * The interfaces of the network namespace this process runs in, from /proc/self/net/dev, read once
+     * in the life of the returned object (take a new one for each read of a configuration).
      */
     static HostInterfaces system() {
-        return new SysfsInterfaces();
+        return new ProcNetInterfaces();
     }
 
     /** A fixed set, for tests. */

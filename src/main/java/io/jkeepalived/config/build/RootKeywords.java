@@ -15,15 +15,24 @@ final class RootKeywords {
     private RootKeywords() {
     }
 
+    /** keepalived keeps the first net_namespace: a second one is an error and ignored. */
+    private static void netNamespace(ConfigDraft cfg, Words w) {
+        if (cfg.netNamespace.isPresent()) {
+            w.arg(0).ifPresent(name -> w.error("Duplicate net_namespace definition " + name + " - ignoring"));
+            return;
+        }
+        cfg.netNamespace = w.required(0);
+    }
+
     static final KeywordTable<ConfigDraft> TABLE = KeywordTable.<ConfigDraft>of("ROOT")
-            .on("net_namespace", (cfg, w) -> cfg.netNamespace = w.required(0))
-                .unsupported("network namespaces")
+            .on("net_namespace", RootKeywords::netNamespace)
+                .applied(RootOptions::netNamespace)
             .on("net_namespace_ipvs", (cfg, w) -> cfg.netNamespaceIpvs = Optional.of(w.arg(0).orElse("")))
                 .unsupported("network namespaces")
             .on("namespace_with_ipsets", (cfg, w) -> cfg.namespaceWithIpsets = true)
                 .unsupported("network namespaces")
             .on("use_pid_dir", (cfg, w) -> cfg.usePidDir = true)
-                .unsupported("use_pid_dir")
+                .applied(RootOptions::usePidDir)
             .on("instance", (cfg, w) -> cfg.instance = w.required(0))
                 .applied(RootOptions::instance)
             .on("child_wait_time", (cfg, w) -> w.integer(0, 0, 3600)

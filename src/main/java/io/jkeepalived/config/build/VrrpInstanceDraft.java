@@ -229,6 +229,11 @@ final class VrrpInstanceDraft {
                 sink.report(io.jkeepalived.config.Severity.INFO, SourcePos.NONE, tag() + " the first IPv6 VIP address should be link local");
             }
         }
+        boolean promote = promoteSecondaries;
+        if (promote && vmac != null) {
+            sink.warning(SourcePos.NONE, tag() + " promote_secondaries is automatically set for vmacs - ignoring");
+            promote = false;
+        }
         var garp = new GarpSettings(
                 garpMasterDelay != null ? garpMasterDelay : g.garp().masterDelay(),
                 garpMasterRepeat != null ? garpMasterRepeat : g.garp().masterRepeat(),
@@ -256,7 +261,7 @@ final class VrrpInstanceDraft {
                 trackFiles, trackProcesses, trackBfds, dontTrackPrimary, notify, smtp,
                 notifyPriorityChanges != null ? notifyPriorityChanges : groupNotifyPriorityChanges != null
                         ? groupNotifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, delay,
-                acc, isStrict, skipCheckAdvAddr != null ? skipCheckAdvAddr : g.vrrpSkipCheckAdvAddr(), promoteSecondaries,
+                acc, isStrict, skipCheckAdvAddr != null ? skipCheckAdvAddr : g.vrrpSkipCheckAdvAddr(), promote,
                 garp, isStrict ? 3 : downTimerAdverts != null ? downTimerAdverts : g.vrrpDownTimerAdverts(),
                 isStrict || (lowerPrioNoAdvert != null ? lowerPrioNoAdvert : g.vrrpLowerPrioNoAdvert()),
                 !isStrict && (higherPrioSendAdvert != null ? higherPrioSendAdvert : g.vrrpHigherPrioSendAdvert()),

@@ -118,7 +118,7 @@ final class VrrpInstanceKeywords {
             .on("skip_check_adv_addr", (d, w) -> d.skipCheckAdvAddr = w.bool(0))
                 .applied(VrrpInstanceSpec::skipCheckAdvAddr)
             .on("promote_secondaries", (d, w) -> d.promoteSecondaries = true)
-                .unsupported("promote_secondaries")
+                .applied(VrrpInstanceSpec::promoteSecondaries)
             .on("garp_master_delay", (d, w) -> garpSeconds(d, w).ifPresent(v -> d.garpMasterDelay = v))
                 .applied(GarpSettings::masterDelay)
             .on("garp_master_repeat", (d, w) -> garpCount(d, w).ifPresent(v -> d.garpMasterRepeat = v))

@@ -34,7 +34,7 @@ public final class ConfigTest {
 
     public static int run(Path file, String configId, boolean strictIncludes, PrintStream report) {
         var sink = new DiagnosticSink();
-        load(file, configId, strictIncludes, sink);
+        load(file, configId, strictIncludes, sink, true);
         for (var d : sink.findings()) {
             report.println(d.format());
         }
@@ -65,6 +65,15 @@ public final class ConfigTest {
      * {@link Severity#FATAL}) and the returned configuration holds only what could be read (possibly nothing).
      */
     public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink) {
+        return load(file, configId, strict, sink, false);
+    }
+
+    /**
+     * @param checkNamespace for {@code -t}: a {@code net_namespace} that does not exist stops the check (the daemon
+     *     has entered its namespace, or given up, before it reads the configuration)
+     */
+    private static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink,
+            boolean checkNamespace) {
         List<ConfigNode> roots = List.of();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             // keepalived 2.2.7 says this and exits 0; we exit 4 (see the class comment).
@@ -73,11 +82,27 @@ public final class ConfigTest {
             var parsed = parse(file, configId, strict);
             parsed.diagnostics().forEach(sink::report);
             roots = sink.has(Severity.FATAL) ? List.of() : parsed.roots();
-            if (missingNamespace(roots, sink)) {
+            if (checkNamespace && missingNamespace(roots, sink)) {
                 roots = List.of();
             }
         }
         return new ConfigBuilder(sink, HostInterfaces.system(), ScriptFinder.system()).build(roots);
+    }
+
+    /**
+     * The first {@code net_namespace NAME} of a configuration (keepalived ignores later ones), read before anything
+     * else is built: the daemon and {@code -t} must be inside NAME before they look at interfaces.
+     */
+    public static java.util.Optional<String> namespaceOf(Path file, String configId, boolean strict) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return java.util.Optional.empty();
+        }
+        for (var node : parse(file, configId, strict).roots()) {
+            if (node.name().equals("net_namespace") && !node.args().isEmpty()) {
+                return java.util.Optional.of(node.argTexts().get(0));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -42,6 +42,12 @@ public record KeepalivedConfig(
         trackGroups = List.copyOf(trackGroups);
     }
 
+    public KeepalivedConfig withRoot(RootOptions newRoot) {
+        return new KeepalivedConfig(newRoot, globalDefs, vrrpInstances, vrrpSyncGroups, vrrpScripts, trackFiles,
+                trackProcesses, bfdInstances, staticAddresses, staticRoutes, staticRules, garpGroups, ssl,
+                virtualServerGroups, virtualServers, trackGroups);
+    }
+
     public Optional<VrrpInstanceSpec> vrrpInstance(String name) {
         return vrrpInstances.stream().filter(i -> i.name().equals(name)).findFirst();
     }

@@ -8,4 +8,10 @@ public record RootOptions(Optional<String> netNamespace, Optional<String> netNam
         boolean usePidDir, Optional<String> instance, Duration childWaitTime, boolean linkbeatUsePolling) {
     public static final RootOptions DEFAULTS = new RootOptions(Optional.empty(), Optional.empty(), false, false,
             Optional.empty(), Duration.ofSeconds(5), false);
+
+    /** keepalived's {@code -s NAME}: the command line's namespace replaces the configuration's. */
+    public RootOptions withNetNamespace(String name) {
+        return new RootOptions(Optional.of(name), netNamespaceIpvs, namespaceWithIpsets, usePidDir, instance, childWaitTime,
+                linkbeatUsePolling);
+    }
 }

@@ -34,6 +34,8 @@ import java.util.Map;
  * only a packet that made the master send an advert re-arms it.
  */
 public final class VrrpEngine {
+    /** The Transition reason of set_vrrp_backup (which, unlike a higher priority advert, sends priority 0). */
+    static final String VIRTUAL_DELETED = "virtual address, route or rule deleted";
     private final List<InstanceRuntime> instances = new ArrayList<>();
     private final Map<String, InstanceRuntime> byName = new LinkedHashMap<>();
     private final Map<String, InstanceRuntime[]> byInterface = new HashMap<>();
@@ -163,6 +165,7 @@ public final class VrrpEngine {
             case VrrpEvent.AdvertReceived a -> advertReceived(a.interfaceName(), a.packet(), a.now());
             case VrrpEvent.LinkChanged l -> linkChanged(l.interfaceName(), l.up(), l.now());
             case VrrpEvent.TrackerChanged t -> trackerChanged(t, t.now());
+            case VrrpEvent.VirtualDeleted d -> virtualDeleted(instance(d.instance()), d.report(), d.now());
             case VrrpEvent.Shutdown s -> shutdown(s.now());
         }
         schedule();
@@ -318,6 +321,36 @@ public final class VrrpEngine {
         } else if (!t.fault() && wasFault) {
             upInstance(inst, now);
         }
+    }
+
+    /**
+     * set_vrrp_backup: priority 0, drop what is left, BACKUP with only the skew time to wait so that, when no
+     * other master speaks up, the instance takes MASTER back (and puts the VIPs back) quickly. The sync group's
+     * other masters do the same; keepalived marks the group BACKUP without a group notify.
+     */
+    private void virtualDeleted(InstanceRuntime inst, String report, long now) {
+        if (!started || inst.state != VrrpState.MASTER) {
+            return;         // not ours to react to: BACKUP/FAULT have no VIPs, and our own removals left MASTER first
+        }
+        if (logDetail && !report.isEmpty()) {
+            out.add(new VrrpAction.Log(report));
+        }
+        leaveMasterQuickly(inst, now);
+        if (inst.group != null) {
+            for (InstanceRuntime other : inst.group.members) {
+                if (other != inst && other.state == VrrpState.MASTER) {
+                    leaveMasterQuickly(other, now);
+                }
+            }
+            inst.group.state = VrrpState.BACKUP;
+        }
+    }
+
+    private void leaveMasterQuickly(InstanceRuntime inst, long now) {
+        inst.wantState = VrrpState.BACKUP;
+        transition(inst, VrrpState.BACKUP, now, VIRTUAL_DELETED);
+        inst.msDownTimer = inst.skew();
+        initSands(inst, now);
     }
 
     private void shutdown(long now) {
@@ -620,7 +653,7 @@ public final class VrrpEngine {
                 inst.state = VrrpState.BACKUP;
                 inst.preemptArmed = false;
                 if (from == VrrpState.MASTER) {
-                    restoreInterface(inst, false, false);
+                    restoreInterface(inst, reason.equals(VIRTUAL_DELETED), false);
                     inst.stats.releaseMaster++;
                 } else if (from == VrrpState.FAULT) {
                     inst.masterAdverInt = inst.p.advertIntervalMicros();

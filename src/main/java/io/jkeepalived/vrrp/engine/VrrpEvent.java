@@ -35,6 +35,17 @@ public sealed interface VrrpEvent {
             implements VrrpEvent {
     }
 
+    /**
+     * The kernel reported one of the instance's tracked VIPs, E-VIPs, virtual routes or virtual rules deleted
+     * (keepalived's netlink reflector, set_vrrp_backup): a MASTER goes BACKUP and soon tries MASTER again.
+     * Ignored unless the instance is MASTER, so our own removals (which leave MASTER first) never count.
+     *
+     * @param report keepalived's -D line for a deleted address ("Netlink reflector reports IP ... removed from
+     *               eth0"), logged only when the deletion counts; empty for routes and rules (keepalived logs none)
+     */
+    record VirtualDeleted(String instance, String report, long now) implements VrrpEvent {
+    }
+
     /** The daemon stops: masters send priority 0 and release their VIPs; everyone notifies STOP. */
     record Shutdown(long now) implements VrrpEvent {
     }

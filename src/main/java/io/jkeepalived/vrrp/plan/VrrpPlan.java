@@ -97,6 +97,17 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         return config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList();
     }
 
+    /** Interfaces of instances with {@code promote_secondaries} (a VMAC has it set anyway), in config order. */
+    public static java.util.Set<String> promoteSecondaries(KeepalivedConfig config) {
+        var names = new java.util.LinkedHashSet<String>();
+        for (var spec : config.vrrpInstances()) {
+            if (spec.promoteSecondaries() && vmacOf(spec, config).isEmpty()) {
+                spec.interfaceName().ifPresent(names::add);
+            }
+        }
+        return names;
+    }
+
     private static Optional<Vmac> vmacOf(VrrpInstanceSpec spec, KeepalivedConfig config) {
         return Vmac.of(spec, config.globalDefs());
     }

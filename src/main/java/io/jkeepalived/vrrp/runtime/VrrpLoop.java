@@ -301,6 +301,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpEvent.LinkChanged l -> new VrrpEvent.LinkChanged(l.interfaceName(), l.up(), lastNow);
             case VrrpEvent.TrackerChanged t -> new VrrpEvent.TrackerChanged(t.instance(), t.tracker(), t.priorityDelta(),
                     t.fault(), lastNow);
+            case VrrpEvent.VirtualDeleted d -> new VrrpEvent.VirtualDeleted(d.instance(), d.report(), lastNow);
             case VrrpEvent.Shutdown s -> new VrrpEvent.Shutdown(lastNow);
         };
     }

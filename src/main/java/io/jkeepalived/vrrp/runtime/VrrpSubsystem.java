@@ -9,6 +9,7 @@ import io.jkeepalived.notify.ScriptRunner;
 import io.jkeepalived.notify.ScriptsAtStop;
 import io.jkeepalived.vrrp.plan.HostInterfaces;
 import io.jkeepalived.vrrp.plan.SocketKey;
+import io.jkeepalived.vrrp.plan.TrackedVirtuals;
 import io.jkeepalived.vrrp.plan.VrrpPlan;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.lifecycle.Subsystem;
@@ -36,6 +37,7 @@ import io.jkeepalived.vrrp.port.AddressManager;
 import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
 import io.jkeepalived.adapters.vrrp.LinuxRoutingTable;
 import io.jkeepalived.adapters.vrrp.LinuxVmacs;
+import io.jkeepalived.adapters.vrrp.PromotedSecondaries;
 import io.jkeepalived.vrrp.plan.RoutingPlan;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -111,6 +113,7 @@ public final class VrrpSubsystem implements Subsystem {
         Set<String> keepMaster = carried.masters();
         var stopHold = ReloadHold.none();
         vmacs(resources, stopHold);     // before the link monitor, which would replay their creation as a link flap
+        resources.add(PromotedSecondaries.set(VrrpPlan.promoteSecondaries(config), log::info));
         log.info("Registering Kernel netlink reflector");
         var monitor = Linux.openNetlinkMonitor();
         resources.add(monitor);
@@ -218,12 +221,33 @@ public final class VrrpSubsystem implements Subsystem {
         resources.remove(watcherNetlink);
         resources.add(watcher);
         watcher.start(host.links());
+        watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host), loop);
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
                 loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);
         resources.add(trackers);
         trackers.start();
         watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+    }
+
+    /** Deleted VIPs, virtual routes and rules move their MASTER to BACKUP, as keepalived's netlink reflector. */
+    private void watchVirtualDeletions(List<AutoCloseable> resources, TrackedVirtuals tracked, VrrpLoop loop)
+            throws Exception {
+        if (tracked.isEmpty()) {
+            return;
+        }
+        var monitor = Linux.openRoutingMonitor();
+        resources.add(monitor);
+        var poller = Linux.openEventPoller();
+        resources.add(poller);
+        // every request socket of this run: their removals are ours (e.g. leaving MASTER), not someone else's
+        var ownPorts = resources.stream().filter(Rtnetlink.class::isInstance).map(r -> ((Rtnetlink) r).portId())
+                .collect(java.util.stream.Collectors.toSet());
+        var deletions = new VirtualDeletionWatcher(tracked, ownPorts, monitor, poller, loop::submit, clock, log);
+        resources.remove(monitor);          // the watcher closes them
+        resources.remove(poller);
+        resources.add(deletions);
+        deletions.start();
     }
 
     /**
@@ -381,6 +405,7 @@ public final class VrrpSubsystem implements Subsystem {
         r.addresses().stopping();
         closeQuietly(r.resources(), TrackerRunner.class);
         closeQuietly(r.resources(), LinkWatcher.class);
+        closeQuietly(r.resources(), VirtualDeletionWatcher.class);
         try {
             if (!r.loop().stop(3_000)) {
                 log.warning("VRRP loop did not stop within 3 s");

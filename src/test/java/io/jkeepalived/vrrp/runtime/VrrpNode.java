@@ -66,6 +66,26 @@ final class VrrpNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the daemon in the test's own (host) namespace with keepalived's default pid files: for configurations
+     * whose {@code net_namespace} (or {@code -s}) moves the daemon itself. {@code ns} is not used.
+     */
+    VrrpNode startOutside(String... extraArgs) throws IOException {
+        var cmd = new ArrayList<String>();
+        if (jkeepalived) {
+            cmd.addAll(javaCommand());
+        } else {
+            cmd.add("keepalived");
+        }
+        cmd.addAll(List.of("-P", "-n", "-l", "-G", "-D", "-f", conf.toString()));
+        cmd.addAll(List.of(extraArgs));
+        Files.writeString(log, "==== start " + String.join(" ", cmd) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        return this;
+    }
+
     /** Replaces the configuration file (for a reload). */
     void rewrite(String config) throws IOException {
         Files.writeString(conf, config);

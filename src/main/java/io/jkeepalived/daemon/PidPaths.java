@@ -1,0 +1,40 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.cli.RunOptions;
+import io.jkeepalived.config.model.RootOptions;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where keepalived 2.2.7 writes its pid files. By default {@code /run/keepalived.pid} and the {@code -p/-r/-c}
+ * files; with {@code use_pid_dir}, an {@code instance} or a {@code net_namespace} the ones not given on the
+ * command line go to {@code /run/keepalived/}: {@code keepalived.pid}, {@code vrrp.pid}, {@code checkers.pid},
+ * or {@code keepalived_INSTANCE.pid} ... with an instance. In a namespace keepalived bind-mounts
+ * {@code /run/keepalived/NAMESPACE} on {@code /run/keepalived} in a mount namespace of its own; a JVM cannot
+ * unshare its mount namespace (it has threads), so we write to {@code /run/keepalived/NAMESPACE/} directly:
+ * the paths an operator outside sees are the same.
+ *
+ * @param directory the directory we create for them and remove when empty at stop, if any
+ */
+record PidPaths(Path main, Path vrrp, Path checkers, Optional<Path> directory) {
+    static final Path PID_DIR = Path.of("/run/keepalived");
+
+    static PidPaths of(RunOptions options, RootOptions root) {
+        if (!root.usePidDir() && root.instance().isEmpty() && root.netNamespace().isEmpty()) {
+            return new PidPaths(options.pidFile(), options.vrrpPidFile(), options.checkersPidFile(), Optional.empty());
+        }
+        Path dir = root.netNamespace().map(PID_DIR::resolve).orElse(PID_DIR);
+        String suffix = root.instance().map(i -> "_" + i).orElse("");
+        return new PidPaths(
+                given(options.pidFile(), RunOptions.DEFAULT_PID_FILE, dir.resolve("keepalived" + suffix + ".pid")),
+                given(options.vrrpPidFile(), RunOptions.DEFAULT_VRRP_PID_FILE, dir.resolve("vrrp" + suffix + ".pid")),
+                given(options.checkersPidFile(), RunOptions.DEFAULT_CHECKERS_PID_FILE,
+                        dir.resolve("checkers" + suffix + ".pid")),
+                Optional.of(dir));
+    }
+
+    /** A file named on the command line wins (keepalived: only unset paths are derived). */
+    private static Path given(Path fromCommandLine, Path defaultPath, Path derived) {
+        return fromCommandLine.equals(defaultPath) ? derived : fromCommandLine;
+    }
+}
