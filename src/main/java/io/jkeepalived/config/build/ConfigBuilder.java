@@ -107,11 +107,13 @@ public final class ConfigBuilder {
             resolveRefs(tag, "track bfd", d.trackBfds, bfdNames);
             instances.add(sink.quietlyIf(vrrpStopped, () -> d.finish(globals)));
         }
-        var syncGroups = sink.quietlyIf(vrrpStopped, () -> syncGroups(cfg.syncDrafts, instances, usedScripts, disabled));
-        var weighed = sink.quietlyIf(vrrpStopped, () -> new SyncGroupTrackingWeights(sink, cfg.vrrpScripts, cfg.trackFiles)
-                .apply(instances, syncGroups));
+        var groupsAsWritten = sink.quietlyIf(vrrpStopped, () -> syncGroups(cfg.syncDrafts, instances, usedScripts, disabled));
+        // keepalived's rules on weights in sync groups and for address owners
+        var weights = new SyncGroupTrackingWeights(sink, cfg.vrrpScripts, cfg.trackFiles, cfg.trackProcesses);
+        var weighed = sink.quietlyIf(vrrpStopped, () -> weights.apply(instances, groupsAsWritten));
         instances.clear();
         instances.addAll(weighed);
+        var syncGroups = sink.quietlyIf(vrrpStopped, () -> weights.applyToGroups(groupsAsWritten, instances));
         if (!vrrpStopped) {
             vridClashes(instances, globals);
         }

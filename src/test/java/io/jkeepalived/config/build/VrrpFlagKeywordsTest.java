@@ -167,4 +167,25 @@ class VrrpFlagKeywordsTest {
                 instance("B", 90), group("SG")));
         assertTrue(named(on, "A").notifyPriorityChanges(), "a group that says nothing leaves global_defs' default");
     }
+
+    @Test
+    void aSyncGroupWithAnOwnerMemberUnweightsItsOwnTrackers() {
+        var b = build(List.of(TRACKERS, instance("A", 255), instance("B", 90),
+                group("SG", "  track_interface {", "    eth1 weight 10", "    eth2", "  }",
+                        "  track_script {", "    CHK_W", "    CHK_0", "  }",
+                        "  track_file {", "    TF_DEFAULT", "    TF_5", "  }")));
+        var sg = b.config().vrrpSyncGroups().get(0);
+        assertEquals(List.of("eth1:0", "eth2:-"), names(sg.trackInterfaces()));
+        assertEquals(List.of("CHK_W:0", "CHK_0:-"), names(sg.trackScripts()));
+        assertEquals(List.of("TF_DEFAULT:0", "TF_5:0"), names(sg.trackFiles()));
+        assertEquals(List.of(
+                "(SG) Cannot have weighted track script 'CHK_W' with member having priority 255 - clearing weight",
+                "(SG) Cannot have weighted track file 'TF_DEFAULT' with member having priority 255 - setting weight 0",
+                "(SG) Cannot have weighted track file 'TF_5' with member having priority 255 - setting weight 0",
+                "(SG) Cannot have weighted track interface 'eth1' with member having priority 255 - clearing weight"),
+                messages(b));
+        var noOwner = build(List.of(TRACKERS, instance("A", 100), instance("B", 90),
+                group("SG", "  track_script {", "    CHK_W", "  }")));
+        assertEquals(List.of("CHK_W:-"), names(noOwner.config().vrrpSyncGroups().get(0).trackScripts()));
+    }
 }
