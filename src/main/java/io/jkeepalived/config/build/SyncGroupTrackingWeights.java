@@ -16,9 +16,10 @@ import java.util.OptionalInt;
  * keepalived's rule (vrrp_complete_instance) that the members of a sync group move together, so their own
  * trackers may not shift their priorities unless the group says {@code sync_group_tracking_weight} (or the
  * deprecated {@code global_tracking}); and that an address owner (priority 255) has no floating priority at
- * all. For such an instance a weighted tracked interface becomes unweighted (a sync member: down means FAULT)
- * or is dropped (an owner); a weighted tracked script is dropped; a tracked file with the default weight 1
- * becomes unweighted and one with another weight is dropped. Each change is reported in keepalived's words.
+ * all. For such an instance a weighted tracked script is dropped; a tracked file with the default weight 1
+ * becomes unweighted (a non-zero value means FAULT) and one with another weight is dropped. A weighted tracked
+ * interface is reported as ignored but keeps its weight: keepalived 2.2.7 does the same (seen side by side in
+ * SyncGroupTrackingWeightRootTest). Each change is reported in keepalived's words.
  * A sync group with an address owner among its members has its own weighted trackers unweighted.
  */
 final class SyncGroupTrackingWeights {
@@ -93,15 +94,12 @@ final class SyncGroupTrackingWeights {
     private VrrpInstanceSpec unweighted(VrrpInstanceSpec i, boolean sync) {
         String tag = "(" + i.name() + ") ";
         String cause = sync ? "SYNC group" : "address_owner";
-        var interfaces = new ArrayList<TrackRef>();
+        // keepalived 2.2.7 says so for a weighted tracked interface but has linked it to the interface with its
+        // weight already (add_vrrp_to_interface comes first): the weight stays in force, and here too
         for (var r : i.trackInterfaces()) {
-            if (r.weight().orElse(0) == 0) {
-                interfaces.add(r);
-            } else if (sync) {
-                warn(tag + "ignoring " + r.name() + " tracked interface weight due to SYNC group");
-                interfaces.add(new TrackRef(r.name(), OptionalInt.of(0), false, r.pos()));
-            } else {
-                warn(tag + "ignoring " + r.name() + " tracked interface due to address owner");
+            if (r.weight().orElse(0) != 0) {
+                warn(tag + "ignoring " + r.name() + " tracked interface " + (sync ? "weight due to SYNC group"
+                        : "due to address owner"));
             }
         }
         var keptScripts = new ArrayList<TrackRef>();
@@ -127,7 +125,7 @@ final class SyncGroupTrackingWeights {
                 warn(tag + "ignoring tracked file " + r.name() + " with weight " + weight + " due to " + cause);
             }
         }
-        return i.withTracking(interfaces, keptScripts, keptFiles);
+        return i.withTracking(i.trackInterfaces(), keptScripts, keptFiles);
     }
 
     private void warn(String message) {

@@ -104,7 +104,8 @@ class VrrpFlagKeywordsTest {
         var b = build(List.of(TRACKERS, instance("A", 100, trackingBody().toArray(String[]::new)), instance("B", 90),
                 group("SG")));
         var a = named(b, "A");
-        assertEquals(List.of("eth1:0", "eth2:-"), names(a.trackInterfaces()), "a weighted interface now means FAULT");
+        assertEquals(List.of("eth1:10", "eth2:-"), names(a.trackInterfaces()), "keepalived 2.2.7 says it ignores the"
+                + " weight but keeps it");
         assertEquals(List.of("CHK_0:-"), names(a.trackScripts()), "a weighted script is no longer tracked");
         assertEquals(List.of("TF_DEFAULT:0"), names(a.trackFiles()), "default weight 1 becomes 0, weight 5 goes");
         assertEquals(List.of(
@@ -133,7 +134,7 @@ class VrrpFlagKeywordsTest {
     void anAddressOwnerOutsideGroupsHasNoWeightedTrackers() {
         var b = build(List.of(TRACKERS, instance("OWNER", 255, trackingBody().toArray(String[]::new))));
         var owner = named(b, "OWNER");
-        assertEquals(List.of("eth2:-"), names(owner.trackInterfaces()));
+        assertEquals(List.of("eth1:10", "eth2:-"), names(owner.trackInterfaces()), "as keepalived 2.2.7, said but not done");
         assertEquals(List.of("CHK_0:-"), names(owner.trackScripts()));
         assertEquals(List.of(new TrackRef("TF_DEFAULT", OptionalInt.of(0), false, owner.trackFiles().get(0).pos())),
                 owner.trackFiles());
