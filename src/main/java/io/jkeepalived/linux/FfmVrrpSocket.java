@@ -85,13 +85,16 @@ final class FfmVrrpSocket implements RawVrrpSocket {
         }
     }
 
-    static FfmVrrpSocket open(VrrpSocketSpec spec) throws SyscallException {
+    static FfmVrrpSocket open(VrrpSocketSpec spec, int receiveBuffer) throws SyscallException {
         boolean v6 = spec.family() == StandardProtocolFamily.INET6;
         String dev = spec.interfaceName();
         int ifindex = SockAddr.interfaceIndex(dev);
         var s = NativeSocket.open(v6 ? Sys.AF_INET6 : Sys.AF_INET, Sys.SOCK_RAW | Sys.SOCK_NONBLOCK, spec.protocol(),
                 (v6 ? "AF_INET6" : "AF_INET") + ", SOCK_RAW|SOCK_NONBLOCK, " + (spec.authenticationHeader() ? "IPPROTO_AH" : "IPPROTO_VRRP"));
         try {
+            if (receiveBuffer > 0) {        // as keepalived's open_vrrp_read_socket: before anything is queued
+                s.setInt(Sys.SOL_SOCKET, Sys.SO_RCVBUF, receiveBuffer, "SOL_SOCKET, SO_RCVBUF, " + receiveBuffer);
+            }
             s.bindToDevice(dev);
             if (v6) {
                 configureV6(s, spec, ifindex);

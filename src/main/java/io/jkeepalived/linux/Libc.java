@@ -96,6 +96,18 @@ final class Libc {
     private static final class Setpriority {
         static final MethodHandle HANDLE = withErrno("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
+    private static final class SchedSetaffinity {
+        static final MethodHandle HANDLE = withErrno("sched_setaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    }
+    private static final class Mlockall {
+        static final MethodHandle HANDLE = withErrno("mlockall", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+    private static final class Munlockall {
+        static final MethodHandle HANDLE = withErrno("munlockall", FunctionDescriptor.of(JAVA_INT));
+    }
+    private static final class Setrlimit {
+        static final MethodHandle HANDLE = withErrno("setrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    }
     private static final class Strerror {
         static final MethodHandle HANDLE = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
@@ -310,6 +322,38 @@ final class Libc {
     static int setpriority(MemorySegment cs, int which, int who, int prio) {
         try {
             return (int) Setpriority.HANDLE.invokeExact(cs, which, who, prio);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int schedSetaffinity(MemorySegment cs, int pid, long size, MemorySegment mask) {
+        try {
+            return (int) SchedSetaffinity.HANDLE.invokeExact(cs, pid, size, mask);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int munlockall(MemorySegment cs) {
+        try {
+            return (int) Munlockall.HANDLE.invokeExact(cs);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int mlockall(MemorySegment cs, int flags) {
+        try {
+            return (int) Mlockall.HANDLE.invokeExact(cs, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int setrlimit(MemorySegment cs, int resource, MemorySegment limit) {
+        try {
+            return (int) Setrlimit.HANDLE.invokeExact(cs, resource, limit);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -11,7 +11,12 @@ public final class Linux {
 
     /** A raw VRRP socket bound to {@code spec.interfaceName()}. Needs CAP_NET_RAW. */
     public static RawVrrpSocket openVrrpSocket(VrrpSocketSpec spec) throws SyscallException {
-        return FfmVrrpSocket.open(spec);
+        return FfmVrrpSocket.open(spec, 0);
+    }
+
+    /** With SO_RCVBUF set to {@code receiveBuffer} bytes first (keepalived's kernel_rx_buf_size); 0 keeps the default. */
+    public static RawVrrpSocket openVrrpSocket(VrrpSocketSpec spec, int receiveBuffer) throws SyscallException {
+        return FfmVrrpSocket.open(spec, receiveBuffer);
     }
 
     /** An epoll set with a wakeup eventfd, reporting up to 64 ready descriptors per epoll_wait. */

@@ -1,27 +1,34 @@
 package io.jkeepalived.linux;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 
 /**
  * Scheduling of the calling thread (Linux applies sched_setscheduler(0, ...) and setpriority(PRIO_PROCESS, 0, ...) to
- * the calling thread only): keepalived's {@code vrrp_rt_priority} (SCHED_RR) and {@code vrrp_priority} (nice).
+ * the calling thread only): keepalived's {@code *_rt_priority} (SCHED_RR), {@code *_priority} (nice) and
+ * {@code *_cpu_affinity} (sched_setaffinity(0, ...), also per thread).
  */
 public final class ThreadScheduling {
     private static final int SCHED_RR = 2;
+    // as keepalived: threads and processes this one starts (scripts, pools) run at normal priority
+    private static final int SCHED_RESET_ON_FORK = 0x40000000;
     private static final int PRIO_PROCESS = 0;
 
     private ThreadScheduling() {
     }
 
-    /** SCHED_RR at {@code priority} (1-99); needs CAP_SYS_NICE (or RLIMIT_RTPRIO). */
+    /**
+     * SCHED_RR at {@code priority} (1-99), with SCHED_RESET_ON_FORK as keepalived; needs CAP_SYS_NICE (or
+     * RLIMIT_RTPRIO).
+     */
     public static void roundRobin(int priority) throws SyscallException {
         try (var arena = Arena.ofConfined()) {
             var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
             var param = arena.allocate(JAVA_INT);         // struct sched_param { int sched_priority; }
             param.set(JAVA_INT, 0, priority);
-            if (Libc.schedSetscheduler(errno, 0, SCHED_RR, param) < 0) {
+            if (Libc.schedSetscheduler(errno, 0, SCHED_RR | SCHED_RESET_ON_FORK, param) < 0) {
                 throw Libc.error("sched_setscheduler", "0 (this thread), SCHED_RR, priority " + priority, errno);
             }
         }
@@ -36,4 +43,23 @@ public final class ThreadScheduling {
             }
         }
     }
+
+    /** Pins this thread to {@code cpus} (CPU numbers below 1024, the kernel's CPU_SETSIZE in glibc). */
+    public static void affinity(java.util.List<Integer> cpus) throws SyscallException {
+        try (var arena = Arena.ofConfined()) {
+            var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
+            var mask = arena.allocate(CPU_SET_BYTES, 8);   // cpu_set_t: a bit per CPU, in longs
+            for (int cpu : cpus) {
+                long offset = (cpu / 64) * 8L;
+                mask.set(JAVA_LONG, offset, mask.get(JAVA_LONG, offset) | (1L << (cpu % 64)));
+            }
+            if (Libc.schedSetaffinity(errno, 0, CPU_SET_BYTES, mask) < 0) {
+                throw Libc.error("sched_setaffinity", "0 (this thread), CPUs " + cpus, errno);
+            }
+        }
+    }
+
+    /** The largest CPU number {@link #affinity} takes, plus one. */
+    public static final int CPU_SETSIZE = 1024;
+    private static final long CPU_SET_BYTES = CPU_SETSIZE / 8;
 }

@@ -263,6 +263,11 @@ public final class CheckerDaemon implements AutoCloseable {
         return 0;
     }
 
+    /** Runs {@code task} on the loop thread, after what is queued there (the thread's scheduling, see CheckerSubsystem). */
+    public void onLoopThread(Runnable task) {
+        loop.execute(task);
+    }
+
     /** Starts the loop thread. */
     public void start() {
         start(r -> Thread.ofPlatform().name("checker").unstarted(r));

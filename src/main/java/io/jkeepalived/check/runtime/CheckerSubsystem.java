@@ -3,6 +3,7 @@ package io.jkeepalived.check.runtime;
 import io.jkeepalived.adapters.lvs.DataPlaneChoice;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.lifecycle.Subsystem;
+import io.jkeepalived.linux.LoopThreadSettings;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.lvs.DataPlane;
 import java.time.Duration;
@@ -53,6 +54,28 @@ public final class CheckerSubsystem implements Subsystem {
         var options = checkerOptions();
         checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, null);
         checker.start();
+        schedule(checker);
+    }
+
+    /**
+     * checker_rt_priority (SCHED_RR), checker_priority (nice), checker_cpu_affinity for the loop thread, which runs
+     * every check and programs the data plane (keepalived's checker process); *_no_swap and *_rlimit_rttime for
+     * the process (one JVM: either subsystem's), set again on each start as keepalived does on a reload. Queued
+     * after the start-up work (the whole data plane programmed at once), which would count against RLIMIT_RTTIME.
+     * Refused (no CAP_SYS_NICE ...) is a warning.
+     */
+    private void schedule(CheckerDaemon daemon) {
+        var g = config.globalDefs();
+        var settings = new LoopThreadSettings("checker", g.checkerRtPriority(), g.checkerPriority(),
+                g.checkerCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
+                LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
+                        g.checkerRlimitRttime()));
+        daemon.onLoopThread(() -> {
+            String set = settings.applyHere(log::warning, log::info);
+            if (!set.isEmpty()) {
+                log.info("Healthcheck loop thread scheduling set:" + set);
+            }
+        });
     }
 
     private CheckerDaemon.Options checkerOptions() {
@@ -86,6 +109,7 @@ public final class CheckerSubsystem implements Subsystem {
         var options = checkerOptions();
         checker = new CheckerDaemon(CheckerDaemon.setup(config, options.factory(), log), options, handover);
         checker.start();
+        schedule(checker);
     }
 
     /** SIGUSR1: the LVS table as the kernel has it, in ipvsadm's words. */

@@ -46,10 +46,14 @@ final class GlobalDefsDraft {
     boolean notifyPriorityChanges;
     InetAddress mcast4 = Addresses.parse("224.0.0.18").orElseThrow();
     InetAddress mcast6 = Addresses.parse("ff02::12").orElseThrow();
-    Duration garpDelay = Duration.ofSeconds(5);
-    int garpRepeat = 5;
+    /** keepalived's VRRP_GARP_DELAY, VRRP_GARP_REP, VRRP_GARP_REFRESH_REP (vrrp_min_garp changes only these). */
+    static final Duration DEFAULT_GARP_DELAY = Duration.ofSeconds(5);
+    static final int DEFAULT_GARP_REPEAT = 5;
+    static final int DEFAULT_GARP_REFRESH_REPEAT = 1;
+    Duration garpDelay = DEFAULT_GARP_DELAY;
+    int garpRepeat = DEFAULT_GARP_REPEAT;
     Duration garpRefresh = Duration.ZERO;
-    int garpRefreshRepeat = 1;
+    int garpRefreshRepeat = DEFAULT_GARP_REFRESH_REPEAT;
     Duration garpLowerDelay;
     Integer garpLowerRepeat;
     int downTimerAdverts = 3;
@@ -75,6 +79,7 @@ final class GlobalDefsDraft {
     final boolean[] noSwap = new boolean[3];
     final int[] rtPriority = new int[3];
     final long[] rlimit = {10000, 10000, 10000};
+    final List<List<Integer>> cpuAffinity = new java.util.ArrayList<>(List.of(List.of(), List.of(), List.of()));
     Optional<String> notifyFifo = Optional.empty();
     Optional<ScriptSpec> notifyFifoScript = Optional.empty();
     Optional<String> vrrpNotifyFifo = Optional.empty();
@@ -139,7 +144,7 @@ final class GlobalDefsDraft {
                 notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, lowerPrioNoAdvert,
                 higherPrioSendAdvert, garpInterval, gnaInterval, minGarp, vrrpVersion, checkUnicastSrc, skipCheckAdvAddr,
                 strict, strictPos, nftables, nftablesPriority, nftablesIfindex, nftablesCounters, iptables, maxAutoPriority, minAutoPriorityDelay, priority[0], noSwap[0],
-                rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], priority[2], noSwap[2],
+                rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], cpuAffinity.get(0), cpuAffinity.get(1), priority[2], noSwap[2],
                 rtPriority[2], rlimit[2], notifyFifo, notifyFifoScript, vrrpNotifyFifo, vrrpNotifyFifoScript, lvsNotifyFifo,
                 lvsNotifyFifoScript, scriptSecurity, scriptUser.or(() -> scriptSecurity ? Optional.of("keepalived_script")
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,

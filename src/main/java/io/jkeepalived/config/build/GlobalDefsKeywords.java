@@ -81,8 +81,8 @@ final class GlobalDefsKeywords {
                 .unsupported("GARP/NA rate limits")
             .on("vrrp_gna_interval", (g, w) -> w.seconds(0, 0, 18446744073709.551614).ifPresent(d -> g.gnaInterval = d))
                 .unsupported("GARP/NA rate limits")
-            .on("vrrp_min_garp", (g, w) -> g.minGarp = w.bool(0))
-                .unsupported("GARP/NA rate limits")
+            .on("vrrp_min_garp", GlobalDefsKeywords::vrrpMinGarp)
+                .applied(GarpSettings::masterRepeat, GarpSettings::masterDelay, GarpSettings::masterRefreshRepeat)
             .on("vrrp_version", GlobalDefsKeywords::vrrpVersion)
                 .applied(VrrpInstanceSpec::version)
             .on("vrrp_check_unicast_src", (g, w) -> g.checkUnicastSrc = true)
@@ -106,22 +106,39 @@ final class GlobalDefsKeywords {
             .on("vrrp_iptables", GlobalDefsKeywords::vrrpIptables)
                 .applied(GlobalDefs::nftables)
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
-                .unsupported("process scheduling and limits")
+                .unsupported("automatic realtime priority")
             .on("min_auto_priority_delay", GlobalDefsKeywords::minAutoPriorityDelay)
-                .unsupported("process scheduling and limits")
+                .unsupported("automatic realtime priority")
             .on("vrrp_priority", GlobalDefsKeywords::niceness)
                 .applied(GlobalDefs::vrrpPriority)
-            .on(List.of("checker_priority", "bfd_priority"), GlobalDefsKeywords::niceness)
-                .unsupported("process scheduling and limits")
-            .on(List.of("vrrp_no_swap", "checker_no_swap", "bfd_no_swap"), (g, w) -> g.noSwap[proc(w.keyword())] = true)
-                .unsupported("process scheduling and limits")
+            .on("checker_priority", GlobalDefsKeywords::niceness)
+                .applied(GlobalDefs::checkerPriority)
+            .on("bfd_priority", GlobalDefsKeywords::niceness)
+                .unsupported("BFD")
+            .on("vrrp_no_swap", (g, w) -> g.noSwap[0] = true)
+                .applied(GlobalDefs::vrrpNoSwap)
+            .on("checker_no_swap", (g, w) -> g.noSwap[1] = true)
+                .applied(GlobalDefs::checkerNoSwap)
+            .on("bfd_no_swap", (g, w) -> g.noSwap[2] = true)
+                .unsupported("BFD")
             .on("vrrp_rt_priority", GlobalDefsKeywords::rtPriority)
                 .applied(GlobalDefs::vrrpRtPriority)
-            .on(List.of("checker_rt_priority", "bfd_rt_priority"), GlobalDefsKeywords::rtPriority)
-                .unsupported("process scheduling and limits")
-            .on(List.of("vrrp_rlimit_rttime", "vrrp_rlimit_rtime", "checker_rlimit_rttime", "checker_rlimit_rtime",
-                    "bfd_rlimit_rttime", "bfd_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
-                .unsupported("process scheduling and limits")
+            .on("checker_rt_priority", GlobalDefsKeywords::rtPriority)
+                .applied(GlobalDefs::checkerRtPriority)
+            .on("bfd_rt_priority", GlobalDefsKeywords::rtPriority)
+                .unsupported("BFD")
+            .on(List.of("vrrp_rlimit_rttime", "vrrp_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
+                .applied(GlobalDefs::vrrpRlimitRttime)
+            .on(List.of("checker_rlimit_rttime", "checker_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
+                .applied(GlobalDefs::checkerRlimitRttime)
+            .on(List.of("bfd_rlimit_rttime", "bfd_rlimit_rtime"), GlobalDefsKeywords::rlimitRttime)
+                .unsupported("BFD")
+            .on("vrrp_cpu_affinity", GlobalDefsKeywords::cpuAffinity)
+                .applied(GlobalDefs::vrrpCpuAffinity)
+            .on("checker_cpu_affinity", GlobalDefsKeywords::cpuAffinity)
+                .applied(GlobalDefs::checkerCpuAffinity)
+            .on("bfd_cpu_affinity", GlobalDefsKeywords::cpuAffinity)
+                .unsupported("BFD")
             .on("notify_fifo", (g, w) -> g.notifyFifo = w.required(0))
                 .applied(GlobalDefs::notifyFifo)
             .on("notify_fifo_script", (g, w) -> g.notifyFifoScript = w.script(0))
@@ -196,8 +213,6 @@ final class GlobalDefsKeywords {
             .accepted("process_names", "process_name", "vrrp_process_name", "checker_process_name", "bfd_process_name",
                     "lvs_process_name")
                 .unsupported("process names")
-            .accepted("vrrp_cpu_affinity", "checker_cpu_affinity", "bfd_cpu_affinity")
-                .unsupported("process scheduling and limits")
             .accepted("vrrp_netlink_cmd_rcv_bufs", "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs",
                     "vrrp_netlink_monitor_rcv_bufs_force", "process_monitor_rcv_bufs", "process_monitor_rcv_bufs_force",
                     "vrrp_rx_bufs_policy")
@@ -231,8 +246,21 @@ final class GlobalDefsKeywords {
                 .unsupported("v3_checksum_as_v2 in global_defs")
             .build();
 
+    /** keepalived's get_priority: a nice value in [-20, 19]; anything else leaves the process's nice unchanged (0). */
     private static void niceness(GlobalDefsDraft g, Words w) {
-        w.intIn(0, -20, 19).ifPresent(v -> g.priority[proc(w.keyword())] = v);
+        String who = processName(w.keyword());
+        if (w.count() == 0) {
+            w.error("No " + who + " process priority specified");
+            g.priority[proc(w.keyword())] = 0;
+            return;
+        }
+        var v = w.intIn(0, -20, 19);
+        if (v.isPresent()) {
+            g.priority[proc(w.keyword())] = v.getAsInt();
+        } else {
+            w.error("Invalid " + who + " process priority specified");
+            g.priority[proc(w.keyword())] = 0;
+        }
     }
 
     private static void routerId(GlobalDefsDraft g, Words w) {
@@ -303,6 +331,31 @@ final class GlobalDefsKeywords {
         }
     }
 
+    /**
+     * keepalived's vrrp_min_garp: one gratuitous ARP/NA and no second burst - the repeat, refresh repeat and delay
+     * that still have their defaults at this line become 1, 0 and 0 (later lines may set them again).
+     */
+    private static void vrrpMinGarp(GlobalDefsDraft g, Words w) {
+        var value = w.arg(0).map(v -> v.toLowerCase(java.util.Locale.ROOT));
+        if (value.isPresent() && !java.util.Set.of("yes", "true", "on", "1", "no", "false", "off", "0").contains(value.get())) {
+            w.error("Invalid value for vrrp_min_garp specified");
+            return;
+        }
+        if (value.isPresent() && java.util.Set.of("no", "false", "off", "0").contains(value.get())) {
+            return;
+        }
+        g.minGarp = true;
+        if (g.garpRepeat == GlobalDefsDraft.DEFAULT_GARP_REPEAT) {
+            g.garpRepeat = 1;
+        }
+        if (g.garpRefreshRepeat == GlobalDefsDraft.DEFAULT_GARP_REFRESH_REPEAT) {
+            g.garpRefreshRepeat = 0;
+        }
+        if (g.garpDelay.equals(GlobalDefsDraft.DEFAULT_GARP_DELAY)) {
+            g.garpDelay = java.time.Duration.ZERO;
+        }
+    }
+
     private static void vrrpDownTimerAdverts(GlobalDefsDraft g, Words w) {
         var v = w.intIn(0, 1, 100);
         if (v.isPresent()) {
@@ -367,12 +420,102 @@ final class GlobalDefsKeywords {
         w.integer(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.minAutoPriorityDelay = Duration.ofNanos(v * 1000));
     }
 
+    /** keepalived's get_realtime_priority: outside [1, 99] is clamped to it, a non-number is refused. */
     private static void rtPriority(GlobalDefsDraft g, Words w) {
-        w.intIn(0, 1, 99).ifPresent(v -> g.rtPriority[proc(w.keyword())] = v);
+        String who = processName(w.keyword());
+        if (w.count() == 0) {
+            w.error("No " + who + " process real-time priority specified");
+            return;
+        }
+        var v = w.integer(0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (v.isEmpty()) {
+            w.error(who + " process real-time priority '" + w.arg(0).orElse("") + "' invalid");
+            return;
+        }
+        long p = v.getAsLong();
+        if (p > 99) {
+            w.error(who + " process real-time priority " + p + " greater than maximum 99 - setting to maximum");
+            p = 99;
+        } else if (p < 1) {
+            w.error(who + " process real-time priority " + p + " less than minimum 1 - setting to minimum");
+            p = 1;
+        }
+        g.rtPriority[proc(w.keyword())] = (int) p;
     }
 
+    /**
+     * keepalived's get_rt_rlimit: microseconds in [1, 2^32-1], 1 taken as 2 (the soft limit is half); an invalid
+     * value is 0, which (as in keepalived) sets no RLIMIT_RTTIME at all.
+     */
     private static void rlimitRttime(GlobalDefsDraft g, Words w) {
-        w.integer(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.rlimit[proc(w.keyword())] = v);
+        var v = w.integer(0, 1, 4294967295L);
+        if (v.isPresent()) {
+            g.rlimit[proc(w.keyword())] = Math.max(2, v.getAsLong());
+        } else {
+            w.error("Invalid " + processName(w.keyword()) + " real-time limit - " + w.arg(0).orElse(""));
+            g.rlimit[proc(w.keyword())] = 0;
+        }
+    }
+
+    /**
+     * keepalived's get_cpu_affinity: CPU numbers each below the number of online CPUs; one bad number empties the
+     * set (the thread's affinity is then left alone).
+     */
+    private static void cpuAffinity(GlobalDefsDraft g, Words w) {
+        String who = processName(w.keyword());
+        if (w.count() == 0) {
+            w.error("No " + who + " cpu_id set specified");
+            return;
+        }
+        var cpus = new java.util.TreeSet<Integer>();
+        int online = onlineCpus();
+        for (int i = 0; i < w.count(); i++) {
+            // read_int_strvec's words: a negative id is "outside range", not read_unsigned's "negative number"
+            var v = w.integer(i, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            if (v.isPresent() && (v.getAsLong() < 0 || v.getAsLong() > online - 1)) {
+                w.error("number '" + w.arg(i).orElse("") + "' outside range [0, " + (online - 1) + "]");
+                v = java.util.OptionalLong.empty();
+            }
+            if (v.isEmpty()) {
+                w.error("Invalid cpu_id:" + leadingNumber(w.arg(i).orElse("")) + " specified for " + who + " process");
+                g.cpuAffinity.set(proc(w.keyword()), List.of());
+                return;
+            }
+            cpus.add((int) v.getAsLong());
+        }
+        g.cpuAffinity.set(proc(w.keyword()), List.copyOf(cpus));
+    }
+
+    /** What C's strtol makes of {@code text} (the number keepalived names in its message): its leading digits. */
+    private static long leadingNumber(String text) {
+        var m = java.util.regex.Pattern.compile("^\\s*([+-]?[0-9]+)").matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        try {
+            return (int) Long.parseLong(m.group(1).replace("+", ""));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** How many CPUs are online, as sysconf(_SC_NPROCESSORS_ONLN) counts them (/sys/devices/system/cpu/online). */
+    private static int onlineCpus() {
+        try {
+            int count = 0;
+            for (String range : java.nio.file.Files.readString(java.nio.file.Path.of("/sys/devices/system/cpu/online"))
+                    .trim().split(",")) {
+                String[] ends = range.split("-");
+                count += ends.length == 1 ? 1 : Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+            }
+            return count;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private static String processName(String keyword) {
+        return keyword.startsWith("vrrp") ? "vrrp" : keyword.startsWith("checker") ? "checker" : "bfd";
     }
 
     private static void scriptUser(GlobalDefsDraft g, Words w) {

@@ -156,7 +156,7 @@ final class VrrpInstanceKeywords {
             .on("old_unicast_checksum", (d, w) -> d.oldUnicastChecksum = !w.arg(0).filter("never"::equals).isPresent())
                 .unsupported("old_unicast_checksum")
             .on("kernel_rx_buf_size", (d, w) -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.kernelRxBufSize = v))
-                .unsupported("socket buffer sizes")
+                .applied(VrrpInstanceSpec::kernelRxBufSize)
             .on("vrf", (d, w) -> d.vrf = w.required(0).orElse(null))
                 .unsupported("VRF")
             .on("lvs_sync_daemon_interface", VrrpInstanceKeywords::lvsSyncDaemonInterface)

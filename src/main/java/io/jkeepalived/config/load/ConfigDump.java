@@ -76,6 +76,13 @@ public final class ConfigDump {
         return String.format(Locale.ROOT, "%f", d.toNanos() / 1e9);
     }
 
+    /** keepalived's get_process_cpu_affinity_string: each CPU followed by a space. */
+    private static String cpuList(List<Integer> cpus) {
+        var text = new StringBuilder();
+        cpus.forEach(c -> text.append(c).append(' '));
+        return text.toString();
+    }
+
     private static String tf(boolean b) {
         return b ? "true" : "false";
     }
@@ -143,10 +150,16 @@ public final class ConfigDump {
         inForce(out, "global_defs", "vrrp_priority", " VRRP process priority = " + g.vrrpPriority());
         inForce(out, "global_defs", "vrrp_no_swap", " VRRP don't swap = " + tf(g.vrrpNoSwap()));
         inForce(out, "global_defs", "vrrp_rt_priority", " VRRP realtime priority = " + g.vrrpRtPriority());
+        if (!g.vrrpCpuAffinity().isEmpty()) {
+            inForce(out, "global_defs", "vrrp_cpu_affinity", " VRRP CPU Affinity = " + cpuList(g.vrrpCpuAffinity()));
+        }
         inForce(out, "global_defs", "vrrp_rlimit_rttime", " VRRP realtime limit = " + g.vrrpRlimitRttime());
         inForce(out, "global_defs", "checker_priority", " Checker process priority = " + g.checkerPriority());
         inForce(out, "global_defs", "checker_no_swap", " Checker don't swap = " + tf(g.checkerNoSwap()));
         inForce(out, "global_defs", "checker_rt_priority", " Checker realtime priority = " + g.checkerRtPriority());
+        if (!g.checkerCpuAffinity().isEmpty()) {
+            inForce(out, "global_defs", "checker_cpu_affinity", " Checker CPU Affinity = " + cpuList(g.checkerCpuAffinity()));
+        }
         inForce(out, "global_defs", "checker_rlimit_rttime", " Checker realtime limit = " + g.checkerRlimitRttime());
         inForce(out, "global_defs", "bfd_priority", " BFD process priority = " + g.bfdPriority());
         inForce(out, "global_defs", "bfd_no_swap", " BFD don't swap = " + tf(g.bfdNoSwap()));

@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param smtpServer          empty = no e-mail alerts
  * @param smtpAlert           smtp_alert (empty = unset)
  * @param defaultInterface    default_interface (eth0)
+ * @param vrrpCpuAffinity     vrrp_cpu_affinity: CPU numbers (empty = unchanged)
+ * @param checkerCpuAffinity  checker_cpu_affinity: CPU numbers (empty = unchanged)
  * @param garp                vrrp_garp_master_* / vrrp_garp_lower_prio_* defaults for instances
  * @param vrrpVersion         vrrp_version (2)
  * @param scriptUser          script_user, or keepalived_script when enable_script_security and none given
@@ -74,6 +76,8 @@ public record GlobalDefs(
         boolean checkerNoSwap,
         int checkerRtPriority,
         long checkerRlimitRttime,
+        List<Integer> vrrpCpuAffinity,
+        List<Integer> checkerCpuAffinity,
         int bfdPriority,
         boolean bfdNoSwap,
         int bfdRtPriority,
@@ -116,6 +120,8 @@ public record GlobalDefs(
         Map<String, List<String>> raw) {
 
     public GlobalDefs {
+        vrrpCpuAffinity = List.copyOf(vrrpCpuAffinity);
+        checkerCpuAffinity = List.copyOf(checkerCpuAffinity);
         notificationEmail = List.copyOf(notificationEmail);
         raw = Map.copyOf(raw);
     }

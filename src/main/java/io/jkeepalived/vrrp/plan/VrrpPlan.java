@@ -97,6 +97,20 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         return config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList();
     }
 
+    /**
+     * keepalived's sockpool rx_buf_size without a vrrp_rx_bufs_policy: the sum of the {@code kernel_rx_buf_size} of the
+     * instances sharing the socket {@code key}; 0 (the kernel's default) when none sets it.
+     */
+    public static int receiveBuffer(KeepalivedConfig config, Map<String, SocketKey> socketOf, SocketKey key) {
+        long sum = 0;
+        for (var spec : config.vrrpInstances()) {
+            if (key.equals(socketOf.get(spec.name()))) {
+                sum += spec.kernelRxBufSize().orElse(0);
+            }
+        }
+        return (int) Math.min(sum, Integer.MAX_VALUE);
+    }
+
     /** Interfaces of instances with {@code promote_secondaries} (a VMAC has it set anyway), in config order. */
     public static java.util.Set<String> promoteSecondaries(KeepalivedConfig config) {
         var names = new java.util.LinkedHashSet<String>();

@@ -93,13 +93,28 @@ public final class VrrpLoop implements AutoCloseable {
      * the instances stay in INIT, adverts are ignored and tracker and link states are only recorded.
      */
     public synchronized void start(long startDelayMicros) {
+        start(startDelayMicros, () -> { });
+    }
+
+    /**
+     * As {@link #start(long)}, the timer and reader threads first running {@code feederSetup} (vrrp_rt_priority,
+     * vrrp_priority, vrrp_cpu_affinity: they wake the loop, so they get its scheduling; keepalived's one thread
+     * does all three jobs).
+     */
+    public synchronized void start(long startDelayMicros, Runnable feederSetup) {
         if (running) {
             return;
         }
         running = true;
         loopThread = watch.start(name + "-loop", false, this::runLoop);
-        timerThread = watch.start(name + "-timer", true, this::runTimer);
-        readerThread = watch.start(name + "-reader", true, this::runReader);
+        timerThread = watch.start(name + "-timer", true, () -> {
+            feederSetup.run();
+            runTimer();
+        });
+        readerThread = watch.start(name + "-reader", true, () -> {
+            feederSetup.run();
+            runReader();
+        });
         if (startDelayMicros <= 0) {
             submit(new VrrpEvent.Start(clock.nowMicros()));
             return;

@@ -154,7 +154,7 @@ public final class VrrpSubsystem implements Subsystem {
         for (Map.Entry<String, SocketKey> e : plan.socketOf().entrySet()) {
             RawVrrpSocket s = sockets.get(e.getValue());
             if (s == null) {
-                s = Linux.openVrrpSocket(e.getValue().spec());
+                s = Linux.openVrrpSocket(e.getValue().spec(), VrrpPlan.receiveBuffer(config, plan.socketOf(), e.getValue()));
                 sockets.put(e.getValue(), s);
             }
             byInstance.put(e.getKey(), s);
@@ -208,8 +208,9 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        loop.start(startupDelayMicros());
-        schedule(loop);
+        var settings = loopSettings();
+        loop.start(startupDelayMicros(), settings::applyToHelperThread);
+        schedule(loop, settings);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
         var book = TrackerBook.of(config);
@@ -291,34 +292,24 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     /**
-     * vrrp_rt_priority (SCHED_RR) and vrrp_priority (nice) for the loop thread, where the engine and its timers run:
-     * what keeps a short advert_int alive on a busy host. Refused (no CAP_SYS_NICE) is a warning, not a failure.
+     * vrrp_rt_priority (SCHED_RR), vrrp_priority (nice), vrrp_cpu_affinity for the loop thread, where the engine and
+     * its timers run, and for the timer and reader threads that wake it: what keeps a short advert_int alive on a
+     * busy host; *_no_swap and *_rlimit_rttime for the process (one JVM: either subsystem's). Each start (reloads
+     * too) sets them all, as keepalived's reset and set on a reload. Refused (no CAP_SYS_NICE ...) is a warning.
      */
-    private void schedule(VrrpLoop loop) {
-        int rt = config.globalDefs().vrrpRtPriority();
-        int nice = config.globalDefs().vrrpPriority();
-        if (rt <= 0 && nice == 0) {
-            return;
-        }
+    private io.jkeepalived.linux.LoopThreadSettings loopSettings() {
+        var g = config.globalDefs();
+        return new io.jkeepalived.linux.LoopThreadSettings("vrrp", g.vrrpRtPriority(), g.vrrpPriority(),
+                g.vrrpCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
+                io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(),
+                        g.checkerRtPriority(), g.checkerRlimitRttime()));
+    }
+
+    private void schedule(VrrpLoop loop, io.jkeepalived.linux.LoopThreadSettings settings) {
         try {
-            String failed = loop.query(engine -> {
-                try {
-                    if (rt > 0) {
-                        io.jkeepalived.linux.ThreadScheduling.roundRobin(rt);
-                    }
-                    if (nice != 0) {
-                        io.jkeepalived.linux.ThreadScheduling.nice(nice);
-                    }
-                    return null;
-                } catch (io.jkeepalived.linux.SyscallException e) {
-                    return e.getMessage();
-                }
-            }, 2_000);
-            if (failed != null) {
-                log.warning("VRRP: cannot set the loop thread's scheduling: " + failed);
-            } else {
-                log.info("VRRP loop thread scheduling set:" + (rt > 0 ? " SCHED_RR priority " + rt : "")
-                        + (nice != 0 ? " nice " + nice : ""));
+            String set = loop.query(engine -> settings.applyHere(log::warning, log::info), 2_000);
+            if (!set.isEmpty()) {
+                log.info("VRRP loop thread scheduling set:" + set);
             }
         } catch (Exception e) {
             log.warning("VRRP: cannot set the loop thread's scheduling: " + e.getMessage());

@@ -80,10 +80,12 @@ class ConfigDumpTest {
             java.util.Map.entry("VRRP process priority", "global_defs vrrp_priority"),
             java.util.Map.entry("VRRP don't swap", "global_defs vrrp_no_swap"),
             java.util.Map.entry("VRRP realtime priority", "global_defs vrrp_rt_priority"),
+            java.util.Map.entry("VRRP CPU Affinity", "global_defs vrrp_cpu_affinity"),
             java.util.Map.entry("VRRP realtime limit", "global_defs vrrp_rlimit_rttime"),
             java.util.Map.entry("Checker process priority", "global_defs checker_priority"),
             java.util.Map.entry("Checker don't swap", "global_defs checker_no_swap"),
             java.util.Map.entry("Checker realtime priority", "global_defs checker_rt_priority"),
+            java.util.Map.entry("Checker CPU Affinity", "global_defs checker_cpu_affinity"),
             java.util.Map.entry("Checker realtime limit", "global_defs checker_rlimit_rttime"),
             java.util.Map.entry("BFD process priority", "global_defs bfd_priority"),
             java.util.Map.entry("BFD don't swap", "global_defs bfd_no_swap"),
@@ -122,12 +124,12 @@ class ConfigDumpTest {
     @Test
     void printsOnlyWhatIsInForce() {
         var config = new ConfigBuilder(new DiagnosticSink(), HostInterfaces.of(Set.of("eth0")), argv -> ScriptFinder.Found.MISSING)
-                .build(io.jkeepalived.config.Trees.parse("global_defs {", "  enable_traps", "  checker_priority -5", "}"));
+                .build(io.jkeepalived.config.Trees.parse("global_defs {", "  enable_traps", "  bfd_priority -5", "}"));
         var dump = ConfigDump.render(config, "vm");
         assertEquals(false, io.jkeepalived.config.build.KeywordStatuses.inForce("global_defs", "enable_traps"));
-        assertEquals(false, io.jkeepalived.config.build.KeywordStatuses.inForce("global_defs", "checker_priority"));
+        assertEquals(false, io.jkeepalived.config.build.KeywordStatuses.inForce("global_defs", "bfd_priority"));
         for (var line : dump) {
-            org.junit.jupiter.api.Assertions.assertFalse(line.contains("SNMP traps") || line.contains("Checker process priority"),
+            org.junit.jupiter.api.Assertions.assertFalse(line.contains("SNMP traps") || line.contains("BFD process priority"),
                     "an unsupported setting is dumped as if in force: " + line);
         }
     }

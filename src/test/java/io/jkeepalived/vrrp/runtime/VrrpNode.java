@@ -50,20 +50,10 @@ final class VrrpNode implements AutoCloseable {
     }
 
     VrrpNode start(String... extraArgs) throws IOException {
-        var cmd = new ArrayList<String>();
-        if (jkeepalived) {
-            cmd.addAll(javaCommand());
-        } else {
-            cmd.add("keepalived");
-        }
-        cmd.addAll(List.of("-P", "-n", "-l", "-G", "-D", "-f", conf.toString(),
-                "-p", dir.resolve(name + ".pid").toString(), "-r", dir.resolve(name + "-vrrp.pid").toString()));
-        cmd.addAll(List.of(extraArgs));
-        Files.writeString(log, "==== start " + String.join(" ", cmd) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        process = new ProcessBuilder(ns.inside(cmd.toArray(String[]::new))).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        return this;
+        var args = new ArrayList<>(List.of("-p", dir.resolve(name + ".pid").toString(),
+                "-r", dir.resolve(name + "-vrrp.pid").toString()));
+        args.addAll(List.of(extraArgs));
+        return launch(true, args);
     }
 
     /**
@@ -71,6 +61,10 @@ final class VrrpNode implements AutoCloseable {
      * whose {@code net_namespace} (or {@code -s}) moves the daemon itself. {@code ns} is not used.
      */
     VrrpNode startOutside(String... extraArgs) throws IOException {
+        return launch(false, List.of(extraArgs));
+    }
+
+    private VrrpNode launch(boolean inNamespace, List<String> extraArgs) throws IOException {
         var cmd = new ArrayList<String>();
         if (jkeepalived) {
             cmd.addAll(javaCommand());
@@ -78,9 +72,9 @@ final class VrrpNode implements AutoCloseable {
             cmd.add("keepalived");
         }
         cmd.addAll(List.of("-P", "-n", "-l", "-G", "-D", "-f", conf.toString()));
-        cmd.addAll(List.of(extraArgs));
+        cmd.addAll(extraArgs);
         Files.writeString(log, "==== start " + String.join(" ", cmd) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+        process = new ProcessBuilder(inNamespace ? ns.inside(cmd.toArray(String[]::new)) : cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         return this;
