@@ -86,7 +86,9 @@ public final class ConfigBuilder {
         var trackProcessNames = names(cfg.trackProcesses.stream().map(TrackProcessSpec::name).toList());
         var bfdNames = names(cfg.bfds.stream().map(BfdInstanceSpec::name).toList());
         var instances = new ArrayList<VrrpInstanceSpec>();
+        var groupPrioChanges = groupNotifyPriorityChanges(cfg.syncDrafts);
         for (var d : cfg.drafts) {
+            groupPrioChanges.getOrDefault(d.name, java.util.Optional.empty()).ifPresent(v -> d.groupNotifyPriorityChanges = v);
             if (d.vrid == null) {
                 if (!d.vridWritten && !vrrpStopped) {
                     sink.error(d.pos, d.tag() + " the virtual router id must be set");
@@ -105,7 +107,13 @@ public final class ConfigBuilder {
             resolveRefs(tag, "track bfd", d.trackBfds, bfdNames);
             instances.add(sink.quietlyIf(vrrpStopped, () -> d.finish(globals)));
         }
-        var syncGroups = sink.quietlyIf(vrrpStopped, () -> syncGroups(cfg.syncDrafts, instances, usedScripts, disabled));
+        var groupsAsWritten = sink.quietlyIf(vrrpStopped, () -> syncGroups(cfg.syncDrafts, instances, usedScripts, disabled));
+        // keepalived's rules on weights in sync groups and for address owners
+        var weights = new SyncGroupTrackingWeights(sink, cfg.vrrpScripts, cfg.trackFiles, cfg.trackProcesses);
+        var weighed = sink.quietlyIf(vrrpStopped, () -> weights.apply(instances, groupsAsWritten));
+        instances.clear();
+        instances.addAll(weighed);
+        var syncGroups = sink.quietlyIf(vrrpStopped, () -> weights.applyToGroups(groupsAsWritten, instances));
         if (!vrrpStopped) {
             vridClashes(instances, globals);
         }
@@ -154,6 +162,16 @@ public final class ConfigBuilder {
         cfg.staticRoutes.stream().filter(r -> r.trackGroup().isPresent() && r.dev().isEmpty())
                 .forEach(r -> sink.error(r.pos(), "Static route cannot have track_group if interface not specified"));
         return kept;
+    }
+
+    /**
+     * Each member's sync group notify_priority_changes, where the group writes one: the first group naming an
+     * instance is its group (keepalived ignores the others).
+     */
+    private static Map<String, java.util.Optional<Boolean>> groupNotifyPriorityChanges(List<UnresolvedSyncGroup> groups) {
+        var out = new HashMap<String, java.util.Optional<Boolean>>();
+        groups.forEach(g -> g.memberRefs().forEach(m -> out.putIfAbsent(m.name(), g.notifyPriorityChanges())));
+        return out;
     }
 
     private static Map<String, Boolean> names(List<String> list) {

@@ -110,6 +110,7 @@ final class GlobalDefsDraft {
     int rxBufsMultiplier = 3;
     Duration startupDelay = Duration.ZERO;
     boolean logUnknownVrids;
+    boolean vrrpOwnerIgnoreAdverts;
     String vmacPrefix = "vrrp";
     String vmacAddrPrefix = "vmac";
     int umask = 0177;
@@ -152,7 +153,7 @@ final class GlobalDefsDraft {
                 lvsNotifyFifoScript, scriptSecurity, scriptUser.or(() -> scriptSecurity ? Optional.of("keepalived_script")
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
-                noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vmacPrefix, vmacAddrPrefix, umask,
+                noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
                 reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion,
                 new ProcessNames(processName, vrrpProcessName, checkerProcessName), raw);
     }

@@ -76,6 +76,7 @@ final class VrrpInstanceDraft {
     ScriptSpec notifyRxLowerPri;
     Boolean smtpAlert;
     Boolean notifyPriorityChanges;
+    Boolean groupNotifyPriorityChanges;     // its sync group's notify_priority_changes, if written
     boolean nopreempt;
     Duration preemptDelay = Duration.ZERO;
     Boolean accept;
@@ -209,7 +210,11 @@ final class VrrpInstanceDraft {
             sink.warning(SourcePos.NONE, tag() + " Warning - preempt delay will not work with initial state MASTER - clearing");
             delay = Duration.ZERO;
         }
-        if (peers.isEmpty() && (unicastPeerBlock || unicastSrc != null)) {
+        if (peers.isEmpty() && unicastFaultNoPeer) {
+            // keepalived counts a config fault: the instance stays in FAULT rather than fall back to multicast
+            sink.report(io.jkeepalived.config.Severity.INFO, SourcePos.NONE, tag()
+                    + " Cannot use unicast without any peers - going to fault state");
+        } else if (peers.isEmpty() && (unicastPeerBlock || unicastSrc != null)) {
             sink.warning(SourcePos.NONE, tag() + " A unicast keyword has been specified without any unicast peers."
                     + " Defaulting to multicast. This usage is deprecated - please update your configuration.");
         }
@@ -242,6 +247,7 @@ final class VrrpInstanceDraft {
         if (prio == 255) {
             acc = true;
         }
+        boolean ignoreAdverts = ownerIgnoreAdverts(prio, isStrict, g);
         var notify = new NotifySpec(Optional.ofNullable(notifyMaster), Optional.ofNullable(notifyBackup),
                 Optional.ofNullable(notifyFault), Optional.ofNullable(notifyStop), Optional.ofNullable(notifyDeleted),
                 notifyDeletedSet, Optional.ofNullable(notifyGeneric), Optional.ofNullable(notifyRxLowerPri));
@@ -253,15 +259,38 @@ final class VrrpInstanceDraft {
                 Optional.ofNullable(mcastDst), unicastTtl == null ? OptionalInt.empty() : OptionalInt.of(unicastTtl),
                 unicastFaultNoPeer, checkUnicastSrc || g.vrrpCheckUnicastSrc(), trackSrcIp, trackInterfaces, trackScripts,
                 trackFiles, trackProcesses, trackBfds, dontTrackPrimary, notify, smtp,
-                notifyPriorityChanges != null ? notifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, delay,
+                notifyPriorityChanges != null ? notifyPriorityChanges : groupNotifyPriorityChanges != null
+                        ? groupNotifyPriorityChanges : g.vrrpNotifyPriorityChanges(), preempt, delay,
                 acc, isStrict, skipCheckAdvAddr != null ? skipCheckAdvAddr : g.vrrpSkipCheckAdvAddr(), promote,
                 garp, isStrict ? 3 : downTimerAdverts != null ? downTimerAdverts : g.vrrpDownTimerAdverts(),
                 isStrict || (lowerPrioNoAdvert != null ? lowerPrioNoAdvert : g.vrrpLowerPrioNoAdvert()),
                 !isStrict && (higherPrioSendAdvert != null ? higherPrioSendAdvert : g.vrrpHigherPrioSendAdvert()),
-                ownerIgnoreAdverts != null ? ownerIgnoreAdverts : isStrict, timerExpiredBackup, Optional.ofNullable(vmac),
+                ignoreAdverts, timerExpiredBackup, Optional.ofNullable(vmac),
                 useVmacAddr, vmacXmitBase, Optional.ofNullable(garpExtraIf).or(g::vrrpGarpExtraIf), garpExtraIfAll,
                 v3ChecksumAsV2 != null && v3ChecksumAsV2, oldUnicastChecksum,
                 kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(kernelRxBufSize), Optional.ofNullable(vrf),
                 Optional.ofNullable(lvsSyncDaemonInterface), nativeIpv6, acc ? SourcePos.NONE : noAcceptPos, pos);
+    }
+
+    /**
+     * owner_ignore_adverts as keepalived 2.3.3+ resolves it: only for an address owner (priority 255); unset, it is
+     * on in strict mode and otherwise follows global vrrp_owner_ignore_adverts. (keepalived also forces it on for an
+     * owner that turned it off explicitly, with a message about strict mode: here only in strict mode.)
+     */
+    private boolean ownerIgnoreAdverts(int prio, boolean isStrict, GlobalDefs g) {
+        if (prio != 255) {
+            if (Boolean.TRUE.equals(ownerIgnoreAdverts)) {
+                sink.warning(SourcePos.NONE, tag() + " ignoring owner_ignore_adverts since priority is not 255");
+            }
+            return false;
+        }
+        if (ownerIgnoreAdverts == null) {
+            return isStrict || g.vrrpOwnerIgnoreAdverts();
+        }
+        if (!ownerIgnoreAdverts && isStrict) {
+            sink.warning(SourcePos.NONE, tag() + " strict_mode with priority 255 requires owner_ignore_adverts");
+            return true;
+        }
+        return ownerIgnoreAdverts;
     }
 }

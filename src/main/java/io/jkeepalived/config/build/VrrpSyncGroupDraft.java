@@ -29,7 +29,7 @@ final class VrrpSyncGroupDraft {
     boolean smtp;
     boolean globalTracking;
     boolean weighted;
-    boolean prioChanges;
+    Boolean prioChanges;       // null: not written (members then follow global_defs)
 
     VrrpSyncGroupDraft(String name) {
         this.name = name;
@@ -43,7 +43,7 @@ final class VrrpSyncGroupDraft {
         var notify = new NotifySpec(Optional.ofNullable(master), Optional.ofNullable(backup), Optional.ofNullable(fault),
                 Optional.ofNullable(stop), Optional.empty(), false, Optional.ofNullable(generic), Optional.empty());
         var spec = new VrrpSyncGroupSpec(name, List.of(), trackInterfaces, trackScripts, trackFiles, trackProcesses,
-                trackBfds, notify, smtp, globalTracking, weighted, prioChanges, block.pos());
-        return new UnresolvedSyncGroup(spec, members);
+                trackBfds, notify, smtp, globalTracking, weighted, Boolean.TRUE.equals(prioChanges), block.pos());
+        return new UnresolvedSyncGroup(spec, members, java.util.Optional.ofNullable(prioChanges));
     }
 }

@@ -1,6 +1,7 @@
 package io.jkeepalived.config.build;
 
 import io.jkeepalived.config.model.NotifySpec;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.VrrpSyncGroupSpec;
 import io.jkeepalived.config.model.TrackRef;
 import java.util.OptionalInt;
@@ -43,13 +44,23 @@ final class VrrpSyncGroupKeywords {
                 .applied(NotifySpec::generic)
             .on("smtp_alert", (g, w) -> g.smtp = w.bool(0))
                 .applied(VrrpSyncGroupSpec::smtpAlert)
-            .on("global_tracking", (g, w) -> g.globalTracking = true)
-                .unsupported("sync group tracking weights")
+            // both keep the weights of the members' own trackers (SyncGroupTrackingWeights), so what they fill is
+            // the members' track lists
+            .on("global_tracking", VrrpSyncGroupKeywords::globalTracking)
+                .applied(VrrpInstanceSpec::trackScripts)
             .on("sync_group_tracking_weight", (g, w) -> g.weighted = true)
-                .unsupported("sync group tracking weights")
+                .applied(VrrpInstanceSpec::trackScripts)
+            // keepalived: the default of the members that do not set their own (before global_defs')
             .on("notify_priority_changes", (g, w) -> g.prioChanges = w.bool(0))
-                .unsupported("priority-change notifications")
+                .applied(VrrpInstanceSpec::notifyPriorityChanges)
             .build();
+
+    /** keepalived 2.2.7 still honours it, as sync_group_tracking_weight, and says it is deprecated. */
+    private static void globalTracking(VrrpSyncGroupDraft g, Words w) {
+        w.warning(g.tag() + " global_tracking is deprecated. Use track_interface/script/file on the sync group");
+        g.globalTracking = true;
+        g.weighted = true;
+    }
 
     private static void group(VrrpSyncGroupDraft g, Words w) {
         // Members may be one per line or several on a line.

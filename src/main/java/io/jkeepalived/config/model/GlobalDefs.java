@@ -108,6 +108,7 @@ public record GlobalDefs(
         int vrrpRxBufsMultiplier,
         Duration vrrpStartupDelay,
         boolean logUnknownVrids,
+        boolean vrrpOwnerIgnoreAdverts,
         String vmacPrefix,
         String vmacAddrPrefix,
         int umask,

@@ -103,4 +103,17 @@ public record VrrpInstanceSpec(
     public boolean isUnicast() {
         return !unicastPeers.isEmpty();
     }
+
+    /** This instance with other tracking (keepalived drops or unweights some trackers of sync group members). */
+    public VrrpInstanceSpec withTracking(List<TrackRef> interfaces, List<TrackRef> scripts, List<TrackRef> files) {
+        return new VrrpInstanceSpec(name, initialState, interfaceName, virtualRouterId, priority, advertInterval,
+                version, family, authentication, virtualIpAddresses, virtualIpAddressesExcluded, noVirtualIpAddress,
+                virtualRoutes, virtualRules, unicastPeers, mcastSrcIp, unicastSrcIp, mcastDstIp, unicastTtl,
+                unicastFaultNoPeer, checkUnicastSrc, trackSrcIp, interfaces, scripts, files, trackProcesses,
+                trackBfds, dontTrackPrimary, notifyScripts, smtpAlert, notifyPriorityChanges, preempt, preemptDelay,
+                accept, strict, skipCheckAdvAddr, promoteSecondaries, garp, downTimerAdverts, lowerPrioNoAdvert,
+                higherPrioSendAdvert, ownerIgnoreAdverts, timerExpiredBackup, vmac, useVmacAddr, vmacXmitBase,
+                garpExtraIf, garpExtraIfAll, v3ChecksumAsV2, oldUnicastChecksum, kernelRxBufSize, vrf,
+                lvsSyncDaemonInterface, nativeIpv6, noAcceptPos, pos);
+    }
 }

@@ -37,6 +37,9 @@ import java.util.List;
  * @param v3ChecksumAsV2       v3_checksum_as_v2
  * @param checkUnicastSource   check_unicast_src, vrrp_check_unicast_src or a peer's min_ttl/max_ttl
  * @param unicastPeers         the unicast peers with their TTL ranges (empty for multicast)
+ * @param ownerIgnoreAdverts   owner_ignore_adverts: while at priority 255, drop every received advert
+ * @param configFault          keepalived's num_config_faults (unicast_fault_no_peer without peers): the
+ *                             instance starts in FAULT and never leaves it
  */
 public record InstanceParams(String name, String interfaceName, int vrid, int version, IpFamily family, int priority,
                              long advertIntervalMicros, boolean initialMaster, boolean preempt, long preemptDelayMicros,
@@ -44,7 +47,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                              GarpParams garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
                              boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean dontTrackPrimary,
                              boolean accept, boolean unicast, boolean v3ChecksumAsV2, boolean checkUnicastSource,
-                             List<UnicastPeer> unicastPeers) {
+                             List<UnicastPeer> unicastPeers, boolean ownerIgnoreAdverts, boolean configFault) {
     public static final int PRIO_OWNER = 255;
 
     public InstanceParams {
@@ -124,6 +127,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private boolean v3ChecksumAsV2;
         private boolean checkUnicastSource;
         private List<UnicastPeer> unicastPeers = List.of();
+        private boolean ownerIgnoreAdverts;
+        private boolean configFault;
 
         private Builder(String name, int vrid, InetAddress sourceAddress) {
             this.name = name;
@@ -140,7 +145,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
             higherPrioSendAdvert = p.higherPrioSendAdvert; skipCheckAdvAddr = p.skipCheckAdvAddr;
             dontTrackPrimary = p.dontTrackPrimary; accept = p.accept; unicast = p.unicast;
             v3ChecksumAsV2 = p.v3ChecksumAsV2; checkUnicastSource = p.checkUnicastSource;
-            unicastPeers = p.unicastPeers;
+            unicastPeers = p.unicastPeers; ownerIgnoreAdverts = p.ownerIgnoreAdverts; configFault = p.configFault;
         }
 
         private boolean same(InstanceParams o) {
@@ -155,7 +160,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     && higherPrioSendAdvert == o.higherPrioSendAdvert && skipCheckAdvAddr == o.skipCheckAdvAddr
                     && dontTrackPrimary == o.dontTrackPrimary && accept == o.accept && unicast == o.unicast
                     && v3ChecksumAsV2 == o.v3ChecksumAsV2 && checkUnicastSource == o.checkUnicastSource
-                    && unicastPeers.equals(o.unicastPeers);
+                    && unicastPeers.equals(o.unicastPeers) && ownerIgnoreAdverts == o.ownerIgnoreAdverts
+                    && configFault == o.configFault;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -182,13 +188,15 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public Builder v3ChecksumAsV2(boolean v) { v3ChecksumAsV2 = v; return this; }
         public Builder checkUnicastSource(boolean v) { checkUnicastSource = v; return this; }
         public Builder unicastPeers(List<UnicastPeer> v) { unicastPeers = v; return this; }
+        public Builder ownerIgnoreAdverts(boolean v) { ownerIgnoreAdverts = v; return this; }
+        public Builder configFault(boolean v) { configFault = v; return this; }
 
         public InstanceParams build() {
             IpFamily f = family != null ? family : IpFamily.of(sourceAddress);
             return new InstanceParams(name, interfaceName, vrid, version, f, priority, advertIntervalMicros,
                     initialMaster, preempt, preemptDelayMicros, vips, excludedVips, sourceAddress, authType, authKey, garp,
                     downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr, dontTrackPrimary,
-                    accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers);
+                    accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers, ownerIgnoreAdverts, configFault);
         }
     }
 }

@@ -55,6 +55,7 @@ final class InstanceRuntime {
         this.wantState = p.initialMaster() || p.owner() ? VrrpState.MASTER : VrrpState.BACKUP;
         this.msDownTimer = masterDown();
         this.advertAtEffective = new VrrpAction.SendAdvert(p.name(), effectivePriority);
+        this.faultCount = p.configFault() ? 1 : 0;     // never taken away: the instance stays in FAULT
     }
 
     long skew() {

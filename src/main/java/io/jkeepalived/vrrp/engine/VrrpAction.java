@@ -30,8 +30,11 @@ public sealed interface VrrpAction {
 
     enum NotifyTarget { INSTANCE, GROUP }
 
-    /** The notify state word keepalived passes to scripts (MASTER_RX_LOWER_PRI runs notify_master_rx_lower_pri). */
-    enum NotifyState { MASTER, BACKUP, FAULT, STOP, MASTER_RX_LOWER_PRI }
+    /**
+     * The notify state word keepalived passes to scripts (MASTER_RX_LOWER_PRI runs notify_master_rx_lower_pri).
+     * DELETED is never the engine's: the runtime announces an instance a reload removed with it (notify_deleted).
+     */
+    enum NotifyState { MASTER, BACKUP, FAULT, STOP, DELETED, MASTER_RX_LOWER_PRI }
 
     /** Run the notify scripts: {@code notify <target> <name> <state> <priority>}. */
     record RunNotify(NotifyTarget target, String name, NotifyState state, int priority) implements VrrpAction {

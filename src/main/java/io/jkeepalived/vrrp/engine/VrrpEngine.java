@@ -41,6 +41,7 @@ public final class VrrpEngine {
     private final Map<String, InstanceRuntime[]> byInterface = new HashMap<>();
     private final List<SyncGroupRuntime> groups = new ArrayList<>();
     private final boolean logDetail;
+    private final boolean logUnknownVrids;
     private final List<VrrpAction> out = new ArrayList<>();
     private final List<VrrpAction> view = Collections.unmodifiableList(out);
     private boolean started;
@@ -53,7 +54,17 @@ public final class VrrpEngine {
      * @param logDetail keepalived's -D: also log "setting VIPs.", "Receive advertisement timeout" ...
      */
     public VrrpEngine(List<InstanceParams> instances, List<SyncGroupParams> syncGroups, boolean logDetail) {
+        this(instances, syncGroups, logDetail, false);
+    }
+
+    /**
+     * @param logUnknownVrids keepalived's log_unknown_vrids: log an advert for a VRID no instance on that
+     *                        interface (and address family) has
+     */
+    public VrrpEngine(List<InstanceParams> instances, List<SyncGroupParams> syncGroups, boolean logDetail,
+                      boolean logUnknownVrids) {
         this.logDetail = logDetail;
+        this.logUnknownVrids = logUnknownVrids;
         for (InstanceParams p : instances) {
             var inst = new InstanceRuntime(p);
             if (byName.putIfAbsent(p.name(), inst) != null) {
@@ -238,8 +249,12 @@ public final class VrrpEngine {
             return;
         }
         InstanceRuntime inst = table[slot(packet.family(), packet.advert().vrid())];
-        if (inst == null || inst.state == VrrpState.FAULT || inst.state == VrrpState.INIT) {
-            return;         // unknown VRID or not listening: keepalived ignores it
+        if (inst == null) {
+            unknownVrid(ifname, table, packet);
+            return;
+        }
+        if (inst.state == VrrpState.FAULT || inst.state == VrrpState.INIT) {
+            return;         // not listening: keepalived ignores it
         }
         VrrpState prev = inst.state;
         if (inst.state == VrrpState.BACKUP) {
@@ -256,6 +271,21 @@ public final class VrrpEngine {
             }
         }
         syncOnTransition(prev, inst, now);
+    }
+
+    /** keepalived ignores it, naming it with log_unknown_vrids if it has a socket of that family there. */
+    private void unknownVrid(String ifname, InstanceRuntime[] table, VrrpPacket packet) {
+        if (!logUnknownVrids) {
+            return;
+        }
+        int first = slot(packet.family(), 0);
+        for (int i = first; i < first + 256; i++) {
+            if (table[i] != null) {
+                out.add(new VrrpAction.Log("Unknown VRID(" + packet.advert().vrid() + ") received on interface("
+                        + ifname + "). ignoring..."));
+                return;
+            }
+        }
     }
 
     private boolean sentAdvertSince(int index) {
@@ -463,6 +493,15 @@ public final class VrrpEngine {
     }
 
     private boolean rejected(InstanceRuntime inst, VrrpPacket pkt, boolean checkAddresses, long now) {
+        if (inst.p.ownerIgnoreAdverts() && inst.effectivePriority == InstanceParams.PRIO_OWNER) {
+            // owner_ignore_adverts (RFC 9568): the owner is master whatever others send; one line per source and minute
+            long suppressed = inst.sourceLogLimit.admit(pkt.source(), now);
+            if (suppressed >= 0) {
+                log(inst, "Dropping packet(s) from " + AddressText.of(pkt.source()) + " since we are address owner"
+                        + (suppressed > 0 ? " (" + suppressed + " more from it not logged)" : ""));
+            }
+            return true;
+        }
         Decoded.Rejected r = inst.validator.check(pkt, checkAddresses, inst.ah);
         if (r == null) {
             inst.stats.advertRcvd++;
@@ -634,7 +673,8 @@ public final class VrrpEngine {
                 }
                 inst.masterAdverInt = inst.p.advertIntervalMicros();
                 inst.msDownTimer = inst.masterDown();
-                if (!init || inst.trackers.values().stream().anyMatch(InstanceRuntime.Tracker::fault)) {
+                // keepalived notifies a FAULT (init) only for a fault cause: a failed tracker or a config fault
+                if (!init || inst.p.configFault() || inst.trackers.values().stream().anyMatch(InstanceRuntime.Tracker::fault)) {
                     notifyInstance(inst, NotifyState.FAULT);
                 }
             }

@@ -49,6 +49,9 @@ public final class VrrpParamsFromConfig {
                 .unicast(spec.isUnicast())
                 .v3ChecksumAsV2(spec.v3ChecksumAsV2())
                 .unicastPeers(unicastPeers(spec.unicastPeers()))
+                .ownerIgnoreAdverts(spec.ownerIgnoreAdverts())
+                // unicast_fault_no_peer without peers: keepalived's config fault, FAULT for good
+                .configFault(spec.unicastFaultNoPeer() && !spec.isUnicast())
                 // keepalived: a peer's min_ttl or max_ttl turns the source check on for the instance
                 .checkUnicastSource(spec.checkUnicastSrc() || spec.unicastPeers().stream()
                         .anyMatch(u -> u.minTtl().isPresent() || u.maxTtl().isPresent()));

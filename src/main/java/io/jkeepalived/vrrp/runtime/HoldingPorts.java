@@ -92,6 +92,14 @@ final class HoldingPorts {
                 if (!group && hold.held(n.name())) {
                     return;
                 }
+                if (!group && n.state() == VrrpAction.NotifyState.STOP && hold.gone(n.name()).isPresent()) {
+                    // an instance the reload removed is announced DELETED, or not at all (GoneAtReload)
+                    if (hold.gone(n.name()).get().announced()) {
+                        delegate.notify(new VrrpAction.RunNotify(n.target(), n.name(), VrrpAction.NotifyState.DELETED,
+                                n.priority()));
+                    }
+                    return;
+                }
                 if (group && hold.groupHeld(n.name())
                         && (!releasing || hold.swallowGroupNotify(n.name(), stateOf(n.state())))) {
                     return;
@@ -152,7 +160,7 @@ final class HoldingPorts {
             case MASTER -> VrrpState.MASTER;
             case BACKUP -> VrrpState.BACKUP;
             case FAULT -> VrrpState.FAULT;
-            case STOP, MASTER_RX_LOWER_PRI -> VrrpState.INIT;
+            case STOP, DELETED, MASTER_RX_LOWER_PRI -> VrrpState.INIT;
         };
     }
 }

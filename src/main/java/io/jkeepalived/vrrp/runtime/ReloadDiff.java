@@ -78,6 +78,17 @@ final class ReloadDiff {
         return new CarriedOver(instances, groups, kept);
     }
 
+    /**
+     * The old instances no new one is the same virtual router of (keepalived's vrrp_exist fails): the reload deletes
+     * them. {@code notifyDeleted}: the old instances configured with notify_deleted.
+     */
+    static java.util.List<GoneAtReload> gone(VrrpPlan old, OldStates states, VrrpPlan next, Set<String> notifyDeleted) {
+        return old.instances().stream()
+                .filter(p -> next.instances().stream().noneMatch(q -> sameRouter(p, q)))
+                .map(p -> GoneAtReload.of(p.name(), states.instances().get(p.name()), notifyDeleted.contains(p.name())))
+                .toList();
+    }
+
     /** keepalived's vrrp_exist: the same virtual router on the same link, so its state means the same. */
     static boolean sameRouter(InstanceParams a, InstanceParams b) {
         return a.name().equals(b.name()) && a.interfaceName().equals(b.interfaceName()) && a.vrid() == b.vrid()

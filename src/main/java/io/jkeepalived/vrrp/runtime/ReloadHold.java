@@ -16,6 +16,7 @@ final class ReloadHold {
     private final Map<String, VrrpState> instances = new ConcurrentHashMap<>();
     private final Map<String, GroupHold> groups = new ConcurrentHashMap<>();
     private final Map<String, Set<java.net.InetAddress>> keptVips = new ConcurrentHashMap<>();
+    private final Map<String, GoneAtReload> gone = new ConcurrentHashMap<>();
 
     /** A held group, and whether the new run's start-up BACKUP notify for it was already swallowed. */
     private record GroupHold(VrrpState state, boolean startSeen) {
@@ -29,6 +30,15 @@ final class ReloadHold {
         instances.putAll(carried.instances());
         carried.instances().keySet().forEach(i -> carried.kept(i).ifPresent(k -> keptVips.put(i, k)));
         carried.groups().forEach((g, s) -> groups.put(g, new GroupHold(s, false)));
+    }
+
+    /** Instances the reload removes: their STOP notify becomes what keepalived announces for them. */
+    void gone(java.util.Collection<GoneAtReload> instances) {
+        instances.forEach(g -> gone.put(g.instance(), g));
+    }
+
+    Optional<GoneAtReload> gone(String instance) {
+        return Optional.ofNullable(gone.get(instance));
     }
 
     boolean held(String instance) {

@@ -25,8 +25,8 @@ import java.util.Optional;
  * keepalived's notifications for a state change, none of which may block the VRRP loop: the state's own
  * script ({@code notify_master} ...), the generic {@code notify} script with the four arguments
  * {@code INSTANCE|GROUP name state priority}, a line {@code INSTANCE "VI_1" MASTER 100} on the notify FIFOs,
- * and an SMTP alert when {@code smtp_alert} is on. {@code notify_stop} scripts are remembered so the
- * daemon can wait for them (1 s) at shutdown.
+ * and an SMTP alert when {@code smtp_alert} is on (see {@link AlertMailStates}). {@code notify_stop} scripts are
+ * remembered so the daemon can wait for them (1 s) at shutdown.
  */
 final class VrrpNotifier implements Notifier {
     private final Map<String, NotifySpec> instanceScripts = new HashMap<>();
@@ -34,11 +34,13 @@ final class VrrpNotifier implements Notifier {
     private final Map<String, Boolean> instanceSmtp = new HashMap<>();
     private final Map<String, Boolean> groupSmtp = new HashMap<>();
     private final java.util.Set<String> priorityChanges = new java.util.HashSet<>();
+    private final java.util.Set<String> notifyDeleted = new java.util.HashSet<>();
     private final ScriptRunner runner;
     private final ScriptJobs jobs;
     private final ScriptsAtStop atStop;
     private final List<NotifyFifo> fifos;
     private final Optional<MailAlerter> mail;
+    private final AlertMailStates mailStates;
     private final String routerId;
     private final Log log;
 
@@ -47,6 +49,9 @@ final class VrrpNotifier implements Notifier {
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
             instanceScripts.put(i.name(), i.notifyScripts());
             instanceSmtp.put(i.name(), i.smtpAlert());
+            if (i.notifyScripts().notifyDeletedSet()) {
+                notifyDeleted.add(i.name());
+            }
             if (i.notifyPriorityChanges()) {
                 priorityChanges.add(i.name());
             }
@@ -60,6 +65,7 @@ final class VrrpNotifier implements Notifier {
         this.atStop = atStop;
         this.fifos = List.copyOf(fifos);
         this.mail = mail;
+        this.mailStates = new AlertMailStates(config.globalDefs().noEmailFaults());
         this.routerId = routerId;
         this.log = log;
     }
@@ -68,18 +74,31 @@ final class VrrpNotifier implements Notifier {
     public void notify(VrrpAction.RunNotify n) {
         boolean group = n.target() == NotifyTarget.GROUP;
         NotifySpec scripts = (group ? groupScripts : instanceScripts).getOrDefault(n.name(), NotifySpec.NONE);
-        String state = n.state().name();
+        // keepalived words a deleted instance FAULT unless it has notify_deleted; the state script is still the
+        // notify_deleted one (it picks the script before it rewords the state)
+        NotifyState word = n.state() == NotifyState.DELETED && !notifyDeleted.contains(n.name()) ? NotifyState.FAULT
+                : n.state();
+        String state = word.name();
         stateScript(scripts, n.state()).ifPresent(s -> run(s, List.of(), n.state()));
         scripts.generic().ifPresent(s -> run(s, List.of(n.target().name(), n.name(), state, Integer.toString(n.priority())),
                 n.state()));
         if (n.state() != NotifyState.MASTER_RX_LOWER_PRI) {
-            String line = n.target().name() + " \"" + n.name() + "\" " + state + " " + n.priority();
-            fifos.forEach(f -> f.write(line));
+            fifoLine(n.target(), n.name(), word, n.priority());
         }
         if (mail.isPresent() && (group ? groupSmtp : instanceSmtp).getOrDefault(n.name(), false)) {
-            mailEvent(n.state()).ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
-                    : AlertMail.vrrpInstance(routerId, n.name(), e)));
+            mailEvent(word).filter(e -> mailStates.mail(n.target(), n.name(), word))
+                    .ifPresent(e -> mail.get().send(group ? AlertMail.vrrpGroup(routerId, n.name(), e)
+                            : AlertMail.vrrpInstance(routerId, n.name(), e)));
         }
+    }
+
+    /**
+     * Only the FIFO line, {@code INSTANCE "VI_1" BACKUP 100}: keepalived's notify_instance_fifo/notify_group_fifo,
+     * which fifo_write_vrrp_states_on_reload uses for the states a reload kept.
+     */
+    void fifoLine(NotifyTarget target, String name, NotifyState state, int priority) {
+        String line = target.name() + " \"" + name + "\" " + state.name() + " " + priority;
+        fifos.forEach(f -> f.write(line));
     }
 
     /** notify_priority_changes: {@code INSTANCE "VI_1" MASTER_PRIORITY 90} (BACKUP_PRIORITY in any other state). */
@@ -101,8 +120,8 @@ final class VrrpNotifier implements Notifier {
 
     private void run(ScriptSpec script, List<String> args, NotifyState state) {
         jobs.notifyJob(script, args).map(runner::start).ifPresent(handle -> {
-            if (state == NotifyState.STOP) {
-                atStop.add(handle);
+            if (state == NotifyState.STOP || state == NotifyState.DELETED) {
+                atStop.add(handle);     // the old run's script runner closes at a reload's stop: let these finish
             }
         });
     }
@@ -113,6 +132,7 @@ final class VrrpNotifier implements Notifier {
             case BACKUP -> s.backup();
             case FAULT -> s.fault();
             case STOP -> s.stop();
+            case DELETED -> s.deleted();
             case MASTER_RX_LOWER_PRI -> s.masterRxLowerPri();
         };
     }
@@ -123,6 +143,7 @@ final class VrrpNotifier implements Notifier {
             case BACKUP -> Optional.of(AlertMail.VrrpEvent.BACKUP);
             case FAULT -> Optional.of(AlertMail.VrrpEvent.FAULT);
             case STOP -> Optional.of(AlertMail.VrrpEvent.STOPPING);
+            case DELETED -> Optional.of(AlertMail.VrrpEvent.DELETED);
             case MASTER_RX_LOWER_PRI -> Optional.empty();
         };
     }

@@ -2,6 +2,7 @@ package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
 import io.jkeepalived.notify.NotifyFifo;
+import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.notify.ScriptJobs;
 import io.jkeepalived.notify.ScriptRunner;
@@ -24,6 +25,8 @@ import io.jkeepalived.common.AddressText;
 import io.jkeepalived.vrrp.engine.InstanceParams;
 import io.jkeepalived.vrrp.engine.VrrpEngine;
 import io.jkeepalived.vrrp.engine.VrrpState;
+import io.jkeepalived.vrrp.engine.VrrpAction.NotifyState;
+import io.jkeepalived.vrrp.engine.VrrpAction.NotifyTarget;
 import io.jkeepalived.vrrp.port.Notifier;
 import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.vrrp.port.VrrpPorts;
@@ -184,8 +187,11 @@ public final class VrrpSubsystem implements Subsystem {
         String routerId = config.globalDefs().routerId().orElse(host0);
         var paramsByName = new LinkedHashMap<String, InstanceParams>();
         plan.instances().forEach(p -> paramsByName.put(p.name(), p));
-        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(new VrrpNotifier(config, scripts, jobs, stopScripts, fifos, mail,
-                routerId, log),
+        var vrrpNotifier = new VrrpNotifier(config, scripts, jobs, stopScripts, fifos, mail, routerId, log);
+        if (g.fifoWriteVrrpStatesOnReload()) {
+            writeKeptStates(carried, plan, vrrpNotifier);
+        }
+        Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(vrrpNotifier,
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
         notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
         var syncDaemon = SyncDaemons.open(config, log);
@@ -198,7 +204,7 @@ public final class VrrpSubsystem implements Subsystem {
         // before a backup's master down timer runs out
         var engine = new VrrpEngine(plan.instances().stream()
                 .map(p -> keepMaster.contains(p.name()) ? p.toBuilder().initialMaster(true).build() : p).toList(),
-                plan.groups(), logDetail);
+                plan.groups(), logDetail, config.globalDefs().logUnknownVrids());
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
@@ -243,6 +249,22 @@ public final class VrrpSubsystem implements Subsystem {
         resources.remove(poller);
         resources.add(deletions);
         deletions.start();
+    }
+
+    /**
+     * fifo_write_vrrp_states_on_reload, as keepalived 2.2.7's vrrp_init_state: after a reload the FIFOs get the
+     * state of each sync group kept, then of each instance kept as BACKUP (one kept as MASTER gets no line). Their
+     * notifies are held back (ReloadHold), so without this a FIFO reader would not hear of them.
+     */
+    private static void writeKeptStates(CarriedOver carried, VrrpPlan plan, VrrpNotifier notifier) {
+        plan.groups().stream().filter(gr -> carried.groups().containsKey(gr.name())).forEach(gr ->
+                notifier.fifoLine(NotifyTarget.GROUP, gr.name(), notifyState(carried.groups().get(gr.name())), 0));
+        plan.instances().stream().filter(p -> carried.instances().get(p.name()) == VrrpState.BACKUP).forEach(p ->
+                notifier.fifoLine(NotifyTarget.INSTANCE, p.name(), NotifyState.BACKUP, p.priority()));
+    }
+
+    private static NotifyState notifyState(VrrpState s) {
+        return s == VrrpState.MASTER ? NotifyState.MASTER : s == VrrpState.FAULT ? NotifyState.FAULT : NotifyState.BACKUP;
     }
 
     /**
@@ -404,8 +426,12 @@ public final class VrrpSubsystem implements Subsystem {
             try (Rtnetlink rt = Linux.openRtnetlink()) {
                 HostInterfaces host = HostInterfaces.read(rt);
                 next = VrrpPlan.of(newConfig, host);
-                carried = ReloadDiff.carried(old.plan(), old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000),
-                        next, virtualRoutingChanged(RoutingPlan.of(config, host), RoutingPlan.of(newConfig, host)));
+                var states = old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000);
+                carried = ReloadDiff.carried(old.plan(), states, next,
+                        virtualRoutingChanged(RoutingPlan.of(config, host), RoutingPlan.of(newConfig, host)));
+                old.stopHold().gone(ReloadDiff.gone(old.plan(), states, next, config.vrrpInstances().stream()
+                        .filter(i -> i.notifyScripts().notifyDeletedSet()).map(VrrpInstanceSpec::name)
+                        .collect(java.util.stream.Collectors.toSet())));
             } catch (Exception e) {
                 log.warning("Reload: cannot compare the configurations (" + e.getMessage() + ") - restarting every instance");
             }
