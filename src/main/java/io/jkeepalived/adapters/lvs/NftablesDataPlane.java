@@ -38,9 +38,9 @@ import java.util.Set;
 /**
  * Virtual services as nftables rules, for kernels without IPVS, programmed in process: the skeleton and
  * structural changes (a new service, a new server's chain, other settings) through libnftables; what a check
- * result changes (weights, servers up or down: set elements and the selection rule's modulus) as one nf_tables
- * netlink batch ({@link NftBatchCodec}), which needs no cache of the table (libnftables 1.0.6 reloads the whole
- * table before each transaction: 136 ms per change at 1,000 services). Each {@link #apply} is one transaction
+ * result changes (weights, servers up or down: the elements of a service's slot map and live set, marks, never a
+ * rule or a verdict) as one nf_tables netlink batch ({@link NftBatchCodec}), which needs no cache of the table
+ * (libnftables 1.0.6 reloads the whole table before each transaction: 136 ms per change at 1,000 services). Each {@link #apply} is one transaction
  * per path (all of it or none of it). When a transaction fails, each service's part is tried on its own so one
  * bad service never stops the rest; an element batch the kernel refuses is written again through libnftables.
  * The ruleset itself is {@link NftRuleset}'s; this class runs it and keeps what it programmed.
@@ -51,8 +51,6 @@ public final class NftablesDataPlane implements DataPlane {
     private Rtnetlink rtnl;
     private NetfilterNetlink nfnl;
     private boolean nfnlUnavailable;
-    /** The handle of each service's selection rule, learnt from the kernel; forgotten when the chain is rewritten. */
-    private final Map<VirtualService, Long> selectionHandles = new HashMap<>();
     private long netlinkBatches;
     /** The kernel's answer to a service's refused element batch, for the failure line if libnftables fails too. */
     private final Map<VirtualService, String> refusedAsElements = new HashMap<>();
@@ -101,7 +99,6 @@ public final class NftablesDataPlane implements DataPlane {
             timeoutsSet = NftTimeouts.parse(natText);
             timeoutsSet.ifPresent(t -> timeouts = t);
         }
-        selectionHandles.clear();
         programmed.clear();
         programmed.putAll(state.services());
         ingressDevices.clear();
@@ -130,7 +127,7 @@ public final class NftablesDataPlane implements DataPlane {
     private record Part(VirtualService key, List<LvsOp> ops, NftRuleset.Change change) {
     }
 
-    /** A service's change as elements only, with its selection rule's handle when the rule changes too. */
+    /** A service's change as elements only. */
     private record FastPart(VirtualService key, List<LvsOp> ops, NftRuleset.ElementChange change, List<NftMessage> messages,
                             Service next, Map<RealServer, String> devices) {
     }
@@ -177,15 +174,14 @@ public final class NftablesDataPlane implements DataPlane {
                 }
             }
             var elements = netlink() ? NftRuleset.elementChange(old, next, devices) : Optional.<NftRuleset.ElementChange>empty();
-            var messages = elements.flatMap(this::withSelection);
-            if (messages.isPresent()) {
-                fast.add(new FastPart(e.getKey(), e.getValue(), elements.get(), messages.get(), next, devices));
+            if (elements.isPresent()) {
+                fast.add(new FastPart(e.getKey(), e.getValue(), elements.get(), elements.get().messages(), next, devices));
             } else {
                 parts.add(new Part(e.getKey(), e.getValue(), NftRuleset.change(old, next, devices, timeouts)));
             }
         }
         for (var refused : applyFast(fast, failures)) {
-            // refused as elements (a stale handle, a map changed behind our back): written whole instead
+            // refused as elements (a map changed behind our back): written whole instead
             var old = programmed.get(refused.key());
             parts.add(new Part(refused.key(), refused.ops(), NftRuleset.change(old, refused.next(), refused.devices(), timeouts)));
         }
@@ -244,31 +240,6 @@ public final class NftablesDataPlane implements DataPlane {
         return nfnl != null;
     }
 
-    /** The element messages, plus the selection rule replaced by its handle when its modulus changes. */
-    private Optional<List<NftMessage>> withSelection(NftRuleset.ElementChange c) {
-        if (c.selection().isEmpty()) {
-            return Optional.of(c.messages());
-        }
-        var key = c.result().service().key();
-        Long handle = selectionHandles.get(key);
-        if (handle == null) {
-            try {
-                var rules = nfnl.dump(NftBatchCodec.getRules(c.table(), c.chain()), "list chain " + c.table() + " " + c.chain());
-                var found = NftBatchCodec.selectionHandle(rules, c.selection().get().slotsSet());
-                if (found.isEmpty()) {
-                    return Optional.empty();
-                }
-                handle = found.getAsLong();
-                selectionHandles.put(key, handle);
-            } catch (SyscallException e) {
-                return Optional.empty();
-            }
-        }
-        var all = new ArrayList<>(c.messages());
-        all.add(new NftMessage.ReplaceRule(c.table(), c.chain(), handle, c.selection().get()));
-        return Optional.of(all);
-    }
-
     /**
      * Sends the element changes of every service as one nf_tables batch. When the kernel refuses it, the
      * services it did not refuse go again in a batch of their own; the refused ones are returned (for
@@ -306,7 +277,6 @@ public final class NftablesDataPlane implements DataPlane {
                 int i = err.index() - 1; // 0 is BATCH_BEGIN
                 if (i >= 0 && i < owner.size()) {
                     bad.add(owner.get(i));
-                    selectionHandles.remove(owner.get(i).key());
                     refusedAsElements.putIfAbsent(owner.get(i).key(), "nf_tables refused " + messages.get(i).describe() + ": " + err.text());
                 } else {
                     bad.addAll(pending); // the batch itself: nothing applied
@@ -365,7 +335,6 @@ public final class NftablesDataPlane implements DataPlane {
     }
 
     private void done(Part p, List<Failure> failures) {
-        selectionHandles.remove(p.key()); // the chain was rewritten: new handles
         refusedAsElements.remove(p.key());
         var r = p.change().result();
         if (r == null) {
@@ -416,7 +385,6 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         programmed.clear();
-        selectionHandles.clear();
         ingressDevices.clear();
         natSkeleton = false;
         drSkeleton = false;
