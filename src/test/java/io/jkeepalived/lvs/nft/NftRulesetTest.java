@@ -119,7 +119,7 @@ class NftRulesetTest {
 
     @Test
     void listingReadsBackWhatWasWritten() {
-        // a listing in the shape nft 1.0 prints it
+        // a listing as nft 1.0.6 printed it (counters and a third, retired, server's chain added)
         var listing = """
                 table inet jkeepalived {
                 	map nat4 {
@@ -128,18 +128,19 @@ class NftRulesetTest {
                 	}
 
                 	map v_tcp_192_0_2_100_80_slots {
-                		typeof numgen inc mod 2 : verdict
-                		elements = { 0 : jump v_tcp_192_0_2_100_80_r1, 1 : jump v_tcp_192_0_2_100_80_r2 }
+                		typeof numgen inc mod 2 : ct mark
+                		elements = { 0 : 0x6a6b0001, 1 : 0x6a6b0002, 2 : 0x6a6b0001, 3 : 0x6a6b0002 }
                 	}
 
-                	map v_tcp_192_0_2_100_80_ids {
+                	set v_tcp_192_0_2_100_80_live {
+                		typeof ct mark
+                		elements = { 0x6a6b0001 comment "r=198.51.100.11,80 w=1 u=0 l=0 m=NAT", 0x6a6b0002 comment "r=198.51.100.12,80 w=1 u=0 l=0 m=NAT" }
+                	}
+
+                	map v_tcp_192_0_2_100_80_all {
                 		typeof ct mark : verdict
-                		elements = { 0x6a6b0001 comment "r=198.51.100.11,80 w=1 u=0 l=0 m=NAT" : jump v_tcp_192_0_2_100_80_r1,
-                			     0x6a6b0002 comment "r=198.51.100.12,80 w=1 u=0 l=0 m=NAT" : jump v_tcp_192_0_2_100_80_r2 }
-                	}
-
-                	chain v_tcp_192_0_2_100_80 {
-                		numgen inc mod 2 vmap @v_tcp_192_0_2_100_80_slots
+                		elements = { 0x6a6b0001 comment "r=198.51.100.11,80" : jump v_tcp_192_0_2_100_80_r1, 0x6a6b0002 comment "r=198.51.100.12,80" : jump v_tcp_192_0_2_100_80_r2,
+                			     0x6a6b0003 comment "r=198.51.100.13,80" : jump v_tcp_192_0_2_100_80_r3 }
                 	}
 
                 	chain v_tcp_192_0_2_100_80_r1 {
@@ -149,13 +150,23 @@ class NftRulesetTest {
                 	chain v_tcp_192_0_2_100_80_r2 {
                 		meta l4proto tcp counter packets 3 bytes 180 dnat ip to 198.51.100.12:80
                 	}
+
+                	chain v_tcp_192_0_2_100_80_r3 {
+                		meta l4proto tcp counter packets 0 bytes 0 dnat ip to 198.51.100.13:80
+                	}
+
+                	chain v_tcp_192_0_2_100_80 {
+                		ct mark set numgen inc mod 128 map @v_tcp_192_0_2_100_80_slots
+                		ct mark vmap @v_tcp_192_0_2_100_80_all
+                	}
                 }
                 """;
         var state = NftState.parse(listing, null);
         var ps = state.services().get(WEB);
         assertEquals(Service.of(WEB, ServiceSettings.of("wrr"), List.of(Destination.of(A, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 1))),
                 ps.service());
-        assertEquals(Map.of(A, 1, B, 2), ps.ids());
+        assertEquals(Map.of(A, 1, B, 2, new RealServer("198.51.100.13", 80), 3), ps.ids(), "a server that left keeps its number and chain");
+        assertEquals(128, ps.modulus(), "from the selection rule");
         var stats = state.stats().getFirst();
         assertEquals(10, stats.totals().connections(), "NAT chains count new connections");
         assertEquals(7, stats.destinations().getFirst().counters().connections());
