@@ -158,7 +158,7 @@ public final class NftablesDataPlane implements DataPlane {
         if (byService.isEmpty()) {
             return failures;
         }
-        var routes = routes();
+        java.util.function.Function<String, Optional<String>> routes = null; // dumped when a DR server needs it
         var parts = new ArrayList<Part>();
         var fast = new ArrayList<FastPart>();
         for (var e : byService.entrySet()) {
@@ -169,6 +169,7 @@ public final class NftablesDataPlane implements DataPlane {
             if (next != null) {
                 for (var d : next.destinations().values()) {
                     if (d.forwarding().method() == Forwarding.Method.DR) {
+                        routes = routes != null ? routes : routes();
                         routes.apply(d.server().ip()).ifPresent(dev -> devices.put(d.server(), dev));
                     }
                 }

@@ -24,8 +24,9 @@ import java.util.OptionalInt;
  * table inet jkeepalived                         NAT: DNAT in the nat hooks (conntrack keeps each connection on its server)
  *   map nat4/nat6 { daddr . l4proto . dport : jump SERVICE }   map natmark4/natmark6 { mark : jump SERVICE }
  *   chain prerouting, output                     fixed: one vmap lookup per map
- *   chain SERVICE      ct mark set numgen inc | jhash ... mod M map @SERVICE_slots
- *                        [persistence: ct mark set saddr&amp;mask map @SERVICE_p; ct mark != @SERVICE_live ct mark set ... (as above)]
+ *   chain SERVICE      ct mark set numgen inc | jhash ... mod M map @SERVICE_slots            (a slot's server)
+ *                      [persistence, instead: ct mark set saddr&mask map @SERVICE_p;
+ *                       ct mark != @SERVICE_live ct mark set ... map @SERVICE_slots]    (the client's server while it is live)
  *                      ct mark vmap @SERVICE_all
  *   chain SERVICE_rN   [update @SERVICE_p] counter dnat to SERVER
  *   map SERVICE_slots  slot : mark          the only thing a check result changes, with SERVICE_live
@@ -41,8 +42,11 @@ import java.util.OptionalInt;
  * marks: no rule and no verdict changes, so nf_tables does not re-validate the table on that commit (a verdict
  * element or a rule with a lookup would make it walk every chain: 55-62 ms per change at 1,000 services). The
  * modulus M is fixed per service ({@link Slots#modulus}: the slot count of the weights when the service was
- * written, doubled to at least 128), the slots are shared by weight over it ({@link Slots#spread}); the
- * SERVICE_all verdict map is written only with a server's chain. Every object name comes from the service key
+ * last written whole, doubled to at least 128; the read-back takes it from the rule) and the slots are shared by
+ * weight over it ({@link Slots#spread}): exact (as IPVS) while the live weights' slot count divides M (the same
+ * servers, one of two down, ...), else each server's share within one slot (1/M) of its weight's. The
+ * SERVICE_all verdict map is written only with a server's chain (a new server, other settings: the whole
+ * service through libnftables, which also chooses M again). Every object name comes from the service key
  * ({@link NftNames}); element comments say what each element is ({@link Descriptors}) so the tables can be read
  * back.
  */
