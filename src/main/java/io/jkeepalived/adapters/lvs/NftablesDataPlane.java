@@ -58,6 +58,8 @@ public final class NftablesDataPlane implements DataPlane {
     /** What our tables hold, as far as we know: from the last read, plus what applied since. */
     private final Map<VirtualService, ProgrammedService> programmed = new LinkedHashMap<>();
     private final Set<String> ingressDevices = new LinkedHashSet<>();
+    /** Services that did not read back whole (another layout, a map deleted): removed before they are written anew. */
+    private final Map<VirtualService, NftState.Leftover> leftovers = new HashMap<>();
     private boolean natSkeleton;
     private boolean drSkeleton;
     private Timeouts timeouts = Timeouts.UNCHANGED;
@@ -101,6 +103,8 @@ public final class NftablesDataPlane implements DataPlane {
         }
         programmed.clear();
         programmed.putAll(state.services());
+        leftovers.clear();
+        leftovers.putAll(state.leftovers());
         ingressDevices.clear();
         ingressDevices.addAll(state.ingressDevices());
         natSkeleton = state.natTable();
@@ -178,13 +182,13 @@ public final class NftablesDataPlane implements DataPlane {
             if (elements.isPresent()) {
                 fast.add(new FastPart(e.getKey(), e.getValue(), elements.get(), elements.get().messages(), next, devices));
             } else {
-                parts.add(new Part(e.getKey(), e.getValue(), NftRuleset.change(old, next, devices, timeouts)));
+                parts.add(new Part(e.getKey(), e.getValue(), whole(e.getKey(), old, next, devices)));
             }
         }
         for (var refused : applyFast(fast, failures)) {
             // refused as elements (a map changed behind our back): written whole instead
             var old = programmed.get(refused.key());
-            parts.add(new Part(refused.key(), refused.ops(), NftRuleset.change(old, refused.next(), refused.devices(), timeouts)));
+            parts.add(new Part(refused.key(), refused.ops(), whole(refused.key(), old, refused.next(), refused.devices())));
         }
         if (parts.isEmpty()) {
             return failures;
@@ -211,6 +215,14 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         return failures;
+    }
+
+    /** The service written whole; a new one first clears what an earlier write left of it under its names. */
+    private NftRuleset.Change whole(VirtualService key, ProgrammedService old, Service next, Map<RealServer, String> devices) {
+        var change = NftRuleset.change(old, next, devices, timeouts);
+        var left = old == null && next != null ? leftovers.get(key) : null;
+        return left == null ? change : new NftRuleset.Change(NftRuleset.removeLeftover(key, left) + change.commands(), change.result(),
+                change.rejected());
     }
 
     /** lvs_timeouts for NAT: conntrack timeout objects on new connections to our services (one transaction). */
@@ -337,6 +349,7 @@ public final class NftablesDataPlane implements DataPlane {
 
     private void done(Part p, List<Failure> failures) {
         refusedAsElements.remove(p.key());
+        leftovers.remove(p.key());
         var r = p.change().result();
         if (r == null) {
             programmed.remove(p.key());
@@ -386,6 +399,7 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         programmed.clear();
+        leftovers.clear();
         ingressDevices.clear();
         natSkeleton = false;
         drSkeleton = false;

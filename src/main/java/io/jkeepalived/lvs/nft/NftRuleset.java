@@ -408,6 +408,26 @@ public final class NftRuleset {
                 .append(" : jump ").append(name).append(" }\n");
     }
 
+    /**
+     * Removes what is left of a service ({@link NftState.Leftover}): its dispatch element, its chains' rules, its
+     * sets, its chains. Goes before {@link #change} writes the service anew, in the same transaction.
+     */
+    public static String removeLeftover(VirtualService key, NftState.Leftover left) {
+        var sb = new StringBuilder();
+        var table = left.table();
+        sb.append("delete element ").append(table).append(' ').append(left.dispatchMap()).append(" { ").append(dispatchKey(key)).append(" }\n");
+        for (var chain : left.chains()) {
+            sb.append("flush chain ").append(table).append(' ').append(chain).append('\n');
+        }
+        for (var set : left.sets()) {
+            sb.append("delete set ").append(table).append(' ').append(set).append('\n');
+        }
+        for (var chain : left.chains()) {
+            sb.append("delete chain ").append(table).append(' ').append(chain).append('\n');
+        }
+        return sb.toString();
+    }
+
     private static void delete(StringBuilder sb, ProgrammedService old) {
         var key = old.service().key();
         var table = NftNames.table(old.mode());

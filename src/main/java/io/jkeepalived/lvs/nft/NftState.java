@@ -22,9 +22,21 @@ import java.util.regex.Pattern;
  * not there: the reconciler puts it back.
  */
 public record NftState(Map<VirtualService, ProgrammedService> services, Map<String, long[]> counters, Set<String> ingressDevices,
-                       boolean natTable, boolean drTable) {
+                       boolean natTable, boolean drTable, Map<VirtualService, Leftover> leftovers) {
 
-    public static final NftState EMPTY = new NftState(Map.of(), Map.of(), Set.of(), false, false);
+    public static final NftState EMPTY = new NftState(Map.of(), Map.of(), Set.of(), false, false, Map.of());
+
+    /**
+     * What is left of a service that does not read back whole (an earlier layout's maps, a map deleted by
+     * hand): its dispatch element, chains and sets, which a new write of the service must remove first (a map
+     * of another type under the same name makes {@code add map} fail with "File exists").
+     */
+    public record Leftover(String table, String dispatchMap, List<String> chains, List<String> sets) {
+        public Leftover {
+            chains = List.copyOf(chains);
+            sets = List.copyOf(sets);
+        }
+    }
 
     /**
      * @param natText / drText  nft's listing of each table ({@code list table ...}), or null when the table
@@ -35,13 +47,14 @@ public record NftState(Map<VirtualService, ProgrammedService> services, Map<Stri
         var services = new LinkedHashMap<VirtualService, ProgrammedService>();
         var counters = new HashMap<String, long[]>();
         var devices = new HashSet<String>();
+        var leftovers = new LinkedHashMap<VirtualService, Leftover>();
         if (natText != null) {
-            read(natText, Mode.NAT, services, counters, devices);
+            read(natText, Mode.NAT, services, counters, devices, leftovers);
         }
         if (drText != null) {
-            read(drText, Mode.DR, services, counters, devices);
+            read(drText, Mode.DR, services, counters, devices, leftovers);
         }
-        return new NftState(services, counters, devices, natText != null, drText != null);
+        return new NftState(services, counters, devices, natText != null, drText != null, leftovers);
     }
 
     /** The counters of a destination chain: {packets, bytes}, or null. */
@@ -60,8 +73,9 @@ public record NftState(Map<VirtualService, ProgrammedService> services, Map<Stri
     private static final Pattern INGRESS = Pattern.compile("hook ingress device \"([^\"]+)\"");
 
     private static void read(String text, Mode mode, Map<VirtualService, ProgrammedService> services, Map<String, long[]> counters,
-                             Set<String> devices) {
+                             Set<String> devices, Map<VirtualService, Leftover> leftovers) {
         var maps = new HashMap<String, List<Element>>();
+        var setNames = new ArrayList<String>();
         var chains = new HashSet<String>();
         var fwdDevices = new HashMap<String, String>();
         var bodies = new HashMap<String, String>();
@@ -81,6 +95,7 @@ public record NftState(Map<VirtualService, ProgrammedService> services, Map<Stri
             var name = names.get(i);
             switch (kinds.get(i)) {
                 case "map", "set" -> {
+                    setNames.add(name);
                     var elems = new ArrayList<Element>();
                     var e = ELEMENT.matcher(body);
                     while (e.find()) {
@@ -118,7 +133,11 @@ public record NftState(Map<VirtualService, ProgrammedService> services, Map<Stri
                 var name = NftNames.chain(svc.key());
                 var modulus = modulus(bodies.get(name), name + "_slots");
                 if (modulus <= 0 || !maps.containsKey(name + "_live") || !maps.containsKey(name + "_all") || !name.equals(elem.target())) {
-                    continue; // half a service: the reconciler puts it back whole
+                    // half a service: the reconciler puts it back whole, after what is left of it is gone
+                    var ownChains = chains.stream().filter(c -> c.equals(name) || c.matches(Pattern.quote(name) + "_r\\d+")).sorted().toList();
+                    var ownSets = setNames.stream().filter(n -> n.matches(Pattern.quote(name) + "_(slots|ids|live|all|conn|p)")).toList();
+                    leftovers.put(svc.key(), new Leftover(NftNames.table(mode), mapName, ownChains, ownSets));
+                    continue;
                 }
                 var ids = new LinkedHashMap<RealServer, Integer>();
                 var live = new LinkedHashMap<RealServer, io.jkeepalived.lvs.Destination>();

@@ -193,6 +193,33 @@ class NftablesDataPlaneTest {
     }
 
     @Test
+    void aServiceLeftByTheVerdictLayoutIsWrittenAnew(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        // what the layout before the marks left behind (a daemon stopped with -I, or killed): maps of jumps
+        var old = tmp.resolve("verdict-layout.nft");
+        java.nio.file.Files.writeString(old, """
+                table inet jkeepalived {
+                  map nat4 { typeof ip daddr . meta l4proto . th dport : verdict; }
+                  chain S_r1 { meta l4proto tcp counter dnat ip to 198.51.100.11:80; }
+                  chain S_r2 { meta l4proto tcp counter dnat ip to 198.51.100.12:80; }
+                  map S_slots { typeof numgen inc mod 2 : verdict; elements = { 0 : jump S_r1, 1 : jump S_r2 }; }
+                  map S_ids { typeof ct mark : verdict; elements = { 0x6a6b0001 comment "r=198.51.100.11,80 w=1 u=0 l=0 m=NAT" : jump S_r1,
+                                                                      0x6a6b0002 comment "r=198.51.100.12,80 w=1 u=0 l=0 m=NAT" : jump S_r2 }; }
+                  chain S { numgen inc mod 2 vmap @S_slots; }
+                }
+                add element inet jkeepalived nat4 { 198.51.100.100 . tcp . 80 comment "v=tcp,198.51.100.100,80 s=wrr" : jump S }
+                """.replace("S", "v_tcp_198_51_100_100_80")); // S: the service chain's name (no other capital S in the text)
+        ns.exec("nft", "-f", old.toString());
+        assertEquals(Set.of(), read().services().keySet(), "not read back: half a service in this layout");
+        var desired = Pool.of(List.of(Service.of(WEB, settings("wrr", Set.of(), 0, 32),
+                List.of(Destination.of(A, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 2)))));
+        var ops = Reconciler.diff(desired, read(), Set.of());
+        assertEquals(List.of(), on(() -> dp.apply(ops)));
+        var listing = ns.exec("nft", "list", "ruleset");
+        assertEquals(desired.services(), read().services(), listing);
+        assertTrue(!listing.contains("_ids") && listing.contains("ct mark set numgen inc mod 192 map @v_tcp_198_51_100_100_80_slots"), listing);
+    }
+
+    @Test
     void natConnectionsTakeTheLvsTimeouts() throws Exception {
         ns.exec("ip", "link", "set", "lo", "up");
         ns.exec("ip", "link", "set", "lan1", "up");
