@@ -598,8 +598,8 @@ final class GlobalDefsKeywords {
             w.error("Invalid vrrp_rx_bufs_multiplier");
             return;
         }
-        var v = unsigned(w.arg(0).orElseThrow());
-        if (v.isEmpty() || v.getAsLong() < 1) {
+        var v = unsigned(w, w.arg(0).orElseThrow(), 1);
+        if (v.isEmpty()) {
             w.error("Invalid vrrp_rx_bufs_multiplier " + w.arg(0).orElseThrow());
             return;
         }
@@ -625,7 +625,7 @@ final class GlobalDefsKeywords {
             } else if (word.equalsIgnoreCase("ADVERT")) {
                 advert = true;
             } else {
-                var v = unsigned(w.arg(0).orElseThrow());
+                var v = unsigned(w, w.arg(0).orElseThrow(), 0);
                 if (v.isEmpty()) {
                     w.error("Invalid vrrp_rx_bufs_policy " + word);
                 } else {
@@ -651,7 +651,7 @@ final class GlobalDefsKeywords {
             w.error(type + "_rcv_bufs size missing");
             return;
         }
-        var v = unsigned(w.arg(0).orElseThrow());
+        var v = unsigned(w, w.arg(0).orElseThrow(), 0);
         if (v.isEmpty()) {
             w.error(type + "_rcv_bufs size (" + w.arg(0).orElseThrow() + ") invalid");
         } else if (v.getAsLong() != 0) {
@@ -671,13 +671,17 @@ final class GlobalDefsKeywords {
         g.rcvBufsForce.put(w.keyword(), force);
     }
 
-    /** An unsigned 32-bit number as keepalived's read_unsigned reads it (decimal); empty otherwise. */
-    static java.util.OptionalLong unsigned(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(Character::isDigit) || text.length() > 10) {
-            return java.util.OptionalLong.empty();
+    /** An unsigned 32-bit number of at least {@code min}, with keepalived's read_unsigned words when it is not. */
+    private static java.util.OptionalLong unsigned(Words w, String text, long min) {
+        try {
+            if (Long.parseLong(text.startsWith("+") ? text.substring(1) : text) > 0xffff_ffffL) {
+                w.error("number '" + text + "' outside unsigned integer range");
+                return java.util.OptionalLong.empty();
+            }
+        } catch (NumberFormatException e) {
+            // Words.integer words it
         }
-        long v = Long.parseLong(text);
-        return v <= 0xffff_ffffL ? java.util.OptionalLong.of(v) : java.util.OptionalLong.empty();
+        return w.integer(text, min, 0xffff_ffffL);
     }
 
     private static void umask(GlobalDefsDraft g, Words w) {
