@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
  * receive socket (vrrp_rx_bufs_policy MTU x vrrp_rx_bufs_multiplier) and the VRRP process's rtnetlink sockets
  * (vrrp_netlink_cmd_rcv_bufs; vrrp_netlink_monitor_rcv_bufs with _force, above net.core.rmem_max) have the same
  * SO_RCVBUF, read from outside with pidfd_getfd(2). The kernel doubles SO_RCVBUF; without FORCE it caps it at
- * rmem_max first. The lvs_* buffers size the checker's IPVS socket: this kernel has no IPVS (see unit tests).
+ * rmem_max first. Then jkeepalived alone: process_monitor_rcv_bufs on track_process's connector socket (keepalived's
+ * cannot listen from a namespace other than init's). The lvs_* buffers size the checker's IPVS socket: this kernel has no IPVS (see unit tests).
  */
 @Tag("root")
 @Timeout(180)
@@ -47,6 +48,7 @@ class SocketBuffersRootTest {
                     if int(m.group(1)) == pid:
                         vrrp.append(rcvbuf(int(m.group(2)))[2])
             rtnl = set()
+            proc = []
             for fd in os.listdir('/proc/%d/fd' % pid):
                 try:
                     if not os.readlink('/proc/%d/fd/%s' % (pid, fd)).startswith('socket:'):
@@ -56,7 +58,9 @@ class SocketBuffersRootTest {
                 domain, protocol, size = rcvbuf(int(fd))
                 if domain == socket.AF_NETLINK and protocol == 0:
                     rtnl.add(size)
-            print('vrrp=%s rtnl=%s' % (sorted(vrrp), sorted(rtnl)))
+                if domain == socket.AF_NETLINK and protocol == 11:
+                    proc.append(size)
+            print('vrrp=%s rtnl=%s' % (sorted(vrrp), sorted(rtnl)) + (' proc=%s' % proc if proc else ''))
             """;
 
     private static final String GLOBALS = """
@@ -89,14 +93,17 @@ class SocketBuffersRootTest {
             assertEquals(expected, probe(lan.a, jk.pid()), "jkeepalived");
             assertEquals(0, jk.term());
 
-            // without _force the monitor's size is capped at rmem_max (then doubled), as keepalived's SO_RCVBUF
-            jk.rewrite(withGlobals(new TestConf("v3", "jkda", 100, ""),
+            // without _force the monitor's size is capped at rmem_max (then doubled), as keepalived's SO_RCVBUF;
+            // track_process opens the process connector (in init's namespace), sized by process_monitor_rcv_bufs
+            jk.rewrite(withGlobals(new TestConf("v3", "jkda", 100, "    track_process {\n        tp weight 10\n    }\n"),
                     GLOBALS.replace("    vrrp_netlink_monitor_rcv_bufs_force\n", "")
-                            .replace("vrrp_rx_bufs_policy MTU", "vrrp_rx_bufs_policy 7000")));
+                            .replace("vrrp_rx_bufs_policy MTU", "vrrp_rx_bufs_policy 7000")
+                            + "    process_monitor_rcv_bufs 400000\n")
+                    + "vrrp_track_process tp {\n    process sleep\n}\n");
             jk.start();
             await("jkeepalived BACKUP again", 60_000, () -> jk.state("VI_1").equals("BACKUP"), jk);
-            assertEquals("vrrp=[14000] rtnl=[600000, " + 2 * rmemMax + "]", probe(lan.a, jk.pid()),
-                    "a size policy; the monitor without force");
+            assertEquals("vrrp=[14000] rtnl=[600000, " + 2 * rmemMax + "] proc=[800000]", probe(lan.a, jk.pid()),
+                    "a size policy; the monitor without force; the process connector");
         } finally {
             try (var files = Files.list(dir)) {
                 files.forEach(f -> f.toFile().delete());
