@@ -1,6 +1,7 @@
 package io.jkeepalived.adapters.lvs;
 
 import io.jkeepalived.linux.Linux;
+import io.jkeepalived.linux.ReceiveBuffer;
 import io.jkeepalived.linux.NetfilterNetlink;
 import io.jkeepalived.linux.Nftables;
 import io.jkeepalived.linux.NftablesException;
@@ -49,6 +50,21 @@ import java.util.Set;
 public final class NftablesDataPlane implements DataPlane {
     private Nftables nft;
     private Rtnetlink rtnl;
+    /** lvs_netlink_cmd_rcv_bufs(_force): the route lookup socket is the checker's rtnetlink request socket. */
+    private final ReceiveBuffer rtnetlinkBuffer;
+
+    public NftablesDataPlane() {
+        this(ReceiveBuffer.DEFAULT);
+    }
+
+    private NftablesDataPlane(ReceiveBuffer rtnetlinkBuffer) {
+        this.rtnetlinkBuffer = rtnetlinkBuffer;
+    }
+
+    /** With its rtnetlink request socket's receive buffer as configured (lvs_netlink_cmd_rcv_bufs). */
+    public static NftablesDataPlane withRtnetlinkBuffer(ReceiveBuffer rtnetlinkBuffer) {
+        return new NftablesDataPlane(rtnetlinkBuffer);
+    }
     private NetfilterNetlink nfnl;
     private boolean nfnlUnavailable;
     private long netlinkBatches;
@@ -379,7 +395,7 @@ public final class NftablesDataPlane implements DataPlane {
     private java.util.function.Function<String, Optional<String>> routes() throws DataPlaneException {
         try {
             if (rtnl == null) {
-                rtnl = Linux.openRtnetlink();
+                rtnl = Linux.openRtnetlink(rtnetlinkBuffer);
             }
             return new DirectRoutes(rtnl).snapshot();
         } catch (SyscallException e) {
