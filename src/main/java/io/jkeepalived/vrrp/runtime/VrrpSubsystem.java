@@ -1,6 +1,7 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
+import io.jkeepalived.adapters.vrrp.GarpRateLimits;
 import io.jkeepalived.notify.NotifyFifo;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.ScriptSpec;
@@ -146,7 +147,7 @@ public final class VrrpSubsystem implements Subsystem {
                 na.put(ifname, Linux.openNeighbourAdvertiser(ifname));
             }
         }
-        var garp = new AnnouncingGarpSender(arp, na, plan.deviceOf(), log);
+        var garp = new AnnouncingGarpSender(arp, na, plan.deviceOf(), log, GarpRateLimits.of(config), clock);
         resources.add(garp);
 
         var sockets = new LinkedHashMap<SocketKey, RawVrrpSocket>();
