@@ -66,6 +66,8 @@ class GarpIntervalRootTest {
                             who + ": GARP " + i + " only " + gap + " us after the previous one: " + garps);
                 }
             }
+            System.out.println("GARPs at ms after the first (interval " + intervalMillis + " ms): jkeepalived "
+                    + offsets(jk) + ", keepalived " + offsets(ka));
             assertEquals(ka.size(), jk.size(), "as many GARPs as keepalived:\njkeepalived " + jk + "\nkeepalived " + ka);
         } finally {
             try (var files = Files.list(dir)) {
@@ -98,6 +100,10 @@ class GarpIntervalRootTest {
             assertEquals(0, node.term());
             return garps(wire.text());
         }
+    }
+
+    private static List<Long> offsets(List<Garp> garps) {
+        return garps.stream().map(g -> (g.micros() - garps.get(0).micros()) / 1000).toList();
     }
 
     private static List<Garp> garps(String tcpdump) {
