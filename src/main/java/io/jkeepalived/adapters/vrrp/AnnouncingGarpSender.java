@@ -37,25 +37,31 @@ public final class AnnouncingGarpSender implements io.jkeepalived.vrrp.port.Garp
 
     public AnnouncingGarpSender(Map<String, GarpSender> arp, Map<String, NeighbourAdvertiser> na, Map<InetAddress, String> deviceOf,
                          Log log) {
-        this(arp, na, deviceOf, log, GarpPacer.unlimited(), MonotonicClock.system());
+        this(arp, na, deviceOf, log, GarpPacer.unlimited(), MonotonicClock.system(), () -> { });
     }
 
-    /** With keepalived's per-interface intervals between GARPs and between NAs ({@link GarpRateLimits}). */
+    /**
+     * With keepalived's per-interface intervals between GARPs and between NAs ({@link GarpRateLimits});
+     * {@code threadSetup} runs first on the timer thread (the VRRP loop's scheduling settings).
+     */
     public AnnouncingGarpSender(Map<String, GarpSender> arp, Map<String, NeighbourAdvertiser> na, Map<InetAddress, String> deviceOf,
-                         Log log, GarpRateLimits limits, MonotonicClock clock) {
-        this(arp, na, deviceOf, log, limits.pacer(), clock);
+                         Log log, GarpRateLimits limits, MonotonicClock clock, Runnable threadSetup) {
+        this(arp, na, deviceOf, log, limits.pacer(), clock, threadSetup);
     }
 
     AnnouncingGarpSender(Map<String, GarpSender> arp, Map<String, NeighbourAdvertiser> na, Map<InetAddress, String> deviceOf,
-                         Log log, GarpPacer pacer, MonotonicClock clock) {
+                         Log log, GarpPacer pacer, MonotonicClock clock, Runnable threadSetup) {
         this.arp = Map.copyOf(arp);
         this.na = Map.copyOf(na);
         this.deviceOf = Map.copyOf(deviceOf);
         this.log = log;
         this.pacer = pacer;
         this.clock = clock;
-        this.timer = pacer.limits() ? Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("VRRP-garp").factory()) : null;
+        this.timer = pacer.limits() ? Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().daemon()
+                .name("VRRP-garp").unstarted(() -> {
+                    threadSetup.run();
+                    task.run();
+                })) : null;
     }
 
     @Override

@@ -147,7 +147,8 @@ public final class VrrpSubsystem implements Subsystem {
                 na.put(ifname, Linux.openNeighbourAdvertiser(ifname));
             }
         }
-        var garp = new AnnouncingGarpSender(arp, na, plan.deviceOf(), log, GarpRateLimits.of(config), clock);
+        var garp = new AnnouncingGarpSender(arp, na, plan.deviceOf(), log, GarpRateLimits.of(config), clock,
+                loopSettings()::applyToHelperThread);
         resources.add(garp);
 
         var sockets = new LinkedHashMap<SocketKey, RawVrrpSocket>();
