@@ -46,6 +46,8 @@ final class ConfigDraft {
     /** bfd_instances keepalived disabled: tracking one is dropped silently, not reported as unknown. */
     final Set<String> disabledBfds = new HashSet<>();
     final List<GarpGroupSpec> garpGroups = new ArrayList<>();
+    final java.util.Set<String> garpGroupInterfaces = new java.util.HashSet<>();   // each in one group only
+    int garpGroupBlocks;
     final List<UnresolvedSyncGroup> syncDrafts = new ArrayList<>();
     final List<VrrpInstanceDraft> drafts = new ArrayList<>();
     final Set<String> instanceNames = new HashSet<>();

@@ -79,10 +79,10 @@ final class GlobalDefsKeywords {
                 .applied(VrrpInstanceSpec::lowerPrioNoAdvert)
             .on("vrrp_higher_prio_send_advert", (g, w) -> g.higherPrioSendAdvert = w.bool(0))
                 .applied(VrrpInstanceSpec::higherPrioSendAdvert)
-            .on("vrrp_garp_interval", (g, w) -> w.seconds(0, 0, 18446744073709.551614).ifPresent(d -> g.garpInterval = d))
-                .unsupported("GARP/NA rate limits")
-            .on("vrrp_gna_interval", (g, w) -> w.seconds(0, 0, 18446744073709.551614).ifPresent(d -> g.gnaInterval = d))
-                .unsupported("GARP/NA rate limits")
+            .on("vrrp_garp_interval", (g, w) -> interval(w).ifPresent(d -> g.garpInterval = d))
+                .applied(GlobalDefs::vrrpGarpInterval)
+            .on("vrrp_gna_interval", (g, w) -> interval(w).ifPresent(d -> g.gnaInterval = d))
+                .applied(GlobalDefs::vrrpGnaInterval)
             .on("vrrp_min_garp", GlobalDefsKeywords::vrrpMinGarp)
                 .applied(GarpSettings::masterRepeat, GarpSettings::masterDelay, GarpSettings::masterRefreshRepeat)
             .on("vrrp_version", GlobalDefsKeywords::vrrpVersion)
@@ -707,5 +707,18 @@ final class GlobalDefsKeywords {
     /** Which process a vrrp_* / checker_* / bfd_* scheduling keyword is for: 0, 1 or 2. */
     private static int proc(String keyword) {
         return keyword.startsWith("vrrp") ? 0 : keyword.startsWith("checker") ? 1 : 2;
+    }
+
+    /** vrrp_garp_interval / vrrp_gna_interval: 1 us to UINT_MAX us, keepalived's words when invalid. */
+    private static java.util.Optional<java.time.Duration> interval(Words w) {
+        var text = w.required(0);
+        if (text.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var d = w.seconds(text.get(), 0.000001, 4294.967295);
+        if (d.isEmpty()) {
+            w.error(w.keyword() + " '" + text.get() + "' is invalid");
+        }
+        return d;
     }
 }

@@ -48,8 +48,8 @@ final class RootKeywords {
                 .applied(KeepalivedConfig::trackProcesses)
             .on("bfd_instance", RootKeywords::bfdInstance)
                 .unsupported("BFD")
-            .on("garp_group", (cfg, w) -> cfg.garpGroups.add(cfg.vrrp.garpGroup(w.node())))
-                .unsupported("GARP/NA rate limits")
+            .on("garp_group", RootKeywords::garpGroup)
+                .applied(KeepalivedConfig::garpGroups)
             .on("vrrp_sync_group", (cfg, w) -> cfg.syncDrafts.add(cfg.vrrp.syncGroup(w.node())))
                 .applied(KeepalivedConfig::vrrpSyncGroups)
             .on("vrrp_instance", RootKeywords::vrrpInstance)
@@ -128,6 +128,15 @@ final class RootKeywords {
             w.error("vrrp instance " + name + " already defined");
         } else {
             cfg.drafts.add(cfg.vrrp.instance(w.node(), cfg.interfaces));
+        }
+    }
+
+    /** keepalived numbers the groups that have an interfaces block (in its "no delay" message). */
+    private static void garpGroup(ConfigDraft cfg, Words w) {
+        var draft = new GarpGroupDraft(cfg.interfaces, cfg.garpGroupInterfaces, cfg.garpGroupBlocks);
+        cfg.garpGroups.add(cfg.vrrp.garpGroup(w.node(), draft));
+        if (draft.aggregationGroup > 0 && (draft.hasGarp || draft.hasGna)) {
+            cfg.garpGroupBlocks++;
         }
     }
 }

@@ -76,8 +76,7 @@ final class VrrpBuilder {
         return draft.finish(block, sink);
     }
 
-    GarpGroupSpec garpGroup(ConfigNode block) {
-        var draft = new GarpGroupDraft();
+    GarpGroupSpec garpGroup(ConfigNode block, GarpGroupDraft draft) {
         GarpGroupKeywords.TABLE.readAll(draft, block, sink);
         return draft.finish(block, sink);
     }

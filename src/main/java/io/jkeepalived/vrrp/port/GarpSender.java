@@ -8,4 +8,8 @@ public interface GarpSender {
     void sendGarp(String interfaceName, List<InetAddress> addresses, int repeat) throws Exception;
 
     void sendNa(String interfaceName, List<InetAddress> addresses, int repeat) throws Exception;
+
+    /** The addresses were removed: sends still queued for them by a rate limit are dropped. */
+    default void forget(List<InetAddress> addresses) {
+    }
 }

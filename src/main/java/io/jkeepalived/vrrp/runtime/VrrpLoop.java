@@ -349,7 +349,10 @@ public final class VrrpLoop implements AutoCloseable {
                 }
             }
             case VrrpAction.AddVips v -> ports.addresses().add(v.instance(), v.vips(), v.accept());
-            case VrrpAction.RemoveVips v -> ports.addresses().remove(v.instance(), v.vips(), v.accept());
+            case VrrpAction.RemoveVips v -> {
+                ports.garp().forget(v.vips());
+                ports.addresses().remove(v.instance(), v.vips(), v.accept());
+            }
             case VrrpAction.SendGarp g -> ports.garp().sendGarp(params.get(g.instance()).interfaceName(), g.addresses(), g.repeat());
             case VrrpAction.SendNa n -> ports.garp().sendNa(params.get(n.instance()).interfaceName(), n.addresses(), n.repeat());
             case VrrpAction.RunNotify n -> ports.notifier().notify(n);

@@ -1,6 +1,7 @@
 package io.jkeepalived.vrrp.runtime;
 
 import io.jkeepalived.adapters.vrrp.AnnouncingGarpSender;
+import io.jkeepalived.adapters.vrrp.GarpRateLimits;
 import io.jkeepalived.notify.NotifyFifo;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.ScriptSpec;
@@ -148,7 +149,8 @@ public final class VrrpSubsystem implements Subsystem {
                 na.put(ifname, Linux.openNeighbourAdvertiser(ifname));
             }
         }
-        var garp = new AnnouncingGarpSender(arp, na, plan.deviceOf(), log);
+        var garp = new AnnouncingGarpSender(arp, na, plan.deviceOf(), log, GarpRateLimits.of(config), clock,
+                loopSettings()::applyToHelperThread);
         resources.add(garp);
 
         var sockets = new LinkedHashMap<SocketKey, RawVrrpSocket>();

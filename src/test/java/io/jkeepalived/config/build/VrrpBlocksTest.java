@@ -57,6 +57,28 @@ class VrrpBlocksTest {
         assertEquals(List.of("VI_1"), b.config().vrrpSyncGroups().get(0).members());
     }
 
+    /** keepalived 2.2.7's -t words (vrrp_parser.c garp_group handlers, global_parser.c vrrp_garp_interval). */
+    @Test
+    void garpIntervalsAndGroupsAsKeepalivedChecksThem() {
+        var b = Built.of("global_defs {", "  vrrp_garp_interval 0", "  vrrp_gna_interval 0.5", "}",
+                "garp_group {", "  garp_interval 0.3", "  interface nosuch0", "  interfaces {", "    eth1", "    eth0", "  }", "}",
+                "garp_group {", "  interface eth1", "}",
+                "garp_group {", "  gna_interval -1", "  interface eth2", "}");
+        assertTrue(b.has("number '0' outside range [0.000001, 4294.967295]", 2));
+        assertTrue(b.has("vrrp_garp_interval '0' is invalid", 2));
+        assertEquals(Duration.ZERO, b.config().globalDefs().vrrpGarpInterval());
+        assertEquals(Duration.ofMillis(500), b.config().globalDefs().vrrpGnaInterval());
+        assertTrue(b.has("WARNING - interface nosuch0 specified for garp_group doesn't exist", 7));
+        assertTrue(b.has("garp_group already specified for eth1 - ignoring", 14));
+        assertTrue(b.has("garp_group gna_interval '-1' invalid", 17));
+        assertEquals(2, b.messages().stream().filter("garp group 0 does not have any delay set - removing"::equals).count());
+        var groups = b.config().garpGroups();
+        assertEquals(List.of("eth1", "eth0"), groups.get(0).interfaces());
+        assertEquals(Duration.ofMillis(300), groups.get(0).garpInterval());
+        assertEquals(List.of(), groups.get(1).interfaces());
+        assertEquals(List.of(), groups.get(2).interfaces(), "a group without a delay frees its interfaces");
+    }
+
     @Test
     void trackFileProcessBfdAndGarpGroup() {
         var b = Built.of("track_file tf {", "  file /run/x", "  weight -5 reverse", "}",
