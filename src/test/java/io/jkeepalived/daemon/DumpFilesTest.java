@@ -1,6 +1,7 @@
 package io.jkeepalived.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.load.ConfigTest;
@@ -37,5 +38,35 @@ class DumpFilesTest {
         // unsupported and a missing namespace is a fatal -t error), so its dump names never carry one
         assertEquals(Path.of("/tmp/keepalived.stats"), of("instance lb1\nglobal_defs {\n data_use_instance\n}\n",
                 Map.of()).stats(), "the stats file keeps its name");
+    }
+
+    @Test
+    void stateAndStatsDumpFiles() throws Exception {
+        String g = "global_defs {\n router_id a\n";
+        var file = of(g + " state_dump_file /var/lib/ka/state.txt\n stats_dump_file /var/lib/ka/stats.out\n}\n", Map.of());
+        assertEquals(Path.of("/var/lib/ka/state.txt"), file.data());
+        assertEquals(Path.of("/var/lib/ka/stats.out"), file.stats());
+        var dir = of(g + " state_dump_file /var/lib/ka/\n stats_dump_file /srv/\n}\n", Map.of());
+        assertEquals(Path.of("/var/lib/ka/keepalived.data"), dir.data(), "a trailing '/' names the directory");
+        assertEquals(Path.of("/srv/keepalived.stats"), dir.stats());
+        assertEquals(Path.of("/var/tmp/mine.data"), of(g + " state_dump_file sub/mine.data\n}\n",
+                Map.of("TMPDIR", "/var/tmp")).data(), "a relative path keeps its last part, in the temporary directory");
+        assertEquals(Path.of("/top"), of(g + " state_dump_file /top\n}\n", Map.of()).data());
+        assertEquals(Path.of("/d/state.lb1.txt"), of("instance lb1\n" + g + " data_use_instance\n"
+                + " state_dump_file /d/state.txt\n}\n", Map.of()).data(), "the instance goes before the extension");
+        assertEquals(Path.of("/d/state.lb1"), of("instance lb1\n" + g + " data_use_instance\n"
+                + " state_dump_file /d/state\n}\n", Map.of()).data(), "or at the end");
+    }
+
+    @Test
+    void aDumpFileNeedsOneNonEmptyPath() throws Exception {
+        Path conf = dir.resolve("bad.conf");
+        Files.writeString(conf, "global_defs {\n state_dump_file\n stats_dump_file /a /b\n}\n");
+        var sink = new DiagnosticSink();
+        var config = ConfigTest.load(conf, "", false, sink);
+        var messages = sink.findings().stream().map(d -> d.format()).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("state_dump_file requires a non-empty path")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("stats_dump_file requires a non-empty path")), messages.toString());
+        assertEquals(Path.of("/tmp/keepalived.stats"), DumpFiles.of(config, Map.of()).stats(), "the default stays");
     }
 }

@@ -94,6 +94,50 @@ class FilesWrittenAsRootTest {
         assertTrue(Files.isSymbolicLink(pid), "another process's pid file (here: the planted link) is not removed");
     }
 
+    /**
+     * state_dump_file and stats_dump_file move the dumps (a directory ending in '/', or a file whose extension keeps
+     * the instance name before it with data_use_instance), and a symlink planted at a configured path is not followed.
+     */
+    @Test
+    void configuredDumpPathsAreUsedAndNotFollowed() throws Exception {
+        Path dumps = Files.createDirectory(base.resolve("dumps"));
+        Files.setAttribute(dumps, "unix:mode", 01777);
+        Files.writeString(conf, "instance lb1\nglobal_defs {\n    router_id files\n    data_use_instance\n"
+                + "    state_dump_file " + dumps + "/state.txt\n    stats_dump_file " + dumps + "/\n}\n");
+        Path log = base.resolve("daemon-paths.log");
+        var cmd = new ArrayList<>(java());
+        cmd.addAll(List.of("-n", "-l", "-f", conf.toString(), "-p", tmp.resolve("k.pid").toString(), "-r",
+                tmp.resolve("vrrp.pid").toString(), "-c", tmp.resolve("checkers.pid").toString()));
+        var pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("TMPDIR", tmp.toString());
+        Process daemon = pb.start();
+        try {
+            Await.until(Duration.ofSeconds(60), "the daemon to start", () -> read(log).contains("Startup complete"));
+            Sh.ok("kill", "-USR1", Long.toString(daemon.pid()));
+            Sh.ok("kill", "-USR2", Long.toString(daemon.pid()));
+            Path data = dumps.resolve("state.lb1.txt");
+            Path stats = dumps.resolve("keepalived.stats");
+            Await.until(Duration.ofSeconds(20), "both dumps at the configured paths",
+                    () -> read(log).contains("Wrote " + data) && read(log).contains("Wrote " + stats));
+            assertTrue(Files.isRegularFile(data, LinkOption.NOFOLLOW_LINKS), "the data dump is written");
+            assertTrue(Files.notExists(tmp.resolve("keepalived.data")) && Files.notExists(tmp.resolve("keepalived.lb1.data")),
+                    "nothing in $TMPDIR");
+            Files.delete(data);
+            Files.createSymbolicLink(data, victim);
+            Files.getFileAttributeView(data, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setOwner(nobody);
+            Sh.ok("kill", "-USR1", Long.toString(daemon.pid()));
+            Await.until(Duration.ofSeconds(20), "the planted dump to be refused",
+                    () -> read(log).contains("Cannot write " + data));
+        } finally {
+            daemon.destroy();
+            if (!daemon.waitFor(10, TimeUnit.SECONDS)) {
+                daemon.destroyForcibly();
+            }
+        }
+        assertEquals("root:secret\n", Files.readString(victim));
+    }
+
     @Test
     void theConfigTestReportFileIsNotFollowed() throws Exception {
         Path report = plant("report.log");

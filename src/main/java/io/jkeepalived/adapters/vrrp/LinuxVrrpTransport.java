@@ -5,6 +5,7 @@ import io.jkeepalived.linux.RawVrrpSocket;
 import io.jkeepalived.linux.ReceivedPacket;
 import io.jkeepalived.vrrp.codec.AhIcv;
 import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.UnicastChecksum;
 import io.jkeepalived.vrrp.codec.VrrpAddresses;
 import io.jkeepalived.vrrp.codec.VrrpCodec;
 import io.jkeepalived.vrrp.engine.InstanceParams;
@@ -73,8 +74,10 @@ public final class LinuxVrrpTransport implements VrrpTransport {
         int len = packet.remaining() - vrrpOffset;
         packet.get(packet.position() + vrrpOffset, tx, 0, len);
         boolean v4 = socket.spec().family() == java.net.StandardProtocolFamily.INET;
-        if (v4 && socket.spec().isUnicast() && (tx[0] & 0xf0) == 0x30 && !instance.v3ChecksumAsV2()) {
-            // VRRPv3 over IPv4 sums the destination: one checksum per peer (the kernel does not do it for us)
+        if (v4 && socket.spec().isUnicast() && (tx[0] & 0xf0) == 0x30 && !instance.v3ChecksumAsV2()
+                && instance.unicastChecksum() != UnicastChecksum.OLD) {
+            // VRRPv3 over IPv4 sums the destination: one checksum per peer (the kernel does not do it for us);
+            // the old checksum (old_unicast_checksum) keeps the group the packet was built for
             byte[] group = VrrpAddresses.MCAST_V4.getAddress();
             for (InetAddress peer : socket.spec().unicastPeers()) {
                 byte[] dst = peer.getAddress();

@@ -56,6 +56,7 @@ final class ConfigDraft {
     final List<RuleSpec> staticRules = new ArrayList<>();
     /** track_group blocks as read: name, member names as written, position. */
     final List<TrackGroupSpec> trackGroups = new ArrayList<>();
+    final java.util.Map<String, io.jkeepalived.config.model.InterfaceDelays> interfaceDelays = new java.util.LinkedHashMap<>();
     Optional<SslSpec> ssl = Optional.empty();
     final List<VirtualServerGroupSpec> vsGroups = new ArrayList<>();
     final List<VirtualServerSpec> virtualServers = new ArrayList<>();

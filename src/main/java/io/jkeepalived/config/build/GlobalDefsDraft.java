@@ -124,6 +124,8 @@ final class GlobalDefsDraft {
     Optional<String> reloadTimeFile = Optional.empty();
     boolean dataUseInstance;
     OptionalInt jsonVersion = OptionalInt.empty();
+    Optional<String> stateDumpFile = Optional.empty();
+    Optional<String> statsDumpFile = Optional.empty();
     final Map<String, List<String>> raw = new HashMap<>();
 
     /** script_user names a user that does not exist: scripts without their own user cannot run. */
@@ -159,7 +161,7 @@ final class GlobalDefsDraft {
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
                 noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
-                reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion,
+                reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
                 new ProcessNames(processName, vrrpProcessName, checkerProcessName), new SocketBuffers(rxBufsPolicy,
                         netlinkBuffer("vrrp_netlink_cmd"), netlinkBuffer("vrrp_netlink_monitor"),
                         netlinkBuffer("process_monitor"), netlinkBuffer("lvs_netlink_cmd"),

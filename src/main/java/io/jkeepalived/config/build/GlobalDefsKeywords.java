@@ -266,8 +266,13 @@ final class GlobalDefsKeywords {
                 .unsupported("iproute2 name files")
             .accepted("config_save_dir", "tmp_config_directory", "use_symlink_paths", "reload_repeat")
                 .unsupported("reload options")
-            .accepted("state_dump_file", "stats_dump_file", "json_dump_file")
-                .unsupported("dump file paths")
+            .on("state_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.stateDumpFile = Optional.of(p)))
+                .applied(GlobalDefs::stateDumpFile)
+            .on("stats_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.statsDumpFile = Optional.of(p)))
+                .applied(GlobalDefs::statsDumpFile)
+            // keepalived writes its JSON dump on a real-time signal, which the JVM cannot receive: no JSON dump
+            .accepted("json_dump_file")
+                .unsupported("JSON dump")
             .accepted("dbus_no_interface_name")
                 .unsupported("DBus")
             .accepted("snmp_rs_stats_update_interval", "snmp_vs_stats_update_interval")
@@ -296,6 +301,15 @@ final class GlobalDefsKeywords {
             w.error("Invalid " + who + " process priority specified");
             g.priority[proc(w.keyword())] = 0;
         }
+    }
+
+    /** keepalived 2.3's handlers: exactly one, non-empty path. */
+    private static Optional<String> dumpPath(Words w) {
+        if (w.count() != 1 || w.arg(0).orElse("").isEmpty()) {
+            w.error(w.keyword() + " requires a non-empty path");
+            return Optional.empty();
+        }
+        return w.arg(0);
     }
 
     private static void routerId(GlobalDefsDraft g, Words w) {

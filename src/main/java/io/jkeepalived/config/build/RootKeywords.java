@@ -76,9 +76,37 @@ final class RootKeywords {
                 .applied(KeepalivedConfig::trackGroups)
             .accepted("linkbeat_interfaces")
                 .unsupported("MII/ethtool link polling")
-            .accepted("interface_up_down_delays")
-                .unsupported("interface up/down delays")
+            .on("interface_up_down_delays", RootKeywords::interfaceUpDownDelays)
+                .applied(KeepalivedConfig::interfaceUpDownDelays)
             .build();
+
+    /**
+     * keepalived's alloc_if_up_down_delay: per line an existing interface (any with dynamic_interfaces), the down
+     * delay and optionally the up delay (0 when missing), each 0 to 255 seconds.
+     */
+    private static void interfaceUpDownDelays(ConfigDraft cfg, Words w) {
+        for (var line : w.node().children()) {
+            var words = new Words(line, w.sink());
+            String ifname = line.name();
+            if (!cfg.interfaces.exists(ifname)) {
+                w.sink().fatal(line.pos(), "unknown interface " + ifname + " specified for up/down delay");
+                continue;
+            }
+            if (words.count() == 0) {
+                w.sink().warning(line.pos(), "No timeouts specified for " + ifname + " up/down delays");
+                continue;
+            }
+            if (words.count() > 2) {
+                w.sink().warning(line.pos(), "Too many parameters for " + ifname + " up/down delays");
+            }
+            var down = words.seconds(0, 0, 255);
+            if (down.isEmpty()) {
+                continue;
+            }
+            var up = words.count() == 1 ? Optional.of(Duration.ZERO) : words.seconds(1, 0, 255);
+            up.ifPresent(u -> cfg.interfaceDelays.put(ifname, new io.jkeepalived.config.model.InterfaceDelays(down.get(), u)));
+        }
+    }
 
     private static void bfdInstance(ConfigDraft cfg, Words w) {
         var b = cfg.vrrp.bfd(w.node());

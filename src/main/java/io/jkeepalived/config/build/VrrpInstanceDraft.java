@@ -8,6 +8,7 @@ import io.jkeepalived.config.model.AuthSpec;
 import io.jkeepalived.config.model.GarpSettings;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.NotifySpec;
+import io.jkeepalived.config.model.OldUnicastChecksum;
 import io.jkeepalived.config.model.RouteSpec;
 import io.jkeepalived.config.model.RuleSpec;
 import io.jkeepalived.config.model.ScriptSpec;
@@ -103,7 +104,7 @@ final class VrrpInstanceDraft {
     Duration garpExtraIf;
     boolean garpExtraIfAll;
     Boolean v3ChecksumAsV2;
-    boolean oldUnicastChecksum;
+    OldUnicastChecksum oldUnicastChecksum = OldUnicastChecksum.DETECT;
     Integer kernelRxBufSize;
     String vrf;
     String lvsSyncDaemonInterface;

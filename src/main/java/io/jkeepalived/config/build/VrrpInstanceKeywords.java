@@ -153,8 +153,8 @@ final class VrrpInstanceKeywords {
                 .unsupported("VMAC (macvlan/ipvlan)")
             .on("v3_checksum_as_v2", (d, w) -> d.v3ChecksumAsV2 = w.bool(0))
                 .applied(VrrpInstanceSpec::v3ChecksumAsV2)
-            .on("old_unicast_checksum", (d, w) -> d.oldUnicastChecksum = !w.arg(0).filter("never"::equals).isPresent())
-                .unsupported("old_unicast_checksum")
+            .on("old_unicast_checksum", VrrpInstanceKeywords::oldUnicastChecksum)
+                .applied(VrrpInstanceSpec::oldUnicastChecksum)
             .on("kernel_rx_buf_size", (d, w) -> w.intIn(0, 0, Integer.MAX_VALUE).ifPresent(v -> d.kernelRxBufSize = v))
                 .applied(VrrpInstanceSpec::kernelRxBufSize)
             .on("vrf", (d, w) -> d.vrf = w.required(0).orElse(null))
@@ -353,6 +353,17 @@ final class VrrpInstanceKeywords {
 
     private static void timerExpiredBackup(VrrpInstanceDraft d, Words w) {
         d.timerExpiredBackup = w.arg(0).isPresent() ? w.intIn(0, 0, 255) : OptionalInt.of(0);
+    }
+
+    /** keepalived's vrrp_unicast_chksum_handler: no argument for the old checksum, "never" to never switch to it. */
+    private static void oldUnicastChecksum(VrrpInstanceDraft d, Words w) {
+        if (w.count() == 0) {
+            d.oldUnicastChecksum = io.jkeepalived.config.model.OldUnicastChecksum.CONFIGURED;
+        } else if (w.arg(0).filter("never"::equals).isPresent()) {
+            d.oldUnicastChecksum = io.jkeepalived.config.model.OldUnicastChecksum.NEVER;
+        } else {
+            w.error("(" + d.name + ") Unknown old_unicast_chksum mode " + w.arg(0).orElse("") + " - ignoring");
+        }
     }
 
     private static void garpExtraIf(VrrpInstanceDraft d, Words w) {

@@ -117,6 +117,8 @@ public record GlobalDefs(
         Optional<String> reloadTimeFile,
         boolean dataUseInstance,
         OptionalInt jsonVersion,
+        Optional<String> stateDumpFile,
+        Optional<String> statsDumpFile,
         ProcessNames processNames,
         SocketBuffers socketBuffers,
         Map<String, List<String>> raw) {

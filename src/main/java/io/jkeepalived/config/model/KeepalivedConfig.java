@@ -1,6 +1,7 @@
 package io.jkeepalived.config.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +25,12 @@ public record KeepalivedConfig(
         Optional<SslSpec> ssl,
         List<VirtualServerGroupSpec> virtualServerGroups,
         List<VirtualServerSpec> virtualServers,
-        List<TrackGroupSpec> trackGroups) {
+        List<TrackGroupSpec> trackGroups,
+        Map<String, InterfaceDelays> interfaceUpDownDelays) {
 
     public KeepalivedConfig {
         vrrpInstances = List.copyOf(vrrpInstances);
+        interfaceUpDownDelays = Map.copyOf(interfaceUpDownDelays);
         vrrpSyncGroups = List.copyOf(vrrpSyncGroups);
         vrrpScripts = List.copyOf(vrrpScripts);
         trackFiles = List.copyOf(trackFiles);
@@ -45,7 +48,7 @@ public record KeepalivedConfig(
     public KeepalivedConfig withRoot(RootOptions newRoot) {
         return new KeepalivedConfig(newRoot, globalDefs, vrrpInstances, vrrpSyncGroups, vrrpScripts, trackFiles,
                 trackProcesses, bfdInstances, staticAddresses, staticRoutes, staticRules, garpGroups, ssl,
-                virtualServerGroups, virtualServers, trackGroups);
+                virtualServerGroups, virtualServers, trackGroups, interfaceUpDownDelays);
     }
 
     public Optional<VrrpInstanceSpec> vrrpInstance(String name) {

@@ -72,7 +72,7 @@ public record VrrpInstanceSpec(
         Optional<Duration> garpExtraIf,
         boolean garpExtraIfAll,
         boolean v3ChecksumAsV2,
-        boolean oldUnicastChecksum,
+        OldUnicastChecksum oldUnicastChecksum,
         OptionalInt kernelRxBufSize,
         Optional<String> vrf,
         Optional<String> lvsSyncDaemonInterface,

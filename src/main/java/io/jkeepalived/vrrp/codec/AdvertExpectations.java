@@ -18,14 +18,24 @@ import java.util.List;
  * @param checkUnicastSource check_unicast_src / vrrp_check_unicast_src (or a peer's min_ttl/max_ttl): a unicast
  *                        advert must come from one of {@code unicastPeers}, within that peer's TTL range
  * @param unicastPeers    the configured peers with their TTL ranges
+ * @param unicastChecksum old_unicast_checksum: which v3 IPv4 unicast checksum is expected (at the start)
  */
 public record AdvertExpectations(String name, int vrid, int version, IpFamily family, AuthType authType,
                                  byte[] authKey, long advertIntervalMicros, List<InetAddress> vips, boolean unicast,
-                                 boolean v3ChecksumAsV2, boolean checkUnicastSource, List<UnicastPeer> unicastPeers) {
+                                 boolean v3ChecksumAsV2, boolean checkUnicastSource, List<UnicastPeer> unicastPeers,
+                                 UnicastChecksum unicastChecksum) {
     public AdvertExpectations {
         authKey = authKey.clone();
         vips = List.copyOf(vips);
         unicastPeers = List.copyOf(unicastPeers);
+    }
+
+    /** With the RFC unicast checksum (keepalived's default: switching to the old one on an old advert). */
+    public AdvertExpectations(String name, int vrid, int version, IpFamily family, AuthType authType, byte[] authKey,
+                              long advertIntervalMicros, List<InetAddress> vips, boolean unicast, boolean v3ChecksumAsV2,
+                              boolean checkUnicastSource, List<UnicastPeer> unicastPeers) {
+        this(name, vrid, version, family, authType, authKey, advertIntervalMicros, vips, unicast, v3ChecksumAsV2,
+                checkUnicastSource, unicastPeers, UnicastChecksum.RFC_DETECT_OLD);
     }
 
     /** Without unicast source checks. */

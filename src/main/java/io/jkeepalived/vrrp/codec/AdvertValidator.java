@@ -13,14 +13,30 @@ public final class AdvertValidator {
     private final AdvertExpectations expect;
     private final AhIcv icv;
     private final byte[] icvBuffer = new byte[AhHeader.ICV_LENGTH];
+    /** VRRPv3 IPv4 unicast: sum 224.0.0.18, not the peer, as pseudo-header destination (old_unicast_checksum). */
+    private boolean oldUnicastChecksum;
+    private boolean switchedToOld;
 
     public AdvertValidator(AdvertExpectations expect) {
         this.expect = expect;
+        this.oldUnicastChecksum = expect.unicast() && expect.unicastChecksum() == UnicastChecksum.OLD;
         this.icv = expect.authType() == AuthType.AH ? new AhIcv(expect.key()) : null;
     }
 
     public AdvertExpectations expectations() {
         return expect;
+    }
+
+    /** Whether this instance sends and expects the old (keepalived ≤ 1.3.5) VRRPv3 unicast checksum. */
+    public boolean oldUnicastChecksum() {
+        return oldUnicastChecksum;
+    }
+
+    /** True once after an accepted advert switched the instance to the old unicast checksum. */
+    public boolean takeSwitchToOldChecksum() {
+        boolean s = switchedToOld;
+        switchedToOld = false;
+        return s;
     }
 
     /**
@@ -77,8 +93,7 @@ public final class AdvertValidator {
             return VrrpCodec.reject(RejectReason.ADDR_LIST, vrrpOff + 3, "received an unexpected ip number count "
                     + a.addresses().size() + ", expected " + expect.vips().size() + "!");
         }
-        if (a.version() == 3 && p.family() == IpFamily.IPV4 && !expect.v3ChecksumAsV2()
-                && p.checksum() != ChecksumStatus.PSEUDO_HEADER_OK) {
+        if (a.version() == 3 && p.family() == IpFamily.IPV4 && !expect.v3ChecksumAsV2() && !v3ChecksumAccepted(p)) {
             return VrrpCodec.reject(RejectReason.CHECKSUM, vrrpOff + 6, "Invalid VRRPv3 checksum");
         }
         if (a.version() == 3 && p.family() == IpFamily.IPV6 && p.checksum() == ChecksumStatus.BAD) {
@@ -108,6 +123,35 @@ public final class AdvertValidator {
             replay.sequence(p.ah().sequence());
         }
         return null;
+    }
+
+    /**
+     * keepalived's vrrp_check_packet with unicast_chksum_compat: in old mode only the group-summed checksum passes;
+     * by default a unicast advert that fails the RFC checksum but passes the old one switches the instance to the
+     * old checksum for good (both ways), unless {@code old_unicast_checksum never}.
+     */
+    private boolean v3ChecksumAccepted(VrrpPacket p) {
+        if (!expect.unicast()) {
+            return p.checksum() == ChecksumStatus.PSEUDO_HEADER_OK;
+        }
+        if (oldUnicastChecksum) {
+            return oldChecksumOk(p);
+        }
+        if (p.checksum() == ChecksumStatus.PSEUDO_HEADER_OK) {
+            return true;
+        }
+        if (expect.unicastChecksum() == UnicastChecksum.RFC_DETECT_OLD && oldChecksumOk(p)) {
+            oldUnicastChecksum = true;
+            switchedToOld = true;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean oldChecksumOk(VrrpPacket p) {
+        int len = VrrpCodec.vrrpLength(p.advert(), IpFamily.IPV4);
+        long pseudo = VrrpCodec.pseudoHeaderSum(IpFamily.IPV4, p.source().getAddress(), VrrpAddresses.MCAST_V4.getAddress(), len);
+        return InetChecksum.finish(InetChecksum.add(pseudo, p.raw(), p.vrrpOffset(), len)) == 0;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jkeepalived.vrrp.engine;
 
 import io.jkeepalived.vrrp.codec.AuthType;
 import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.UnicastChecksum;
 import io.jkeepalived.vrrp.codec.UnicastPeer;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -38,6 +39,7 @@ import java.util.List;
  * @param checkUnicastSource   check_unicast_src, vrrp_check_unicast_src or a peer's min_ttl/max_ttl
  * @param unicastPeers         the unicast peers with their TTL ranges (empty for multicast)
  * @param ownerIgnoreAdverts   owner_ignore_adverts: while at priority 255, drop every received advert
+ * @param unicastChecksum      old_unicast_checksum: the VRRPv3 IPv4 unicast checksum's pseudo-header destination
  * @param configFault          keepalived's num_config_faults (unicast_fault_no_peer without peers): the
  *                             instance starts in FAULT and never leaves it
  */
@@ -47,7 +49,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                              GarpParams garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
                              boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean dontTrackPrimary,
                              boolean accept, boolean unicast, boolean v3ChecksumAsV2, boolean checkUnicastSource,
-                             List<UnicastPeer> unicastPeers, boolean ownerIgnoreAdverts, boolean configFault) {
+                             List<UnicastPeer> unicastPeers, boolean ownerIgnoreAdverts, boolean configFault,
+                             UnicastChecksum unicastChecksum) {
     public static final int PRIO_OWNER = 255;
 
     public InstanceParams {
@@ -129,6 +132,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private List<UnicastPeer> unicastPeers = List.of();
         private boolean ownerIgnoreAdverts;
         private boolean configFault;
+        private UnicastChecksum unicastChecksum = UnicastChecksum.RFC_DETECT_OLD;
 
         private Builder(String name, int vrid, InetAddress sourceAddress) {
             this.name = name;
@@ -146,6 +150,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
             dontTrackPrimary = p.dontTrackPrimary; accept = p.accept; unicast = p.unicast;
             v3ChecksumAsV2 = p.v3ChecksumAsV2; checkUnicastSource = p.checkUnicastSource;
             unicastPeers = p.unicastPeers; ownerIgnoreAdverts = p.ownerIgnoreAdverts; configFault = p.configFault;
+            unicastChecksum = p.unicastChecksum;
         }
 
         private boolean same(InstanceParams o) {
@@ -161,7 +166,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     && dontTrackPrimary == o.dontTrackPrimary && accept == o.accept && unicast == o.unicast
                     && v3ChecksumAsV2 == o.v3ChecksumAsV2 && checkUnicastSource == o.checkUnicastSource
                     && unicastPeers.equals(o.unicastPeers) && ownerIgnoreAdverts == o.ownerIgnoreAdverts
-                    && configFault == o.configFault;
+                    && configFault == o.configFault && unicastChecksum == o.unicastChecksum;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -190,13 +195,15 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public Builder unicastPeers(List<UnicastPeer> v) { unicastPeers = v; return this; }
         public Builder ownerIgnoreAdverts(boolean v) { ownerIgnoreAdverts = v; return this; }
         public Builder configFault(boolean v) { configFault = v; return this; }
+        public Builder unicastChecksum(UnicastChecksum v) { unicastChecksum = v; return this; }
 
         public InstanceParams build() {
             IpFamily f = family != null ? family : IpFamily.of(sourceAddress);
             return new InstanceParams(name, interfaceName, vrid, version, f, priority, advertIntervalMicros,
                     initialMaster, preempt, preemptDelayMicros, vips, excludedVips, sourceAddress, authType, authKey, garp,
                     downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr, dontTrackPrimary,
-                    accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers, ownerIgnoreAdverts, configFault);
+                    accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers, ownerIgnoreAdverts, configFault,
+                    unicastChecksum);
         }
     }
 }

@@ -48,7 +48,7 @@ final class InstanceRuntime {
         this.tag = "(" + p.name() + ") ";
         this.validator = new AdvertValidator(new AdvertExpectations(p.name(), p.vrid(), p.version(), p.family(),
                 p.authType(), p.authKey(), p.advertIntervalMicros(), p.vips(), p.unicast(), p.v3ChecksumAsV2(), p.checkUnicastSource(),
-                p.unicastPeers()));
+                p.unicastPeers(), p.unicastChecksum()));
         this.basePriority = p.priority();
         this.effectivePriority = p.priority();
         this.masterAdverInt = p.advertIntervalMicros();

@@ -134,6 +134,11 @@ public final class VrrpEngine {
         return instance(instance).ah;
     }
 
+    /** Whether the instance sends the old (keepalived ≤ 1.3.5) VRRPv3 unicast checksum: configured or switched to. */
+    public boolean oldUnicastChecksum(String instance) {
+        return instance(instance).validator.oldUnicastChecksum();
+    }
+
     public VrrpState groupState(String group) {
         return groups.stream().filter(g -> g.params.name().equals(group)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sync group " + group)).state;
@@ -503,6 +508,9 @@ public final class VrrpEngine {
             return true;
         }
         Decoded.Rejected r = inst.validator.check(pkt, checkAddresses, inst.ah);
+        if (r == null && inst.validator.takeSwitchToOldChecksum()) {
+            log(inst, "Setting unicast VRRPv3 checksum to old version");
+        }
         if (r == null) {
             inst.stats.advertRcvd++;
             if (pkt.advert().priority() == 0) {

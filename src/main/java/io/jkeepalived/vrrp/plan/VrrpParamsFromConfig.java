@@ -7,6 +7,7 @@ import io.jkeepalived.config.model.VirtualIpSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
 import io.jkeepalived.config.model.VrrpSyncGroupSpec;
 import io.jkeepalived.vrrp.codec.AuthType;
+import io.jkeepalived.vrrp.codec.UnicastChecksum;
 import io.jkeepalived.vrrp.codec.UnicastPeer;
 import io.jkeepalived.vrrp.engine.GarpParams;
 import io.jkeepalived.vrrp.engine.InstanceParams;
@@ -48,6 +49,11 @@ public final class VrrpParamsFromConfig {
                 .accept(spec.accept())
                 .unicast(spec.isUnicast())
                 .v3ChecksumAsV2(spec.v3ChecksumAsV2())
+                .unicastChecksum(switch (spec.oldUnicastChecksum()) {
+                    case DETECT -> UnicastChecksum.RFC_DETECT_OLD;
+                    case NEVER -> UnicastChecksum.RFC_ONLY;
+                    case CONFIGURED -> UnicastChecksum.OLD;
+                })
                 .unicastPeers(unicastPeers(spec.unicastPeers()))
                 .ownerIgnoreAdverts(spec.ownerIgnoreAdverts())
                 // unicast_fault_no_peer without peers: keepalived's config fault, FAULT for good

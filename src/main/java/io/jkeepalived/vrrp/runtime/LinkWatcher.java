@@ -36,15 +36,21 @@ public final class LinkWatcher implements AutoCloseable {
     private final NetlinkWatchThread watchThread;
     private final ThreadWatch watch;
     private final ThreadWatch.Heartbeat beat;
+    private final LinkDebounce debounce;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
-        this(monitor, poller, rtnetlink, interfaces, book, loop, l -> { }, clock, log);
+        this(monitor, poller, rtnetlink, interfaces, book, loop, l -> { }, Map.of(), clock, log);
     }
 
-    /** With {@code linkUp} told of every link that comes up (keepalived's interface_up: static entries go back). */
+    /**
+     * With {@code linkUp} told of every link that comes up (keepalived's interface_up: static entries go back), and
+     * the interface_up_down_delays of the interfaces that have them.
+     */
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
-                Consumer<VrrpEvent> loop, Consumer<Link> linkUp, MonotonicClock clock, Log log) throws Exception {
+                Consumer<VrrpEvent> loop, Consumer<Link> linkUp, Map<String, LinkDebounce.Delays> delays, MonotonicClock clock,
+                Log log) throws Exception {
+        this.debounce = new LinkDebounce(delays, log::info);
         this.linkUp = linkUp;
         this.monitor = monitor;
         this.rtnetlink = rtnetlink;
@@ -70,6 +76,7 @@ public final class LinkWatcher implements AutoCloseable {
     /** Submits the links' current state (after the engine's Start) and starts watching. */
     public void start(List<Link> links) {
         links.forEach(l -> anyUp.put(l.index(), usable(l)));
+        links.forEach(l -> debounce.initial(l.name(), usable(l), l.flags()));
         for (Link l : links) {
             if (interfaces.contains(l.name()) || book.trackers().contains(TrackerBook.interfaceKey(l.name()))) {
                 up.put(l.name(), usable(l));
@@ -88,23 +95,36 @@ public final class LinkWatcher implements AutoCloseable {
                 book.status(tracked, false, clock.nowMicros()).forEach(loop);
             }
         }
-        watchThread.start(body -> watch.start("VRRP-netlink", true, body), () -> -1, () -> monitor.drain(this::event), beat);
+        watchThread.start(body -> watch.start("VRRP-netlink", true, body), this::millisToNextDue, this::step, beat);
+    }
+
+    private int millisToNextDue() {
+        long due = debounce.nextDue();
+        return due == LinkDebounce.NEVER ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, (due - clock.nowMicros() + 999) / 1000));
+    }
+
+    /** One wake-up: the netlink events, then the delayed link changes that fell due. */
+    private void step() throws Exception {
+        monitor.drain(this::event);
+        for (var c : debounce.due(clock.nowMicros())) {
+            apply(c.name(), c.up());
+        }
     }
 
     private void event(NetlinkEvent e) {
         switch (e) {
             case NetlinkEvent.LinkChanged c -> {
-                changed(c.link().name(), usable(c.link()));
+                changed(c.link().name(), usable(c.link()), c.link().flags());
                 anyChanged(c.link());
             }
             case NetlinkEvent.LinkRemoved r -> {
-                changed(r.link().name(), false);
+                changed(r.link().name(), false, 0);
                 anyUp.remove(r.link().index());
             }
             case NetlinkEvent.Overrun o -> {
                 try {
                     rtnetlink.links().forEach(l -> {
-                        changed(l.name(), usable(l));
+                        changed(l.name(), usable(l), l.flags());
                         anyChanged(l);
                     });
                 } catch (Exception ex) {
@@ -123,11 +143,15 @@ public final class LinkWatcher implements AutoCloseable {
         }
     }
 
-    private void changed(String name, boolean nowUp) {
+    private void changed(String name, boolean nowUp, int flags) {
         Boolean before = up.get(name);
-        if (before == null || before == nowUp) {
+        if (before == null || !debounce.report(name, before, nowUp, flags, clock.nowMicros())) {
             return;
         }
+        apply(name, nowUp);
+    }
+
+    private void apply(String name, boolean nowUp) {
         up.put(name, nowUp);
         log.info("Netlink reports " + name + " " + (nowUp ? "up" : "down"));
         publish(name, nowUp);

@@ -8,6 +8,7 @@ import io.jkeepalived.vrrp.codec.AdvertWriter;
 import io.jkeepalived.vrrp.codec.AuthType;
 import io.jkeepalived.vrrp.codec.Decoded;
 import io.jkeepalived.vrrp.codec.IpFamily;
+import io.jkeepalived.vrrp.codec.UnicastChecksum;
 import io.jkeepalived.vrrp.codec.VrrpAddresses;
 import io.jkeepalived.vrrp.codec.VrrpAdvert;
 import io.jkeepalived.vrrp.codec.VrrpCodec;
@@ -338,6 +339,11 @@ public final class VrrpLoop implements AutoCloseable {
         switch (action) {
             case VrrpAction.SendAdvert s -> {
                 InstanceParams p = params.get(s.instance());
+                if (p.unicastChecksum() != UnicastChecksum.OLD && engine.oldUnicastChecksum(s.instance())) {
+                    // an advert with keepalived 1.3.5's checksum switched the instance: the transport now sends it too
+                    p = p.toBuilder().unicastChecksum(UnicastChecksum.OLD).build();
+                    params.put(s.instance(), p);
+                }
                 AdvertWriter writer = writers.get(s.instance());
                 sendBuffer.clear();
                 writer.write(s.priority(), sendBuffer);

@@ -47,6 +47,7 @@ import java.net.Inet6Address;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +221,7 @@ public final class VrrpSubsystem implements Subsystem {
         var book = TrackerBook.of(config);
         var statics = resources.stream().filter(StaticRouting.class::isInstance).map(StaticRouting.class::cast).findFirst();
         var watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
-                l -> statics.ifPresent(s -> s.interfaceUp(l.index())), clock, log);
+                l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), clock, log);
         resources.remove(monitor);
         resources.remove(monitorPoller);
         resources.remove(watcherNetlink);
@@ -247,6 +248,37 @@ public final class VrrpSubsystem implements Subsystem {
 
     static ReceiveBuffer receiveBuffer(SocketBuffers.NetlinkBuffer configured) {
         return new ReceiveBuffer(configured.size(), configured.force());
+    }
+
+    /**
+     * interface_up_down_delays, cut as keepalived's vrrp_complete_instance does for each instance on the interface:
+     * none with down_timer_adverts 1, and each below (down_timer_adverts - 1) advert intervals, so that a backup's
+     * master down timer still runs out first.
+     */
+    private Map<String, LinkDebounce.Delays> linkDelays(VrrpPlan plan) {
+        var delays = new HashMap<String, LinkDebounce.Delays>();
+        config.interfaceUpDownDelays().forEach((name, d) -> delays.put(name,
+                new LinkDebounce.Delays(d.down().toNanos() / 1000, d.up().toNanos() / 1000)));
+        for (InstanceParams p : plan.instances()) {
+            var d = delays.get(p.interfaceName());
+            if (d == null || (d.downMicros() == 0 && d.upMicros() == 0)) {
+                continue;
+            }
+            if (p.downTimerAdverts() == 1) {
+                log.info(p.name() + ": cannot use debounce timers with down_timer_adverts = 1 - resetting");
+                delays.put(p.interfaceName(), new LinkDebounce.Delays(0, 0));
+                continue;
+            }
+            long limit = (p.downTimerAdverts() - 1) * p.advertIntervalMicros();
+            if (d.downMicros() >= limit || d.upMicros() >= limit) {
+                long cut = limit - p.advertIntervalMicros() / 256;
+                delays.put(p.interfaceName(), new LinkDebounce.Delays(d.downMicros() >= limit ? cut : d.downMicros(),
+                        d.upMicros() >= limit ? cut : d.upMicros()));
+                log.info(p.name() + ": interface " + p.interfaceName() + " debounce timer(s) not less that "
+                        + (p.downTimerAdverts() - 1) + " * advert_int - resetting");
+            }
+        }
+        return delays;
     }
 
     /** Deleted VIPs, virtual routes and rules move their MASTER to BACKUP, as keepalived's netlink reflector. */
