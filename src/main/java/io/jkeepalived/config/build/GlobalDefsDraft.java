@@ -62,6 +62,7 @@ final class GlobalDefsDraft {
     Integer garpLowerRepeat;
     int downTimerAdverts = 3;
     Optional<Duration> garpExtraIf = Optional.empty();
+    boolean garpExtraIfAll;
     boolean lowerPrioNoAdvert;
     boolean higherPrioSendAdvert;
     Duration garpInterval = Duration.ZERO;
@@ -145,7 +146,7 @@ final class GlobalDefsDraft {
         return new GlobalDefs(routerId, emailFrom, emails, smtpServer, smtpServerName, smtpPort, smtpHelo, smtpTimeout,
                 smtpAlert, smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, dynamicInterfaces, dynamicAllowIfChanges,
                 noEmailFaults, defaultInterface, disableLocalIgmp, lvsFlush, lvsFlushOnStop, lvsSyncDaemon, fifoWriteStates,
-                notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, lowerPrioNoAdvert,
+                notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, garpExtraIfAll, lowerPrioNoAdvert,
                 higherPrioSendAdvert, garpInterval, gnaInterval, minGarp, vrrpVersion, checkUnicastSrc, skipCheckAdvAddr,
                 strict, strictPos, nftables, nftablesPriority, nftablesIfindex, nftablesCounters, iptables, maxAutoPriority, minAutoPriorityDelay, priority[0], noSwap[0],
                 rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], cpuAffinity.get(0), cpuAffinity.get(1), priority[2], noSwap[2],

@@ -51,6 +51,7 @@ public record GlobalDefs(
         GarpSettings garp,
         int vrrpDownTimerAdverts,
         Optional<Duration> vrrpGarpExtraIf,
+        boolean vrrpGarpExtraIfAll,
         boolean vrrpLowerPrioNoAdvert,
         boolean vrrpHigherPrioSendAdvert,
         Duration vrrpGarpInterval,

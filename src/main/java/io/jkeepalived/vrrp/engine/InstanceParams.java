@@ -40,6 +40,9 @@ import java.util.List;
  * @param ownerIgnoreAdverts   owner_ignore_adverts: while at priority 255, drop every received advert
  * @param configFault          keepalived's num_config_faults (unicast_fault_no_peer without peers): the
  *                             instance starts in FAULT and never leaves it
+ * @param extraIfGarpMicros    garp_extra_if / vrrp_garp_extra_if: while master, re-send one GARP/NA per extra
+ *                             interface at (the first advert after) this interval (0 = never)
+ * @param extraIfGarpAddresses the first VIP of each such interface (keepalived's vrrp_send_vmac_update)
  */
 public record InstanceParams(String name, String interfaceName, int vrid, int version, IpFamily family, int priority,
                              long advertIntervalMicros, boolean initialMaster, boolean preempt, long preemptDelayMicros,
@@ -47,13 +50,15 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                              GarpParams garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
                              boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean dontTrackPrimary,
                              boolean accept, boolean unicast, boolean v3ChecksumAsV2, boolean checkUnicastSource,
-                             List<UnicastPeer> unicastPeers, boolean ownerIgnoreAdverts, boolean configFault) {
+                             List<UnicastPeer> unicastPeers, boolean ownerIgnoreAdverts, boolean configFault,
+                             long extraIfGarpMicros, List<InetAddress> extraIfGarpAddresses) {
     public static final int PRIO_OWNER = 255;
 
     public InstanceParams {
         vips = List.copyOf(vips);
         excludedVips = List.copyOf(excludedVips);
         unicastPeers = List.copyOf(unicastPeers);
+        extraIfGarpAddresses = List.copyOf(extraIfGarpAddresses);
         authKey = authKey.clone();
         if (vrid < 1 || vrid > 255) {
             throw new IllegalArgumentException(name + ": virtual_router_id " + vrid + " is outside 1..255");
@@ -129,6 +134,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private List<UnicastPeer> unicastPeers = List.of();
         private boolean ownerIgnoreAdverts;
         private boolean configFault;
+        private long extraIfGarpMicros;
+        private List<InetAddress> extraIfGarpAddresses = List.of();
 
         private Builder(String name, int vrid, InetAddress sourceAddress) {
             this.name = name;
@@ -146,6 +153,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
             dontTrackPrimary = p.dontTrackPrimary; accept = p.accept; unicast = p.unicast;
             v3ChecksumAsV2 = p.v3ChecksumAsV2; checkUnicastSource = p.checkUnicastSource;
             unicastPeers = p.unicastPeers; ownerIgnoreAdverts = p.ownerIgnoreAdverts; configFault = p.configFault;
+            extraIfGarpMicros = p.extraIfGarpMicros; extraIfGarpAddresses = p.extraIfGarpAddresses;
         }
 
         private boolean same(InstanceParams o) {
@@ -161,7 +169,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     && dontTrackPrimary == o.dontTrackPrimary && accept == o.accept && unicast == o.unicast
                     && v3ChecksumAsV2 == o.v3ChecksumAsV2 && checkUnicastSource == o.checkUnicastSource
                     && unicastPeers.equals(o.unicastPeers) && ownerIgnoreAdverts == o.ownerIgnoreAdverts
-                    && configFault == o.configFault;
+                    && configFault == o.configFault && extraIfGarpMicros == o.extraIfGarpMicros
+                    && extraIfGarpAddresses.equals(o.extraIfGarpAddresses);
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -190,13 +199,15 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public Builder unicastPeers(List<UnicastPeer> v) { unicastPeers = v; return this; }
         public Builder ownerIgnoreAdverts(boolean v) { ownerIgnoreAdverts = v; return this; }
         public Builder configFault(boolean v) { configFault = v; return this; }
+        public Builder extraIfGarp(long micros, List<InetAddress> addresses) { extraIfGarpMicros = micros; extraIfGarpAddresses = addresses; return this; }
 
         public InstanceParams build() {
             IpFamily f = family != null ? family : IpFamily.of(sourceAddress);
             return new InstanceParams(name, interfaceName, vrid, version, f, priority, advertIntervalMicros,
                     initialMaster, preempt, preemptDelayMicros, vips, excludedVips, sourceAddress, authType, authKey, garp,
                     downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr, dontTrackPrimary,
-                    accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers, ownerIgnoreAdverts, configFault);
+                    accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers, ownerIgnoreAdverts, configFault,
+                    extraIfGarpMicros, extraIfGarpAddresses);
         }
     }
 }

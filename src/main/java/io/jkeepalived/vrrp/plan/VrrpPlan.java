@@ -70,15 +70,19 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             } catch (IllegalArgumentException e) {
                 throw new PlanException("(" + spec.name() + ") " + e.getMessage());
             }
-            instances.add(params);
             interfaces.add(vrrpIf);
             List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
             socketOf.put(spec.name(), new SocketKey(vrrpIf, vrrpLink.index(),
                     v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
                     usesAh(params), MulticastGroups.of(spec, config.globalDefs())));
             var addrs = new ArrayList<InterfaceAddress>();
+            var extraIf = new ExtraIfGarp(vmac.map(Vmac::name).orElse(ifname), vmac.map(Vmac::name).stream().toList(),
+                    spec.garpExtraIfAll(), spec.vmacXmitBase());
             for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
-                String dev = vip.dev().orElse(vmac.map(Vmac::name).orElse(ifname));
+                // keepalived: a VIP of the instance's interface and family lives on its VMAC, others where they say
+                String dev = vip.dev().filter(d -> !d.equals(ifname))
+                        .orElse(vmac.isPresent() && vip.family() == spec.family() ? vmac.get().name() : ifname);
+                extraIf.add(vip.address(), dev);
                 Link devLink = host.link(dev).orElseThrow(
                         () -> new PlanException("(" + spec.name() + ") VIP " + vip.address().getHostAddress() + ": interface "
                                 + dev + " does not exist"));
@@ -87,6 +91,8 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
                 interfaces.add(dev);
             }
             addressesOf.put(spec.name(), List.copyOf(addrs));
+            long extraMicros = spec.garpExtraIf().map(d -> d.toNanos() / 1000).orElse(0L);
+            instances.add(params.toBuilder().extraIfGarp(extraIf.enabled() ? extraMicros : 0, extraIf.addresses()).build());
         }
         var groups = config.vrrpSyncGroups().stream().map(VrrpParamsFromConfig::syncGroup).toList();
         return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces);
