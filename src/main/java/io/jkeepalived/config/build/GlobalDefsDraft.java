@@ -113,7 +113,7 @@ final class GlobalDefsDraft {
     boolean logUnknownVrids;
     boolean vrrpOwnerIgnoreAdverts;
     String vmacPrefix = "vrrp";
-    String vmacAddrPrefix = "vmac";
+    Optional<String> vmacAddrPrefix = Optional.empty();    // keepalived: unset falls back to vmac_prefix
     int umask = 0177;
     boolean reloadCheckConfig;
     Optional<String> reloadFile = Optional.empty();

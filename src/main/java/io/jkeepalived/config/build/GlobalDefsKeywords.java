@@ -194,8 +194,8 @@ final class GlobalDefsKeywords {
                 .applied(VrrpInstanceSpec::ownerIgnoreAdverts)
             .on("vmac_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacPrefix = v))
                 .applied(GlobalDefs::vmacPrefix)
-            .on("vmac_addr_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacAddrPrefix = v))
-                .unsupported("VMAC (macvlan/ipvlan)")
+            .on("vmac_addr_prefix", GlobalDefsKeywords::vmacAddrPrefix)
+                .applied(GlobalDefs::vmacAddrPrefix)
             .on("umask", GlobalDefsKeywords::umask)
                 .applied(GlobalDefs::umask)
             .on("reload_check_config", (g, w) -> g.reloadCheckConfig = true)
@@ -394,6 +394,19 @@ final class GlobalDefsKeywords {
         } else {
             w.error("Invalid vrrp_down_timer_adverts [1:100] '" + w.arg(0).orElse("") + "'");
         }
+    }
+
+    /** keepalived's vrrp_vmac_addr_prefix_handler: the first one counts. */
+    private static void vmacAddrPrefix(GlobalDefsDraft g, Words w) {
+        var prefix = w.required(0);
+        if (prefix.isEmpty()) {
+            return;
+        }
+        if (g.vmacAddrPrefix.isPresent()) {
+            w.error("vmac_addr prefix has already been specified - ignoring " + prefix.get());
+            return;
+        }
+        g.vmacAddrPrefix = prefix;
     }
 
     /** keepalived's disable_local_igmp_handler: refused when the kernel has no igmp_link_local_mcast_reports. */

@@ -111,7 +111,7 @@ public record GlobalDefs(
         boolean logUnknownVrids,
         boolean vrrpOwnerIgnoreAdverts,
         String vmacPrefix,
-        String vmacAddrPrefix,
+        Optional<String> vmacAddrPrefix,
         int umask,
         boolean reloadCheckConfig,
         Optional<String> reloadFile,

@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  *     namespace is watched). With {@code garp_extra_if 1 all} the master keeps sending a GARP for the other
  *     interface's VIP about every second (after the first burst), none for the VIP on its own VMAC; without
  *     {@code all} the other interface is no VMAC, so keepalived turns the interval off: no GARP after the burst.</li>
+ * <li>use_vmac_addr with vmac_addr_prefix: the VIP on the other interface gets a VMAC of its own there, vx.51 with the
+ *     instance's virtual MAC (private macvlan, base arp_ignore=1), its GARPs come from the virtual MAC, and being an
+ *     extra VMAC it runs garp_extra_if without {@code all}; it goes at stop and (jkeepalived only) the base's setting comes back.</li>
  * <li>disable_local_igmp: net.ipv4.igmp_link_local_mcast_reports is 0 while the daemon runs and 1 again after it
  *     stops, and no IGMP report (for 224.0.0.18, the only group joined) leaves; without the keyword the reports leave and the setting stays.</li>
  * </ul>
@@ -68,6 +71,51 @@ class VrrpVmacExtrasRootTest {
                 }
                 assertEquals(0, ownLater, "no interval GARP for the VIP on the instance's own VMAC" + wire);
                 assertEquals(0, node.term());
+            }
+        } finally {
+            deleteAll(dir);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"jkeepalived", "keepalived"})
+    void useVmacAddrGivesTheOtherInterfacesVipAVmacOfItsOwn(String daemon) throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for namespaces");
+        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
+        Path dir = Files.createTempDirectory("jkd-vmaca");
+        try (var lan = new VrrpTestLan("va" + (daemon.equals("keepalived") ? "k" : "j"))) {
+            lan.a.exec("ip", "link", "add", "jkdx", "type", "veth", "peer", "name", "jkdxp", "netns", lan.lan.name());
+            lan.lan.exec("ip", "link", "set", "jkdxp", "up");
+            lan.a.exec("ip", "link", "set", "jkdx", "up");
+            lan.a.addr("jkdx", "198.51.100.1/24");
+            String conf = new TestConf("v2-pass", "jkda", 150, "    use_vmac\n    use_vmac_addr\n    garp_master_delay 0\n"
+                    + "    garp_extra_if 1\n    virtual_ipaddress_excluded {\n        " + EXTRA_VIP + "/24 dev jkdx\n    }\n")
+                    .render().replace("global_defs {\n", "global_defs {\n    vmac_addr_prefix vx\n");
+            try (var node = node(daemon, lan.a, dir, conf);
+                 var extra = WireCapture.start(lan.lan, "jkdxp", dir.resolve("extra.txt"), "arp")) {
+                node.start();
+                await(daemon + " MASTER with " + EXTRA_VIP + " on vx.51", 40_000, () -> node.state("VI_1").equals("MASTER")
+                        && Sh.run(lan.a.inside("ip", "addr", "show", "dev", "vx.51"), 10).out().contains(EXTRA_VIP + "/"), node);
+                String link = lan.a.exec("ip", "-d", "link", "show", "vx.51");
+                assertTrue(link.contains("vx.51@jkdx") && link.contains("link/ether 00:00:5e:00:01:33")
+                        && link.contains("macvlan mode private"), link);
+                assertTrue(lan.a.exec("ip", "addr", "show", "dev", "vrrp.51").contains(TestConf.VIP4 + "/"), "the VIP stays on the instance's VMAC");
+                assertEquals("1", lan.a.exec("cat", "/proc/sys/net/ipv4/conf/jkdx/arp_ignore").trim(), "the base answers no ARP for the VIP");
+                Thread.sleep(7_000);
+                List<LocalTime> garps = garps(extra.text(), EXTRA_VIP);
+                LocalTime burstEnd = garps.getFirst().plusSeconds(2);
+                long later = garps.stream().filter(t -> t.isAfter(burstEnd)).count();
+                String wire = "\nextra interface:\n" + extra.text() + "\nlog:\n" + node.log();
+                assertTrue(extra.text().lines().filter(l -> l.contains("who-has " + EXTRA_VIP + " "))
+                        .allMatch(l -> l.contains(" 00:00:5e:00:01:33 > ")), "GARPs from the virtual MAC" + wire);
+                assertTrue(later >= 2 && later <= 6, later + " interval GARPs (an extra VMAC runs garp_extra_if without all)" + wire);
+                assertEquals(0, node.term());
+                assertTrue(lan.a.run("ip", "link", "show", "vx.51").exit() != 0, "the VMAC goes at stop");
+                if (daemon.equals("jkeepalived")) {
+                    // keepalived 2.2.7 leaves arp_ignore/arp_filter on an address VMAC's base (its stand-in instance is
+                    // never reset); we put them back, as for the instance's own VMAC
+                    assertEquals("0", lan.a.exec("cat", "/proc/sys/net/ipv4/conf/jkdx/arp_ignore").trim(), "base arp_ignore restored");
+                }
             }
         } finally {
             deleteAll(dir);
