@@ -73,7 +73,7 @@ final class GlobalDefsKeywords {
             .on("vrrp_down_timer_adverts", GlobalDefsKeywords::vrrpDownTimerAdverts)
                 .applied(VrrpInstanceSpec::downTimerAdverts)
             .on("vrrp_garp_extra_if", "vrrp_vmac_garp_intvl", GlobalDefsKeywords::vrrpGarpExtraIf)
-                .applied(GlobalDefs::vrrpGarpExtraIf, GlobalDefs::vrrpGarpExtraIfAll)
+                .applied(VrrpInstanceSpec::garpExtraIf, VrrpInstanceSpec::garpExtraIfAll)
             .on("vrrp_lower_prio_no_advert", (g, w) -> g.lowerPrioNoAdvert = w.bool(0))
                 .applied(VrrpInstanceSpec::lowerPrioNoAdvert)
             .on("vrrp_higher_prio_send_advert", (g, w) -> g.higherPrioSendAdvert = w.bool(0))

@@ -150,7 +150,7 @@ final class VrrpInstanceKeywords {
             .on("vmac_xmit_base", (d, w) -> d.vmacXmitBase = true)
                 .applied(VrrpInstanceSpec::vmacXmitBase)
             .on("garp_extra_if", "vmac_garp_intvl", VrrpInstanceKeywords::garpExtraIf)
-                .applied(VrrpInstanceSpec::garpExtraIf)
+                .applied(VrrpInstanceSpec::garpExtraIf, VrrpInstanceSpec::garpExtraIfAll)
             .on("v3_checksum_as_v2", (d, w) -> d.v3ChecksumAsV2 = w.bool(0))
                 .applied(VrrpInstanceSpec::v3ChecksumAsV2)
             .on("old_unicast_checksum", (d, w) -> d.oldUnicastChecksum = !w.arg(0).filter("never"::equals).isPresent())
