@@ -97,10 +97,19 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public synchronized void start() throws Exception {
-        if (config.globalDefs().disableLocalIgmp() && localIgmp == null) {
+        boolean igmpNow = config.globalDefs().disableLocalIgmp() && localIgmp == null;
+        if (igmpNow) {
             localIgmp = LocalIgmpReports.disable(log::info);
         }
-        start(CarriedOver.none());
+        try {
+            start(CarriedOver.none());
+        } catch (Exception e) {
+            if (igmpNow) {          // a start that fails leaves the setting as it found it
+                localIgmp.close();
+                localIgmp = null;
+            }
+            throw e;
+        }
     }
 
     /** {@code carried}: what a reload carries over (see ReloadHold). */
