@@ -420,6 +420,9 @@ final class GlobalDefsKeywords {
 
     /** keepalived's vrrp_vmac_garp_extra_if_handler: "all" and/or the interval in any order, 1..86400 s required. */
     private static void vrrpGarpExtraIf(GlobalDefsDraft g, Words w) {
+        if (w.keyword().equals("vrrp_vmac_garp_intvl")) {
+            w.warning("Keyword \"vrrp_vmac_garp_intvl\" is deprecated - please use \"vrrp_garp_extra_if\"");
+        }
         boolean all = false;
         long secs = 0;
         for (int i = 0; i < w.count(); i++) {
@@ -438,9 +441,6 @@ final class GlobalDefsKeywords {
         if (secs == 0) {
             w.error(w.keyword() + " specified without time - ignoring");
             return;
-        }
-        if (w.keyword().equals("vrrp_vmac_garp_intvl")) {
-            w.warning("Keyword \"vrrp_vmac_garp_intvl\" is deprecated - please use \"vrrp_garp_extra_if\"");
         }
         g.garpExtraIf = Optional.of(Duration.ofSeconds(secs));
         g.garpExtraIfAll = all;

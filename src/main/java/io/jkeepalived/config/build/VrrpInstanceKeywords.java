@@ -360,6 +360,9 @@ final class VrrpInstanceKeywords {
      * a bad word or no interval ignores the line.
      */
     private static void garpExtraIf(VrrpInstanceDraft d, Words w) {
+        if (w.keyword().equals("vmac_garp_intvl")) {
+            w.warning("Keyword \"vmac_garp_intvl\" is deprecated - please use \"garp_extra_if\"");
+        }
         boolean all = false;
         Long secs = null;
         for (int i = 0; i < w.count(); i++) {
@@ -378,9 +381,6 @@ final class VrrpInstanceKeywords {
         if (secs == null) {
             w.error(d.tag() + ": " + w.keyword() + " specified without time - ignoring");
             return;
-        }
-        if (w.keyword().equals("vmac_garp_intvl")) {
-            w.warning("Keyword \"vmac_garp_intvl\" is deprecated - please use \"garp_extra_if\"");
         }
         d.garpExtraIf = java.time.Duration.ofSeconds(secs);
         d.garpExtraIfAll = all;

@@ -46,6 +46,36 @@ class VmacTest {
     }
 
     @Test
+    void garpExtraIfInheritsTheGlobalIntervalAndAll() throws Exception {
+        var config = load("""
+                global_defs {
+                    vrrp_garp_extra_if all 5
+                }
+                vrrp_instance INHERITS {
+                    interface lo
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance OWN {
+                    interface lo
+                    virtual_router_id 52
+                    garp_extra_if 0
+                    virtual_ipaddress {
+                        192.0.2.101
+                    }
+                }
+                """);
+        var inherits = config.vrrpInstances().get(0);
+        var own = config.vrrpInstances().get(1);
+        assertEquals(Optional.of(java.time.Duration.ofSeconds(5)), inherits.garpExtraIf());
+        assertTrue(inherits.garpExtraIfAll());
+        assertEquals(Optional.of(java.time.Duration.ZERO), own.garpExtraIf(), "0 turns it off for the instance");
+        assertTrue(!own.garpExtraIfAll(), "all comes with the global interval only");
+    }
+
+    @Test
     void useVmacAddrPlansAVmacPerOtherInterfaceAndFamily() throws Exception {
         var config = load("""
                 global_defs {
