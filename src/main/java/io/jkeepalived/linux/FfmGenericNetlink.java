@@ -16,8 +16,8 @@ final class FfmGenericNetlink implements GenericNetlink {
     private final NetlinkSocket socket;
     private int seq;
 
-    FfmGenericNetlink() throws SyscallException {
-        this.socket = NetlinkSocket.open(Sys.NETLINK_GENERIC, "NETLINK_GENERIC", 0, false);
+    FfmGenericNetlink(ReceiveBuffer receiveBuffer) throws SyscallException {
+        this.socket = NetlinkSocket.open(Sys.NETLINK_GENERIC, "NETLINK_GENERIC", 0, false, receiveBuffer);
     }
 
     @Override

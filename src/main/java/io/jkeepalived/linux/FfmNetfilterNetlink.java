@@ -71,11 +71,6 @@ final class FfmNetfilterNetlink implements NetfilterNetlink {
     }
 
     @Override
-    public List<byte[]> dump(byte[] request, String what) throws SyscallException {
-        return socket.exchange(request, ++seq, what, "nfnetlink dump", true);
-    }
-
-    @Override
     public void close() {
         socket.close();
     }

@@ -10,8 +10,8 @@ final class FfmNetlinkMonitor implements NetlinkMonitor {
 
     private final NetlinkSocket socket;
 
-    FfmNetlinkMonitor() throws SyscallException {
-        this.socket = NetlinkSocket.open(RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR, true);
+    FfmNetlinkMonitor(ReceiveBuffer receiveBuffer) throws SyscallException {
+        this.socket = NetlinkSocket.open(RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR, true, receiveBuffer);
     }
 
     @Override

@@ -47,9 +47,9 @@ final class FfmProcessEvents implements ProcessEvents {
      * {@code ip netns exec}) - in init's namespace, else in that of the nearest ancestor process where the kernel
      * accepts it (a sandbox may hide init's).
      */
-    static FfmProcessEvents open() throws Exception {
+    static FfmProcessEvents open(ReceiveBuffer receiveBuffer) throws Exception {
         try {
-            return openHere();
+            return openHere(receiveBuffer);
         } catch (SyscallException e) {
             if (e.errno() != ECONNREFUSED) {
                 throw e;
@@ -61,7 +61,7 @@ final class FfmProcessEvents implements ProcessEvents {
             Exception last = e;
             for (Path ns : candidates) {
                 try {
-                    return NetworkNamespace.call(ns, FfmProcessEvents::openHere);
+                    return NetworkNamespace.call(ns, () -> openHere(receiveBuffer));
                 } catch (SyscallException tried) {
                     last = tried;
                 }
@@ -70,11 +70,11 @@ final class FfmProcessEvents implements ProcessEvents {
         }
     }
 
-    private static FfmProcessEvents openHere() throws SyscallException {
+    private static FfmProcessEvents openHere(ReceiveBuffer receiveBuffer) throws SyscallException {
         var s = NativeSocket.open(Sys.AF_NETLINK, Sys.SOCK_DGRAM | Sys.SOCK_NONBLOCK, NETLINK_CONNECTOR,
                 "AF_NETLINK, SOCK_DGRAM, NETLINK_CONNECTOR");
         try {
-            s.setInt(Sys.SOL_SOCKET, Sys.SO_RCVBUF, 1 << 20, "SOL_SOCKET, SO_RCVBUF");
+            receiveBuffer.applyTo(s, NetlinkSocket.MONITOR_BUFFER);
             var local = s.arena.allocate(12, 4);
             local.set(JAVA_SHORT, 0, (short) Sys.AF_NETLINK);
             local.set(JAVA_INT, 8, CN_IDX_PROC);

@@ -13,9 +13,9 @@ final class FfmRoutingMonitor implements RoutingMonitor {
 
     private final NetlinkSocket socket;
 
-    FfmRoutingMonitor() throws SyscallException {
+    FfmRoutingMonitor(ReceiveBuffer receiveBuffer) throws SyscallException {
         this.socket = NetlinkSocket.open(RTMGRP_IPV4_IFADDR | RTMGRP_IPV4_ROUTE | RTMGRP_IPV4_RULE | RTMGRP_IPV6_IFADDR
-                | RTMGRP_IPV6_ROUTE | RTMGRP_IPV6_RULE, true);
+                | RTMGRP_IPV6_ROUTE | RTMGRP_IPV6_RULE, true, receiveBuffer);
     }
 
     @Override

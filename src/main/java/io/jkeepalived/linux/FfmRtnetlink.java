@@ -13,7 +13,11 @@ final class FfmRtnetlink implements Rtnetlink {
     private int seq; // replies carry it; each socket has its own port id, so starting at 0 is fine
 
     FfmRtnetlink() throws SyscallException {
-        this.socket = NetlinkSocket.open(0, false);
+        this(ReceiveBuffer.DEFAULT);
+    }
+
+    FfmRtnetlink(ReceiveBuffer receiveBuffer) throws SyscallException {
+        this.socket = NetlinkSocket.open(0, false, receiveBuffer);
     }
 
     @Override

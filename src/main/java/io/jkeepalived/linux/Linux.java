@@ -34,9 +34,19 @@ public final class Linux {
         return new FfmRtnetlink();
     }
 
+    /** ... with its receive buffer as configured (keepalived's vrrp_/lvs_netlink_cmd_rcv_bufs). */
+    public static Rtnetlink openRtnetlink(ReceiveBuffer receiveBuffer) throws SyscallException {
+        return new FfmRtnetlink(receiveBuffer);
+    }
+
     /** A generic netlink request socket (IPVS, ...). Changing IPVS needs CAP_NET_ADMIN. */
     public static GenericNetlink openGenericNetlink() throws SyscallException {
-        return new FfmGenericNetlink();
+        return new FfmGenericNetlink(ReceiveBuffer.DEFAULT);
+    }
+
+    /** ... with its receive buffer as configured. */
+    public static GenericNetlink openGenericNetlink(ReceiveBuffer receiveBuffer) throws SyscallException {
+        return new FfmGenericNetlink(receiveBuffer);
     }
 
     /** An nfnetlink socket for nf_tables batches (the nftables data plane's element changes); needs CAP_NET_ADMIN. */
@@ -46,12 +56,22 @@ public final class Linux {
 
     /** A non-blocking subscription to link and IPv4/IPv6 address changes. */
     public static NetlinkMonitor openNetlinkMonitor() throws SyscallException {
-        return new FfmNetlinkMonitor();
+        return new FfmNetlinkMonitor(ReceiveBuffer.DEFAULT);
+    }
+
+    /** ... with its receive buffer as configured (keepalived's vrrp_netlink_monitor_rcv_bufs); unset, 1 MiB. */
+    public static NetlinkMonitor openNetlinkMonitor(ReceiveBuffer receiveBuffer) throws SyscallException {
+        return new FfmNetlinkMonitor(receiveBuffer);
     }
 
     /** A non-blocking subscription to route, rule and address removals. */
     public static RoutingMonitor openRoutingMonitor() throws SyscallException {
-        return new FfmRoutingMonitor();
+        return new FfmRoutingMonitor(ReceiveBuffer.DEFAULT);
+    }
+
+    /** ... with its receive buffer as configured (keepalived's monitor socket also carries routes/rules); unset, 1 MiB. */
+    public static RoutingMonitor openRoutingMonitor(ReceiveBuffer receiveBuffer) throws SyscallException {
+        return new FfmRoutingMonitor(receiveBuffer);
     }
 
     /**
@@ -59,7 +79,12 @@ public final class Linux {
      * network namespace: from another one the socket is opened there (needs /proc/1/ns/net, i.e. root).
      */
     public static ProcessEvents openProcessEvents() throws Exception {
-        return FfmProcessEvents.open();
+        return FfmProcessEvents.open(ReceiveBuffer.DEFAULT);
+    }
+
+    /** ... with its receive buffer as configured (keepalived's process_monitor_rcv_bufs); unset, 1 MiB. */
+    public static ProcessEvents openProcessEvents(ReceiveBuffer receiveBuffer) throws Exception {
+        return FfmProcessEvents.open(receiveBuffer);
     }
 
     /** Gratuitous ARP on {@code ifname} from its own MAC. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An nfnetlink socket (NETLINK_NETFILTER) for nf_tables: carries a batch of messages built elsewhere (the
- * nftables batch codec) to the kernel as one transaction, and dumps. The socket fills in each message's
+ * nftables batch codec) to the kernel as one transaction. The socket fills in each message's
  * sequence number and asks for an ack of the last one, so it knows when the kernel has answered the whole
  * batch. Blocking, one caller at a time.
  */
@@ -16,9 +16,6 @@ public interface NetfilterNetlink extends AutoCloseable {
      * @return the kernel's refusals, by the index of the message refused; empty when the batch committed
      */
     List<BatchError> batch(List<byte[]> messages, String what) throws SyscallException;
-
-    /** Sends a dump request (NLM_F_DUMP) and returns every message up to NLMSG_DONE. */
-    List<byte[]> dump(byte[] request, String what) throws SyscallException;
 
     @Override
     void close();

@@ -33,13 +33,25 @@ final class NetlinkSocket implements AutoCloseable {
         this.rx = socket.arena.allocate(BUFFER, 8);
     }
 
+    /** A subscription's receive buffer unless configured: bursts of notifications (a VMAC storm) must not overflow it. */
+    static final int MONITOR_BUFFER = 1 << 20;
+
     /** Opens and binds a route netlink socket; {@code groups} = RTMGRP_* bits to listen to (0 for requests). */
-    static NetlinkSocket open(int groups, boolean nonBlocking) throws SyscallException {
-        return open(Sys.NETLINK_ROUTE, "NETLINK_ROUTE", groups, nonBlocking);
+    static NetlinkSocket open(int groups, boolean nonBlocking, ReceiveBuffer receiveBuffer) throws SyscallException {
+        return open(Sys.NETLINK_ROUTE, "NETLINK_ROUTE", groups, nonBlocking, receiveBuffer);
     }
 
     /** Opens and binds a netlink socket of {@code protocol} (NETLINK_ROUTE, NETLINK_GENERIC ...). */
     static NetlinkSocket open(int protocol, String protocolName, int groups, boolean nonBlocking) throws SyscallException {
+        return open(protocol, protocolName, groups, nonBlocking, ReceiveBuffer.DEFAULT);
+    }
+
+    /**
+     * ... with {@code receiveBuffer} set before bind (keepalived's netlink_socket); unconfigured, a subscription gets
+     * {@link #MONITOR_BUFFER}, a request socket the kernel's default.
+     */
+    static NetlinkSocket open(int protocol, String protocolName, int groups, boolean nonBlocking,
+            ReceiveBuffer receiveBuffer) throws SyscallException {
         var s = NativeSocket.open(Sys.AF_NETLINK, Sys.SOCK_RAW | (nonBlocking ? Sys.SOCK_NONBLOCK : 0), protocol,
                 "AF_NETLINK, SOCK_RAW, " + protocolName);
         try {
@@ -51,9 +63,7 @@ final class NetlinkSocket implements AutoCloseable {
                 tv.set(JAVA_LONG, 0, 5L);
                 s.set(Sys.SOL_SOCKET, SO_RCVTIMEO, tv, "SOL_SOCKET, SO_RCVTIMEO, 5s");
             }
-            if (groups != 0) {
-                s.setInt(Sys.SOL_SOCKET, Sys.SO_RCVBUF, 1 << 20, "SOL_SOCKET, SO_RCVBUF");
-            }
+            receiveBuffer.applyTo(s, groups != 0 ? MONITOR_BUFFER : 0);
             var local = s.arena.allocate(12, 4);
             local.set(JAVA_SHORT, 0, (short) Sys.AF_NETLINK);
             local.set(JAVA_INT, 8, groups);

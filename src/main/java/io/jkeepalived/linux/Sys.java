@@ -19,6 +19,7 @@ final class Sys {
     static final int SO_ERROR = 4;
     static final int SO_SNDBUF = 7;
     static final int SO_RCVBUF = 8;
+    static final int SO_RCVBUFFORCE = 33;
     static final int SO_SNDTIMEO = 21;
     static final int SO_BINDTODEVICE = 25;
     static final int SO_MARK = 36;

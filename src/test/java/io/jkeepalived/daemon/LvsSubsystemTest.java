@@ -113,8 +113,8 @@ class LvsSubsystemTest {
         inNamespace(subsystem::start);
         Subsystem s = subsystem;
         try {
-            Await.until(Duration.ofSeconds(15), "both servers programmed\n" + log, () -> ns.run("nft", "list", "map", "inet",
-                    "jkeepalived", CHAIN + "_ids").out().contains("198.51.100.12,80 w=1"));
+            Await.until(Duration.ofSeconds(15), "both servers programmed\n" + log, () -> ns.run("nft", "list", "set", "inet",
+                    "jkeepalived", CHAIN + "_live").out().contains("198.51.100.12,80 w=1"));
             assertEquals(1, log.stream().filter(l -> l.startsWith("LVS data plane: nftables (forced by --lvs-backend=nftables)")).count(),
                     log.toString());
             assertTrue(log.stream().anyMatch(l -> l.contains("wlc needs live connection counts")), log.toString());
@@ -122,11 +122,12 @@ class LvsSubsystemTest {
 
             var reloaded = config("b.conf", 3);
             inNamespace(() -> s.reload(reloaded));
-            Await.until(Duration.ofSeconds(15), "weight 3 in place\n" + log, () -> ns.run("nft", "list", "map", "inet",
-                    "jkeepalived", CHAIN + "_ids").out().contains("198.51.100.12,80 w=3"));
+            Await.until(Duration.ofSeconds(15), "weight 3 in place\n" + log, () -> ns.run("nft", "list", "set", "inet",
+                    "jkeepalived", CHAIN + "_live").out().contains("198.51.100.12,80 w=3"));
             assertEquals(r1, ns.exec("nft", "-a", "list", "chain", "inet", "jkeepalived", CHAIN + "_r1"),
                     "the unchanged server's chain is not touched by the reload");
-            assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", CHAIN).contains("numgen inc mod 4"));
+            assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", CHAIN).contains("numgen inc mod 128 map @" + CHAIN + "_slots"),
+                    "the selection keeps its modulus: a weight change refills the slots");
             var data = new StringBuilder();
             s.writeData(data);
             assertTrue(data.toString().contains("TCP  192.0.2.100:80 wlc\n  -> 198.51.100.11:80"), data.toString());

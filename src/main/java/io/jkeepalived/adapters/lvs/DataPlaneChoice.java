@@ -71,14 +71,20 @@ public final class DataPlaneChoice {
 
     /** The data plane for a decision, with the one log line that names it. */
     public static DataPlane open(Decision d, Consumer<String> info, Consumer<String> warning) {
+        return open(d, io.jkeepalived.linux.ReceiveBuffer.DEFAULT, info, warning);
+    }
+
+    /** ... its netlink request socket with {@code cmdBuffer} (lvs_netlink_cmd_rcv_bufs). */
+    public static DataPlane open(Decision d, io.jkeepalived.linux.ReceiveBuffer cmdBuffer, Consumer<String> info,
+            Consumer<String> warning) {
         return switch (d.backend()) {
             case NFTABLES -> {
                 info.accept("LVS data plane: nftables (" + d.why() + ")");
-                yield new NftablesDataPlane();
+                yield NftablesDataPlane.withRtnetlinkBuffer(cmdBuffer);
             }
             case IPVS -> {
                 try {
-                    var ipvs = IpvsDataPlane.open();
+                    var ipvs = IpvsDataPlane.open(cmdBuffer);
                     info.accept("LVS data plane: ipvs (" + d.why() + ")");
                     yield ipvs;
                 } catch (io.jkeepalived.linux.SyscallException e) {

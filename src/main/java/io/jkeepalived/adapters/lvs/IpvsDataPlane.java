@@ -1,5 +1,6 @@
 package io.jkeepalived.adapters.lvs;
 
+import io.jkeepalived.linux.ReceiveBuffer;
 import io.jkeepalived.linux.SyscallException;
 import io.jkeepalived.lvs.DataPlane;
 import io.jkeepalived.lvs.DataPlaneException;
@@ -31,7 +32,12 @@ public final class IpvsDataPlane implements DataPlane {
 
     /** Opens IPVS in this network namespace; fails when the kernel has no IPVS (see {@link IpvsKernel#absent}). */
     public static IpvsDataPlane open() throws SyscallException {
-        return new IpvsDataPlane(IpvsKernel.open());
+        return open(ReceiveBuffer.DEFAULT);
+    }
+
+    /** ... with the IPVS socket's receive buffer as configured (lvs_netlink_cmd_rcv_bufs). */
+    public static IpvsDataPlane open(ReceiveBuffer receiveBuffer) throws SyscallException {
+        return new IpvsDataPlane(IpvsKernel.open(receiveBuffer));
     }
 
     @Override

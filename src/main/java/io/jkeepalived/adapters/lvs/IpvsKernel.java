@@ -3,6 +3,7 @@ package io.jkeepalived.adapters.lvs;
 import io.jkeepalived.linux.Errno;
 import io.jkeepalived.linux.GenericNetlink;
 import io.jkeepalived.linux.Linux;
+import io.jkeepalived.linux.ReceiveBuffer;
 import io.jkeepalived.linux.SyscallException;
 import io.jkeepalived.lvs.ipvs.IpvsCodec;
 import io.jkeepalived.lvs.ipvs.IpvsDaemon;
@@ -33,7 +34,12 @@ public final class IpvsKernel implements AutoCloseable {
      * {@code ip_vs} module is not loaded, or the kernel lacks it).
      */
     public static IpvsKernel open() throws SyscallException {
-        var netlink = Linux.openGenericNetlink();
+        return open(ReceiveBuffer.DEFAULT);
+    }
+
+    /** ... with the generic netlink socket's receive buffer as configured (lvs_netlink_cmd_rcv_bufs). */
+    public static IpvsKernel open(ReceiveBuffer receiveBuffer) throws SyscallException {
+        var netlink = Linux.openGenericNetlink(receiveBuffer);
         try {
             return new IpvsKernel(netlink, netlink.familyId(IpvsCodec.FAMILY_NAME));
         } catch (SyscallException | RuntimeException e) {

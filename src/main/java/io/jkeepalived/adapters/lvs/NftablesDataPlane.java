@@ -1,6 +1,7 @@
 package io.jkeepalived.adapters.lvs;
 
 import io.jkeepalived.linux.Linux;
+import io.jkeepalived.linux.ReceiveBuffer;
 import io.jkeepalived.linux.NetfilterNetlink;
 import io.jkeepalived.linux.Nftables;
 import io.jkeepalived.linux.NftablesException;
@@ -38,9 +39,9 @@ import java.util.Set;
 /**
  * Virtual services as nftables rules, for kernels without IPVS, programmed in process: the skeleton and
  * structural changes (a new service, a new server's chain, other settings) through libnftables; what a check
- * result changes (weights, servers up or down: set elements and the selection rule's modulus) as one nf_tables
- * netlink batch ({@link NftBatchCodec}), which needs no cache of the table (libnftables 1.0.6 reloads the whole
- * table before each transaction: 136 ms per change at 1,000 services). Each {@link #apply} is one transaction
+ * result changes (weights, servers up or down: the elements of a service's slot map and live set, marks, never a
+ * rule or a verdict) as one nf_tables netlink batch ({@link NftBatchCodec}), which needs no cache of the table
+ * (libnftables 1.0.6 reloads the whole table before each transaction: 136 ms per change at 1,000 services). Each {@link #apply} is one transaction
  * per path (all of it or none of it). When a transaction fails, each service's part is tried on its own so one
  * bad service never stops the rest; an element batch the kernel refuses is written again through libnftables.
  * The ruleset itself is {@link NftRuleset}'s; this class runs it and keeps what it programmed.
@@ -49,10 +50,23 @@ import java.util.Set;
 public final class NftablesDataPlane implements DataPlane {
     private Nftables nft;
     private Rtnetlink rtnl;
+    /** lvs_netlink_cmd_rcv_bufs(_force): the route lookup socket is the checker's rtnetlink request socket. */
+    private final ReceiveBuffer rtnetlinkBuffer;
+
+    public NftablesDataPlane() {
+        this(ReceiveBuffer.DEFAULT);
+    }
+
+    private NftablesDataPlane(ReceiveBuffer rtnetlinkBuffer) {
+        this.rtnetlinkBuffer = rtnetlinkBuffer;
+    }
+
+    /** With its rtnetlink request socket's receive buffer as configured (lvs_netlink_cmd_rcv_bufs). */
+    public static NftablesDataPlane withRtnetlinkBuffer(ReceiveBuffer rtnetlinkBuffer) {
+        return new NftablesDataPlane(rtnetlinkBuffer);
+    }
     private NetfilterNetlink nfnl;
     private boolean nfnlUnavailable;
-    /** The handle of each service's selection rule, learnt from the kernel; forgotten when the chain is rewritten. */
-    private final Map<VirtualService, Long> selectionHandles = new HashMap<>();
     private long netlinkBatches;
     /** The kernel's answer to a service's refused element batch, for the failure line if libnftables fails too. */
     private final Map<VirtualService, String> refusedAsElements = new HashMap<>();
@@ -60,6 +74,8 @@ public final class NftablesDataPlane implements DataPlane {
     /** What our tables hold, as far as we know: from the last read, plus what applied since. */
     private final Map<VirtualService, ProgrammedService> programmed = new LinkedHashMap<>();
     private final Set<String> ingressDevices = new LinkedHashSet<>();
+    /** Services that did not read back whole (another layout, a map deleted): removed before they are written anew. */
+    private final Map<VirtualService, NftState.Leftover> leftovers = new HashMap<>();
     private boolean natSkeleton;
     private boolean drSkeleton;
     private Timeouts timeouts = Timeouts.UNCHANGED;
@@ -101,9 +117,10 @@ public final class NftablesDataPlane implements DataPlane {
             timeoutsSet = NftTimeouts.parse(natText);
             timeoutsSet.ifPresent(t -> timeouts = t);
         }
-        selectionHandles.clear();
         programmed.clear();
         programmed.putAll(state.services());
+        leftovers.clear();
+        leftovers.putAll(state.leftovers());
         ingressDevices.clear();
         ingressDevices.addAll(state.ingressDevices());
         natSkeleton = state.natTable();
@@ -130,7 +147,7 @@ public final class NftablesDataPlane implements DataPlane {
     private record Part(VirtualService key, List<LvsOp> ops, NftRuleset.Change change) {
     }
 
-    /** A service's change as elements only, with its selection rule's handle when the rule changes too. */
+    /** A service's change as elements only. */
     private record FastPart(VirtualService key, List<LvsOp> ops, NftRuleset.ElementChange change, List<NftMessage> messages,
                             Service next, Map<RealServer, String> devices) {
     }
@@ -161,7 +178,7 @@ public final class NftablesDataPlane implements DataPlane {
         if (byService.isEmpty()) {
             return failures;
         }
-        var routes = routes();
+        java.util.function.Function<String, Optional<String>> routes = null; // dumped when a DR server needs it
         var parts = new ArrayList<Part>();
         var fast = new ArrayList<FastPart>();
         for (var e : byService.entrySet()) {
@@ -172,22 +189,22 @@ public final class NftablesDataPlane implements DataPlane {
             if (next != null) {
                 for (var d : next.destinations().values()) {
                     if (d.forwarding().method() == Forwarding.Method.DR) {
+                        routes = routes != null ? routes : routes();
                         routes.apply(d.server().ip()).ifPresent(dev -> devices.put(d.server(), dev));
                     }
                 }
             }
             var elements = netlink() ? NftRuleset.elementChange(old, next, devices) : Optional.<NftRuleset.ElementChange>empty();
-            var messages = elements.flatMap(this::withSelection);
-            if (messages.isPresent()) {
-                fast.add(new FastPart(e.getKey(), e.getValue(), elements.get(), messages.get(), next, devices));
+            if (elements.isPresent()) {
+                fast.add(new FastPart(e.getKey(), e.getValue(), elements.get(), elements.get().messages(), next, devices));
             } else {
-                parts.add(new Part(e.getKey(), e.getValue(), NftRuleset.change(old, next, devices, timeouts)));
+                parts.add(new Part(e.getKey(), e.getValue(), whole(e.getKey(), old, next, devices)));
             }
         }
         for (var refused : applyFast(fast, failures)) {
-            // refused as elements (a stale handle, a map changed behind our back): written whole instead
+            // refused as elements (a map changed behind our back): written whole instead
             var old = programmed.get(refused.key());
-            parts.add(new Part(refused.key(), refused.ops(), NftRuleset.change(old, refused.next(), refused.devices(), timeouts)));
+            parts.add(new Part(refused.key(), refused.ops(), whole(refused.key(), old, refused.next(), refused.devices())));
         }
         if (parts.isEmpty()) {
             return failures;
@@ -216,6 +233,14 @@ public final class NftablesDataPlane implements DataPlane {
         return failures;
     }
 
+    /** The service written whole; a new one first clears what an earlier write left of it under its names. */
+    private NftRuleset.Change whole(VirtualService key, ProgrammedService old, Service next, Map<RealServer, String> devices) {
+        var change = NftRuleset.change(old, next, devices, timeouts);
+        var left = old == null && next != null ? leftovers.get(key) : null;
+        return left == null ? change : new NftRuleset.Change(NftRuleset.removeLeftover(key, left) + change.commands(), change.result(),
+                change.rejected());
+    }
+
     /** lvs_timeouts for NAT: conntrack timeout objects on new connections to our services (one transaction). */
     private void applyTimeouts(LvsOp.SetTimeouts t, Timeouts merged, List<Failure> failures) {
         if (timeoutsUnsupported) {
@@ -242,31 +267,6 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         return nfnl != null;
-    }
-
-    /** The element messages, plus the selection rule replaced by its handle when its modulus changes. */
-    private Optional<List<NftMessage>> withSelection(NftRuleset.ElementChange c) {
-        if (c.selection().isEmpty()) {
-            return Optional.of(c.messages());
-        }
-        var key = c.result().service().key();
-        Long handle = selectionHandles.get(key);
-        if (handle == null) {
-            try {
-                var rules = nfnl.dump(NftBatchCodec.getRules(c.table(), c.chain()), "list chain " + c.table() + " " + c.chain());
-                var found = NftBatchCodec.selectionHandle(rules, c.selection().get().slotsSet());
-                if (found.isEmpty()) {
-                    return Optional.empty();
-                }
-                handle = found.getAsLong();
-                selectionHandles.put(key, handle);
-            } catch (SyscallException e) {
-                return Optional.empty();
-            }
-        }
-        var all = new ArrayList<>(c.messages());
-        all.add(new NftMessage.ReplaceRule(c.table(), c.chain(), handle, c.selection().get()));
-        return Optional.of(all);
     }
 
     /**
@@ -306,7 +306,6 @@ public final class NftablesDataPlane implements DataPlane {
                 int i = err.index() - 1; // 0 is BATCH_BEGIN
                 if (i >= 0 && i < owner.size()) {
                     bad.add(owner.get(i));
-                    selectionHandles.remove(owner.get(i).key());
                     refusedAsElements.putIfAbsent(owner.get(i).key(), "nf_tables refused " + messages.get(i).describe() + ": " + err.text());
                 } else {
                     bad.addAll(pending); // the batch itself: nothing applied
@@ -365,8 +364,8 @@ public final class NftablesDataPlane implements DataPlane {
     }
 
     private void done(Part p, List<Failure> failures) {
-        selectionHandles.remove(p.key()); // the chain was rewritten: new handles
         refusedAsElements.remove(p.key());
+        leftovers.remove(p.key());
         var r = p.change().result();
         if (r == null) {
             programmed.remove(p.key());
@@ -396,7 +395,7 @@ public final class NftablesDataPlane implements DataPlane {
     private java.util.function.Function<String, Optional<String>> routes() throws DataPlaneException {
         try {
             if (rtnl == null) {
-                rtnl = Linux.openRtnetlink();
+                rtnl = Linux.openRtnetlink(rtnetlinkBuffer);
             }
             return new DirectRoutes(rtnl).snapshot();
         } catch (SyscallException e) {
@@ -416,7 +415,7 @@ public final class NftablesDataPlane implements DataPlane {
             }
         }
         programmed.clear();
-        selectionHandles.clear();
+        leftovers.clear();
         ingressDevices.clear();
         natSkeleton = false;
         drSkeleton = false;

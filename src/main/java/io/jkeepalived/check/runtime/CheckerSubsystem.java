@@ -45,7 +45,9 @@ public final class CheckerSubsystem implements Subsystem {
     public void start() {
         if (dataPlane == null) {
             var decision = DataPlaneChoice.decide(lvsBackend, DataPlaneChoice.Host.probe());
-            dataPlane = DataPlaneChoice.open(decision, log::info, log::warning);
+            var cmd = config.globalDefs().socketBuffers().lvsNetlinkCmd();
+            dataPlane = DataPlaneChoice.open(decision, new io.jkeepalived.linux.ReceiveBuffer(cmd.size(), cmd.force()),
+                    log::info, log::warning);
             if (decision.backend() != DataPlaneChoice.Backend.IPVS && config.globalDefs().lvsSyncDaemon().isPresent()) {
                 log.error("lvs_sync_daemon: the connection sync daemon is part of IPVS; not available with the "
                         + dataPlane.name() + " data plane - no connection sync");

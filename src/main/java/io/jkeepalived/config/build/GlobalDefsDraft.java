@@ -7,6 +7,7 @@ import io.jkeepalived.config.model.GarpSettings;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.ProcessNames;
 import io.jkeepalived.config.model.ScriptSpec;
+import io.jkeepalived.config.model.SocketBuffers;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,6 +110,10 @@ final class GlobalDefsDraft {
     boolean rsInitNotifies;
     boolean noCheckerEmails;
     int rxBufsMultiplier = 3;
+    SocketBuffers.RxBufsPolicy rxBufsPolicy = SocketBuffers.RxBufsPolicy.NONE;
+    /** {@code *_rcv_bufs} and {@code *_rcv_bufs_force} by keyword. */
+    final Map<String, Long> rcvBufs = new HashMap<>();
+    final Map<String, Boolean> rcvBufsForce = new HashMap<>();
     Duration startupDelay = Duration.ZERO;
     boolean logUnknownVrids;
     boolean vrrpOwnerIgnoreAdverts;
@@ -156,6 +161,14 @@ final class GlobalDefsDraft {
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
                 noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
                 reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion,
-                new ProcessNames(processName, vrrpProcessName, checkerProcessName), raw);
+                new ProcessNames(processName, vrrpProcessName, checkerProcessName), new SocketBuffers(rxBufsPolicy,
+                        netlinkBuffer("vrrp_netlink_cmd"), netlinkBuffer("vrrp_netlink_monitor"),
+                        netlinkBuffer("process_monitor"), netlinkBuffer("lvs_netlink_cmd"),
+                        netlinkBuffer("lvs_netlink_monitor")), raw);
+    }
+
+    private SocketBuffers.NetlinkBuffer netlinkBuffer(String prefix) {
+        return new SocketBuffers.NetlinkBuffer(rcvBufs.getOrDefault(prefix + "_rcv_bufs", 0L),
+                rcvBufsForce.getOrDefault(prefix + "_rcv_bufs_force", false));
     }
 }

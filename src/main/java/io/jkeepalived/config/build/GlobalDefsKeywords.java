@@ -3,6 +3,7 @@ package io.jkeepalived.config.build;
 import io.jkeepalived.config.model.GarpSettings;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.ProcessNames;
+import io.jkeepalived.config.model.SocketBuffers;
 import io.jkeepalived.config.model.VirtualServerSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
 import java.time.Duration;
@@ -184,8 +185,10 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::rsInitNotifies)
             .on("no_checker_emails", (g, w) -> g.noCheckerEmails = true)
                 .applied(GlobalDefs::noCheckerEmails)
-            .on("vrrp_rx_bufs_multiplier", (g, w) -> w.intIn(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.rxBufsMultiplier = v))
-                .unsupported("socket buffer sizes")
+            .on("vrrp_rx_bufs_multiplier", GlobalDefsKeywords::rxBufsMultiplier)
+                .applied(GlobalDefs::vrrpRxBufsMultiplier)
+            .on("vrrp_rx_bufs_policy", GlobalDefsKeywords::rxBufsPolicy)
+                .applied(SocketBuffers::vrrpRxPolicy)
             .on("vrrp_startup_delay", (g, w) -> w.seconds(0, 0, 3600).ifPresent(d -> g.startupDelay = d))
                 .applied(GlobalDefs::vrrpStartupDelay)
             .on("log_unknown_vrids", (g, w) -> g.logUnknownVrids = true)
@@ -230,16 +233,31 @@ final class GlobalDefsKeywords {
                 .applied(ProcessNames::checker)
             .accepted("bfd_process_name")
                 .unsupported("BFD")
-            .accepted("vrrp_netlink_cmd_rcv_bufs", "vrrp_netlink_cmd_rcv_bufs_force", "vrrp_netlink_monitor_rcv_bufs",
-                    "vrrp_netlink_monitor_rcv_bufs_force", "process_monitor_rcv_bufs", "process_monitor_rcv_bufs_force",
-                    "vrrp_rx_bufs_policy")
-                .unsupported("socket buffer sizes")
+            .on("vrrp_netlink_cmd_rcv_bufs", GlobalDefsKeywords::rcvBufs)
+                .applied(SocketBuffers::vrrpNetlinkCmd)
+            .on("vrrp_netlink_cmd_rcv_bufs_force", GlobalDefsKeywords::rcvBufsForce)
+                .applied(SocketBuffers::vrrpNetlinkCmd)
+            .on("vrrp_netlink_monitor_rcv_bufs", GlobalDefsKeywords::rcvBufs)
+                .applied(SocketBuffers::vrrpNetlinkMonitor)
+            .on("vrrp_netlink_monitor_rcv_bufs_force", GlobalDefsKeywords::rcvBufsForce)
+                .applied(SocketBuffers::vrrpNetlinkMonitor)
+            .on("process_monitor_rcv_bufs", GlobalDefsKeywords::rcvBufs)
+                .applied(SocketBuffers::processMonitor)
+            .on("process_monitor_rcv_bufs_force", GlobalDefsKeywords::rcvBufsForce)
+                .applied(SocketBuffers::processMonitor)
             // Read from the raw global_defs lines by the LVS pool plan.
             .accepted("lvs_timeouts")
                 .applied(GlobalDefs::raw)
-            .accepted("lvs_netlink_cmd_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
-                    "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_monitor_rcv_bufs_force", "nftables_ipvs",
-                    "nftables_ipvs_priority", "nftables_ipvs_start_fwmark")
+            .on("lvs_netlink_cmd_rcv_bufs", GlobalDefsKeywords::rcvBufs)
+                .applied(SocketBuffers::lvsNetlinkCmd)
+            .on("lvs_netlink_cmd_rcv_bufs_force", GlobalDefsKeywords::rcvBufsForce)
+                .applied(SocketBuffers::lvsNetlinkCmd)
+            // keepalived's checker watches addresses on an rtnetlink monitor; ours has no such socket to size
+            .on("lvs_netlink_monitor_rcv_bufs", GlobalDefsKeywords::rcvBufs)
+                .unsupported("the checker has no netlink monitor socket")
+            .on("lvs_netlink_monitor_rcv_bufs_force", GlobalDefsKeywords::rcvBufsForce)
+                .unsupported("the checker has no netlink monitor socket")
+            .accepted("nftables_ipvs", "nftables_ipvs_priority", "nftables_ipvs_start_fwmark")
                 .unsupported("LVS (IPVS) data plane")
             // ... and that build has no ipset support: the keyword is unknown to it
             .on("vrrp_ipsets", (g, w) -> w.error("Unknown keyword 'vrrp_ipsets'"))
@@ -617,6 +635,98 @@ final class GlobalDefsKeywords {
     private static void enableSnmpRfc(GlobalDefsDraft g, Words w) {
         g.snmpRfcv2 = true;
         g.snmpRfcv3 = true;
+    }
+
+    /** keepalived's vrrp_rx_bufs_multiplier: exactly one unsigned word, at least 1. */
+    private static void rxBufsMultiplier(GlobalDefsDraft g, Words w) {
+        if (w.count() != 1) {
+            w.error("Invalid vrrp_rx_bufs_multiplier");
+            return;
+        }
+        var v = unsigned(w, w.arg(0).orElseThrow(), 1);
+        if (v.isEmpty()) {
+            w.error("Invalid vrrp_rx_bufs_multiplier " + w.arg(0).orElseThrow());
+            return;
+        }
+        g.rxBufsMultiplier = (int) Math.min(v.getAsLong(), Integer.MAX_VALUE);   // a buffer that big is capped anyway
+    }
+
+    /**
+     * keepalived's vrrp_rx_bufs_policy: MTU, ADVERT and a size add up over the words (and lines); a size then wins
+     * over MTU/ADVERT, MTU over ADVERT, each with an error. As keepalived, a size is always read from the first word.
+     */
+    private static void rxBufsPolicy(GlobalDefsDraft g, Words w) {
+        if (w.count() < 1) {
+            w.error("vrrp_rx_bufs_policy missing");
+            return;
+        }
+        boolean mtu = g.rxBufsPolicy instanceof SocketBuffers.RxBufsPolicy.Mtu;
+        boolean advert = g.rxBufsPolicy instanceof SocketBuffers.RxBufsPolicy.Advert;
+        Long size = g.rxBufsPolicy instanceof SocketBuffers.RxBufsPolicy.Size(long bytes) ? bytes : null;
+        for (int i = 0; i < w.count(); i++) {
+            String word = w.arg(i).orElseThrow();
+            if (word.equalsIgnoreCase("MTU")) {
+                mtu = true;
+            } else if (word.equalsIgnoreCase("ADVERT")) {
+                advert = true;
+            } else {
+                var v = unsigned(w, w.arg(0).orElseThrow(), 0);
+                if (v.isEmpty()) {
+                    w.error("Invalid vrrp_rx_bufs_policy " + word);
+                } else {
+                    size = v.getAsLong();
+                }
+            }
+        }
+        if (size != null && (mtu || advert)) {
+            w.error("Cannot set vrrp_rx_bufs_policy size and policy, ignoring policy");
+        } else if (mtu && advert) {
+            w.error("Cannot set both vrrp_rx_bufs_policy MTU and ADVERT, ignoring ADVERT");
+        }
+        g.rxBufsPolicy = size != null ? new SocketBuffers.RxBufsPolicy.Size(size)
+                : mtu ? new SocketBuffers.RxBufsPolicy.Mtu()
+                : advert ? new SocketBuffers.RxBufsPolicy.Advert()
+                : SocketBuffers.RxBufsPolicy.NONE;
+    }
+
+    /** keepalived's {@code <type>_rcv_bufs SIZE}: unsigned; 0 leaves it unset. */
+    private static void rcvBufs(GlobalDefsDraft g, Words w) {
+        String type = w.keyword().substring(0, w.keyword().length() - "_rcv_bufs".length());
+        if (w.count() < 1) {
+            w.error(type + "_rcv_bufs size missing");
+            return;
+        }
+        var v = unsigned(w, w.arg(0).orElseThrow(), 0);
+        if (v.isEmpty()) {
+            w.error(type + "_rcv_bufs size (" + w.arg(0).orElseThrow() + ") invalid");
+        } else if (v.getAsLong() != 0) {
+            g.rcvBufs.put(w.keyword(), v.getAsLong());
+        }
+    }
+
+    /** keepalived's {@code <type>_rcv_bufs_force [BOOL]}: SO_RCVBUFFORCE instead of SO_RCVBUF. */
+    private static void rcvBufsForce(GlobalDefsDraft g, Words w) {
+        // keepalived's check_true_false: these six words only, case-sensitive
+        var a = w.arg(0);
+        boolean force = a.isEmpty() || a.get().equals("true") || a.get().equals("on") || a.get().equals("yes");
+        if (!force && !a.get().equals("false") && !a.get().equals("off") && !a.get().equals("no")) {
+            w.error("Invalid value '" + a.get() + "' for global " + w.keyword() + " specified");
+            return;
+        }
+        g.rcvBufsForce.put(w.keyword(), force);
+    }
+
+    /** An unsigned 32-bit number of at least {@code min}, with keepalived's read_unsigned words when it is not. */
+    private static java.util.OptionalLong unsigned(Words w, String text, long min) {
+        try {
+            if (Long.parseLong(text.startsWith("+") ? text.substring(1) : text) > 0xffff_ffffL) {
+                w.error("number '" + text + "' outside unsigned integer range");
+                return java.util.OptionalLong.empty();
+            }
+        } catch (NumberFormatException e) {
+            // Words.integer words it
+        }
+        return w.integer(text, min, 0xffff_ffffL);
     }
 
     private static void umask(GlobalDefsDraft g, Words w) {

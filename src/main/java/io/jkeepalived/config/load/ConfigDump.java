@@ -3,6 +3,7 @@ package io.jkeepalived.config.load;
 import io.jkeepalived.config.build.Addresses;
 import io.jkeepalived.config.build.KeywordStatuses;
 import io.jkeepalived.config.model.AuthSpec;
+import io.jkeepalived.config.model.SocketBuffers;
 import io.jkeepalived.config.model.CheckerSpec;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.KeepalivedConfig;
@@ -63,6 +64,11 @@ public final class ConfigDump {
     }
 
     /** Adds {@code line} only when {@code keyword} takes effect: -d prints only what is in force. */
+    private static void netlinkBuffer(List<String> out, String type, SocketBuffers.NetlinkBuffer b) {
+        inForce(out, "global_defs", type + "_rcv_bufs", " " + type + "_rcv_bufs = " + b.size());
+        inForce(out, "global_defs", type + "_rcv_bufs_force", " " + type + "_rcv_bufs_force = " + (b.force() ? 1 : 0));
+    }
+
     private static void inForce(List<String> out, String block, String keyword, String line) {
         if (KeywordStatuses.inForce(block, keyword)) {
             out.add(line);
@@ -175,15 +181,20 @@ public final class ConfigDump {
         inForce(out, "global_defs", "dbus_service_name", " DBus service name = " + g.dbusServiceName().orElse(""));
         inForce(out, "global_defs", "enable_script_security", " Script security " + (g.enableScriptSecurity() ? "enabled" : "disabled"));
         inForce(out, "global_defs", "script_user", " Default script uid:gid " + g.scriptUser().map(u -> u + ":" + g.scriptGroup().orElse(u)).orElse("0:0"));
-        for (var k : new String[] {"vrrp_netlink_cmd_rcv_bufs", "vrrp_netlink_cmd_rcv_bufs_force",
-                "vrrp_netlink_monitor_rcv_bufs", "vrrp_netlink_monitor_rcv_bufs_force", "process_monitor_rcv_bufs",
-                "process_monitor_rcv_bufs_force", "lvs_netlink_cmd_rcv_bufs", "lvs_netlink_cmd_rcv_bufs_force",
-                "lvs_netlink_monitor_rcv_bufs", "lvs_netlink_monitor_rcv_bufs_force"}) {
-            var v = g.raw().get(k);
-            inForce(out, "global_defs", k, " " + k + " = " + (v == null ? "0" : v.isEmpty() ? "1" : v.get(0)));
-        }
+        var buffers = g.socketBuffers();
+        netlinkBuffer(out, "vrrp_netlink_cmd", buffers.vrrpNetlinkCmd());
+        netlinkBuffer(out, "vrrp_netlink_monitor", buffers.vrrpNetlinkMonitor());
+        netlinkBuffer(out, "process_monitor", buffers.processMonitor());
+        netlinkBuffer(out, "lvs_netlink_cmd", buffers.lvsNetlinkCmd());
+        netlinkBuffer(out, "lvs_netlink_monitor", buffers.lvsNetlinkMonitor());
         out.add(" rs_init_notifies = " + (g.rsInitNotifies() ? 1 : 0));
         out.add(" no_checker_emails = " + (g.noCheckerEmails() ? 1 : 0));
+        switch (buffers.vrrpRxPolicy()) {
+            case SocketBuffers.RxBufsPolicy.Mtu() -> out.add(" rx_bufs_policy = MTU");
+            case SocketBuffers.RxBufsPolicy.Advert() -> out.add(" rx_bufs_policy = ADVERT");
+            case SocketBuffers.RxBufsPolicy.Size(long bytes) -> out.add(" rx_bufs_size = " + bytes);
+            case SocketBuffers.RxBufsPolicy.Unset() -> { }
+        }
         inForce(out, "global_defs", "vrrp_rx_bufs_multiplier", " rx_bufs_multiples = " + g.vrrpRxBufsMultiplier());
         inForce(out, "global_defs", "umask", String.format(Locale.ROOT, " umask = 0%o", g.umask()));
     }

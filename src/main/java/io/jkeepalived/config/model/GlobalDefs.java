@@ -119,6 +119,7 @@ public record GlobalDefs(
         boolean dataUseInstance,
         OptionalInt jsonVersion,
         ProcessNames processNames,
+        SocketBuffers socketBuffers,
         Map<String, List<String>> raw) {
 
     public GlobalDefs {

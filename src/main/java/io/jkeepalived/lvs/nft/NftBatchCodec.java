@@ -6,40 +6,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * nf_tables netlink messages for the changes a check result makes, byte for byte as nft 1.0.6 sends them
  * (golden bytes: {@code src/test/resources/io/jkeepalived/lvs/nft/capture-golden.sh}): a batch
- * {@code NFNL_MSG_BATCH_BEGIN, NFT_MSG_DELSETELEM/NEWSETELEM/NEWRULE ..., NFNL_MSG_BATCH_END} the kernel
- * commits as one transaction. Needs no cache of the table: every object is named. Pure: records in, bytes out;
- * sequence numbers are the message's index (the socket renumbers them).
+ * {@code NFNL_MSG_BATCH_BEGIN, NFT_MSG_DELSETELEM/NEWSETELEM ..., NFNL_MSG_BATCH_END} the kernel commits as one
+ * transaction. Element data is a mark, never a verdict: such a commit does not make nf_tables re-validate the
+ * table. Needs no cache of the table: every object is named. Pure: records in, bytes out; sequence numbers are
+ * the message's index (the socket renumbers them).
  */
 public final class NftBatchCodec {
     static final int NFNL_SUBSYS_NFTABLES = 10;
     static final int NFNL_MSG_BATCH_BEGIN = 0x10;
     static final int NFNL_MSG_BATCH_END = 0x11;
-    static final int NFT_MSG_NEWRULE = 6;
-    static final int NFT_MSG_GETRULE = 7;
     static final int NFT_MSG_NEWSETELEM = 12;
     static final int NFT_MSG_DELSETELEM = 14;
     static final int NLM_F_REQUEST = 0x1;
-    static final int NLM_F_REPLACE = 0x100;
     static final int NLM_F_CREATE = 0x400;
-    static final int NLM_F_DUMP = 0x300;
     static final int NLA_F_NESTED = 0x8000;
     static final int NFPROTO_INET = 1;
-    static final int NFPROTO_IPV4 = 2;
     static final int NFPROTO_NETDEV = 5;
-    static final int NFPROTO_IPV6 = 10;
     // attributes
-    static final int NFTA_RULE_TABLE = 1;
-    static final int NFTA_RULE_CHAIN = 2;
-    static final int NFTA_RULE_HANDLE = 3;
-    static final int NFTA_RULE_EXPRESSIONS = 4;
-    static final int NFTA_LIST_ELEM = 1;
-    static final int NFTA_EXPR_NAME = 1;
-    static final int NFTA_EXPR_DATA = 2;
     static final int NFTA_SET_ELEM_LIST_TABLE = 1;
     static final int NFTA_SET_ELEM_LIST_SET = 2;
     static final int NFTA_SET_ELEM_LIST_ELEMENTS = 3;
@@ -48,24 +35,7 @@ public final class NftBatchCodec {
     static final int NFTA_SET_ELEM_DATA = 2;
     static final int NFTA_SET_ELEM_USERDATA = 6;
     static final int NFTA_DATA_VALUE = 1;
-    static final int NFTA_DATA_VERDICT = 2;
-    static final int NFTA_VERDICT_CODE = 1;
-    static final int NFTA_VERDICT_CHAIN = 2;
-    static final int NFT_JUMP = -3;
     static final int NFTNL_UDATA_SET_ELEM_COMMENT = 0;
-    static final int NFTA_LOOKUP_SET = 1;
-    static final int NFTA_LOOKUP_SREG = 2;
-    static final int NFTA_LOOKUP_DREG = 3;
-    static final int NFTA_LOOKUP_SET_ID = 4;
-    // registers as nft allocates them: NFT_REG_1, NFT_REG_2 (16 bytes), NFT_REG_3, NFT_REG32_05
-    static final int REG_1 = 1;
-    static final int REG_2 = 2;
-    static final int REG_3 = 3;
-    static final int REG32_05 = 13;
-    static final int NFT_META_PROTOCOL = 1;
-    static final int NFT_META_NFPROTO = 15;
-    static final int NFT_PAYLOAD_NETWORK_HEADER = 1;
-    static final int NFT_PAYLOAD_TRANSPORT_HEADER = 2;
     /**
      * nft sends the id it gave each set in its cache; the kernel reads it only to find a set created in the same
      * batch. Our sets all exist by name, so we send 0.
@@ -119,10 +89,10 @@ public final class NftBatchCodec {
                     int elem = w.nest(++i); // nft numbers the elements 1, 2, ... (the kernel ignores the type)
                     int key = w.nest(NFTA_SET_ELEM_KEY);
                     w.u32(NFTA_DATA_VALUE, e.key()).end(key);
-                    int data = w.nest(NFTA_SET_ELEM_DATA);
-                    int verdict = w.nest(NFTA_DATA_VERDICT);
-                    w.be32(NFTA_VERDICT_CODE, NFT_JUMP).string(NFTA_VERDICT_CHAIN, e.jump()).end(verdict);
-                    w.end(data);
+                    e.mark().ifPresent(mark -> {
+                        int data = w.nest(NFTA_SET_ELEM_DATA);
+                        w.u32(NFTA_DATA_VALUE, mark).end(data);
+                    });
                     e.comment().ifPresent(c -> w.bytes(NFTA_SET_ELEM_USERDATA, commentTlv(c)));
                     w.end(elem);
                 }
@@ -143,64 +113,7 @@ public final class NftBatchCodec {
                 w.end(list);
                 yield w.finish();
             }
-            case NftMessage.ReplaceRule r -> {
-                var w = new Writer(NFT_MSG_NEWRULE, NLM_F_REQUEST | NLM_F_REPLACE, family(r.table()), seq);
-                w.string(NFTA_RULE_TABLE, tableName(r.table())).string(NFTA_RULE_CHAIN, r.chain()).be64(NFTA_RULE_HANDLE, r.handle());
-                int exprs = w.nest(NFTA_RULE_EXPRESSIONS);
-                selection(w, r.rule());
-                w.end(exprs);
-                yield w.finish();
-            }
         };
-    }
-
-    /** {@code numgen inc mod N} or {@code [family check] payload(s) jhash ... mod N seed S}, then {@code vmap @SLOTS}. */
-    private static void selection(Writer w, SelectionRule r) {
-        switch (r.selection()) {
-            case ROUND_ROBIN, FAILOVER -> {
-                int e = w.expr("numgen");
-                w.be32(1, REG_1).be32(2, r.modulus()).be32(3, 0).be32(4, 0); // DREG, MODULUS, TYPE inc, OFFSET
-                w.endExpr(e);
-            }
-            case SOURCE_HASH, DESTINATION_HASH -> {
-                // the dependency nft adds: meta nfproto (inet) / meta protocol (netdev)
-                int e = w.expr("meta");
-                w.be32(2, r.netdev() ? NFT_META_PROTOCOL : NFT_META_NFPROTO).be32(1, REG_1); // KEY, DREG
-                w.endExpr(e);
-                e = w.expr("cmp");
-                w.be32(1, REG_1).be32(2, 0); // SREG, OP eq
-                int data = w.nest(3);
-                if (r.netdev()) {
-                    w.bytes(NFTA_DATA_VALUE, r.ipv6() ? new byte[] {(byte) 0x86, (byte) 0xdd} : new byte[] {8, 0});
-                } else {
-                    w.bytes(NFTA_DATA_VALUE, new byte[] {(byte) (r.ipv6() ? NFPROTO_IPV6 : NFPROTO_IPV4)});
-                }
-                w.end(data);
-                w.endExpr(e);
-                boolean source = r.selection() == NftScheduler.Selection.SOURCE_HASH;
-                int addrLen = r.ipv6() ? 16 : 4;
-                int offset = r.ipv6() ? (source ? 8 : 24) : (source ? 12 : 16);
-                payload(w, REG_2, NFT_PAYLOAD_NETWORK_HEADER, offset, addrLen);
-                int len = addrLen;
-                if (source && r.hashPort()) {
-                    payload(w, r.ipv6() ? REG_3 : REG32_05, NFT_PAYLOAD_TRANSPORT_HEADER, 0, 2);
-                    len += 4; // each part of a concatenation takes whole 32-bit registers
-                }
-                e = w.expr("hash");
-                // SREG, DREG, LEN, MODULUS, SEED, OFFSET, TYPE jhash
-                w.be32(1, REG_2).be32(2, REG_1).be32(3, len).be32(4, r.modulus()).be32(5, r.seed()).be32(6, 0).be32(7, 0);
-                w.endExpr(e);
-            }
-        }
-        int e = w.expr("lookup");
-        w.be32(NFTA_LOOKUP_SREG, REG_1).be32(NFTA_LOOKUP_DREG, 0).string(NFTA_LOOKUP_SET, r.slotsSet()).be32(NFTA_LOOKUP_SET_ID, SET_ID);
-        w.endExpr(e);
-    }
-
-    private static void payload(Writer w, int dreg, int base, int offset, int len) {
-        int e = w.expr("payload");
-        w.be32(1, dreg).be32(2, base).be32(3, offset).be32(4, len);
-        w.endExpr(e);
     }
 
     /** libnftnl's udata: {type, length, value} with the comment NUL-terminated. */
@@ -211,81 +124,6 @@ public final class NftBatchCodec {
         out[1] = (byte) (c.length + 1);
         System.arraycopy(c, 0, out, 2, c.length);
         return out;
-    }
-
-    /** {@code NFT_MSG_GETRULE} dump of one chain's rules (to learn the selection rule's handle). */
-    public static byte[] getRules(String table, String chain) {
-        var w = new Writer(NFT_MSG_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, family(table), 0);
-        w.string(NFTA_RULE_TABLE, tableName(table)).string(NFTA_RULE_CHAIN, chain);
-        return w.finish();
-    }
-
-    /** The handle of the rule, among a chain's dumped rules, that looks up set {@code slotsSet}. */
-    public static OptionalLong selectionHandle(List<byte[]> rules, String slotsSet) {
-        byte[] wanted = Arrays.copyOf(slotsSet.getBytes(StandardCharsets.US_ASCII), slotsSet.length() + 1);
-        for (byte[] m : rules) {
-            var b = ByteBuffer.wrap(m).order(ByteOrder.nativeOrder());
-            if (m.length < 20 || (b.getShort(4) & 0xff) != NFT_MSG_NEWRULE) {
-                continue;
-            }
-            long handle = -1;
-            boolean uses = false;
-            for (var a : attributes(b, 20, m.length)) {
-                if (a.type() == NFTA_RULE_HANDLE && a.length() == 8) {
-                    handle = b.order(ByteOrder.BIG_ENDIAN).getLong(a.offset());
-                    b.order(ByteOrder.nativeOrder());
-                } else if (a.type() == NFTA_RULE_EXPRESSIONS) {
-                    for (var elem : attributes(b, a.offset(), a.offset() + a.length())) {
-                        uses |= looksUp(b, elem, wanted);
-                    }
-                }
-            }
-            if (uses && handle >= 0) {
-                return OptionalLong.of(handle);
-            }
-        }
-        return OptionalLong.empty();
-    }
-
-    private static boolean looksUp(ByteBuffer b, Attr elem, byte[] set) {
-        boolean lookup = false;
-        Attr data = null;
-        for (var a : attributes(b, elem.offset(), elem.offset() + elem.length())) {
-            if (a.type() == NFTA_EXPR_NAME) {
-                lookup = Arrays.equals(bytes(b, a), "lookup\0".getBytes(StandardCharsets.US_ASCII));
-            } else if (a.type() == NFTA_EXPR_DATA) {
-                data = a;
-            }
-        }
-        if (!lookup || data == null) {
-            return false;
-        }
-        for (var a : attributes(b, data.offset(), data.offset() + data.length())) {
-            if (a.type() == NFTA_LOOKUP_SET && Arrays.equals(bytes(b, a), set)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private record Attr(int type, int offset, int length) {
-    }
-
-    private static List<Attr> attributes(ByteBuffer b, int from, int to) {
-        var out = new ArrayList<Attr>();
-        for (int at = from; at + 4 <= to; ) {
-            int len = b.getShort(at) & 0xffff;
-            if (len < 4 || at + len > to) {
-                break;
-            }
-            out.add(new Attr(b.getShort(at + 2) & 0x3fff, at + 4, len - 4));
-            at += (len + 3) & ~3;
-        }
-        return out;
-    }
-
-    private static byte[] bytes(ByteBuffer b, Attr a) {
-        return Arrays.copyOfRange(b.array(), a.offset(), a.offset() + a.length());
     }
 
     static int family(String table) {
@@ -321,13 +159,6 @@ public final class NftBatchCodec {
             return this;
         }
 
-        Writer be64(int type, long value) {
-            room(12);
-            b.putShort((short) 12).putShort((short) type);
-            b.order(ByteOrder.BIG_ENDIAN).putLong(value).order(ByteOrder.nativeOrder());
-            return this;
-        }
-
         /** A value as the kernel's registers hold it: host byte order (marks, numgen and hash results). */
         Writer u32(int type, int value) {
             room(8);
@@ -359,22 +190,6 @@ public final class NftBatchCodec {
         Writer end(int nestStart) {
             b.putShort(nestStart, (short) (b.position() - nestStart));
             return this;
-        }
-
-        /** {@code NFTA_LIST_ELEM { NFTA_EXPR_NAME, NFTA_EXPR_DATA { ... } }}; close with {@link #endExpr}. */
-        int expr(String name) {
-            int elem = nest(NFTA_LIST_ELEM);
-            string(NFTA_EXPR_NAME, name);
-            nest(NFTA_EXPR_DATA);
-            return elem;
-        }
-
-        void endExpr(int elem) {
-            // the data nest starts right after the name attribute
-            int nameLen = b.getShort(elem + 4) & 0xffff;
-            int data = elem + 4 + ((nameLen + 3) & ~3);
-            end(data);
-            end(elem);
         }
 
         byte[] finish() {

@@ -2,11 +2,13 @@ package io.jkeepalived.lvs.nft;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * One nf_tables change of the kind a check result makes: set elements and the selection rule of a service
- * whose chains and maps already exist. {@link NftBatchCodec} turns a list of them into one netlink batch.
- * {@code table} is as {@link NftNames} spells it ({@code inet jkeepalived}, {@code netdev jkeepalived_dr}).
+ * One nf_tables change of the kind a check result makes: elements of a service's slot map and live set, whose
+ * data is a mark, never a verdict (a verdict element makes nf_tables re-validate the whole table on commit).
+ * {@link NftBatchCodec} turns a list of them into one netlink batch. {@code table} is as {@link NftNames} spells
+ * it ({@code inet jkeepalived}, {@code netdev jkeepalived_dr}).
  */
 public sealed interface NftMessage {
 
@@ -15,15 +17,15 @@ public sealed interface NftMessage {
     /** What the message does, for an error line. */
     String describe();
 
-    /** {@code flush map TABLE SET}: every element out. */
+    /** {@code flush map|set TABLE SET}: every element out. */
     record FlushSet(String table, String set) implements NftMessage {
         @Override
         public String describe() {
-            return "flush map " + table + " " + set;
+            return "flush set " + table + " " + set;
         }
     }
 
-    /** {@code add element TABLE SET { KEY [comment "..."] : jump CHAIN, ... }}, keys 32-bit (marks, slots). */
+    /** {@code add element TABLE SET { KEY [comment "..."] [: MARK], ... }}, keys 32-bit (marks, slots). */
     record AddElements(String table, String set, List<Element> elements) implements NftMessage {
         public AddElements {
             elements = List.copyOf(elements);
@@ -47,15 +49,10 @@ public sealed interface NftMessage {
         }
     }
 
-    /** {@code replace rule TABLE CHAIN handle H SELECTION}. */
-    record ReplaceRule(String table, String chain, long handle, SelectionRule rule) implements NftMessage {
-        @Override
-        public String describe() {
-            return "replace rule " + table + " " + chain + " handle " + handle + " (" + rule.text() + ")";
-        }
-    }
-
-    /** A verdict-map element: a 32-bit key (host byte order, as numgen/hash/mark registers hold it) → jump. */
-    record Element(int key, Optional<String> comment, String jump) {
+    /**
+     * A set or map element: a 32-bit key (host byte order, as numgen/hash/mark registers hold it), a comment,
+     * and for a map its data, a mark (host byte order too); a set element has none.
+     */
+    record Element(int key, Optional<String> comment, OptionalInt mark) {
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Writes the nft commands for our two tables. Pure: text in, text out; the data plane runs it as one
@@ -23,18 +24,31 @@ import java.util.Optional;
  * table inet jkeepalived                         NAT: DNAT in the nat hooks (conntrack keeps each connection on its server)
  *   map nat4/nat6 { daddr . l4proto . dport : jump SERVICE }   map natmark4/natmark6 { mark : jump SERVICE }
  *   chain prerouting, output                     fixed: one vmap lookup per map
- *   chain SERVICE      [persistence: ct mark set saddr&mask map @SERVICE_p; ct mark vmap @SERVICE_ids]
- *                      numgen inc | jhash ... mod SLOTS vmap @SERVICE_slots
+ *   chain SERVICE      ct mark set numgen inc | jhash ... mod M map @SERVICE_slots            (a slot's server)
+ *                      [persistence, instead: ct mark set saddr&mask map @SERVICE_p;
+ *                       ct mark != @SERVICE_live ct mark set ... map @SERVICE_slots]    (the client's server while it is live)
+ *                      ct mark vmap @SERVICE_all
  *   chain SERVICE_rN   [update @SERVICE_p] counter dnat to SERVER
+ *   map SERVICE_slots  slot : mark          the only thing a check result changes, with SERVICE_live
+ *   set SERVICE_live   mark comment "r=IP,PORT w=W ..."   live servers and their weights (the read-back's source)
+ *   map SERVICE_all    mark comment "r=IP,PORT" : jump SERVICE_rN   every server with a chain, live or not
  * table netdev jkeepalived_dr                    DR: fwd at ingress, the IP header untouched (only the MAC changes)
  *   map dr4/dr6        chain in_DEV (ingress of each device facing DR servers)
  *   chain SERVICE      meta mark set saddr . sport map @SERVICE_conn; meta mark vmap @SERVICE_all   (a connection never moves)
- *                      [persistence] selection as above; meta mark set 0
+ *                      [persistence] selection as above, into meta mark; meta mark vmap @SERVICE_all; meta mark set 0
  *   chain SERVICE_rN   update @SERVICE_conn; [update @SERVICE_p]; counter fwd to SERVER device DEV
  * </pre>
- * A weight change rewrites only the service's selection rule and maps; server chains (and their counters)
- * stay. Every object name comes from the service key ({@link NftNames}); every map element carries a
- * comment saying what it is ({@link Descriptors}) so the tables can be read back.
+ * A check result (a weight, a server down or back) refills only SERVICE_slots and SERVICE_live, whose data are
+ * marks: no rule and no verdict changes, so nf_tables does not re-validate the table on that commit (a verdict
+ * element or a rule with a lookup would make it walk every chain: 55-62 ms per change at 1,000 services). The
+ * modulus M is fixed per service ({@link Slots#modulus}: the slot count of the weights when the service was
+ * last written whole, doubled to at least 128; the read-back takes it from the rule) and the slots are shared by
+ * weight over it ({@link Slots#spread}): exact (as IPVS) while the live weights' slot count divides M (the same
+ * servers, one of two down, ...), else each server's share within one slot (1/M) of its weight's. The
+ * SERVICE_all verdict map is written only with a server's chain (a new server, other settings: the whole
+ * service through libnftables, which also chooses M again). Every object name comes from the service key
+ * ({@link NftNames}); element comments say what each element is ({@link Descriptors}) so the tables can be read
+ * back.
  */
 public final class NftRuleset {
     /** Conntrack-less DR stickiness: how long an idle connection keeps its server (IPVS's tcp/udp defaults). */
@@ -160,15 +174,20 @@ public final class NftRuleset {
                 }
             }
         }
-        // the selection, rewritten whole
-        var sched = NftScheduler.of(next.settings().scheduling());
-        var liveIds = new ArrayList<Integer>();
-        var weights = new ArrayList<Integer>();
-        for (var d : accepted.values()) {
-            liveIds.add(ids.get(d.server()));
-            weights.add(d.weight());
+        // NAT servers that left: conntrack keeps their connections, the chain goes (after the all-map lets go of it)
+        var leaving = new ArrayList<Integer>();
+        if (mode == Mode.NAT) {
+            for (var it = ids.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!accepted.containsKey(e.getKey())) {
+                    leaving.add(e.getValue());
+                    it.remove();
+                }
+            }
         }
-        var slots = slots(sched, liveIds, weights);
+        // the selection, rewritten whole: the modulus is chosen again here (and only here)
+        var sched = NftScheduler.of(next.settings().scheduling());
+        int modulus = Slots.modulus(slotsOf(sched, accepted.values(), ids).size());
         sb.append("flush chain ").append(table).append(' ').append(name).append('\n');
         String family = key.ipv6() ? "ip6" : "ip";
         String markExpr = mode == Mode.DR ? "meta mark" : "ct mark";
@@ -176,34 +195,20 @@ public final class NftRuleset {
             rule(sb, table, name, markExpr + " set " + connKey(key) + " map @" + name + "_conn");
             rule(sb, table, name, markExpr + " vmap @" + name + "_all");
         }
+        var selection = markExpr + " set " + selection(sched, key, modulus) + " map @" + name + "_slots";
         if (persistence.isPresent()) {
+            // the client's server when it has one and that server is live, else a slot's
             rule(sb, table, name, markExpr + " set " + persistKey(family, persistence.get()) + " map @" + name + "_p");
-            rule(sb, table, name, markExpr + " vmap @" + name + "_ids");
+            rule(sb, table, name, markExpr + " != @" + name + "_live " + selection);
+        } else {
+            rule(sb, table, name, selection);
         }
-        if (!slots.isEmpty()) {
-            rule(sb, table, name, selectionRule(sched, mode, key, slots.size()).text());
-        }
+        rule(sb, table, name, markExpr + " vmap @" + name + "_all");
         if (mode == Mode.DR) {
             rule(sb, table, name, "meta mark set 0");
         }
-        sb.append("flush map ").append(table).append(' ').append(name).append("_slots\n");
-        if (!slots.isEmpty()) {
-            var elems = new ArrayList<String>(slots.size());
-            for (int i = 0; i < slots.size(); i++) {
-                elems.add(i + " : jump " + NftNames.destination(key, slots.get(i)));
-            }
-            elements(sb, table, name + "_slots", elems);
-        }
-        sb.append("flush map ").append(table).append(' ').append(name).append("_ids\n");
-        if (!accepted.isEmpty()) {
-            var elems = new ArrayList<String>();
-            for (var d : accepted.values()) {
-                int id = ids.get(d.server());
-                elems.add(NftNames.mark(id) + " comment " + quote(Descriptors.destination(d)) + " : jump " + NftNames.destination(key, id));
-            }
-            elements(sb, table, name + "_ids", elems);
-        }
-        if (mode == Mode.DR && !ids.isEmpty()) {
+        sb.append("flush map ").append(table).append(' ').append(name).append("_all\n");
+        if (!ids.isEmpty()) {
             var elems = new ArrayList<String>();
             for (var e : ids.entrySet()) {
                 elems.add(NftNames.mark(e.getValue()) + " comment " + quote(Descriptors.server(e.getKey())) + " : jump "
@@ -211,38 +216,30 @@ public final class NftRuleset {
             }
             elements(sb, table, name + "_all", elems);
         }
-        // NAT servers that left: conntrack keeps their connections, the chain can go (after the maps let go of it)
-        if (mode == Mode.NAT) {
-            for (var it = ids.entrySet().iterator(); it.hasNext(); ) {
-                var e = it.next();
-                if (!accepted.containsKey(e.getKey())) {
-                    var chain = NftNames.destination(key, e.getValue());
-                    sb.append("flush chain ").append(table).append(' ').append(chain).append('\n');
-                    sb.append("delete chain ").append(table).append(' ').append(chain).append('\n');
-                    it.remove();
-                }
-            }
+        for (int id : leaving) {
+            var chain = NftNames.destination(key, id);
+            sb.append("flush chain ").append(table).append(' ').append(chain).append('\n');
+            sb.append("delete chain ").append(table).append(' ').append(chain).append('\n');
         }
-        var result = new ProgrammedService(new Service(key, next.settings(), accepted), mode, ids, resultDevices);
+        var result = new ProgrammedService(new Service(key, next.settings(), accepted), mode, ids, resultDevices, modulus);
+        for (var m : liveAndSlots(result)) {
+            sb.append(text(m));
+        }
         return new Change(sb.toString(), result, rejected);
     }
 
     /**
-     * A change a check result makes (weights, servers up or down) to a service whose chains already exist:
-     * set elements and at most the selection rule's modulus, no new chain, so it can go to the kernel as one
-     * nf_tables batch without libnftables (NftBatchCodec). Empty when the change needs more (a new service or
-     * server, other settings, another device): then {@link #change} writes it.
-     *
-     * @param messages  the element changes; the selection rule, when its modulus changes, is {@code selection}
-     *                  (its handle is the kernel's, which the caller knows)
-     * @param selection the new selection rule of chain {@code chain}, when it must be replaced
+     * A change a check result makes (weights, servers up or down) to a service whose chains already exist: its
+     * slot map and live set refilled, elements whose data is a mark, no rule and no verdict, so it goes to the
+     * kernel as one nf_tables batch without libnftables ({@link NftBatchCodec}) and nf_tables does not
+     * re-validate the table. Empty when the change needs more (a new service or server, other settings, another
+     * device): then {@link #change} writes it.
      */
-    public record ElementChange(List<NftMessage> messages, String table, String chain, Optional<SelectionRule> selection,
-                                ProgrammedService result, Map<RealServer, String> rejected) {
+    public record ElementChange(List<NftMessage> messages, ProgrammedService result, Map<RealServer, String> rejected) {
     }
 
     public static Optional<ElementChange> elementChange(ProgrammedService old, Service next, Map<RealServer, String> devices) {
-        if (old == null || next == null) {
+        if (old == null || next == null || old.modulus() <= 0) {
             return Optional.empty();
         }
         var mode = modeOf(next, old);
@@ -257,48 +254,85 @@ public final class NftRuleset {
                 return Optional.empty(); // a server without its chain yet, or reached on another device
             }
         }
-        var key = next.key();
-        var sched = NftScheduler.of(next.settings().scheduling());
-        var oldSlots = slotsOf(sched, old.service().destinations().values(), old.ids());
-        var slots = slotsOf(sched, accepted.values(), old.ids());
-        if (oldSlots.isEmpty() && !slots.isEmpty()) {
-            return Optional.empty(); // the chain has no selection rule yet: written whole
-        }
-        var table = NftNames.table(mode);
+        // servers that left keep their chain (NAT too, until the next whole rewrite): coming back is then elements only
+        var result = new ProgrammedService(new Service(next.key(), next.settings(), accepted), mode, old.ids(), old.devices(), old.modulus());
+        return Optional.of(new ElementChange(liveAndSlots(result), result, servers.rejected()));
+    }
+
+    /** The live set (each live server's mark, its descriptor as comment) and the slots, refilled. */
+    private static List<NftMessage> liveAndSlots(ProgrammedService ps) {
+        var key = ps.service().key();
+        var table = NftNames.table(ps.mode());
         var name = NftNames.chain(key);
+        var live = ps.service().destinations().values();
         var messages = new ArrayList<NftMessage>();
+        messages.add(new NftMessage.FlushSet(table, name + "_live"));
+        if (!live.isEmpty()) {
+            var elems = new ArrayList<NftMessage.Element>();
+            for (var d : live) {
+                elems.add(new NftMessage.Element(NftNames.mark(ps.ids().get(d.server())), Optional.of(Descriptors.destination(d)),
+                        OptionalInt.empty()));
+            }
+            messages.add(new NftMessage.AddElements(table, name + "_live", elems));
+        }
+        var slots = Slots.spread(ps.modulus(), idsOf(live, ps.ids()), weightsOf(NftScheduler.of(ps.service().settings().scheduling()), live));
         messages.add(new NftMessage.FlushSet(table, name + "_slots"));
         if (!slots.isEmpty()) {
             var elems = new ArrayList<NftMessage.Element>(slots.size());
             for (int i = 0; i < slots.size(); i++) {
-                elems.add(new NftMessage.Element(i, Optional.empty(), NftNames.destination(key, slots.get(i))));
+                elems.add(new NftMessage.Element(i, Optional.empty(), OptionalInt.of(NftNames.mark(slots.get(i)))));
             }
             messages.add(new NftMessage.AddElements(table, name + "_slots", elems));
         }
-        messages.add(new NftMessage.FlushSet(table, name + "_ids"));
-        if (!accepted.isEmpty()) {
-            var elems = new ArrayList<NftMessage.Element>();
-            for (var d : accepted.values()) {
-                int id = old.ids().get(d.server());
-                elems.add(new NftMessage.Element(NftNames.mark(id), Optional.of(Descriptors.destination(d)), NftNames.destination(key, id)));
-            }
-            messages.add(new NftMessage.AddElements(table, name + "_ids", elems));
-        }
-        var selection = !slots.isEmpty() && slots.size() != oldSlots.size()
-                ? Optional.of(selectionRule(sched, mode, key, slots.size())) : Optional.<SelectionRule>empty();
-        // servers that left keep their chain (NAT too, until the next whole rewrite): coming back is then elements only
-        var result = new ProgrammedService(new Service(key, next.settings(), accepted), mode, old.ids(), old.devices());
-        return Optional.of(new ElementChange(messages, table, name, selection, result, servers.rejected()));
+        return messages;
     }
 
+    /** A message as nft command text (the whole-rewrite path runs it through libnftables). */
+    private static String text(NftMessage m) {
+        return switch (m) {
+            case NftMessage.FlushSet f -> (f.set().endsWith("_live") ? "flush set " : "flush map ") + f.table() + " " + f.set() + "\n";
+            case NftMessage.DeleteElements d -> "delete element " + d.table() + " " + d.set() + " { "
+                    + String.join(", ", d.keys().stream().map(k -> "0x" + Integer.toHexString(k)).toList()) + " }\n";
+            case NftMessage.AddElements a -> {
+                var elems = new ArrayList<String>(a.elements().size());
+                for (var e : a.elements()) {
+                    var sb = new StringBuilder("0x").append(Integer.toHexString(e.key()));
+                    e.comment().ifPresent(c -> sb.append(" comment ").append(quote(c)));
+                    e.mark().ifPresent(v -> sb.append(" : 0x").append(Integer.toHexString(v)));
+                    elems.add(sb.toString());
+                }
+                var sb = new StringBuilder();
+                elements(sb, a.table(), a.set(), elems);
+                yield sb.toString();
+            }
+        };
+    }
+
+    /** The ids and weights that share the slots: weights as the scheduler reads them (rr: 1 each, fo: the best). */
     private static List<Integer> slotsOf(NftScheduler sched, Collection<Destination> live, Map<RealServer, Integer> ids) {
-        var liveIds = new ArrayList<Integer>();
-        var weights = new ArrayList<Integer>();
-        for (var d : live) {
-            liveIds.add(ids.get(d.server()));
-            weights.add(d.weight());
+        return Slots.of(idsOf(live, ids), weightsOf(sched, live));
+    }
+
+    private static List<Integer> idsOf(Collection<Destination> live, Map<RealServer, Integer> ids) {
+        return live.stream().map(d -> ids.get(d.server())).toList();
+    }
+
+    private static List<Integer> weightsOf(NftScheduler sched, Collection<Destination> live) {
+        var weights = live.stream().map(Destination::weight).toList();
+        if (sched.selection() == NftScheduler.Selection.FAILOVER) {
+            int best = -1;
+            for (int i = 0; i < weights.size(); i++) {
+                if (weights.get(i) > 0 && (best < 0 || weights.get(i) > weights.get(best))) {
+                    best = i;
+                }
+            }
+            var only = new ArrayList<Integer>();
+            for (int i = 0; i < weights.size(); i++) {
+                only.add(i == best ? 1 : 0);
+            }
+            return only;
         }
-        return slots(sched, liveIds, weights);
+        return sched.weighted() ? weights : weights.stream().map(w -> w > 0 ? 1 : 0).toList();
     }
 
     private record Servers(Map<RealServer, Destination> accepted, Map<RealServer, String> rejected) {
@@ -355,13 +389,13 @@ public final class NftRuleset {
         String family = key.ipv6() ? "ip6" : "ip";
         String markType = mode == Mode.DR ? "meta mark" : "ct mark";
         sb.append("add chain ").append(table).append(' ').append(name).append('\n');
-        sb.append("add map ").append(table).append(' ').append(name).append("_slots { typeof numgen inc mod 2 : verdict; }\n");
-        sb.append("add map ").append(table).append(' ').append(name).append("_ids { typeof ").append(markType).append(" : verdict; }\n");
+        sb.append("add map ").append(table).append(' ').append(name).append("_slots { typeof numgen inc mod 2 : ").append(markType).append("; }\n");
+        sb.append("add set ").append(table).append(' ').append(name).append("_live { typeof ").append(markType).append("; }\n");
+        sb.append("add map ").append(table).append(' ').append(name).append("_all { typeof ").append(markType).append(" : verdict; }\n");
         if (mode == Mode.DR) {
             boolean udp = key instanceof VirtualService.Address a && a.protocol().equals("udp");
             int idle = udp ? (timeouts.udp() > 0 ? timeouts.udp() : DEFAULT_UDP_TIMEOUT)
                     : (timeouts.tcp() > 0 ? timeouts.tcp() : DEFAULT_TCP_TIMEOUT);
-            sb.append("add map ").append(table).append(' ').append(name).append("_all { typeof meta mark : verdict; }\n");
             sb.append("add map ").append(table).append(' ').append(name).append("_conn { typeof ")
                     .append(key.ipv6() ? "numgen inc mod 2" : "ip saddr . th sport")
                     .append(" : meta mark; size 1048576; flags dynamic,timeout; timeout ").append(idle).append("s; }\n");
@@ -374,6 +408,26 @@ public final class NftRuleset {
                 .append(" : jump ").append(name).append(" }\n");
     }
 
+    /**
+     * Removes what is left of a service ({@link NftState.Leftover}): its dispatch element, its chains' rules, its
+     * sets, its chains. Goes before {@link #change} writes the service anew, in the same transaction.
+     */
+    public static String removeLeftover(VirtualService key, NftState.Leftover left) {
+        var sb = new StringBuilder();
+        var table = left.table();
+        sb.append("delete element ").append(table).append(' ').append(left.dispatchMap()).append(" { ").append(dispatchKey(key)).append(" }\n");
+        for (var chain : left.chains()) {
+            sb.append("flush chain ").append(table).append(' ').append(chain).append('\n');
+        }
+        for (var set : left.sets()) {
+            sb.append("delete set ").append(table).append(' ').append(set).append('\n');
+        }
+        for (var chain : left.chains()) {
+            sb.append("delete chain ").append(table).append(' ').append(chain).append('\n');
+        }
+        return sb.toString();
+    }
+
     private static void delete(StringBuilder sb, ProgrammedService old) {
         var key = old.service().key();
         var table = NftNames.table(old.mode());
@@ -384,9 +438,9 @@ public final class NftRuleset {
         for (int id : old.ids().values()) {
             sb.append("flush chain ").append(table).append(' ').append(NftNames.destination(key, id)).append('\n');
         }
-        var maps = new ArrayList<>(List.of("_slots", "_ids"));
+        sb.append("delete set ").append(table).append(' ').append(name).append("_live\n");
+        var maps = new ArrayList<>(List.of("_slots", "_all"));
         if (old.mode() == Mode.DR) {
-            maps.add("_all");
             maps.add("_conn");
         }
         if (old.service().settings().persistence().isPresent()) {
@@ -455,26 +509,16 @@ public final class NftRuleset {
         }
     }
 
-    static SelectionRule selectionRule(NftScheduler sched, Mode mode, VirtualService key, int slots) {
-        var name = NftNames.chain(key);
+    /** What picks a slot: {@code numgen inc mod M} or {@code jhash ... mod M seed S} (the seed fixed per service). */
+    static String selection(NftScheduler sched, VirtualService key, int modulus) {
+        String family = key.ipv6() ? "ip6" : "ip";
         // a fixed seed per service: a restart hashes each client to the same slot
-        return new SelectionRule(sched.selection(), key.ipv6(), sched.hashPort(), mode == Mode.DR, slots, name.hashCode(), name + "_slots");
-    }
-
-    private static List<Integer> slots(NftScheduler sched, List<Integer> ids, List<Integer> weights) {
-        if (sched.selection() == NftScheduler.Selection.FAILOVER) {
-            int best = -1;
-            for (int i = 0; i < ids.size(); i++) {
-                if (weights.get(i) > 0 && (best < 0 || weights.get(i) > weights.get(best))) {
-                    best = i;
-                }
-            }
-            return best < 0 ? List.of() : List.of(ids.get(best));
-        }
-        if (!sched.weighted()) {
-            weights = weights.stream().map(w -> w > 0 ? 1 : 0).toList();
-        }
-        return Slots.of(ids, weights);
+        String seed = " seed 0x" + Integer.toHexString(NftNames.chain(key).hashCode());
+        return switch (sched.selection()) {
+            case ROUND_ROBIN, FAILOVER -> "numgen inc mod " + modulus;
+            case SOURCE_HASH -> "jhash " + family + " saddr" + (sched.hashPort() ? " . th sport" : "") + " mod " + modulus + seed;
+            case DESTINATION_HASH -> "jhash " + family + " daddr mod " + modulus + seed;
+        };
     }
 
     private static int freeId(Map<RealServer, Integer> ids) {

@@ -1,6 +1,7 @@
 package io.jkeepalived.vrrp.plan;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.SocketBuffers;
 import io.jkeepalived.config.model.UnicastPeerSpec;
 import io.jkeepalived.config.model.VirtualIpSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
@@ -115,17 +116,52 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
     }
 
     /**
-     * keepalived's sockpool rx_buf_size without a vrrp_rx_bufs_policy: the sum of the {@code kernel_rx_buf_size} of the
-     * instances sharing the socket {@code key}; 0 (the kernel's default) when none sets it.
+     * keepalived's sockpool rx_buf_size: over the instances sharing the socket {@code key}, each adds its
+     * {@code kernel_rx_buf_size}, else what global_defs' {@code vrrp_rx_bufs_policy} gives it (a size, or
+     * {@code vrrp_rx_bufs_multiplier} times its advert's length or the interface's MTU); 0 (the kernel's default)
+     * when nothing is set. The MTU is the socket interface's as {@code host} reports it (0 when it is unknown).
      */
-    public static int receiveBuffer(KeepalivedConfig config, Map<String, SocketKey> socketOf, SocketKey key) {
+    public static int receiveBuffer(KeepalivedConfig config, Map<String, SocketKey> socketOf, SocketKey key,
+            HostInterfaces host) {
+        int mtu = host.link(key.interfaceName()).map(Link::mtu).orElse(0);
+        var policy = config.globalDefs().socketBuffers().vrrpRxPolicy();
+        long multiplier = config.globalDefs().vrrpRxBufsMultiplier();
         long sum = 0;
         for (var spec : config.vrrpInstances()) {
             if (key.equals(socketOf.get(spec.name()))) {
-                sum += spec.kernelRxBufSize().orElse(0);
+                sum += instanceReceiveBuffer(spec, key, policy, multiplier, mtu);
             }
         }
         return (int) Math.min(sum, Integer.MAX_VALUE);
+    }
+
+    /** One instance's share of its socket's receive buffer (keepalived's vrrp_create_sockpool). */
+    static long instanceReceiveBuffer(VrrpInstanceSpec spec, SocketKey key, SocketBuffers.RxBufsPolicy policy,
+            long multiplier, int mtu) {
+        if (spec.kernelRxBufSize().orElse(0) > 0) {
+            return spec.kernelRxBufSize().getAsInt();
+        }
+        return switch (policy) {
+            case SocketBuffers.RxBufsPolicy.Size(long bytes) -> bytes;
+            case SocketBuffers.RxBufsPolicy.Advert() -> multiplier * advertLength(spec, key);
+            case SocketBuffers.RxBufsPolicy.Mtu() -> multiplier * mtu;
+            case SocketBuffers.RxBufsPolicy.Unset() -> 0;
+        };
+    }
+
+    /**
+     * keepalived's vrrp_adv_len: the VRRP header (8), VRRPv2's IPv4 authentication data (8), the addresses, and over
+     * IPv4 the IP header (20) and an AH header (24).
+     */
+    static int advertLength(VrrpInstanceSpec spec, SocketKey key) {
+        boolean v4 = key.family() == StandardProtocolFamily.INET;
+        int vips = (int) spec.virtualIpAddresses().stream()
+                .filter(v -> (v.address() instanceof Inet4Address) == v4).count();
+        int length = 8 + vips * (v4 ? 4 : 16);
+        if (v4) {
+            length += (spec.version() == 2 ? 8 : 0) + 20 + (key.authenticationHeader() ? 24 : 0);
+        }
+        return length;
     }
 
     /** Interfaces of instances with {@code promote_secondaries} (a VMAC has it set anyway), in config order. */

@@ -12,10 +12,12 @@ import io.jkeepalived.vrrp.plan.SocketKey;
 import io.jkeepalived.vrrp.plan.TrackedVirtuals;
 import io.jkeepalived.vrrp.plan.VrrpPlan;
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.SocketBuffers;
 import io.jkeepalived.lifecycle.Subsystem;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.linux.GarpSender;
 import io.jkeepalived.linux.Linux;
+import io.jkeepalived.linux.ReceiveBuffer;
 import io.jkeepalived.linux.NeighbourAdvertiser;
 import io.jkeepalived.linux.RawVrrpSocket;
 import io.jkeepalived.linux.Rtnetlink;
@@ -129,14 +131,14 @@ public final class VrrpSubsystem implements Subsystem {
         vmacs(resources, stopHold);     // before the link monitor, which would replay their creation as a link flap
         resources.add(PromotedSecondaries.set(VrrpPlan.promoteSecondaries(config), log::info));
         log.info("Registering Kernel netlink reflector");
-        var monitor = Linux.openNetlinkMonitor();
+        var monitor = Linux.openNetlinkMonitor(netlinkMonitorBuffer());
         resources.add(monitor);
         var monitorPoller = Linux.openEventPoller();
         resources.add(monitorPoller);
-        var watcherNetlink = Linux.openRtnetlink();
+        var watcherNetlink = Linux.openRtnetlink(netlinkCmdBuffer());
         resources.add(watcherNetlink);
         log.info("Registering Kernel netlink command channel");
-        Rtnetlink rtnetlink = Linux.openRtnetlink();
+        Rtnetlink rtnetlink = Linux.openRtnetlink(netlinkCmdBuffer());
         resources.add(rtnetlink);
         HostInterfaces host = HostInterfaces.read(rtnetlink);
         VrrpPlan plan = VrrpPlan.of(config, host);
@@ -168,7 +170,7 @@ public final class VrrpSubsystem implements Subsystem {
         for (Map.Entry<String, SocketKey> e : plan.socketOf().entrySet()) {
             RawVrrpSocket s = sockets.get(e.getValue());
             if (s == null) {
-                s = Linux.openVrrpSocket(e.getValue().spec(), VrrpPlan.receiveBuffer(config, plan.socketOf(), e.getValue()));
+                s = Linux.openVrrpSocket(e.getValue().spec(), VrrpPlan.receiveBuffer(config, plan.socketOf(), e.getValue(), host));
                 sockets.put(e.getValue(), s);
             }
             byInstance.put(e.getKey(), s);
@@ -245,13 +247,27 @@ public final class VrrpSubsystem implements Subsystem {
         return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
     }
 
+    /** vrrp_netlink_cmd_rcv_bufs(_force): every rtnetlink request socket of VRRP (keepalived's nl_cmd). */
+    private ReceiveBuffer netlinkCmdBuffer() {
+        return receiveBuffer(config.globalDefs().socketBuffers().vrrpNetlinkCmd());
+    }
+
+    /** vrrp_netlink_monitor_rcv_bufs(_force): the link/address and route/rule subscriptions (keepalived's nl_kernel). */
+    private ReceiveBuffer netlinkMonitorBuffer() {
+        return receiveBuffer(config.globalDefs().socketBuffers().vrrpNetlinkMonitor());
+    }
+
+    static ReceiveBuffer receiveBuffer(SocketBuffers.NetlinkBuffer configured) {
+        return new ReceiveBuffer(configured.size(), configured.force());
+    }
+
     /** Deleted VIPs, virtual routes and rules move their MASTER to BACKUP, as keepalived's netlink reflector. */
     private void watchVirtualDeletions(List<AutoCloseable> resources, TrackedVirtuals tracked, VrrpLoop loop)
             throws Exception {
         if (tracked.isEmpty()) {
             return;
         }
-        var monitor = Linux.openRoutingMonitor();
+        var monitor = Linux.openRoutingMonitor(netlinkMonitorBuffer());
         resources.add(monitor);
         var poller = Linux.openEventPoller();
         resources.add(poller);
@@ -336,7 +352,7 @@ public final class VrrpSubsystem implements Subsystem {
         if (used.isEmpty()) {
             return;
         }
-        var events = Linux.openProcessEvents();
+        var events = Linux.openProcessEvents(receiveBuffer(config.globalDefs().socketBuffers().processMonitor()));
         resources.add(events);
         var poller = Linux.openEventPoller();
         resources.add(poller);
@@ -356,7 +372,7 @@ public final class VrrpSubsystem implements Subsystem {
         if (wanted.isEmpty()) {
             return;
         }
-        Rtnetlink rtnetlink = Linux.openRtnetlink();
+        Rtnetlink rtnetlink = Linux.openRtnetlink(netlinkCmdBuffer());
         resources.add(rtnetlink);
         var vmacs = new LinuxVmacs(rtnetlink, log::info);
         resources.add(() -> {
@@ -377,11 +393,11 @@ public final class VrrpSubsystem implements Subsystem {
         if (plan.isEmpty()) {
             return notifier;
         }
-        Rtnetlink rt = Linux.openRtnetlink();
+        Rtnetlink rt = Linux.openRtnetlink(netlinkCmdBuffer());
         resources.add(rt);
         var table = new LinuxRoutingTable(rt);
         if (!plan.staticAddresses().isEmpty() || !plan.staticRoutes().isEmpty() || !plan.staticRules().isEmpty()) {
-            var monitor = Linux.openRoutingMonitor();
+            var monitor = Linux.openRoutingMonitor(netlinkMonitorBuffer());
             resources.add(monitor);
             var poller = Linux.openEventPoller();
             resources.add(poller);
@@ -446,7 +462,7 @@ public final class VrrpSubsystem implements Subsystem {
         CarriedOver carried = CarriedOver.none();
         if (old != null) {
             VrrpPlan next = null;
-            try (Rtnetlink rt = Linux.openRtnetlink()) {
+            try (Rtnetlink rt = Linux.openRtnetlink(netlinkCmdBuffer())) {
                 HostInterfaces host = HostInterfaces.read(rt);
                 next = VrrpPlan.of(newConfig, host);
                 var states = old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000);

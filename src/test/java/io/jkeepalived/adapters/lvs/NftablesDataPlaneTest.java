@@ -19,6 +19,7 @@ import io.jkeepalived.lvs.VirtualService;
 import io.jkeepalived.testsupport.NetNs;
 import io.jkeepalived.testsupport.Sh;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -110,7 +111,7 @@ class NftablesDataPlaneTest {
         var ruleset = ns.exec("nft", "list", "ruleset");
         assertTrue(ruleset.contains("fwd ip to 198.51.100.11 device \"lan0\""), ruleset);
         assertTrue(ruleset.contains("dnat ip to 198.51.100.13:5353"), ruleset);
-        assertTrue(ruleset.contains("jhash ip saddr . th sport mod 1"), ruleset);
+        assertTrue(ruleset.contains("ct mark set jhash ip saddr . th sport mod 128 seed"), ruleset);
         assertTrue(ruleset.contains("fwd ip6 to 2001:db8::21 device \"lan0\""), ruleset);
         assertTrue(ruleset.contains("update @v_tcp_2001_db8_0_0_0_0_0_200_80_p { ip6 saddr & ffff:ffff:ffff:ffff:: :"), ruleset);
     }
@@ -123,7 +124,9 @@ class NftablesDataPlaneTest {
         assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(A, Forwarding.NAT, 3))));
         String after = ns.exec("nft", "-a", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80_r1");
         assertEquals(before, after, "the server's chain (rule handle, counter) is untouched by a weight change");
-        assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80").contains("numgen inc mod 4"));
+        assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80")
+                .contains("ct mark set numgen inc mod 128 map @v_tcp_198_51_100_100_80_slots"));
+        assertEquals(Map.of(0x6a6b0001, 96, 0x6a6b0002, 32), slotCounts("inet", "v_tcp_198_51_100_100_80"), "3:1 over the 128 slots");
         assertEquals(3, read().services().get(WEB).destinations().get(A).weight());
     }
 
@@ -134,11 +137,13 @@ class NftablesDataPlaneTest {
                 List.of(Destination.of(A, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 1), Destination.of(c, Forwarding.NAT, 1)));
         apply(Reconciler.diff(Pool.of(List.of(s)), Pool.EMPTY, Set.of()).toArray(LvsOp[]::new));
         long[] before = dp.transactions();
-        // weight change (slots 3 -> 4), server down (-> 3 slots), same weight (no rule change), server back
+        String rules = ns.exec("nft", "-a", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80");
+        assertTrue(rules.contains("ct mark set jhash ip saddr . th sport mod 192 seed"), "3 servers: 3 x 64 slots\n" + rules);
+        // weight change, server down, same weight, server back: slots refilled, the rules untouched
         assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(A, Forwarding.NAT, 2))));
-        assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80").contains("jhash ip saddr . th sport mod 4 seed"));
+        assertEquals(Map.of(0x6a6b0001, 96, 0x6a6b0002, 48, 0x6a6b0003, 48), slotCounts("inet", "v_tcp_198_51_100_100_80"));
         assertEquals(List.of(), apply(new LvsOp.RemoveDestination(WEB, B)));
-        assertTrue(ns.exec("nft", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80").contains("jhash ip saddr . th sport mod 3 seed"));
+        assertEquals(Map.of(0x6a6b0001, 128, 0x6a6b0003, 64), slotCounts("inet", "v_tcp_198_51_100_100_80"));
         assertEquals(List.of(), apply(new LvsOp.EditDestination(WEB, Destination.of(c, Forwarding.NAT, 1))));
         assertEquals(List.of(), apply(new LvsOp.AddDestination(WEB, Destination.of(B, Forwarding.NAT, 1))));
         long[] after = dp.transactions();
@@ -147,8 +152,8 @@ class NftablesDataPlaneTest {
         var expected = Service.of(WEB, s.settings(),
                 List.of(Destination.of(A, Forwarding.NAT, 2), Destination.of(c, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 1)));
         assertEquals(expected, read().services().get(WEB), ns.exec("nft", "list", "ruleset"));
-        var listing = ns.exec("nft", "list", "ruleset");
-        assertTrue(listing.contains("jhash ip saddr . th sport mod 4 seed"), listing);
+        assertEquals(rules, ns.exec("nft", "-a", "list", "chain", "inet", "jkeepalived", "v_tcp_198_51_100_100_80"),
+                "no rule replaced by a check result (same handles)");
         // all servers gone, then back: the empty pool keeps its rule, the way back is elements too
         assertEquals(List.of(), apply(new LvsOp.RemoveDestination(WEB, A), new LvsOp.RemoveDestination(WEB, B), new LvsOp.RemoveDestination(WEB, c)));
         assertEquals(Set.of(), read().services().get(WEB).destinations().keySet());
@@ -170,7 +175,48 @@ class NftablesDataPlaneTest {
         var expected = Service.of(WEB, s.settings(), List.of(Destination.of(A, Forwarding.DR, 1), Destination.of(B, Forwarding.DR, 2)));
         var listing = ns.exec("nft", "list", "ruleset");
         assertEquals(expected, read().services().get(WEB), listing);
-        assertTrue(listing.contains("numgen inc mod 3 vmap @v_tcp_198_51_100_100_80_slots"), listing);
+        assertTrue(listing.contains("meta mark != @v_tcp_198_51_100_100_80_live meta mark set numgen inc mod 128 map @v_tcp_198_51_100_100_80_slots"),
+                listing);
+        assertEquals(Map.of(0x6a6b0001, 43, 0x6a6b0002, 85), slotCounts("netdev", "v_tcp_198_51_100_100_80"), "1:2 within a slot of 128");
+    }
+
+    /** How many slots of a service's slot map each server's mark has. */
+    Map<Integer, Integer> slotCounts(String family, String chain) throws Exception {
+        var table = family.equals("inet") ? "jkeepalived" : "jkeepalived_dr";
+        var listing = ns.exec("nft", "list", "map", family, table, chain + "_slots");
+        var counts = new java.util.TreeMap<Integer, Integer>();
+        var m = java.util.regex.Pattern.compile(":\\s*(0x[0-9a-f]+)").matcher(listing);
+        while (m.find()) {
+            counts.merge(Integer.parseUnsignedInt(m.group(1).substring(2), 16), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    @Test
+    void aServiceLeftByTheVerdictLayoutIsWrittenAnew(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        // what the layout before the marks left behind (a daemon stopped with -I, or killed): maps of jumps
+        var old = tmp.resolve("verdict-layout.nft");
+        java.nio.file.Files.writeString(old, """
+                table inet jkeepalived {
+                  map nat4 { typeof ip daddr . meta l4proto . th dport : verdict; }
+                  chain S_r1 { meta l4proto tcp counter dnat ip to 198.51.100.11:80; }
+                  chain S_r2 { meta l4proto tcp counter dnat ip to 198.51.100.12:80; }
+                  map S_slots { typeof numgen inc mod 2 : verdict; elements = { 0 : jump S_r1, 1 : jump S_r2 }; }
+                  map S_ids { typeof ct mark : verdict; elements = { 0x6a6b0001 comment "r=198.51.100.11,80 w=1 u=0 l=0 m=NAT" : jump S_r1,
+                                                                      0x6a6b0002 comment "r=198.51.100.12,80 w=1 u=0 l=0 m=NAT" : jump S_r2 }; }
+                  chain S { numgen inc mod 2 vmap @S_slots; }
+                }
+                add element inet jkeepalived nat4 { 198.51.100.100 . tcp . 80 comment "v=tcp,198.51.100.100,80 s=wrr" : jump S }
+                """.replace("S", "v_tcp_198_51_100_100_80")); // S: the service chain's name (no other capital S in the text)
+        ns.exec("nft", "-f", old.toString());
+        assertEquals(Set.of(), read().services().keySet(), "not read back: half a service in this layout");
+        var desired = Pool.of(List.of(Service.of(WEB, settings("wrr", Set.of(), 0, 32),
+                List.of(Destination.of(A, Forwarding.NAT, 1), Destination.of(B, Forwarding.NAT, 2)))));
+        var ops = Reconciler.diff(desired, read(), Set.of());
+        assertEquals(List.of(), on(() -> dp.apply(ops)));
+        var listing = ns.exec("nft", "list", "ruleset");
+        assertEquals(desired.services(), read().services(), listing);
+        assertTrue(!listing.contains("_ids") && listing.contains("ct mark set numgen inc mod 192 map @v_tcp_198_51_100_100_80_slots"), listing);
     }
 
     @Test
@@ -231,7 +277,7 @@ class NftablesDataPlaneTest {
         assertEquals(WEB, failures.getFirst().op().service());
         var reason = failures.getFirst().reason();
         assertTrue(reason.contains("No such file or directory"), reason);
-        assertTrue(reason.contains("nf_tables refused flush map inet jkeepalived v_tcp_198_51_100_100_80_slots: No such file or directory (ENOENT)"),
+        assertTrue(reason.contains("nf_tables refused flush set inet jkeepalived v_tcp_198_51_100_100_80_slots: No such file or directory (ENOENT)"),
                 reason);
         assertEquals(2, read().services().get(DNS).destinations().size(), "the other service's change applied");
     }

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Captures what nft 1.0.6 sends for the element and selection-rule changes NftBatchCodec makes, as the hex of
-# the batch sendmsg (strace -e write=FD). Run as root; works in a network namespace of its own, removed at the end.
+# Captures what nft 1.0.6 sends for the element changes NftBatchCodec makes (a service's slot map and live set:
+# marks, no verdict), as the hex of the batch sendmsg (strace -e write=FD). Run as root; works in a network
+# namespace of its own, removed at the end.
 # Output: golden/NAME.hex, one line of hex per batch. NftBatchCodecGoldenTest compares the codec with them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,15 +16,17 @@ table inet jkeepalived {
   map nat4 { typeof ip daddr . meta l4proto . th dport : verdict; }
   chain ${S}_r1 { meta l4proto tcp counter dnat ip to 198.51.100.11:80; }
   chain ${S}_r2 { meta l4proto tcp counter dnat ip to 198.51.100.12:80; }
-  map ${S}_slots { typeof numgen inc mod 2 : verdict; }
-  map ${S}_ids { typeof ct mark : verdict; elements = { 0x6a6b0002 : jump ${S}_r2 }; }
-  chain ${S} { numgen inc mod 2 vmap @${S}_slots; }
+  map ${S}_slots { typeof numgen inc mod 2 : ct mark; }
+  set ${S}_live { typeof ct mark; elements = { 0x6a6b0002 comment "r=198.51.100.12,80 w=1 u=0 l=0 m=NAT" }; }
+  map ${S}_all { typeof ct mark : verdict; elements = { 0x6a6b0001 : jump ${S}_r1, 0x6a6b0002 : jump ${S}_r2 }; }
+  chain ${S} { ct mark set numgen inc mod 128 map @${S}_slots; ct mark vmap @${S}_all; }
 }
 table netdev jkeepalived_dr {
   chain ${S}_r1 { counter; }
-  map ${S}_slots { typeof numgen inc mod 2 : verdict; }
-  map ${S}_ids { typeof meta mark : verdict; }
-  chain ${S} { numgen inc mod 2 vmap @${S}_slots; }
+  map ${S}_slots { typeof numgen inc mod 2 : meta mark; }
+  set ${S}_live { typeof meta mark; }
+  map ${S}_all { typeof meta mark : verdict; elements = { 0x6a6b0001 : jump ${S}_r1 }; }
+  chain ${S} { meta mark set numgen inc mod 128 map @${S}_slots; meta mark vmap @${S}_all; }
 }
 NFT
 }
@@ -35,19 +38,7 @@ capture() { # NAME COMMANDS
        END { if (buf != "") print buf }' "$here/golden/$1.strace" | grep '^1400000010000' > "$here/golden/$1.hex"
   rm "$here/golden/$1.strace"
 }
-handle() { ip netns exec "$ns" nft -a list chain ${1:-$T} $S | sed -n 's/.*vmap.* # handle \([0-9]*\)/\1/p'; }
-capture elements "flush map $T ${S}_slots; add element $T ${S}_slots { 0 : jump ${S}_r1, 1 : jump ${S}_r2, 2 : jump ${S}_r1 }; flush map $T ${S}_ids; add element $T ${S}_ids { 0x6a6b0001 comment \"r=198.51.100.11,80 w=2 u=0 l=0 m=NAT\" : jump ${S}_r1, 0x6a6b0002 comment \"r=198.51.100.12,80 w=1 u=0 l=0 m=NAT\" : jump ${S}_r2 }"
-capture delete-element "delete element $T ${S}_ids { 0x6a6b0002 }"
-capture elements-dr "flush map netdev jkeepalived_dr ${S}_slots; add element netdev jkeepalived_dr ${S}_slots { 0 : jump ${S}_r1 }"
-base; h=$(handle); echo "inet selection rule handle: $h" > "$here/golden/README"
-capture rule-rr "replace rule $T $S handle $h numgen inc mod 3 vmap @${S}_slots"
-capture rule-sh "replace rule $T $S handle $h jhash ip saddr mod 5 seed 0x1234 vmap @${S}_slots"
-capture rule-sh-port "replace rule $T $S handle $h jhash ip saddr . th sport mod 5 seed 0x1234 vmap @${S}_slots"
-capture rule-dh "replace rule $T $S handle $h jhash ip daddr mod 5 seed 0x1234 vmap @${S}_slots"
-capture rule-sh6-port "replace rule $T $S handle $h jhash ip6 saddr . th sport mod 4 seed 0x99 vmap @${S}_slots"
-capture rule-dh6 "replace rule $T $S handle $h jhash ip6 daddr mod 4 seed 0x99 vmap @${S}_slots"
-h=$(handle "netdev jkeepalived_dr")
-capture rule-dr-sh-port "replace rule netdev jkeepalived_dr $S handle $h jhash ip saddr . th sport mod 5 seed 0x1234 vmap @${S}_slots"
-capture rule-dr-dh6 "replace rule netdev jkeepalived_dr $S handle $h jhash ip6 daddr mod 5 seed 0x1234 vmap @${S}_slots"
-echo "netdev selection rule handle: $h" >> "$here/golden/README"
-echo "nft: $(nft --version)" >> "$here/golden/README"
+capture elements "flush map $T ${S}_slots; add element $T ${S}_slots { 0 : 0x6a6b0001, 1 : 0x6a6b0002, 2 : 0x6a6b0001 }; flush set $T ${S}_live; add element $T ${S}_live { 0x6a6b0001 comment \"r=198.51.100.11,80 w=2 u=0 l=0 m=NAT\", 0x6a6b0002 comment \"r=198.51.100.12,80 w=1 u=0 l=0 m=NAT\" }"
+capture delete-element "delete element $T ${S}_live { 0x6a6b0002 }"
+capture elements-dr "flush map netdev jkeepalived_dr ${S}_slots; add element netdev jkeepalived_dr ${S}_slots { 0 : 0x6a6b0001 }"
+echo "nft: $(nft --version)" > "$here/golden/README"
