@@ -63,6 +63,7 @@ final class GlobalDefsDraft {
     Integer garpLowerRepeat;
     int downTimerAdverts = 3;
     Optional<Duration> garpExtraIf = Optional.empty();
+    boolean garpExtraIfAll;
     boolean lowerPrioNoAdvert;
     boolean higherPrioSendAdvert;
     Duration garpInterval = Duration.ZERO;
@@ -117,7 +118,7 @@ final class GlobalDefsDraft {
     boolean logUnknownVrids;
     boolean vrrpOwnerIgnoreAdverts;
     String vmacPrefix = "vrrp";
-    String vmacAddrPrefix = "vmac";
+    Optional<String> vmacAddrPrefix = Optional.empty();    // keepalived: unset falls back to vmac_prefix
     int umask = 0177;
     boolean reloadCheckConfig;
     Optional<String> reloadFile = Optional.empty();
@@ -152,7 +153,7 @@ final class GlobalDefsDraft {
         return new GlobalDefs(routerId, emailFrom, emails, smtpServer, smtpServerName, smtpPort, smtpHelo, smtpTimeout,
                 smtpAlert, smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, dynamicInterfaces, dynamicAllowIfChanges,
                 noEmailFaults, defaultInterface, disableLocalIgmp, lvsFlush, lvsFlushOnStop, lvsSyncDaemon, fifoWriteStates,
-                notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, lowerPrioNoAdvert,
+                notifyPriorityChanges, mcast4, mcast6, garp, downTimerAdverts, garpExtraIf, garpExtraIfAll, lowerPrioNoAdvert,
                 higherPrioSendAdvert, garpInterval, gnaInterval, minGarp, vrrpVersion, checkUnicastSrc, skipCheckAdvAddr,
                 strict, strictPos, nftables, nftablesPriority, nftablesIfindex, nftablesCounters, iptables, maxAutoPriority, minAutoPriorityDelay, priority[0], noSwap[0],
                 rtPriority[0], rlimit[0], priority[1], noSwap[1], rtPriority[1], rlimit[1], cpuAffinity.get(0), cpuAffinity.get(1), priority[2], noSwap[2],

@@ -45,8 +45,8 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::noEmailFaults)
             .on("default_interface", (g, w) -> w.required(0).ifPresent(v -> g.defaultInterface = v))
                 .applied(GlobalDefs::defaultInterface)
-            .on("disable_local_igmp", (g, w) -> g.disableLocalIgmp = true)
-                .unsupported("VMAC (macvlan/ipvlan)")
+            .on("disable_local_igmp", GlobalDefsKeywords::disableLocalIgmp)
+                .applied(GlobalDefs::disableLocalIgmp)
             .on("lvs_flush", (g, w) -> g.lvsFlush = true)
                 .applied(GlobalDefs::lvsFlush)
             .on("lvs_flush_on_stop", "lvs_flush_onstop", (g, w) -> g.lvsFlushOnStop = Optional.of(w.arg(0).orElse("all")))
@@ -74,7 +74,7 @@ final class GlobalDefsKeywords {
             .on("vrrp_down_timer_adverts", GlobalDefsKeywords::vrrpDownTimerAdverts)
                 .applied(VrrpInstanceSpec::downTimerAdverts)
             .on("vrrp_garp_extra_if", "vrrp_vmac_garp_intvl", GlobalDefsKeywords::vrrpGarpExtraIf)
-                .unsupported("VMAC (macvlan/ipvlan)")
+                .applied(VrrpInstanceSpec::garpExtraIf, VrrpInstanceSpec::garpExtraIfAll)
             .on("vrrp_lower_prio_no_advert", (g, w) -> g.lowerPrioNoAdvert = w.bool(0))
                 .applied(VrrpInstanceSpec::lowerPrioNoAdvert)
             .on("vrrp_higher_prio_send_advert", (g, w) -> g.higherPrioSendAdvert = w.bool(0))
@@ -197,8 +197,8 @@ final class GlobalDefsKeywords {
                 .applied(VrrpInstanceSpec::ownerIgnoreAdverts)
             .on("vmac_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacPrefix = v))
                 .applied(GlobalDefs::vmacPrefix)
-            .on("vmac_addr_prefix", (g, w) -> w.required(0).ifPresent(v -> g.vmacAddrPrefix = v))
-                .unsupported("VMAC (macvlan/ipvlan)")
+            .on("vmac_addr_prefix", GlobalDefsKeywords::vmacAddrPrefix)
+                .applied(GlobalDefs::vmacAddrPrefix)
             .on("umask", GlobalDefsKeywords::umask)
                 .applied(GlobalDefs::umask)
             .on("reload_check_config", (g, w) -> g.reloadCheckConfig = true)
@@ -428,9 +428,54 @@ final class GlobalDefsKeywords {
         }
     }
 
+    /** keepalived's vrrp_vmac_addr_prefix_handler: the first one counts. */
+    private static void vmacAddrPrefix(GlobalDefsDraft g, Words w) {
+        var prefix = w.required(0);
+        if (prefix.isEmpty()) {
+            return;
+        }
+        if (g.vmacAddrPrefix.isPresent()) {
+            w.error("vmac_addr prefix has already been specified - ignoring " + prefix.get());
+            return;
+        }
+        g.vmacAddrPrefix = prefix;
+    }
+
+    /** keepalived's disable_local_igmp_handler: refused when the kernel has no igmp_link_local_mcast_reports. */
+    private static void disableLocalIgmp(GlobalDefsDraft g, Words w) {
+        if (!java.nio.file.Files.isWritable(java.nio.file.Path.of("/proc/sys/net/ipv4/igmp_link_local_mcast_reports"))) {
+            w.error("kernel does not support /proc/sys/net/ipv4/igmp_link_local_mcast_reports");
+            return;
+        }
+        g.disableLocalIgmp = true;
+    }
+
+    /** keepalived's vrrp_vmac_garp_extra_if_handler: "all" and/or the interval in any order, 1..86400 s required. */
     private static void vrrpGarpExtraIf(GlobalDefsDraft g, Words w) {
-        int i = w.arg(0).filter("all"::equals).isPresent() ? 1 : 0;
-        w.seconds(i, 0, 86400).ifPresent(d -> g.garpExtraIf = Optional.of(d));
+        if (w.keyword().equals("vrrp_vmac_garp_intvl")) {
+            w.warning("Keyword \"vrrp_vmac_garp_intvl\" is deprecated - please use \"vrrp_garp_extra_if\"");
+        }
+        boolean all = false;
+        long secs = 0;
+        for (int i = 0; i < w.count(); i++) {
+            String word = w.arg(i).orElseThrow();
+            if (word.equals("all")) {
+                all = true;
+                continue;
+            }
+            var v = w.integer(word, 1, 86400);
+            if (v.isEmpty()) {
+                w.error(w.keyword() + " '" + word + "' invalid - ignoring");
+                return;
+            }
+            secs = v.getAsLong();
+        }
+        if (secs == 0) {
+            w.error(w.keyword() + " specified without time - ignoring");
+            return;
+        }
+        g.garpExtraIf = Optional.of(Duration.ofSeconds(secs));
+        g.garpExtraIfAll = all;
     }
 
     private static void vrrpVersion(GlobalDefsDraft g, Words w) {

@@ -267,7 +267,8 @@ final class VrrpInstanceDraft {
                 isStrict || (lowerPrioNoAdvert != null ? lowerPrioNoAdvert : g.vrrpLowerPrioNoAdvert()),
                 !isStrict && (higherPrioSendAdvert != null ? higherPrioSendAdvert : g.vrrpHigherPrioSendAdvert()),
                 ignoreAdverts, timerExpiredBackup, Optional.ofNullable(vmac),
-                useVmacAddr, vmacXmitBase, Optional.ofNullable(garpExtraIf).or(g::vrrpGarpExtraIf), garpExtraIfAll,
+                useVmacAddr, vmacXmitBase, Optional.ofNullable(garpExtraIf).or(g::vrrpGarpExtraIf),
+                garpExtraIf != null ? garpExtraIfAll : g.vrrpGarpExtraIfAll(),
                 v3ChecksumAsV2 != null && v3ChecksumAsV2, oldUnicastChecksum,
                 kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(kernelRxBufSize), Optional.ofNullable(vrf),
                 Optional.ofNullable(lvsSyncDaemonInterface), nativeIpv6, acc ? SourcePos.NONE : noAcceptPos, pos);

@@ -144,13 +144,13 @@ final class VrrpInstanceKeywords {
             .on("use_vmac", (d, w) -> d.vmac = vmac(w.node(), VmacSpec.Kind.MACVLAN))
                 .applied(VrrpInstanceSpec::vmac)
             .on("use_ipvlan", (d, w) -> d.vmac = vmac(w.node(), VmacSpec.Kind.IPVLAN))
-                .unsupported("VMAC (macvlan/ipvlan)")
+                .unsupported("ipvlan (not built: the test kernel has no ipvlan module)")
             .on("use_vmac_addr", (d, w) -> d.useVmacAddr = true)
-                .unsupported("VMAC (macvlan/ipvlan)")
+                .applied(VrrpInstanceSpec::useVmacAddr)
             .on("vmac_xmit_base", (d, w) -> d.vmacXmitBase = true)
                 .applied(VrrpInstanceSpec::vmacXmitBase)
             .on("garp_extra_if", "vmac_garp_intvl", VrrpInstanceKeywords::garpExtraIf)
-                .unsupported("VMAC (macvlan/ipvlan)")
+                .applied(VrrpInstanceSpec::garpExtraIf, VrrpInstanceSpec::garpExtraIfAll)
             .on("v3_checksum_as_v2", (d, w) -> d.v3ChecksumAsV2 = w.bool(0))
                 .applied(VrrpInstanceSpec::v3ChecksumAsV2)
             .on("old_unicast_checksum", VrrpInstanceKeywords::oldUnicastChecksum)
@@ -366,10 +366,35 @@ final class VrrpInstanceKeywords {
         }
     }
 
+    /**
+     * keepalived's vrrp_garp_extra_if_handler: words in any order, "all" or the interval (0..86400 s, 0 = off);
+     * a bad word or no interval ignores the line.
+     */
     private static void garpExtraIf(VrrpInstanceDraft d, Words w) {
-        int i = w.arg(0).filter("all"::equals).isPresent() ? 1 : 0;
-        d.garpExtraIfAll = i == 1;
-        w.seconds(i, 0, 86400).ifPresent(v -> d.garpExtraIf = v);
+        if (w.keyword().equals("vmac_garp_intvl")) {
+            w.warning("Keyword \"vmac_garp_intvl\" is deprecated - please use \"garp_extra_if\"");
+        }
+        boolean all = false;
+        Long secs = null;
+        for (int i = 0; i < w.count(); i++) {
+            String word = w.arg(i).orElseThrow();
+            if (word.equals("all")) {
+                all = true;
+                continue;
+            }
+            var v = w.integer(word, 0, 86400);
+            if (v.isEmpty()) {
+                w.error(d.tag() + ": " + w.keyword() + " '" + word + "' invalid - ignoring");
+                return;
+            }
+            secs = v.getAsLong();
+        }
+        if (secs == null) {
+            w.error(d.tag() + ": " + w.keyword() + " specified without time - ignoring");
+            return;
+        }
+        d.garpExtraIf = java.time.Duration.ofSeconds(secs);
+        d.garpExtraIfAll = all;
     }
 
     private static void lvsSyncDaemonInterface(VrrpInstanceDraft d, Words w) {

@@ -42,6 +42,9 @@ import java.util.List;
  * @param unicastChecksum      old_unicast_checksum: the VRRPv3 IPv4 unicast checksum's pseudo-header destination
  * @param configFault          keepalived's num_config_faults (unicast_fault_no_peer without peers): the
  *                             instance starts in FAULT and never leaves it
+ * @param extraIfGarpMicros    garp_extra_if / vrrp_garp_extra_if: while master, re-send one GARP/NA per extra
+ *                             interface at (the first advert after) this interval (0 = never)
+ * @param extraIfGarpAddresses the first VIP of each such interface (keepalived's vrrp_send_vmac_update)
  */
 public record InstanceParams(String name, String interfaceName, int vrid, int version, IpFamily family, int priority,
                              long advertIntervalMicros, boolean initialMaster, boolean preempt, long preemptDelayMicros,
@@ -50,13 +53,14 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                              boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean dontTrackPrimary,
                              boolean accept, boolean unicast, boolean v3ChecksumAsV2, boolean checkUnicastSource,
                              List<UnicastPeer> unicastPeers, boolean ownerIgnoreAdverts, boolean configFault,
-                             UnicastChecksum unicastChecksum) {
+                             UnicastChecksum unicastChecksum, long extraIfGarpMicros, List<InetAddress> extraIfGarpAddresses) {
     public static final int PRIO_OWNER = 255;
 
     public InstanceParams {
         vips = List.copyOf(vips);
         excludedVips = List.copyOf(excludedVips);
         unicastPeers = List.copyOf(unicastPeers);
+        extraIfGarpAddresses = List.copyOf(extraIfGarpAddresses);
         authKey = authKey.clone();
         if (vrid < 1 || vrid > 255) {
             throw new IllegalArgumentException(name + ": virtual_router_id " + vrid + " is outside 1..255");
@@ -133,6 +137,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private boolean ownerIgnoreAdverts;
         private boolean configFault;
         private UnicastChecksum unicastChecksum = UnicastChecksum.RFC_DETECT_OLD;
+        private long extraIfGarpMicros;
+        private List<InetAddress> extraIfGarpAddresses = List.of();
 
         private Builder(String name, int vrid, InetAddress sourceAddress) {
             this.name = name;
@@ -151,6 +157,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
             v3ChecksumAsV2 = p.v3ChecksumAsV2; checkUnicastSource = p.checkUnicastSource;
             unicastPeers = p.unicastPeers; ownerIgnoreAdverts = p.ownerIgnoreAdverts; configFault = p.configFault;
             unicastChecksum = p.unicastChecksum;
+            extraIfGarpMicros = p.extraIfGarpMicros; extraIfGarpAddresses = p.extraIfGarpAddresses;
         }
 
         private boolean same(InstanceParams o) {
@@ -166,7 +173,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     && dontTrackPrimary == o.dontTrackPrimary && accept == o.accept && unicast == o.unicast
                     && v3ChecksumAsV2 == o.v3ChecksumAsV2 && checkUnicastSource == o.checkUnicastSource
                     && unicastPeers.equals(o.unicastPeers) && ownerIgnoreAdverts == o.ownerIgnoreAdverts
-                    && configFault == o.configFault && unicastChecksum == o.unicastChecksum;
+                    && configFault == o.configFault && unicastChecksum == o.unicastChecksum
+                    && extraIfGarpMicros == o.extraIfGarpMicros && extraIfGarpAddresses.equals(o.extraIfGarpAddresses);
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -196,6 +204,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public Builder ownerIgnoreAdverts(boolean v) { ownerIgnoreAdverts = v; return this; }
         public Builder configFault(boolean v) { configFault = v; return this; }
         public Builder unicastChecksum(UnicastChecksum v) { unicastChecksum = v; return this; }
+        public Builder extraIfGarp(long micros, List<InetAddress> addresses) { extraIfGarpMicros = micros; extraIfGarpAddresses = addresses; return this; }
 
         public InstanceParams build() {
             IpFamily f = family != null ? family : IpFamily.of(sourceAddress);
@@ -203,7 +212,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     initialMaster, preempt, preemptDelayMicros, vips, excludedVips, sourceAddress, authType, authKey, garp,
                     downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr, dontTrackPrimary,
                     accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers, ownerIgnoreAdverts, configFault,
-                    unicastChecksum);
+                    unicastChecksum, extraIfGarpMicros, extraIfGarpAddresses);
         }
     }
 }

@@ -35,6 +35,7 @@ final class InstanceRuntime {
     long garpDelayedAt = NEVER;
     long lowerPrioGarpAt = NEVER;
     long garpRefreshAt = NEVER;
+    long extraIfGarpAt = NEVER;    // garp_extra_if: next GARP on the extra interfaces
     boolean linkUp = true;
     int faultCount;
     long lastTransition;

@@ -18,7 +18,7 @@ public sealed interface VrrpAction {
     }
 
     /** Why gratuitous ARPs / NAs are sent. */
-    enum GarpReason { MASTER_BURST, MASTER_DELAYED, REFRESH, LOWER_PRIO, LOWER_PRIO_DELAYED }
+    enum GarpReason { MASTER_BURST, MASTER_DELAYED, REFRESH, LOWER_PRIO, LOWER_PRIO_DELAYED, EXTRA_IF }
 
     /** Gratuitous ARPs for IPv4 addresses, {@code repeat} per address. */
     record SendGarp(String instance, List<InetAddress> addresses, int repeat, GarpReason reason) implements VrrpAction {

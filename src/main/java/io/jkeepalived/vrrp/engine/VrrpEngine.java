@@ -566,9 +566,15 @@ public final class VrrpEngine {
         sendAdvert(inst, inst.advert());
         if (!inst.vipSet) {
             transition(inst, VrrpState.MASTER, now, "advertisement timeout");
-        } else if (inst.p.garp().masterRefreshMicros() > 0 && now > inst.garpRefreshAt) {
-            sendLinkUpdate(inst, inst.p.garp().masterRefreshRepeat(), GarpReason.REFRESH);
-            inst.garpRefreshAt = now + inst.p.garp().masterRefreshMicros();
+        } else {
+            if (inst.p.garp().masterRefreshMicros() > 0 && now > inst.garpRefreshAt) {
+                sendLinkUpdate(inst, inst.p.garp().masterRefreshRepeat(), GarpReason.REFRESH);
+                inst.garpRefreshAt = now + inst.p.garp().masterRefreshMicros();
+            }
+            if (inst.p.extraIfGarpMicros() > 0 && now > inst.extraIfGarpAt) {
+                linkUpdate(inst, inst.p.extraIfGarpAddresses(), 1, GarpReason.EXTRA_IF);
+                inst.extraIfGarpAt = now + inst.p.extraIfGarpMicros();
+            }
         }
     }
 
@@ -587,6 +593,7 @@ public final class VrrpEngine {
         inst.garpDelayedAt = NEVER;
         inst.lowerPrioGarpAt = NEVER;
         inst.garpRefreshAt = NEVER;
+        inst.extraIfGarpAt = NEVER;
         if (force || inst.vipSet) {
             if (!inst.p.vips().isEmpty()) {
                 detail(inst, "removing VIPs.");
@@ -715,6 +722,9 @@ public final class VrrpEngine {
         sendLinkUpdate(inst, inst.p.garp().masterRepeat(), GarpReason.MASTER_BURST);
         if (inst.p.garp().masterRefreshMicros() > 0) {
             inst.garpRefreshAt = now + inst.p.garp().masterRefreshMicros();
+        }
+        if (inst.p.extraIfGarpMicros() > 0) {
+            inst.extraIfGarpAt = now + inst.p.extraIfGarpMicros();
         }
         notifyInstance(inst, NotifyState.MASTER);
         if (inst.p.garp().masterDelayMicros() > 0) {

@@ -2,8 +2,10 @@ package io.jkeepalived.vrrp.plan;
 
 import io.jkeepalived.config.model.AddressFamily;
 import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.VirtualIpSpec;
 import io.jkeepalived.config.model.VmacSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,6 +28,63 @@ public record Vmac(String instance, String name, String parent, String mac, bool
         String name = v.name().filter(n -> !n.isEmpty()).orElse(global.vmacPrefix() + "." + spec.virtualRouterId());
         return Optional.of(new Vmac(spec.name(), name, spec.interfaceName().get(), mac(v.mac(), v6, spec.virtualRouterId()),
                 v6, spec.vmacXmitBase()));
+    }
+
+    /**
+     * keepalived's use_vmac_addr (and a VIP's own {@code use_vmac}), as vrrp_complete_instance: a VIP on another
+     * interface ({@code dev}), or of the other family on the instance's interface, lives on a VMAC of its own on that
+     * interface, with the instance's virtual MAC for its family. One already {@code planned} with that base and MAC
+     * is shared; a new one is named {@code vmac_addr_prefix} (else {@code vmac_prefix}) "." VRID, or with a number
+     * after the prefix when taken (IPv6 tries 6 first). Empty when the VIP needs no VMAC of its own.
+     */
+    public static Optional<Vmac> forAddress(VrrpInstanceSpec spec, VirtualIpSpec vip, GlobalDefs global, List<Vmac> planned) {
+        if (spec.interfaceName().isEmpty()) {
+            return Optional.empty();
+        }
+        String ifname = spec.interfaceName().get();
+        boolean instanceVmac = spec.vmac().filter(v -> v.kind() == VmacSpec.Kind.MACVLAN).isPresent();
+        boolean sameIf = vip.dev().isEmpty() || vip.dev().get().equals(ifname);
+        boolean sameFamily = vip.family() == spec.family();
+        boolean needs;
+        if (sameIf) {
+            needs = !(instanceVmac && sameFamily) && (vip.useVmac() || (spec.useVmacAddr() && !sameFamily));
+        } else {
+            needs = vip.useVmac() || spec.useVmacAddr();
+        }
+        if (!needs) {
+            return Optional.empty();
+        }
+        String base = sameIf ? ifname : vip.dev().get();
+        boolean v6 = vip.family() == AddressFamily.INET6;
+        String mac = mac(spec.vmac().flatMap(VmacSpec::mac), v6, spec.virtualRouterId());
+        var shared = planned.stream().filter(p -> p.parent().equals(base) && p.mac().equals(mac)).findFirst();
+        if (shared.isPresent()) {
+            return shared;
+        }
+        String prefix = global.vmacAddrPrefix().orElse(global.vmacPrefix());
+        var taken = planned.stream().map(Vmac::name).collect(java.util.stream.Collectors.toSet());
+        return Optional.of(new Vmac(spec.name(), freeName(prefix, spec.virtualRouterId(), v6, taken), base, mac, v6, false));
+    }
+
+    /** keepalived's create_vmac_name: PREFIX.VRID, then PREFIX1.VRID, PREFIX2.VRID ... (IPv6: 6, 1, 2, ... 5, 7 ...). */
+    static String freeName(String prefix, int vrid, boolean v6, java.util.Set<String> taken) {
+        String name = ifname(prefix, "." + vrid);
+        int num = 0;
+        while (taken.contains(name)) {
+            if (v6) {
+                num = num == 0 ? 6 : num == 6 ? 1 : num + 1 == 6 ? 7 : num + 1;
+            } else {
+                num++;
+            }
+            name = ifname(prefix, num + "." + vrid);
+        }
+        return name;
+    }
+
+    /** The prefix shortened so that the name fits IFNAMSIZ (15 characters), as keepalived's snprintf. */
+    private static String ifname(String prefix, String tail) {
+        int room = 15 - tail.length();
+        return (prefix.length() > room ? prefix.substring(0, Math.max(0, room)) : prefix) + tail;
     }
 
     /** The interface the adverts go out on and come in from. */

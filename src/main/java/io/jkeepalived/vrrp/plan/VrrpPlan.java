@@ -48,6 +48,8 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         var addressesOf = new LinkedHashMap<String, List<InterfaceAddress>>();
         var deviceOf = new LinkedHashMap<InetAddress, String>();
         var interfaces = new LinkedHashSet<String>();
+        List<Vmac> planned = vmacs(config);
+        List<String> vmacNames = planned.stream().map(Vmac::name).toList();
         for (VrrpInstanceSpec spec : config.vrrpInstances()) {
             String ifname = spec.interfaceName().orElseThrow(
                     () -> new PlanException("(" + spec.name() + ") has no interface - interface-less unicast instances are not supported"));
@@ -71,15 +73,21 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             } catch (IllegalArgumentException e) {
                 throw new PlanException("(" + spec.name() + ") " + e.getMessage());
             }
-            instances.add(params);
             interfaces.add(vrrpIf);
             List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
             socketOf.put(spec.name(), new SocketKey(vrrpIf, vrrpLink.index(),
                     v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
                     usesAh(params), MulticastGroups.of(spec, config.globalDefs())));
             var addrs = new ArrayList<InterfaceAddress>();
+            var extraIf = new ExtraIfGarp(vmac.map(Vmac::name).orElse(ifname), vmacNames, spec.garpExtraIfAll(),
+                    spec.vmacXmitBase());
             for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
-                String dev = vip.dev().orElse(vmac.map(Vmac::name).orElse(ifname));
+                // keepalived: a VIP of the instance's interface and family lives on its VMAC, one with use_vmac_addr
+                // on a VMAC of its own, others where they say
+                String dev = Vmac.forAddress(spec, vip, config.globalDefs(), planned).map(Vmac::name)
+                        .orElseGet(() -> vip.dev().filter(d -> !d.equals(ifname))
+                                .orElse(vmac.isPresent() && vip.family() == spec.family() ? vmac.get().name() : ifname));
+                extraIf.add(vip.address(), dev);
                 Link devLink = host.link(dev).orElseThrow(
                         () -> new PlanException("(" + spec.name() + ") VIP " + vip.address().getHostAddress() + ": interface "
                                 + dev + " does not exist"));
@@ -88,6 +96,8 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
                 interfaces.add(dev);
             }
             addressesOf.put(spec.name(), List.copyOf(addrs));
+            long extraMicros = spec.garpExtraIf().map(d -> d.toNanos() / 1000).orElse(0L);
+            instances.add(params.toBuilder().extraIfGarp(extraIf.enabled() ? extraMicros : 0, extraIf.addresses()).build());
         }
         var groups = config.vrrpSyncGroups().stream().map(VrrpParamsFromConfig::syncGroup).toList();
         return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces);
@@ -95,7 +105,14 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
 
     /** The VMACs ({@code use_vmac}) to make before planning: their interfaces carry the instances' VIPs and adverts. */
     public static List<Vmac> vmacs(KeepalivedConfig config) {
-        return config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList();
+        // the instances' own VMACs first: keepalived names them at parse time, before any VIP's (use_vmac_addr)
+        var all = new ArrayList<>(config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList());
+        for (VrrpInstanceSpec spec : config.vrrpInstances()) {
+            for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
+                Vmac.forAddress(spec, vip, config.globalDefs(), all).filter(v -> !all.contains(v)).ifPresent(all::add);
+            }
+        }
+        return List.copyOf(all);
     }
 
     /**

@@ -40,6 +40,7 @@ import io.jkeepalived.vrrp.port.AddressManager;
 import io.jkeepalived.adapters.vrrp.LinuxVrrpTransport;
 import io.jkeepalived.adapters.vrrp.LinuxRoutingTable;
 import io.jkeepalived.adapters.vrrp.LinuxVmacs;
+import io.jkeepalived.adapters.vrrp.LocalIgmpReports;
 import io.jkeepalived.adapters.vrrp.PromotedSecondaries;
 import io.jkeepalived.vrrp.plan.RoutingPlan;
 import java.io.IOException;
@@ -68,6 +69,7 @@ public final class VrrpSubsystem implements Subsystem {
     private KeepalivedConfig config;
     private Running running;
     private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
+    private LocalIgmpReports localIgmp;  // disable_local_igmp: from the first start to the last stop, not per reload
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
@@ -99,7 +101,19 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public synchronized void start() throws Exception {
-        start(CarriedOver.none());
+        boolean igmpNow = config.globalDefs().disableLocalIgmp() && localIgmp == null;
+        if (igmpNow) {
+            localIgmp = LocalIgmpReports.disable(log::info);
+        }
+        try {
+            start(CarriedOver.none());
+        } catch (Exception e) {
+            if (igmpNow) {          // a start that fails leaves the setting as it found it
+                localIgmp.close();
+                localIgmp = null;
+            }
+            throw e;
+        }
     }
 
     /** {@code carried}: what a reload carries over (see ReloadHold). */
@@ -438,6 +452,15 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public synchronized void stop() {
+        stopRun();
+        if (localIgmp != null) {
+            localIgmp.close();
+            localIgmp = null;
+        }
+    }
+
+    /** Stops the current run (a reload starts the next one). */
+    private void stopRun() {
         Running r = running;
         running = null;
         if (r == null) {
@@ -492,7 +515,10 @@ public final class VrrpSubsystem implements Subsystem {
             new java.util.TreeMap<>(carried.groups()).forEach((name, state) ->
                     log.info("VRRP_Group(" + name + ") unchanged - keeping " + state + " state over the reload"));
         }
-        stop();
+        stopRun();
+        if (newConfig.globalDefs().disableLocalIgmp() != config.globalDefs().disableLocalIgmp()) {
+            log.info("Cannot change disable_local_igmp at a reload - please restart keepalived");
+        }
         config = newConfig;
         try {
             start(carried);

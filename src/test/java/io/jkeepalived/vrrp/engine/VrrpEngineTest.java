@@ -355,6 +355,19 @@ class VrrpEngineTest {
     }
 
     @Test
+    void garpExtraIfWhileMaster() {
+        var extra = ips("198.51.100.50");
+        var h = started(vi1().garp(new GarpParams(0, 1, 0, 1, 0, 0)).extraIfGarp(2_000_000, extra).build());
+        h.runUntil(T0 + 3_609_375);
+        var r = h.runUntil(T0 + 3_609_375 + 6_500_000);
+        assertEquals(List.of(new SendGarp("VI_1", extra, 1, GarpReason.EXTRA_IF), new SendGarp("VI_1", extra, 1, GarpReason.EXTRA_IF)),
+                only(r, SendGarp.class), "one GARP for the extra interface at the first advert after more than 2 s (3 s, 6 s)");
+        h.receive(T0 + 3_609_375 + 6_600_000, v2("192.0.2.9", 51, 200, 1, VIPS));
+        var after = h.runUntil(T0 + 3_609_375 + 9_500_000);     // before the master down timer (about 3.2 s)
+        assertEquals(List.of(), only(after, SendGarp.class), "none once backup");
+    }
+
+    @Test
     void bogusPacketsAndOtherVridsChangeNothing() {
         var h = started(vi1().auth(AuthType.PASS, "secret\0\0".getBytes()).build());
         h.runUntil(T0 + 3_609_375);

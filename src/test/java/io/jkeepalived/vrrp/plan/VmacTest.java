@@ -35,6 +35,73 @@ class VmacTest {
     }
 
     @Test
+    void keepalivedsNamesForAddressVmacs() {
+        assertEquals("vrrp.51", Vmac.freeName("vrrp", 51, false, java.util.Set.of()));
+        assertEquals("vrrp1.51", Vmac.freeName("vrrp", 51, false, java.util.Set.of("vrrp.51")));
+        assertEquals("vrrp6.51", Vmac.freeName("vrrp", 51, true, java.util.Set.of("vrrp.51")), "IPv6 tries 6 first");
+        assertEquals("vrrp1.51", Vmac.freeName("vrrp", 51, true, java.util.Set.of("vrrp.51", "vrrp6.51")));
+        assertEquals("vrrp7.51", Vmac.freeName("vrrp", 51, true, java.util.Set.of("vrrp.51", "vrrp6.51", "vrrp1.51",
+                "vrrp2.51", "vrrp3.51", "vrrp4.51", "vrrp5.51")), "6 is not tried twice");
+        assertEquals("averylongpr.255", Vmac.freeName("averylongprefix", 255, false, java.util.Set.of()), "IFNAMSIZ");
+    }
+
+    @Test
+    void garpExtraIfInheritsTheGlobalIntervalAndAll() throws Exception {
+        var config = load("""
+                global_defs {
+                    vrrp_garp_extra_if all 5
+                }
+                vrrp_instance INHERITS {
+                    interface lo
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance OWN {
+                    interface lo
+                    virtual_router_id 52
+                    garp_extra_if 0
+                    virtual_ipaddress {
+                        192.0.2.101
+                    }
+                }
+                """);
+        var inherits = config.vrrpInstances().get(0);
+        var own = config.vrrpInstances().get(1);
+        assertEquals(Optional.of(java.time.Duration.ofSeconds(5)), inherits.garpExtraIf());
+        assertTrue(inherits.garpExtraIfAll());
+        assertEquals(Optional.of(java.time.Duration.ZERO), own.garpExtraIf(), "0 turns it off for the instance");
+        assertTrue(!own.garpExtraIfAll(), "all comes with the global interval only");
+    }
+
+    @Test
+    void useVmacAddrPlansAVmacPerOtherInterfaceAndFamily() throws Exception {
+        var config = load("""
+                global_defs {
+                    vmac_addr_prefix vx
+                }
+                vrrp_instance VI_1 {
+                    interface lo
+                    virtual_router_id 51
+                    use_vmac
+                    use_vmac_addr
+                    garp_extra_if 2
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                    virtual_ipaddress_excluded {
+                        2001:db8::100
+                        2001:db8::101
+                    }
+                }
+                """);
+        assertEquals(List.of(new Vmac("VI_1", "vrrp.51", "lo", "00:00:5e:00:01:33", false, false),
+                new Vmac("VI_1", "vx.51", "lo", "00:00:5e:00:02:33", true, false)), VrrpPlan.vmacs(config),
+                "the IPv6 eVIPs of an IPv4 instance share a VMAC of their own on the base; the IPv4 VIP is on the instance's");
+    }
+
+    @Test
     void advertsAndVipsOnTheVmacUnlessXmitBase() throws Exception {
         var config = load("""
                 vrrp_instance ON_VMAC {
