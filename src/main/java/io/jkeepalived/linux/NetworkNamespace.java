@@ -2,7 +2,6 @@ package io.jkeepalived.linux;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,15 +71,7 @@ public final class NetworkNamespace {
     }
 
     private static List<String> commandLine() throws IOException {
-        byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
-        var words = new ArrayList<String>();
-        int start = 0;
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == 0) {
-                words.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
-        }
+        List<String> words = ProcessTable.commandLine(Path.of("/proc/self/cmdline"));
         if (words.isEmpty()) {
             throw new IOException("empty /proc/self/cmdline");
         }

@@ -52,16 +52,20 @@ public final class ProcessTable {
             }
             List<String> argv = List.of();
             if (withCommandLine) {
-                byte[] raw = Files.readAllBytes(PROC.resolve(Integer.toString(pid)).resolve("cmdline"));
-                String text = new String(raw, StandardCharsets.UTF_8);
-                if (text.endsWith("\0")) {
-                    text = text.substring(0, text.length() - 1);
-                }
-                argv = text.isEmpty() ? List.of() : Arrays.asList(text.split("\0", -1));
+                argv = commandLine(PROC.resolve(Integer.toString(pid)).resolve("cmdline"));
             }
             return Optional.of(new ProcessInfo(pid, stat.substring(open + 1, close), argv));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The NUL-separated words of a /proc/PID/cmdline file; empty for a kernel thread. */
+    static List<String> commandLine(Path cmdline) throws IOException {
+        String text = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
+        if (text.endsWith("\0")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\0", -1));
     }
 }
