@@ -43,27 +43,30 @@ public final class StandardSubcommands implements Subcommands {
 
     @Override
     public int configTest(RunOptions options, Optional<Path> reportFile, PrintStream out, PrintStream err) {
-        // keepalived checks inside its namespace (interfaces are looked up there); a missing one named in the
-        // configuration is ConfigTest's finding, with its file and line
-        Optional<String> namespace = NamespaceEntry.requested(options);
-        if (namespace.isPresent() && NamespaceEntry.exists(namespace.get())) {
-            Optional<String> failure = NamespaceEntry.enter(namespace.get());
+        // keepalived checks inside its namespace (interfaces are looked up there): -s is entered here, the
+        // configuration's net_namespace by ConfigTest once it has parsed the file (a missing one is its finding,
+        // with its file and line)
+        Optional<String> override = options.netNamespace();
+        if (override.isPresent() && NamespaceEntry.exists(override.get())) {
+            Optional<String> failure = NamespaceEntry.enter(override.get());
             if (failure.isPresent()) {
                 err.println(failure.get());
-                err.println("Unable to set network namespace " + namespace.get() + " - exiting");
+                err.println("Unable to set network namespace " + override.get() + " - exiting");
                 return 4;
             }
-        } else if (namespace.isPresent() && options.netNamespace().isPresent()) {
-            err.println("-s " + namespace.get() + ": no such network namespace (" + NetworkNamespace.named(namespace.get())
+        } else if (override.isPresent()) {
+            err.println("-s " + override.get() + ": no such network namespace (" + NetworkNamespace.named(override.get())
                     + ") - nothing checked");
             return 4;
         }
+        java.util.function.Function<String, Optional<String>> enter = override.isPresent()
+                ? name -> Optional.empty() : NamespaceEntry::enter;
         if (reportFile.isEmpty()) {
-            return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), err);
+            return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), err, enter);
         }
         try (var report = new PrintStream(SafeFiles.append(reportFile.get(), FileUmask.beforeConfig(options)).asStream(),
                 true, StandardCharsets.UTF_8)) {
-            return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), report);
+            return ConfigTest.run(options.configFile(), options.configId(), options.strictIncludes(), report, enter);
         } catch (IOException e) {
             err.println("Unable to open config-test log file " + reportFile.get() + ": " + e.getMessage());
             return 4;

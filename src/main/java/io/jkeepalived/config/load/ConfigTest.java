@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code keepalived -t}: reads a configuration, prints every finding and returns keepalived's exit code.
@@ -33,8 +34,20 @@ public final class ConfigTest {
     }
 
     public static int run(Path file, String configId, boolean strictIncludes, PrintStream report) {
+        return run(file, configId, strictIncludes, report, name -> java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Path, String, boolean, PrintStream)}, entering the configuration's {@code net_namespace} once it is
+     * parsed and before anything is checked against the host, as keepalived does.
+     *
+     * @param enterNamespace moves this process into the named namespace (or finds it there already); returns why it
+     *     could not
+     */
+    public static int run(Path file, String configId, boolean strictIncludes, PrintStream report,
+            Function<String, java.util.Optional<String>> enterNamespace) {
         var sink = new DiagnosticSink();
-        load(file, configId, strictIncludes, sink, true);
+        load(file, configId, strictIncludes, sink, enterNamespace);
         for (var d : sink.findings()) {
             report.println(d.format());
         }
@@ -65,15 +78,15 @@ public final class ConfigTest {
      * {@link Severity#FATAL}) and the returned configuration holds only what could be read (possibly nothing).
      */
     public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink) {
-        return load(file, configId, strict, sink, false);
+        return load(file, configId, strict, sink, null);
     }
 
     /**
-     * @param checkNamespace for {@code -t}: a {@code net_namespace} that does not exist stops the check (the daemon
-     *     has entered its namespace, or given up, before it reads the configuration)
+     * @param enterNamespace for {@code -t} (null for the daemon): a {@code net_namespace} that does not exist or cannot
+     *     be entered stops the check (the daemon     *     has entered its namespace, or given up, before it reads the configuration)
      */
     private static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink,
-            boolean checkNamespace) {
+            Function<String, java.util.Optional<String>> enterNamespace) {
         List<ConfigNode> roots = List.of();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             // keepalived 2.2.7 says this and exits 0; we exit 4 (see the class comment).
@@ -82,7 +95,7 @@ public final class ConfigTest {
             var parsed = parse(file, configId, strict);
             parsed.diagnostics().forEach(sink::report);
             roots = sink.has(Severity.FATAL) ? List.of() : parsed.roots();
-            if (checkNamespace && missingNamespace(roots, sink)) {
+            if (enterNamespace != null && !enteredNamespace(roots, sink, enterNamespace)) {
                 roots = List.of();
             }
         }
@@ -109,18 +122,23 @@ public final class ConfigTest {
      * keepalived enters {@code net_namespace NAME} before it checks anything; when NAME does not exist it exits 0
      * having checked nothing. We say why and exit 4 (a deliberate difference: "nothing checked" is not "fine").
      */
-    private static boolean missingNamespace(List<ConfigNode> roots, DiagnosticSink sink) {
+    private static boolean enteredNamespace(List<ConfigNode> roots, DiagnosticSink sink,
+            Function<String, java.util.Optional<String>> enter) {
         for (var node : roots) {
             if (node.name().equals("net_namespace") && !node.args().isEmpty()) {
                 var name = node.argTexts().get(0);
                 if (!Files.exists(Path.of("/run/netns", name))) {
                     sink.report(Severity.CANNOT_RUN, node.pos(), "net_namespace " + name
                             + ": no such network namespace (/run/netns/" + name + ") - nothing else checked");
-                    return true;
+                    return false;
                 }
+                var failure = enter.apply(name);       // keepalived keeps the first net_namespace
+                failure.ifPresent(why -> sink.report(Severity.CANNOT_RUN, node.pos(), "net_namespace " + name + ": " + why
+                        + " - nothing else checked"));
+                return failure.isEmpty();
             }
         }
-        return false;
+        return true;
     }
 
     private static ParsedConfig parse(Path file, String configId, boolean strict) {
