@@ -9,4 +9,9 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ConfigLoader {
     Optional<KeepalivedConfig> load(Path file, String configId, boolean strictIncludes, DiagnosticSink sink);
+
+    /** The configuration as the last {@link #load} read it (config_save_dir's copy); empty when this loader cannot say. */
+    default Optional<String> lastCopy() {
+        return Optional.empty();
+    }
 }

@@ -6,7 +6,9 @@ import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.config.Diagnostic;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.Severity;
+import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.ReloadSettings;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.common.MonotonicClock;
 import io.jkeepalived.linux.Capabilities;
@@ -59,6 +61,14 @@ public final class Daemon {
     /** net_namespace and instance of the running configuration: a reload cannot change them. */
     private io.jkeepalived.config.model.RootOptions runningRoot;
     private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
+    /** reload_check_config, reload_file, reload_time_file, config_save_dir of the configuration in force. */
+    private ReloadSettings reloadSettings = ReloadSettings.NONE;
+    private ConfigSaveDir configSaveDir;
+    /** Watches reload_time_file while one is configured (null otherwise). */
+    private ReloadTimeFile reloadTimeFile;
+    /** The wall clock reload_time_file's times are read in. */
+    private java.time.Clock wall = java.time.Clock.systemDefaultZone();
+    private SignalEvents signals;
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -70,6 +80,8 @@ public final class Daemon {
     }
 
     public int run(String[] originalArgs, SignalEvents signals) throws InterruptedException {
+        this.signals = signals;
+        configSaveDir = new ConfigSaveDir(ProcessHandle.current().pid(), log);
         log.info("Starting " + CommandLine.VERSION_LINE);
         log.info("Running on " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " (JVM " + Runtime.version() + ")");
@@ -93,7 +105,8 @@ public final class Daemon {
             return EXIT_NO_CONFIG;
         }
         log.info("Opening file '" + options.configFile() + "'.");
-        Optional<KeepalivedConfig> config = loadConfig();
+        Loaded loaded = loadConfig();
+        Optional<KeepalivedConfig> config = loaded.config();
         if (config.isEmpty()) {
             log.error("Stopped - cannot read configuration " + options.configFile());
             return EXIT_FATAL;
@@ -119,6 +132,9 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        reloadSettings = config.get().globalDefs().reload();
+        ReloadFlagFile.remove(ReloadFlagFile.of(reloadSettings, runningRoot));     // keepalived: once the files are read
+        configSaveDir.saveConfig(reloadSettings.saveDir(), loaded.copy(), fileUmask);
         if (config.get().root().instance().isPresent() || config.get().root().netNamespace().isPresent()) {
             String ident = Subsystems.ident(io.jkeepalived.daemon.log.DaemonLog.PARENT_IDENT, config.get());
             log.info("Changing syslog ident to " + ident);
@@ -143,11 +159,14 @@ public final class Daemon {
             }
             log.info("Startup complete");
             readyWithStatus();
+            startReloadTimeFile();
             return serve(signals);
         } finally {
+            stopReloadTimeFile();
             stopSubsystems();
             startStopScripts.runShutdown();         // keepalived: once every child has stopped
             pidFiles.forEach(PidFile::remove);
+            ReloadFlagFile.remove(ReloadFlagFile.of(reloadSettings, runningRoot));
             pidPaths.directory().ifPresent(dir -> {     // keepalived removes its pid directories when empty
                 removeIfEmpty(dir);
                 if (!dir.equals(PidPaths.PID_DIR)) {
@@ -170,7 +189,11 @@ public final class Daemon {
         }
     }
 
-    private Optional<KeepalivedConfig> loadConfig() {
+    /** A reading of the configuration: the model (empty when it cannot run), every finding, the copy of what was read. */
+    private record Loaded(Optional<KeepalivedConfig> config, List<Diagnostic> findings, Optional<String> copy) {
+    }
+
+    private Loaded loadConfig() {
         var sink = new DiagnosticSink();
         Optional<KeepalivedConfig> config = loader.load(options.configFile(), options.configId(),
                 options.strictIncludes(), sink);
@@ -180,9 +203,9 @@ public final class Daemon {
             }
         }
         if (sink.has(Severity.FATAL) || config.isEmpty()) {
-            return Optional.empty();
+            return new Loaded(Optional.empty(), sink.findings(), loader.lastCopy());
         }
-        return Optional.of(withCommandLineNamespace(config.get()));
+        return new Loaded(Optional.of(withCommandLineNamespace(config.get())), sink.findings(), loader.lastCopy());
     }
 
     /** keepalived's {@code -s NAME} replaces the configuration's {@code net_namespace}. */
@@ -305,6 +328,12 @@ public final class Daemon {
         long nextStatus = now + statusMicros;
         long nextWatchdog = now;
         while (true) {
+            if (reloadTimeFile != null && reloadTimeFile.due()) {
+                reloadTimeFile.fire();      // keepalived signals itself SIGHUP: the same reload
+                reloadTimeFile = null;
+                log.detail("Reload time reached");
+                reload();
+            }
             now = clock.nowMicros();
             if (watchdogMicros.isPresent() && now >= nextWatchdog) {
                 watchdog();
@@ -325,6 +354,10 @@ public final class Daemon {
             if (watchdogMicros.isPresent()) {
                 wake = Math.min(wake, nextWatchdog);
             }
+            if (reloadTimeFile != null && reloadTimeFile.reloadAt().isPresent()) {
+                long untilReload = java.time.Duration.between(wall.instant(), reloadTimeFile.reloadAt().get()).toNanos() / 1_000;
+                wake = Math.min(wake, clock.nowMicros() + Math.max(0, untilReload));
+            }
             Optional<SignalEvents.Request> next = signals.next(
                     java.time.Duration.ofNanos(Math.max(0, wake - clock.nowMicros()) * 1_000));
             if (next.isEmpty()) {
@@ -339,6 +372,11 @@ public final class Daemon {
                 case RELOAD -> reload();
                 case DATA -> dump(dumpFiles.data(), true);
                 case STATS -> dump(dumpFiles.stats(), false);
+                case RELOAD_TIME_FILE -> {
+                    if (reloadTimeFile != null) {
+                        reloadTimeFile.changed();
+                    }
+                }
             }
         }
     }
@@ -404,9 +442,33 @@ public final class Daemon {
     }
 
     private void reload() {
-        log.info("Reloading");
-        serviceManager.reloading(clock.nowMicros());      // System.nanoTime: CLOCK_MONOTONIC on Linux
-        Optional<KeepalivedConfig> config = loadConfig();
+        ReloadSettings running = reloadSettings;
+        boolean check = running.checkConfigLog().isPresent();
+        if (check) {
+            log.detail("validate conf before Reload");
+        } else {
+            reloading();
+        }
+        stopReloadTimeFile();
+        Optional<Path> flag = ReloadFlagFile.of(running, runningRoot);
+        ReloadFlagFile.create(flag, fileUmask, log);
+        Loaded loaded = loadConfig();
+        ReloadFlagFile.remove(flag);
+        Optional<KeepalivedConfig> config = loaded.config();
+        configSaveDir.saveConfig(config.map(c -> c.globalDefs().reload().saveDir()).orElse(running.saveDir()),
+                loaded.copy(), fileUmask);
+        if (check) {
+            String report = running.checkConfigLog().get();
+            writeCheckReport(report, loaded.findings());
+            if (config.isEmpty() || ConfigTest.exitCode(loaded.findings()) != 0) {
+                log.info("New config failed validation, see " + report + " for details");
+                statusNote = "New config failed validation - keeping the running configuration; ";
+                readyWithStatus();
+                startReloadTimeFile();
+                return;
+            }
+            reloading();
+        }
         Optional<String> unchangeable = config.flatMap(this::unchangeableAtReload);
         if (unchangeable.isPresent()) {
             log.info("Cannot change " + unchangeable.get() + " at a reload - please restart keepalived");
@@ -416,8 +478,10 @@ public final class Daemon {
             log.error("Reload failed - keeping the running configuration");
             statusNote = "Reload failed - keeping the running configuration; ";
             readyWithStatus();
+            startReloadTimeFile();
             return;
         }
+        configSaveDir.saveData(running.saveDir(), false, subsystems, fileUmask);
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
         nameProcess(config.get());
@@ -425,9 +489,52 @@ public final class Daemon {
         for (Subsystem s : subsystems) {
             s.reload(config.get());
         }
+        reloadSettings = config.get().globalDefs().reload();
+        configSaveDir.saveData(reloadSettings.saveDir(), true, subsystems, fileUmask);
         log.info("Reload finished");
         statusNote = "";
         readyWithStatus();
+        startReloadTimeFile();
+    }
+
+    private void reloading() {
+        log.info("Reloading");
+        serviceManager.reloading(clock.nowMicros());      // System.nanoTime: CLOCK_MONOTONIC on Linux
+    }
+
+    /**
+     * reload_check_config's LOG_FILE gets what {@code -t} would print for the new configuration (emptied first, as
+     * keepalived truncates it before its check); {@code /dev/null}, the default, gets nothing.
+     */
+    private void writeCheckReport(String report, List<Diagnostic> findings) {
+        if (report.equals(ReloadSettings.NO_CHECK_LOG)) {
+            return;
+        }
+        var text = new StringBuilder();
+        findings.forEach(d -> text.append(d.format()).append('\n'));
+        try {
+            SafeFiles.write(Path.of(report), text.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
+        } catch (IOException e) {
+            log.info("Cannot write config check log " + report + ": " + e.getMessage());
+        }
+    }
+
+    /** keepalived's start_reload_monitor: after start-up and after each reload, with the configuration in force. */
+    private void startReloadTimeFile() {
+        stopReloadTimeFile();
+        if (reloadSettings.timeFile().isEmpty()) {
+            return;
+        }
+        reloadTimeFile = new ReloadTimeFile(Path.of(reloadSettings.timeFile().get()), reloadSettings.repeat(), log, wall);
+        SignalEvents events = signals;
+        reloadTimeFile.start(() -> events.post(SignalEvents.Request.RELOAD_TIME_FILE));
+    }
+
+    private void stopReloadTimeFile() {
+        if (reloadTimeFile != null) {
+            reloadTimeFile.close();
+            reloadTimeFile = null;
+        }
     }
 
     private void dump(Path file, boolean data) {

@@ -13,8 +13,11 @@ import sun.misc.Signal;
  * back first (see InheritedSignals); {@link #takenBack()} and {@link #stillIgnored()} say which, for the log.
  */
 public final class SignalEvents {
-    /** What an operator asked for, by keepalived's --signum names. */
-    public enum Request { STOP, RELOAD, DATA, STATS }
+    /**
+     * What an operator asked for, by keepalived's --signum names; and RELOAD_TIME_FILE, posted by the daemon's
+     * reload_time_file watcher: the file may have changed.
+     */
+    public enum Request { STOP, RELOAD, DATA, STATS, RELOAD_TIME_FILE }
 
     private record Wanted(String name, int number, Request request) {
     }

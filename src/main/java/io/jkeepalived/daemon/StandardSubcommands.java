@@ -104,9 +104,7 @@ public final class StandardSubcommands implements Subcommands {
                 log.error("Unable to set network namespace " + namespace.get() + " - exiting");
                 return Daemon.EXIT_FATAL;
             }
-            var daemon = new Daemon(options, log,
-                    (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, sink)),
-                    factories, config -> ConfigDump.render(config, lvsSettingsInForce(config, options)))
+            var daemon = new Daemon(options, log, new ConfigFileLoader(), factories, config -> ConfigDump.render(config, lvsSettingsInForce(config, options)))
                     .notifying(serviceManager, MonotonicClock.system());
             return daemon.run(originalArgs, new SignalEvents().install());
         } catch (IOException e) {

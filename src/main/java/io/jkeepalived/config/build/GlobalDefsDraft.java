@@ -6,6 +6,7 @@ import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.model.GarpSettings;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.ProcessNames;
+import io.jkeepalived.config.model.ReloadSettings;
 import io.jkeepalived.config.model.ScriptSpec;
 import io.jkeepalived.config.model.SocketBuffers;
 import java.net.InetAddress;
@@ -120,9 +121,11 @@ final class GlobalDefsDraft {
     String vmacPrefix = "vrrp";
     Optional<String> vmacAddrPrefix = Optional.empty();    // keepalived: unset falls back to vmac_prefix
     int umask = 0177;
-    boolean reloadCheckConfig;
+    Optional<String> reloadCheckLog = Optional.empty();
     Optional<String> reloadFile = Optional.empty();
     Optional<String> reloadTimeFile = Optional.empty();
+    boolean reloadRepeat;
+    Optional<String> configSaveDir = Optional.empty();
     boolean dataUseInstance;
     OptionalInt jsonVersion = OptionalInt.empty();
     Optional<String> stateDumpFile = Optional.empty();
@@ -162,7 +165,7 @@ final class GlobalDefsDraft {
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
                 noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
-                reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
+                new ReloadSettings(reloadCheckLog, reloadFile, reloadTimeFile, reloadRepeat, configSaveDir), dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
                 new ProcessNames(processName, vrrpProcessName, checkerProcessName), new SocketBuffers(rxBufsPolicy,
                         netlinkBuffer("vrrp_netlink_cmd"), netlinkBuffer("vrrp_netlink_monitor"),
                         netlinkBuffer("process_monitor"), netlinkBuffer("lvs_netlink_cmd"),

@@ -3,6 +3,7 @@ package io.jkeepalived.config.build;
 import io.jkeepalived.config.model.GarpSettings;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.ProcessNames;
+import io.jkeepalived.config.model.ReloadSettings;
 import io.jkeepalived.config.model.SocketBuffers;
 import io.jkeepalived.config.model.VirtualServerSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
@@ -201,12 +202,17 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::vmacAddrPrefix)
             .on("umask", GlobalDefsKeywords::umask)
                 .applied(GlobalDefs::umask)
-            .on("reload_check_config", (g, w) -> g.reloadCheckConfig = true)
-                .unsupported("reload options")
-            .on("reload_file", (g, w) -> g.reloadFile = Optional.of(w.arg(0).orElse("/run/keepalived.reload")))
-                .unsupported("reload options")
-            .on("reload_time_file", (g, w) -> g.reloadTimeFile = w.required(0))
-                .unsupported("reload options")
+            .on("reload_check_config", (g, w) -> g.reloadCheckLog = Optional.of(w.arg(0).orElse(ReloadSettings.NO_CHECK_LOG)))
+                .applied(ReloadSettings::checkConfigLog)
+            // no PATH: keepalived's default in the pid directory, which the daemon knows
+            .on("reload_file", (g, w) -> g.reloadFile = Optional.of(w.arg(0).orElse("")))
+                .applied(ReloadSettings::reloadFile)
+            .on("reload_time_file", GlobalDefsKeywords::reloadTimeFile)
+                .applied(ReloadSettings::timeFile)
+            .on("reload_repeat", (g, w) -> g.reloadRepeat = true)
+                .applied(ReloadSettings::repeat)
+            .on("config_save_dir", (g, w) -> w.required(0).ifPresent(d -> g.configSaveDir = Optional.of(withoutTrailingSlash(d))))
+                .applied(ReloadSettings::saveDir)
             .on("data_use_instance", (g, w) -> g.dataUseInstance = true)
                 .applied(GlobalDefs::dataUseInstance)
             .on("json_version", (g, w) -> w.intIn(0, 1, 2).ifPresent(v -> g.jsonVersion = OptionalInt.of(v)))
@@ -264,8 +270,10 @@ final class GlobalDefsKeywords {
                 .unsupported("ipsets")
             .accepted("iproute_etc_dir", "iproute_usr_dir")
                 .unsupported("iproute2 name files")
-            .accepted("config_save_dir", "tmp_config_directory", "use_symlink_paths", "reload_repeat")
-                .unsupported("reload options")
+            .accepted("tmp_config_directory")
+                .unsupported("jkeepalived keeps no temporary copy of the configuration to place there")
+            .accepted("use_symlink_paths")
+                .unsupported("script paths")
             .on("state_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.stateDumpFile = Optional.of(p)))
                 .applied(GlobalDefs::stateDumpFile)
             .on("stats_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.statsDumpFile = Optional.of(p)))
@@ -304,6 +312,20 @@ final class GlobalDefsKeywords {
     }
 
     /** keepalived 2.3's handlers: exactly one, non-empty path. */
+    /** keepalived: exactly one word, the file (its directory is watched). */
+    private static void reloadTimeFile(GlobalDefsDraft g, Words w) {
+        if (w.count() != 1) {
+            w.error("reload_time_file invalid");
+            return;
+        }
+        g.reloadTimeFile = w.arg(0);
+    }
+
+    /** keepalived's set_dir: one trailing '/' goes. */
+    private static String withoutTrailingSlash(String dir) {
+        return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+    }
+
     private static Optional<String> dumpPath(Words w) {
         if (w.count() != 1 || w.arg(0).orElse("").isEmpty()) {
             w.error(w.keyword() + " requires a non-empty path");

@@ -100,6 +100,7 @@ public final class ConfigDump {
     private static void globals(KeepalivedConfig c, String hostname, List<String> out) {
         GlobalDefs g = c.globalDefs();
         out.add("------< Global definitions >------");
+        g.reload().saveDir().ifPresent(d -> out.add(" Config save dir = " + d));
         inForce(out, "ROOT", "net_namespace", " Network namespace = " + c.root().netNamespace().orElse("(default)"));
         inForce(out, "ROOT", "net_namespace_ipvs", " Network namespace ipvs = " + c.root().netNamespaceIpvs()
                 .map(s -> s.isEmpty() ? "(default)" : s).orElse("(main namespace)"));
@@ -119,7 +120,10 @@ public final class ConfigDump {
         out.add(" Default smtp_alert_vrrp = " + alert(g.smtpAlertVrrp()));
         out.add(" Default smtp_alert_checker = " + alert(g.smtpAlertChecker()));
         out.add(" Checkers log all failures = " + tf(g.checkerLogAllFailures()));
-        inForce(out, "global_defs", "reload_check_config", g.reloadCheckConfig() ? " Test config before reload" : " No test config before reload");
+        inForce(out, "global_defs", "reload_check_config", g.reload().checkConfigLog()
+                .map(log -> " Test config before reload, log to " + log).orElse(" No test config before reload"));
+        g.reload().timeFile().ifPresent(f -> out.add(" Reload time file = " + f + (g.reload().repeat() ? " (repeat)" : "")));
+        g.reload().reloadFile().filter(f -> !f.isEmpty()).ifPresent(f -> out.add(" Reload_file = " + f));
         inForce(out, "global_defs", "dynamic_interfaces", " Dynamic interfaces = " + tf(g.dynamicInterfaces()));
         inForce(out, "global_defs", "default_interface", " Default interface = " + g.defaultInterface());
         inForce(out, "global_defs", "disable_local_igmp", " Disable local IGMP = " + (g.disableLocalIgmp() ? "yes" : "no"));

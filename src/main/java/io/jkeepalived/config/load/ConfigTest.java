@@ -47,7 +47,7 @@ public final class ConfigTest {
     public static int run(Path file, String configId, boolean strictIncludes, PrintStream report,
             Function<String, java.util.Optional<String>> enterNamespace) {
         var sink = new DiagnosticSink();
-        load(file, configId, strictIncludes, sink, enterNamespace);
+        load(file, configId, strictIncludes, sink, enterNamespace, parsed -> { });
         for (var d : sink.findings()) {
             report.println(d.format());
         }
@@ -78,7 +78,13 @@ public final class ConfigTest {
      * {@link Severity#FATAL}) and the returned configuration holds only what could be read (possibly nothing).
      */
     public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink) {
-        return load(file, configId, strict, sink, null);
+        return load(file, configId, strict, sink, null, parsed -> { });
+    }
+
+    /** As {@link #load(Path, String, boolean, DiagnosticSink)}, handing what the lexer read to {@code read} first. */
+    public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink,
+            java.util.function.Consumer<ParsedConfig> read) {
+        return load(file, configId, strict, sink, null, read);
     }
 
     /**
@@ -86,13 +92,14 @@ public final class ConfigTest {
      *     be entered stops the check (the daemon     *     has entered its namespace, or given up, before it reads the configuration)
      */
     private static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink,
-            Function<String, java.util.Optional<String>> enterNamespace) {
+            Function<String, java.util.Optional<String>> enterNamespace, java.util.function.Consumer<ParsedConfig> read) {
         List<ConfigNode> roots = List.of();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             // keepalived 2.2.7 says this and exits 0; we exit 4 (see the class comment).
             sink.report(Severity.CANNOT_RUN, SourcePos.NONE, "Config files missing '" + file + "'.");
         } else {
             var parsed = parse(file, configId, strict);
+            read.accept(parsed);
             parsed.diagnostics().forEach(sink::report);
             roots = sink.has(Severity.FATAL) ? List.of() : parsed.roots();
             if (enterNamespace != null && !enteredNamespace(roots, sink, enterNamespace)) {
