@@ -270,10 +270,12 @@ final class GlobalDefsKeywords {
                 .unsupported("ipsets")
             .accepted("iproute_etc_dir", "iproute_usr_dir")
                 .unsupported("iproute2 name files")
+            // keepalived's parent copies the configuration for its children and its check child; one JVM reads it once
             .accepted("tmp_config_directory")
-                .unsupported("jkeepalived keeps no temporary copy of the configuration to place there")
+                .unsupported("no temporary copy of the configuration (one process reads it once)")
+            // keepalived resolves a script's symlinks once at load unless this is set; we never resolve them
             .accepted("use_symlink_paths")
-                .unsupported("script paths")
+                .unsupported("script paths are never resolved at load (keepalived's default, which it turns off)")
             .on("state_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.stateDumpFile = Optional.of(p)))
                 .applied(GlobalDefs::stateDumpFile)
             .on("stats_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.statsDumpFile = Optional.of(p)))
