@@ -138,6 +138,49 @@ class FilesWrittenAsRootTest {
         assertEquals("root:secret\n", Files.readString(victim));
     }
 
+    /**
+     * The reload options' files: reload_check_config's log and reload_file planted as links in a sticky directory,
+     * and a link planted in a world-writable config_save_dir at the name the first reload's copy will get. A SIGHUP
+     * writes none of them through the link (the reload file's link is removed, as keepalived unlinks it).
+     */
+    @Test
+    void theReloadOptionsFilesAreNotFollowed() throws Exception {
+        Path report = plant("check.log");
+        Path flag = plant("reload.flag");
+        Path save = Files.createDirectory(base.resolve("save"));
+        Files.setAttribute(save, "unix:mode", 01777);
+        Files.writeString(conf, "global_defs {\n    router_id files\n    reload_check_config " + report
+                + "\n    reload_file " + flag + "\n    config_save_dir " + save + "\n}\n");
+        Path log = base.resolve("daemon-reload.log");
+        var cmd = new ArrayList<>(java());
+        cmd.addAll(List.of("-n", "-l", "-f", conf.toString(), "-p", tmp.resolve("k.pid").toString(), "-r",
+                tmp.resolve("vrrp.pid").toString(), "-c", tmp.resolve("checkers.pid").toString()));
+        var pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process daemon = pb.start();
+        try {
+            Await.until(Duration.ofSeconds(60), "the daemon to start", () -> read(log).contains("Startup complete"));
+            assertTrue(Files.notExists(flag, LinkOption.NOFOLLOW_LINKS), "the reload file is removed once the files are read");
+            Path copy = save.resolve("keepalived.conf." + daemon.pid() + ".1");
+            Files.createSymbolicLink(copy, victim);
+            Files.getFileAttributeView(copy, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setOwner(nobody);
+            plant("reload.flag");
+            Sh.ok("kill", "-HUP", Long.toString(daemon.pid()));
+            Await.until(Duration.ofSeconds(30), "the reload", () -> read(log).contains("Reload finished"));
+            assertTrue(read(log).contains("Cannot write config check log " + report), read(log));
+            assertTrue(read(log).contains("Failed to create reload file (" + flag + ")"), read(log));
+            assertTrue(read(log).contains("Failed to open config_save file " + copy), read(log));
+            assertTrue(Files.isRegularFile(save.resolve("keepalived.conf." + daemon.pid() + ".0"), LinkOption.NOFOLLOW_LINKS),
+                    "the start-up's copy is written");
+        } finally {
+            daemon.destroy();
+            if (!daemon.waitFor(10, TimeUnit.SECONDS)) {
+                daemon.destroyForcibly();
+            }
+        }
+        assertEquals("root:secret\n", Files.readString(victim));
+    }
+
     @Test
     void theConfigTestReportFileIsNotFollowed() throws Exception {
         Path report = plant("report.log");
