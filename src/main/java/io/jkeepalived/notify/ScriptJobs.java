@@ -31,11 +31,17 @@ public final class ScriptJobs {
     static final String DEFAULT_USER = "keepalived_script";
 
     /** The global_defs that decide scripts' identity. */
-    public record Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity) {
+    public record Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity,
+            boolean useSymlinkPaths) {
         public static final Settings KEEPALIVED_DEFAULTS = new Settings(Optional.empty(), Optional.empty(), false);
 
+        /** keepalived's default for use_symlink_paths: a script runs by its real path. */
+        public Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity) {
+            this(scriptUser, scriptGroup, scriptSecurity, false);
+        }
+
         public static Settings of(GlobalDefs g) {
-            return new Settings(g.scriptUser(), g.scriptGroup(), g.enableScriptSecurity());
+            return new Settings(g.scriptUser(), g.scriptGroup(), g.enableScriptSecurity(), g.useSymlinkPaths());
         }
     }
 
@@ -43,6 +49,8 @@ public final class ScriptJobs {
     private final Log log;
     private final boolean root;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
+    /** Each program's real path, resolved the first time it runs under this configuration (ScriptPaths). */
+    private final ScriptPaths paths = new ScriptPaths();
 
     public ScriptJobs(Settings settings, Log log) {
         this.settings = settings;
@@ -54,6 +62,9 @@ public final class ScriptJobs {
         var argv = new ArrayList<>(ScriptRunner.withProgramPath(script.argv().isEmpty() ? List.of(script.commandLine())
                 : script.argv()));
         argv.addAll(extraArgs);
+        if (!settings.useSymlinkPaths()) {
+            argv.set(0, paths.pinned(argv.getFirst()));
+        }
         ScriptIdentity identity = root ? identity(script) : new ScriptIdentity.AsDaemon();
         Optional<Credentials> runAs = switch (identity) {
             case ScriptIdentity.Refused r -> {

@@ -125,6 +125,7 @@ final class GlobalDefsDraft {
     Optional<String> reloadFile = Optional.empty();
     Optional<String> reloadTimeFile = Optional.empty();
     boolean reloadRepeat;
+    boolean useSymlinkPaths;
     Optional<String> configSaveDir = Optional.empty();
     boolean dataUseInstance;
     OptionalInt jsonVersion = OptionalInt.empty();
@@ -165,7 +166,8 @@ final class GlobalDefsDraft {
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
                 noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
-                new ReloadSettings(reloadCheckLog, reloadFile, reloadTimeFile, reloadRepeat, configSaveDir), dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
+                new ReloadSettings(reloadCheckLog, reloadFile, reloadTimeFile, reloadRepeat, configSaveDir), useSymlinkPaths,
+                dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
                 new ProcessNames(processName, vrrpProcessName, checkerProcessName), new SocketBuffers(rxBufsPolicy,
                         netlinkBuffer("vrrp_netlink_cmd"), netlinkBuffer("vrrp_netlink_monitor"),
                         netlinkBuffer("process_monitor"), netlinkBuffer("lvs_netlink_cmd"),

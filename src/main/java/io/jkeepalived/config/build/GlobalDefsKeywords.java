@@ -273,9 +273,8 @@ final class GlobalDefsKeywords {
             // keepalived's parent copies the configuration for its children and its check child; one JVM reads it once
             .accepted("tmp_config_directory")
                 .unsupported("no temporary copy of the configuration (one process reads it once)")
-            // keepalived resolves a script's symlinks once at load unless this is set; we never resolve them
-            .accepted("use_symlink_paths")
-                .unsupported("script paths are never resolved at load (keepalived's default, which it turns off)")
+            .on("use_symlink_paths", GlobalDefsKeywords::useSymlinkPaths)
+                .applied(GlobalDefs::useSymlinkPaths)
             .on("state_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.stateDumpFile = Optional.of(p)))
                 .applied(GlobalDefs::stateDumpFile)
             .on("stats_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.statsDumpFile = Optional.of(p)))
@@ -314,6 +313,18 @@ final class GlobalDefsKeywords {
     }
 
     /** keepalived 2.3's handlers: exactly one, non-empty path. */
+    /** keepalived 2.3.0: [BOOL]; a bad value leaves the setting as it was. */
+    private static void useSymlinkPaths(GlobalDefsDraft g, Words w) {
+        var v = w.arg(0).map(a -> a.toLowerCase(java.util.Locale.ROOT));
+        if (v.isEmpty() || v.get().matches("yes|true|on")) {
+            g.useSymlinkPaths = true;
+        } else if (v.get().matches("no|false|off")) {
+            g.useSymlinkPaths = false;
+        } else {
+            w.error("Invalid value '" + w.arg(0).get() + "' for global use_symlink_path specified");
+        }
+    }
+
     /** keepalived: exactly one word, the file (its directory is watched). */
     private static void reloadTimeFile(GlobalDefsDraft g, Words w) {
         if (w.count() != 1) {

@@ -22,6 +22,8 @@ import java.util.OptionalInt;
  * @param garp                vrrp_garp_master_* / vrrp_garp_lower_prio_* defaults for instances
  * @param vrrpVersion         vrrp_version (2)
  * @param scriptUser          script_user, or keepalived_script when enable_script_security and none given
+ * @param useSymlinkPaths     use_symlink_paths: scripts run by their path as written (else by their real path,
+ *                            resolved once per configuration read)
  */
 public record GlobalDefs(
         Optional<String> routerId,
@@ -114,6 +116,7 @@ public record GlobalDefs(
         Optional<String> vmacAddrPrefix,
         int umask,
         ReloadSettings reload,
+        boolean useSymlinkPaths,
         boolean dataUseInstance,
         OptionalInt jsonVersion,
         Optional<String> stateDumpFile,
