@@ -75,11 +75,14 @@ public final class VrrpSubsystem implements Subsystem {
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
                            ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
                            TrackerRunner trackers, List<AutoCloseable> resources) {
-        /** Every thread the run owns: the loop's three, the link watcher, the trackers and the process monitor. */
+        /**
+         * Every thread the run owns: the loop's three, the link watcher, the trackers, and the netlink watchers
+         * (tracked processes, static routing, deleted virtual addresses/routes/rules).
+         */
         boolean alive() {
             return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty()
-                    && resources.stream().filter(ProcessWatcher.class::isInstance)
-                    .allMatch(w -> ((ProcessWatcher) w).death().isEmpty());
+                    && resources.stream().filter(Supervised.class::isInstance)
+                    .allMatch(w -> ((Supervised) w).death().isEmpty());
         }
     }
 
