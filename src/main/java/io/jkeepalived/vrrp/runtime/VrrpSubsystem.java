@@ -237,8 +237,16 @@ public final class VrrpSubsystem implements Subsystem {
 
         var book = TrackerBook.of(config);
         var statics = resources.stream().filter(StaticRouting.class::isInstance).map(StaticRouting.class::cast).findFirst();
-        var watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
-                l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), clock, log);
+        var polled = LinkbeatInterfaces.of(config, plan, LinkbeatInterfaces.tracked(book), log::info);
+        var linkbeat = polled.isEmpty() ? Linkbeat.none() : new Linkbeat(polled, Linux.openLinkProbe(), log::info, clock.nowMicros());
+        LinkWatcher watcher;
+        try {
+            watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
+                    l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), linkbeat, clock, log);
+        } catch (Exception e) {
+            linkbeat.close();
+            throw e;
+        }
         resources.remove(monitor);
         resources.remove(monitorPoller);
         resources.remove(watcherNetlink);
