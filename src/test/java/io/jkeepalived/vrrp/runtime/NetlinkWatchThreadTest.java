@@ -3,11 +3,9 @@ package io.jkeepalived.vrrp.runtime;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jkeepalived.common.Log;
-import io.jkeepalived.linux.EventPoller;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,46 +13,12 @@ import org.junit.jupiter.api.Test;
  * the VRRP run is restarted instead of silently no longer restoring routes; one that keeps stepping is not.
  */
 class NetlinkWatchThreadTest {
-    /** A poller whose socket is readable every 5 ms: each wait ends and the step runs. */
-    private static final class TickingPoller implements EventPoller {
-        @Override
-        public void register(int fd) {
-        }
-
-        @Override
-        public void registerWritable(int fd) {
-        }
-
-        @Override
-        public void unregister(int fd) {
-        }
-
-        @Override
-        public int await(int timeoutMillis, IntConsumer ready) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ready.accept(3);
-            return 1;
-        }
-
-        @Override
-        public void wakeup() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final Log log = (level, message) -> errors.add(message);
 
     @Test
     void aStepThatThrowsAnErrorIsADeathThatNamesTheThread() throws Exception {
-        try (var thread = new NetlinkWatchThread(new TickingPoller(), 3, () -> { }, "Static routing monitor error: ", log)) {
+        try (var thread = new NetlinkWatchThread(ScriptedPoller.tickingEvery(5), 3, () -> { }, "Static routing monitor error: ", log)) {
             thread.startWatched("VRRP-static-routing", () -> -1, () -> {
                 throw new StackOverflowError("a bug in the step");
             });
@@ -73,7 +37,7 @@ class NetlinkWatchThreadTest {
     @Test
     void aThreadThatKeepsSteppingIsAlive() throws Exception {
         var steps = new AtomicInteger();
-        try (var thread = new NetlinkWatchThread(new TickingPoller(), 3, () -> { }, "Virtual routing monitor error: ", log)) {
+        try (var thread = new NetlinkWatchThread(ScriptedPoller.tickingEvery(5), 3, () -> { }, "Virtual routing monitor error: ", log)) {
             thread.startWatched("VRRP-virtual-deleted", () -> -1, steps::incrementAndGet);
             while (steps.get() < 20) {
                 Thread.sleep(10);
