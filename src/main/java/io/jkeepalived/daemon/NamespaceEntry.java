@@ -1,6 +1,7 @@
 package io.jkeepalived.daemon;
 
 import io.jkeepalived.cli.RunOptions;
+import io.jkeepalived.config.ParsedConfig;
 import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.linux.NetworkNamespace;
 import java.io.IOException;
@@ -18,10 +19,18 @@ final class NamespaceEntry {
     private NamespaceEntry() {
     }
 
-    /** The namespace this run asks for: {@code -s}, else the configuration's first {@code net_namespace}. */
-    static Optional<String> requested(RunOptions options) {
-        return options.netNamespace()
-                .or(() -> ConfigTest.namespaceOf(options.configFile(), options.configId(), options.strictIncludes()));
+    /**
+     * The namespace this run asks for: {@code -s}, else the first {@code net_namespace} of the configuration's
+     * lines as read at start ({@code readAtStart}: empty with {@code -s}, or when the file cannot be read).
+     */
+    static Optional<String> requested(RunOptions options, Optional<ParsedConfig> readAtStart) {
+        return options.netNamespace().or(() -> readAtStart.flatMap(ConfigTest::namespaceOf));
+    }
+
+    /** The configuration's lines, read once at start to find its {@code net_namespace}; not read with {@code -s}. */
+    static Optional<ParsedConfig> readAtStart(RunOptions options) {
+        return options.netNamespace().isPresent() ? Optional.empty()
+                : ConfigTest.read(options.configFile(), options.configId(), options.strictIncludes());
     }
 
     /** Whether {@code /run/netns/NAME} exists. */

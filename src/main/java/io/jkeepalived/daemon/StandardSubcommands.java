@@ -4,6 +4,7 @@ import io.jkeepalived.adapters.lvs.DataPlaneChoice;
 import io.jkeepalived.cli.Background;
 import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.cli.Subcommands;
+import io.jkeepalived.config.ParsedConfig;
 import io.jkeepalived.config.load.ConfigDump;
 import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.load.LvsSettingsInForce;
@@ -84,7 +85,8 @@ public final class StandardSubcommands implements Subcommands {
             return Background.detach(originalArgs, err);
         }
         // before any log file or socket is open: on success this process starts again inside the namespace
-        Optional<String> namespace = NamespaceEntry.requested(options);
+        Optional<ParsedConfig> readAtStart = NamespaceEntry.readAtStart(options);
+        Optional<String> namespace = NamespaceEntry.requested(options, readAtStart);
         Optional<String> namespaceFailure = namespace.flatMap(NamespaceEntry::enter);
         boolean json = "1".equals(env.get("JKEEPALIVED_LOG_JSON"));
         long pid = ProcessHandle.current().pid();
@@ -104,7 +106,8 @@ public final class StandardSubcommands implements Subcommands {
                 log.error("Unable to set network namespace " + namespace.get() + " - exiting");
                 return Daemon.EXIT_FATAL;
             }
-            var daemon = new Daemon(options, log, new ConfigFileLoader(), factories, config -> ConfigDump.render(config, lvsSettingsInForce(config, options)))
+            var daemon = new Daemon(options, log, new StartLoader(options.configFile(), readAtStart),
+                    factories, config -> ConfigDump.render(config, lvsSettingsInForce(config, options)))
                     .notifying(serviceManager, MonotonicClock.system());
             return daemon.run(originalArgs, new SignalEvents().install());
         } catch (IOException e) {

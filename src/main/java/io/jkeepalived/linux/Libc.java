@@ -80,6 +80,11 @@ final class Libc {
     private static final class Eventfd {
         static final MethodHandle HANDLE = withErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
+    // ioctl(2) is variadic after the request: the argument pointer is passed as the first variadic one.
+    private static final class Ioctl {
+        static final MethodHandle HANDLE = withErrno("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
+                Linker.Option.firstVariadicArg(2));
+    }
     private static final class IfNametoindex {
         static final MethodHandle HANDLE = withErrno("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
@@ -282,6 +287,14 @@ final class Libc {
     static int eventfd(MemorySegment cs, int initval, int flags) {
         try {
             return (int) Eventfd.HANDLE.invokeExact(cs, initval, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int ioctl(MemorySegment cs, int fd, long request, MemorySegment arg) {
+        try {
+            return (int) Ioctl.HANDLE.invokeExact(cs, fd, request, arg);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -54,6 +54,11 @@ public final class Linux {
         return new FfmNetfilterNetlink();
     }
 
+    /** keepalived's linkbeat probes (MII, ethtool, interface flags) on an AF_INET datagram socket; needs no privilege. */
+    public static LinkProbe openLinkProbe() throws SyscallException {
+        return FfmLinkProbe.open();
+    }
+
     /** A non-blocking subscription to link and IPv4/IPv6 address changes. */
     public static NetlinkMonitor openNetlinkMonitor() throws SyscallException {
         return new FfmNetlinkMonitor(ReceiveBuffer.DEFAULT);

@@ -126,7 +126,7 @@ public final class ConfigBuilder {
                 .toList();
         return new KeepalivedConfig(cfg.rootOptions(), globals, instances, syncGroups, keptScripts, cfg.trackFiles, cfg.trackProcesses, cfg.bfds,
                 cfg.staticAddresses, cfg.staticRoutes, cfg.staticRules, cfg.garpGroups, cfg.ssl, cfg.vsGroups, cfg.virtualServers,
-                trackGroups(cfg, instances), cfg.interfaceDelays);
+                trackGroups(cfg, instances), cfg.interfaceDelays, cfg.linkbeatInterfaces);
     }
 
     /**

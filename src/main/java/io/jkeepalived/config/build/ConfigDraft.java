@@ -57,6 +57,7 @@ final class ConfigDraft {
     /** track_group blocks as read: name, member names as written, position. */
     final List<TrackGroupSpec> trackGroups = new ArrayList<>();
     final java.util.Map<String, io.jkeepalived.config.model.InterfaceDelays> interfaceDelays = new java.util.LinkedHashMap<>();
+    final java.util.Map<String, io.jkeepalived.config.model.LinkbeatMethod> linkbeatInterfaces = new java.util.LinkedHashMap<>();
     Optional<SslSpec> ssl = Optional.empty();
     final List<VirtualServerGroupSpec> vsGroups = new ArrayList<>();
     final List<VirtualServerSpec> virtualServers = new ArrayList<>();

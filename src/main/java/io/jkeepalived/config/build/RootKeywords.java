@@ -1,6 +1,7 @@
 package io.jkeepalived.config.build;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.LinkbeatMethod;
 import io.jkeepalived.config.model.TrackGroupSpec;
 import io.jkeepalived.config.model.RootOptions;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class RootKeywords {
                     .ifPresent(v -> cfg.childWaitTime = Duration.ofSeconds(v)))
                 .unsupported("child_wait_time")
             .on("linkbeat_use_polling", (cfg, w) -> cfg.linkbeatUsePolling = true)
-                .unsupported("MII/ethtool link polling")
+                .applied(RootOptions::linkbeatUsePolling)
             .on("vrrp_script", (cfg, w) -> cfg.vrrp.script(w.node()).ifPresent(cfg.vrrpScripts::add))
                 .applied(KeepalivedConfig::vrrpScripts)
             .on("track_file", "vrrp_track_file", (cfg, w) -> cfg.vrrp.trackFile(w.node()).ifPresent(cfg.trackFiles::add))
@@ -74,8 +75,8 @@ final class RootKeywords {
                 .configOnly("read first; its keywords carry their own status")
             .on("track_group", RootKeywords::trackGroup)
                 .applied(KeepalivedConfig::trackGroups)
-            .accepted("linkbeat_interfaces")
-                .unsupported("MII/ethtool link polling")
+            .on("linkbeat_interfaces", RootKeywords::linkbeatInterfaces)
+                .applied(KeepalivedConfig::linkbeatInterfaces)
             .on("interface_up_down_delays", RootKeywords::interfaceUpDownDelays)
                 .applied(KeepalivedConfig::interfaceUpDownDelays)
             .build();
@@ -105,6 +106,35 @@ final class RootKeywords {
             }
             var up = words.count() == 1 ? Optional.of(Duration.ZERO) : words.seconds(1, 0, 255);
             up.ifPresent(u -> cfg.interfaceDelays.put(ifname, new io.jkeepalived.config.model.InterfaceDelays(down.get(), u)));
+        }
+    }
+
+    /**
+     * keepalived's alloc_linkbeat_interface: per line an existing interface (any with dynamic_interfaces) and
+     * optionally MII, ETHTOOL or IOCTL; another word is an error and leaves the method to be found.
+     */
+    private static void linkbeatInterfaces(ConfigDraft cfg, Words w) {
+        for (var line : w.node().children()) {
+            var words = new Words(line, w.sink());
+            String ifname = line.name();
+            if (!cfg.interfaces.exists(ifname)) {
+                w.sink().fatal(line.pos(), "unknown interface " + ifname + " specified for linkbeat interface");
+                continue;
+            }
+            var method = LinkbeatMethod.AUTO;
+            if (words.count() > 0) {
+                String named = words.arg(0).orElse("");
+                method = switch (named) {
+                    case "MII" -> LinkbeatMethod.MII;
+                    case "ETHTOOL" -> LinkbeatMethod.ETHTOOL;
+                    case "IOCTL" -> LinkbeatMethod.IOCTL;
+                    default -> LinkbeatMethod.AUTO;
+                };
+                if (method == LinkbeatMethod.AUTO || words.count() > 1) {
+                    w.sink().error(line.pos(), "extra characters " + named + " in linkbeat interface");
+                }
+            }
+            cfg.linkbeatInterfaces.put(ifname, method);
         }
     }
 

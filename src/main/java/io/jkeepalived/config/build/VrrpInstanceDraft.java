@@ -101,6 +101,7 @@ final class VrrpInstanceDraft {
     VmacSpec vmac;
     boolean useVmacAddr;
     boolean vmacXmitBase;
+    boolean linkbeatUsePolling;
     Duration garpExtraIf;
     boolean garpExtraIfAll;
     Boolean v3ChecksumAsV2;
@@ -271,7 +272,7 @@ final class VrrpInstanceDraft {
                 garpExtraIf != null ? garpExtraIfAll : g.vrrpGarpExtraIfAll(),
                 v3ChecksumAsV2 != null && v3ChecksumAsV2, oldUnicastChecksum,
                 kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(kernelRxBufSize), Optional.ofNullable(vrf),
-                Optional.ofNullable(lvsSyncDaemonInterface), nativeIpv6, acc ? SourcePos.NONE : noAcceptPos, pos);
+                Optional.ofNullable(lvsSyncDaemonInterface), linkbeatUsePolling, nativeIpv6, acc ? SourcePos.NONE : noAcceptPos, pos);
     }
 
     /**

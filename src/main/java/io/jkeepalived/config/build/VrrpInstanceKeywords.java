@@ -161,8 +161,13 @@ final class VrrpInstanceKeywords {
                 .unsupported("VRF")
             .on("lvs_sync_daemon_interface", VrrpInstanceKeywords::lvsSyncDaemonInterface)
                 .applied(VrrpInstanceSpec::lvsSyncDaemonInterface)
-            // Accepted and ignored: debug is not implemented in keepalived, linkbeat_use_polling is deprecated.
-            .accepted("debug", "linkbeat_use_polling")
+            .on("linkbeat_use_polling", (d, w) -> {
+                d.linkbeatUsePolling = true;
+                w.error(d.tag() + " 'linkbeat_use_polling' in vrrp instance deprecated - use linkbeat_interfaces block");
+            })
+                .applied(VrrpInstanceSpec::linkbeatUsePolling)
+            // Accepted and ignored: debug is not implemented in keepalived.
+            .accepted("debug")
                 .configOnly("keepalived does nothing with it either")
             .build();
 

@@ -47,7 +47,7 @@ public final class ConfigTest {
     public static int run(Path file, String configId, boolean strictIncludes, PrintStream report,
             Function<String, java.util.Optional<String>> enterNamespace) {
         var sink = new DiagnosticSink();
-        load(file, configId, strictIncludes, sink, enterNamespace, parsed -> { });
+        load(file, () -> parse(file, configId, strictIncludes), sink, enterNamespace);
         for (var d : sink.findings()) {
             report.println(d.format());
         }
@@ -78,28 +78,31 @@ public final class ConfigTest {
      * {@link Severity#FATAL}) and the returned configuration holds only what could be read (possibly nothing).
      */
     public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink) {
-        return load(file, configId, strict, sink, null, parsed -> { });
+        return load(file, () -> parse(file, configId, strict), sink, null);
     }
 
-    /** As {@link #load(Path, String, boolean, DiagnosticSink)}, handing what the lexer read to {@code read} first. */
-    public static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink,
-            java.util.function.Consumer<ParsedConfig> read) {
-        return load(file, configId, strict, sink, null, read);
+    /**
+     * As {@link #load(Path, String, boolean, DiagnosticSink)} with the lines {@link #read} has read already: the
+     * daemon's first load reuses the read that looked for its {@code net_namespace} (a 10,000-server file is not
+     * read twice at start).
+     */
+    public static KeepalivedConfig load(Path file, ParsedConfig alreadyRead, DiagnosticSink sink) {
+        return load(file, () -> alreadyRead, sink, null);
     }
 
     /**
      * @param enterNamespace for {@code -t} (null for the daemon): a {@code net_namespace} that does not exist or cannot
-     *     be entered stops the check (the daemon     *     has entered its namespace, or given up, before it reads the configuration)
+     *     be entered stops the check (the daemon has entered its namespace, or given up, before it builds the
+     *     configuration)
      */
-    private static KeepalivedConfig load(Path file, String configId, boolean strict, DiagnosticSink sink,
-            Function<String, java.util.Optional<String>> enterNamespace, java.util.function.Consumer<ParsedConfig> read) {
+    private static KeepalivedConfig load(Path file, java.util.function.Supplier<ParsedConfig> lines, DiagnosticSink sink,
+            Function<String, java.util.Optional<String>> enterNamespace) {
         List<ConfigNode> roots = List.of();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             // keepalived 2.2.7 says this and exits 0; we exit 4 (see the class comment).
             sink.report(Severity.CANNOT_RUN, SourcePos.NONE, "Config files missing '" + file + "'.");
         } else {
-            var parsed = parse(file, configId, strict);
-            read.accept(parsed);
+            var parsed = lines.get();
             parsed.diagnostics().forEach(sink::report);
             roots = sink.has(Severity.FATAL) ? List.of() : parsed.roots();
             if (enterNamespace != null && !enteredNamespace(roots, sink, enterNamespace)) {
@@ -114,15 +117,25 @@ public final class ConfigTest {
      * else is built: the daemon and {@code -t} must be inside NAME before they look at interfaces.
      */
     public static java.util.Optional<String> namespaceOf(Path file, String configId, boolean strict) {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            return java.util.Optional.empty();
-        }
-        for (var node : parse(file, configId, strict).roots()) {
+        return read(file, configId, strict).flatMap(ConfigTest::namespaceOf);
+    }
+
+    /** The first {@code net_namespace NAME} of lines {@link #read} has read. */
+    public static java.util.Optional<String> namespaceOf(ParsedConfig parsed) {
+        for (var node : parsed.roots()) {
             if (node.name().equals("net_namespace") && !node.args().isEmpty()) {
                 return java.util.Optional.of(node.argTexts().get(0));
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The configuration's lines and the lexer's findings, nothing checked; empty when the file cannot be read. */
+    public static java.util.Optional<ParsedConfig> read(Path file, String configId, boolean strict) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(parse(file, configId, strict));
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A whole keepalived.conf after keyword tables, defaults and semantic checks: what the VRRP, check and
  * LVS engines run. Lists keep the order of the file. Objects keepalived removes during its checks
- * (a vrrp_script without script, a sync group without instances) are not here.
+ * (a vrrp_script without script, a sync group without instances) are not here. {@code linkbeatInterfaces}: the
+ * {@code linkbeat_interfaces} block, the interfaces whose link is polled rather than heard from netlink.
  */
 public record KeepalivedConfig(
         RootOptions root,
@@ -26,11 +27,13 @@ public record KeepalivedConfig(
         List<VirtualServerGroupSpec> virtualServerGroups,
         List<VirtualServerSpec> virtualServers,
         List<TrackGroupSpec> trackGroups,
-        Map<String, InterfaceDelays> interfaceUpDownDelays) {
+        Map<String, InterfaceDelays> interfaceUpDownDelays,
+        Map<String, LinkbeatMethod> linkbeatInterfaces) {
 
     public KeepalivedConfig {
         vrrpInstances = List.copyOf(vrrpInstances);
         interfaceUpDownDelays = Map.copyOf(interfaceUpDownDelays);
+        linkbeatInterfaces = Map.copyOf(linkbeatInterfaces);
         vrrpSyncGroups = List.copyOf(vrrpSyncGroups);
         vrrpScripts = List.copyOf(vrrpScripts);
         trackFiles = List.copyOf(trackFiles);
@@ -48,7 +51,7 @@ public record KeepalivedConfig(
     public KeepalivedConfig withRoot(RootOptions newRoot) {
         return new KeepalivedConfig(newRoot, globalDefs, vrrpInstances, vrrpSyncGroups, vrrpScripts, trackFiles,
                 trackProcesses, bfdInstances, staticAddresses, staticRoutes, staticRules, garpGroups, ssl,
-                virtualServerGroups, virtualServers, trackGroups, interfaceUpDownDelays);
+                virtualServerGroups, virtualServers, trackGroups, interfaceUpDownDelays, linkbeatInterfaces);
     }
 
     public Optional<VrrpInstanceSpec> vrrpInstance(String name) {

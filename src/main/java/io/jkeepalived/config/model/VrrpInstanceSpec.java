@@ -76,6 +76,7 @@ public record VrrpInstanceSpec(
         OptionalInt kernelRxBufSize,
         Optional<String> vrf,
         Optional<String> lvsSyncDaemonInterface,
+        boolean linkbeatUsePolling,
         boolean nativeIpv6,
         SourcePos noAcceptPos,
         SourcePos pos) {
@@ -114,6 +115,6 @@ public record VrrpInstanceSpec(
                 accept, strict, skipCheckAdvAddr, promoteSecondaries, garp, downTimerAdverts, lowerPrioNoAdvert,
                 higherPrioSendAdvert, ownerIgnoreAdverts, timerExpiredBackup, vmac, useVmacAddr, vmacXmitBase,
                 garpExtraIf, garpExtraIfAll, v3ChecksumAsV2, oldUnicastChecksum, kernelRxBufSize, vrf,
-                lvsSyncDaemonInterface, nativeIpv6, noAcceptPos, pos);
+                lvsSyncDaemonInterface, linkbeatUsePolling, nativeIpv6, noAcceptPos, pos);
     }
 }

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * keepalived's "Kernel netlink reflector": a thread on its own netlink socket and epoll set that turns link
  * changes of the interfaces we use into LinkChanged (the primary interface: FAULT / back to BACKUP) and
  * track_interface TrackerChanged events. Up means IFF_UP and IFF_RUNNING (carrier), as in keepalived.
- * After a netlink overrun the full link list is read again.
+ * After a netlink overrun the full link list is read again. The interfaces {@link Linkbeat} polls are not heard
+ * from netlink (keepalived ignores its link messages for them): the same thread reads them every second instead.
  */
 public final class LinkWatcher implements AutoCloseable {
     private final NetlinkMonitor monitor;
@@ -37,20 +38,23 @@ public final class LinkWatcher implements AutoCloseable {
     private final ThreadWatch watch;
     private final ThreadWatch.Heartbeat beat;
     private final LinkDebounce debounce;
+    private final Linkbeat linkbeat;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
-        this(monitor, poller, rtnetlink, interfaces, book, loop, l -> { }, Map.of(), clock, log);
+        this(monitor, poller, rtnetlink, interfaces, book, loop, l -> { }, Map.of(), Linkbeat.none(), clock, log);
     }
 
     /**
      * With {@code linkUp} told of every link that comes up (keepalived's interface_up: static entries go back), and
-     * the interface_up_down_delays of the interfaces that have them.
+     * the interface_up_down_delays of the interfaces that have them, and the interfaces polled instead (closed with
+     * the watcher).
      */
-    public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
-                Consumer<VrrpEvent> loop, Consumer<Link> linkUp, Map<String, LinkDebounce.Delays> delays, MonotonicClock clock,
-                Log log) throws Exception {
+    LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
+                Consumer<VrrpEvent> loop, Consumer<Link> linkUp, Map<String, LinkDebounce.Delays> delays, Linkbeat linkbeat,
+                MonotonicClock clock, Log log) throws Exception {
         this.debounce = new LinkDebounce(delays, log::info);
+        this.linkbeat = linkbeat;
         this.linkUp = linkUp;
         this.monitor = monitor;
         this.rtnetlink = rtnetlink;
@@ -77,10 +81,14 @@ public final class LinkWatcher implements AutoCloseable {
     public void start(List<Link> links) {
         links.forEach(l -> anyUp.put(l.index(), usable(l)));
         links.forEach(l -> debounce.initial(l.name(), usable(l), l.flags()));
+        if (!linkbeat.names().isEmpty()) {
+            log.info("Using MII-BMSR/ETHTOOL NIC polling thread(s)...");
+        }
         for (Link l : links) {
             if (interfaces.contains(l.name()) || book.trackers().contains(TrackerBook.interfaceKey(l.name()))) {
-                up.put(l.name(), usable(l));
-                if (!usable(l)) {
+                boolean isUp = linkbeat.polls(l.name()) ? linkbeat.read(l.name()) : usable(l);
+                up.put(l.name(), isUp);
+                if (!isUp) {
                     log.info("Interface " + l.name() + " is down at startup");
                     publish(l.name(), false);
                 } else if (book.trackers().contains(TrackerBook.interfaceKey(l.name()))) {
@@ -99,7 +107,7 @@ public final class LinkWatcher implements AutoCloseable {
     }
 
     private int millisToNextDue() {
-        long due = debounce.nextDue();
+        long due = Math.min(debounce.nextDue(), linkbeat.nextDue());
         return due == LinkDebounce.NEVER ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, (due - clock.nowMicros() + 999) / 1000));
     }
 
@@ -108,6 +116,14 @@ public final class LinkWatcher implements AutoCloseable {
         monitor.drain(this::event);
         for (var c : debounce.due(clock.nowMicros())) {
             apply(c.name(), c.up());
+        }
+        for (var p : linkbeat.due(clock.nowMicros())) {
+            Boolean before = up.get(p.name());
+            if (before != null && before != p.up()) {
+                up.put(p.name(), p.up());
+                log.info("Linkbeat reports " + p.name() + " " + (p.up() ? "up" : "down"));
+                publish(p.name(), p.up());
+            }
         }
     }
 
@@ -144,6 +160,9 @@ public final class LinkWatcher implements AutoCloseable {
     }
 
     private void changed(String name, boolean nowUp, int flags) {
+        if (linkbeat.polls(name)) {
+            return;
+        }
         Boolean before = up.get(name);
         if (before == null || !debounce.report(name, before, nowUp, flags, clock.nowMicros())) {
             return;
@@ -168,6 +187,7 @@ public final class LinkWatcher implements AutoCloseable {
     @Override
     public void close() {
         watchThread.close();
+        linkbeat.close();
         rtnetlink.close();
     }
 }

@@ -11,8 +11,10 @@ import java.util.function.IntSupplier;
  * The thread of a netlink watcher (links, static routes, tracked processes): waits on the poller that holds the
  * watcher's socket, hands each wake-up to the watcher's step, and runs until closed. A failing step is logged and
  * retried after 100 ms rather than ending the watch. {@link #close()} stops it, then closes the socket and poller.
+ * Started with {@link #startWatched}, the thread is supervised: its death (an Error) or a step stuck longer than
+ * {@link ThreadWatch#MIN_STALL} is reported by {@link #death()}, and the VRRP subsystem restarts the run.
  */
-final class NetlinkWatchThread implements AutoCloseable {
+final class NetlinkWatchThread implements AutoCloseable, Supervised {
     /** One wake-up's work: drain the socket (and whatever fell due). */
     interface Step {
         void run() throws Exception;
@@ -24,6 +26,7 @@ final class NetlinkWatchThread implements AutoCloseable {
     private final Log log;
     private volatile boolean running = true;
     private Thread thread;
+    private volatile ThreadWatch watch;
 
     /** Registers {@code fd} with {@code poller}; {@code errorPrefix} starts the log line of a failed step. */
     NetlinkWatchThread(EventPoller poller, int fd, Runnable closeSocket, String errorPrefix, Log log) throws Exception {
@@ -45,6 +48,19 @@ final class NetlinkWatchThread implements AutoCloseable {
     /** As above, stamping {@code beat} (waiting while blocked, working while stepping) so a stuck step is seen. */
     void start(Function<Runnable, Thread> launcher, IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {
         thread = launcher.apply(() -> run(timeoutMillis, step, beat));
+    }
+
+    /** Starts a supervised daemon thread {@code name}, stamping a heartbeat of its own (see {@link #death()}). */
+    void startWatched(String name, IntSupplier timeoutMillis, Step step) {
+        var own = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
+        watch = own;
+        start(body -> own.start(name, true, body), timeoutMillis, step, own.heartbeat(name, java.time.Duration.ofSeconds(1)));
+    }
+
+    @Override
+    public java.util.Optional<ThreadWatch.Death> death() {
+        ThreadWatch own = watch;
+        return own == null ? java.util.Optional.empty() : own.death();
     }
 
     private void run(IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {

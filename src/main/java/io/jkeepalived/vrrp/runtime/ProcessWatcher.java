@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * uncounts it. Each tracker's quorum verdict goes to the instances through the TrackerBook (weight, or FAULT at
  * weight 0). After lost events /proc is scanned again. Runs on its own thread.
  */
-final class ProcessWatcher implements AutoCloseable {
+final class ProcessWatcher implements AutoCloseable, Supervised {
     private final List<TrackProcessSpec> specs;
     private final Map<String, ProcessMatch> matches = new LinkedHashMap<>();
     private final Map<String, ProcessQuorum> quorums = new LinkedHashMap<>();
@@ -53,18 +53,10 @@ final class ProcessWatcher implements AutoCloseable {
         this.watchThread = new NetlinkWatchThread(poller, events.fd(), events::close, "track_process monitor error: ", log);
     }
 
-    /** Whatever kills the monitor thread (an Error included) or keeps it busy for 5 s: the run is restarted. */
-    private final io.jkeepalived.common.ThreadWatch watch = new io.jkeepalived.common.ThreadWatch(this::died);
-    private final io.jkeepalived.common.ThreadWatch.Heartbeat beat = watch.heartbeat("VRRP-track-process",
-            java.time.Duration.ofSeconds(1));
-
-    private void died(io.jkeepalived.common.ThreadWatch.Death d) {
-        log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted");
-    }
-
-    /** The monitor thread's death or stall, if it died or is stuck. */
-    java.util.Optional<io.jkeepalived.common.ThreadWatch.Death> death() {
-        return watch.death();
+    /** The monitor thread's death or stall (it is supervised: the run is then restarted). */
+    @Override
+    public java.util.Optional<io.jkeepalived.common.ThreadWatch.Death> death() {
+        return watchThread.death();
     }
 
     /** Scans /proc, reports every tracker's state (after the engine's Start), then follows the events. */
@@ -76,7 +68,7 @@ final class ProcessWatcher implements AutoCloseable {
             boolean up = e.getValue().start(n);
             report(e.getKey(), up, now);
         }
-        watchThread.start(body -> watch.start("VRRP-track-process", true, body), this::millisToNextDue, this::step, beat);
+        watchThread.startWatched("VRRP-track-process", this::millisToNextDue, this::step);
     }
 
     private void scan() throws Exception {

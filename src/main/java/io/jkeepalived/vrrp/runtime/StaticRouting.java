@@ -19,7 +19,7 @@ import java.util.Arrays;
  * own thread with its own netlink socket; only static entries are considered, so the VRRP side removing its own
  * virtual routes is never undone.
  */
-final class StaticRouting implements AutoCloseable {
+final class StaticRouting implements AutoCloseable, Supervised {
     private final RoutingPlan plan;
     private final RoutingTable table;
     private final RoutingMonitor monitor;
@@ -39,8 +39,12 @@ final class StaticRouting implements AutoCloseable {
         plan.staticAddresses().forEach(this::add);
         plan.staticRoutes().forEach(this::add);
         plan.staticRules().forEach(this::add);
-        watchThread.start(body -> Thread.ofPlatform().name("VRRP-static-routing").daemon().start(body), () -> -1,
-                () -> monitor.drain(this::removed));
+        watchThread.startWatched("VRRP-static-routing", () -> -1, () -> monitor.drain(this::removed));
+    }
+
+    @Override
+    public java.util.Optional<io.jkeepalived.common.ThreadWatch.Death> death() {
+        return watchThread.death();
     }
 
     private void removed(RoutingEvent e) {

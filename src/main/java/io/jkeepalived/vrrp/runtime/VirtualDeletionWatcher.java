@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * late, after a short skew time already made the instance MASTER again, so echoes of requests from our own netlink
  * sockets ({@code ownPorts}, the events' requester) are dropped here. Runs on its own thread and socket.
  */
-final class VirtualDeletionWatcher implements AutoCloseable {
+final class VirtualDeletionWatcher implements AutoCloseable, Supervised {
     private final TrackedVirtuals tracked;
     private final Set<Integer> ownPorts;
     private final RoutingMonitor monitor;
@@ -46,8 +46,12 @@ final class VirtualDeletionWatcher implements AutoCloseable {
     }
 
     void start() {
-        watchThread.start(body -> Thread.ofPlatform().name("VRRP-virtual-deleted").daemon().start(body), () -> -1,
-                () -> monitor.drain(this::removed));
+        watchThread.startWatched("VRRP-virtual-deleted", () -> -1, () -> monitor.drain(this::removed));
+    }
+
+    @Override
+    public java.util.Optional<io.jkeepalived.common.ThreadWatch.Death> death() {
+        return watchThread.death();
     }
 
     void removed(RoutingEvent e) {

@@ -75,11 +75,14 @@ public final class VrrpSubsystem implements Subsystem {
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
                            ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
                            TrackerRunner trackers, List<AutoCloseable> resources) {
-        /** Every thread the run owns: the loop's three, the link watcher, the trackers and the process monitor. */
+        /**
+         * Every thread the run owns: the loop's three, the link watcher, the trackers, and the netlink watchers
+         * (tracked processes, static routing, deleted virtual addresses/routes/rules).
+         */
         boolean alive() {
             return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty()
-                    && resources.stream().filter(ProcessWatcher.class::isInstance)
-                    .allMatch(w -> ((ProcessWatcher) w).death().isEmpty());
+                    && resources.stream().filter(Supervised.class::isInstance)
+                    .allMatch(w -> ((Supervised) w).death().isEmpty());
         }
     }
 
@@ -234,8 +237,16 @@ public final class VrrpSubsystem implements Subsystem {
 
         var book = TrackerBook.of(config);
         var statics = resources.stream().filter(StaticRouting.class::isInstance).map(StaticRouting.class::cast).findFirst();
-        var watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
-                l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), clock, log);
+        var polled = LinkbeatInterfaces.of(config, plan, LinkbeatInterfaces.tracked(book), log::info);
+        var linkbeat = polled.isEmpty() ? Linkbeat.none() : new Linkbeat(polled, Linux.openLinkProbe(), log::info, clock.nowMicros());
+        LinkWatcher watcher;
+        try {
+            watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
+                    l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), linkbeat, clock, log);
+        } catch (Exception e) {
+            linkbeat.close();
+            throw e;
+        }
         resources.remove(monitor);
         resources.remove(monitorPoller);
         resources.remove(watcherNetlink);

@@ -9,7 +9,6 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.jkeepalived.config.keywords.KeywordRegistry;
-import java.lang.invoke.SerializedLambda;
 import java.util.ArrayList;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -34,21 +33,34 @@ class AcceptedMeansAppliedTest {
     }
 
     @Test
-    void everyAppliedRowFillsSomethingRunTimeCodeReads() {
+    void everyAppliedRowFillsSomethingRunTimeCodeReads() throws Exception {
         JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.jkeepalived");
+        var named = accessorsNamedByTables(production);
+        assertTrue(named.size() > 200, () -> "the tables' applied(...) accessors were not found: " + named);
         var unread = new TreeSet<String>();
+        named.forEach((where, method) -> {
+            if (!readOutsideConfig(production, method)) {
+                unread.add(where + " -> " + method);
+            }
+        });
+        assertEquals(new TreeSet<String>(), unread, "applied rows whose accessor no run-time code reads");
+    }
+
+    @Test
+    void everyAppliedRowNamesItsAccessorByMethodReference() {
+        long applied = KeywordRegistry.all().stream()
+                .flatMap(row -> KeywordStatuses.of(row).stream())
+                .filter(KeywordStatus.Applied.class::isInstance)
+                .count();
+        assertTrue(applied > 0, "no applied row");
         for (var row : KeywordRegistry.all()) {
-            if (KeywordStatuses.of(row).orElse(null) instanceof KeywordStatus.Applied applied) {
-                for (var accessor : applied.fills()) {
-                    var named = method(accessor);
-                    if (!readOutsideConfig(production, named)) {
-                        unread.add(row.block() + " " + row.keyword() + " -> " + named);
-                    }
+            if (KeywordStatuses.of(row).orElse(null) instanceof KeywordStatus.Applied a) {
+                for (var accessor : a.fills()) {
+                    assertTrue(accessor.getClass().isHidden(), () -> row.keyword() + ": accessor is not a method reference");
                 }
             }
         }
-        assertEquals(new TreeSet<String>(), unread, "applied rows whose accessor no run-time code reads");
     }
 
     @Test
@@ -59,16 +71,47 @@ class AcceptedMeansAppliedTest {
                 warnings.get(0));
     }
 
-    /** {@code Owner::method} as written in the table, recovered from the serializable method reference. */
-    private static String method(ModelAccessor<?> accessor) {
-        try {
-            var writeReplace = accessor.getClass().getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            var lambda = (SerializedLambda) writeReplace.invoke(accessor);
-            return lambda.getImplClass().replace('/', '.') + "::" + lambda.getImplMethodName();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("not a method reference: " + accessor, e);
+    /**
+     * Every {@code Owner::method} a keyword table passes to {@code applied(...)}, keyed by where it is written
+     * ({@code VrrpInstanceKeywords.java:27}): read from the invokedynamic instructions of the config.build
+     * classes whose call site makes a {@link ModelAccessor}. Each table's rows are built in its static
+     * initialiser, so every accessor of every applied row is one of these call sites.
+     */
+    private static java.util.Map<String, String> accessorsNamedByTables(JavaClasses production) throws java.io.IOException {
+        var accessor = java.lang.constant.ClassDesc.of(ModelAccessor.class.getName());
+        var found = new java.util.TreeMap<String, String>();
+        for (JavaClass type : production) {
+            if (!type.getPackageName().equals(ModelAccessor.class.getPackageName())) {
+                continue;
+            }
+            String resource = type.getName().replace('.', '/') + ".class";
+            byte[] bytes;
+            try (var in = ModelAccessor.class.getClassLoader().getResourceAsStream(resource)) {
+                bytes = in.readAllBytes();
+            }
+            var model = java.lang.classfile.ClassFile.of().parse(bytes);
+            String file = model.findAttribute(java.lang.classfile.Attributes.sourceFile())
+                    .map(a -> a.sourceFile().stringValue()).orElse(type.getSimpleName());
+            for (var method : model.methods()) {
+                var code = method.code();
+                if (code.isEmpty()) {
+                    continue;
+                }
+                int line = 0;
+                for (var element : code.get()) {
+                    if (element instanceof java.lang.classfile.instruction.LineNumber ln) {
+                        line = ln.line();
+                    } else if (element instanceof java.lang.classfile.instruction.InvokeDynamicInstruction indy
+                            && indy.typeSymbol().returnType().equals(accessor)
+                            && indy.bootstrapArgs().size() > 1
+                            && indy.bootstrapArgs().get(1) instanceof java.lang.constant.DirectMethodHandleDesc target) {
+                        found.put(file + ":" + line + " #" + found.size(),
+                                target.owner().packageName() + "." + target.owner().displayName() + "::" + target.methodName());
+                    }
+                }
+            }
         }
+        return found;
     }
 
     /** Whether code outside config calls (or references) the method, or an interface method it implements. */

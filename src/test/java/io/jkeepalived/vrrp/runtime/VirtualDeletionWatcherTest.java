@@ -2,7 +2,6 @@ package io.jkeepalived.vrrp.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jkeepalived.linux.EventPoller;
 import io.jkeepalived.linux.InterfaceAddress;
 import io.jkeepalived.linux.RoutingEvent;
 import io.jkeepalived.linux.RoutingMonitor;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Which kernel removals become a VirtualDeleted event, and with which -D line. */
@@ -26,7 +24,7 @@ class VirtualDeletionWatcherTest {
         var vip = InterfaceAddress.of(3, InetAddress.getByName("192.0.2.100"), 24);
         var tracked = new TrackedVirtuals(Map.of("VI_1", List.of(vip)), Map.of(), Map.of(), Map.of(3, "eth0"));
         var events = new ArrayList<VrrpEvent>();
-        try (var watcher = new VirtualDeletionWatcher(tracked, Set.of(OUR_PORT), new NoMonitor(), new NoPoller(), events::add,
+        try (var watcher = new VirtualDeletionWatcher(tracked, Set.of(OUR_PORT), new NoMonitor(), ScriptedPoller.idle(), events::add,
                 () -> 42, (level, line) -> { })) {
             watcher.removed(new RoutingEvent.AddressRemoved(vip, OUR_PORT));          // the echo of leaving MASTER
             assertEquals(List.of(), events, "our own removal never counts, however late its echo is read");
@@ -53,33 +51,6 @@ class VirtualDeletionWatcherTest {
         @Override
         public int drain(Consumer<RoutingEvent> events) {
             return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private static final class NoPoller implements EventPoller {
-        @Override
-        public void register(int fd) {
-        }
-
-        @Override
-        public void registerWritable(int fd) {
-        }
-
-        @Override
-        public void unregister(int fd) {
-        }
-
-        @Override
-        public int await(int timeoutMillis, IntConsumer ready) {
-            return 0;
-        }
-
-        @Override
-        public void wakeup() {
         }
 
         @Override
