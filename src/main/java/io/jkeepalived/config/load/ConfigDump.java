@@ -121,6 +121,9 @@ public final class ConfigDump {
         out.add(" Checkers log all failures = " + tf(g.checkerLogAllFailures()));
         inForce(out, "global_defs", "reload_check_config", g.reloadCheckConfig() ? " Test config before reload" : " No test config before reload");
         inForce(out, "global_defs", "dynamic_interfaces", " Dynamic interfaces = " + tf(g.dynamicInterfaces()));
+        if (g.dynamicInterfaces()) {
+            inForce(out, "global_defs", "dynamic_interfaces", " Allow interface changes = " + tf(g.dynamicInterfacesAllowIfChanges()));
+        }
         inForce(out, "global_defs", "default_interface", " Default interface = " + g.defaultInterface());
         inForce(out, "global_defs", "disable_local_igmp", " Disable local IGMP = " + (g.disableLocalIgmp() ? "yes" : "no"));
         inForce(out, "global_defs", "lvs_flush", " LVS flush = " + tf(g.lvsFlush()));

@@ -70,6 +70,7 @@ public final class VrrpSubsystem implements Subsystem {
     private Running running;
     private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
     private LocalIgmpReports localIgmp;  // disable_local_igmp: from the first start to the last stop, not per reload
+    private long generation;        // counts runs: a replan asked for by a run that is gone is dropped
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
@@ -119,6 +120,7 @@ public final class VrrpSubsystem implements Subsystem {
     /** {@code carried}: what a reload carries over (see ReloadHold). */
     private void start(CarriedOver carried) throws Exception {
         var resources = new ArrayList<AutoCloseable>();
+        generation++;
         try {
             running = open(resources, carried);
         } catch (Exception e) {
@@ -144,6 +146,7 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(rtnetlink);
         HostInterfaces host = HostInterfaces.read(rtnetlink);
         VrrpPlan plan = VrrpPlan.of(config, host);
+        logAbsent(plan, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
                 host.primaryIpv4(l.index()).ifPresent(a -> log.detail("Assigned address " + AddressText.of(a) + " for interface " + ifname));
@@ -155,6 +158,9 @@ public final class VrrpSubsystem implements Subsystem {
         var arp = new LinkedHashMap<String, GarpSender>();
         var na = new LinkedHashMap<String, NeighbourAdvertiser>();
         for (String ifname : plan.interfaces()) {
+            if (host.link(ifname).isEmpty()) {
+                continue;       // dynamic_interfaces: its instances are absent (FAULT) in this run
+            }
             boolean v4 = plan.deviceOf().entrySet().stream().anyMatch(e -> e.getValue().equals(ifname) && !(e.getKey() instanceof Inet6Address));
             boolean v6 = plan.deviceOf().entrySet().stream().anyMatch(e -> e.getValue().equals(ifname) && e.getKey() instanceof Inet6Address);
             if (v4) {
@@ -234,13 +240,16 @@ public final class VrrpSubsystem implements Subsystem {
 
         var book = TrackerBook.of(config);
         var statics = resources.stream().filter(StaticRouting.class::isInstance).map(StaticRouting.class::cast).findFirst();
+        long run = generation;
+        Optional<HostReplanner> replanner = config.globalDefs().dynamicInterfaces()
+                ? Optional.of(new HostReplanner(config, plan, names -> replanSoon(run, names))) : Optional.empty();
         var watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
-                l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), clock, log);
+                l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), replanner, clock, log);
         resources.remove(monitor);
         resources.remove(monitorPoller);
         resources.remove(watcherNetlink);
         resources.add(watcher);
-        watcher.start(host.links());
+        watcher.start(host.links(), host.addresses());
         watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host), loop);
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
                 loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);
@@ -248,6 +257,39 @@ public final class VrrpSubsystem implements Subsystem {
         trackers.start();
         watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+    }
+
+    /**
+     * dynamic_interfaces: keepalived's words for what is missing (an interface once, then each instance that cannot run
+     * and why); those instances are in FAULT for this run.
+     */
+    private void logAbsent(VrrpPlan plan, HostInterfaces host) {
+        var vmacNames = VrrpPlan.vmacs(config).stream().map(io.jkeepalived.vrrp.plan.Vmac::name).toList();
+        plan.interfaces().stream().filter(n -> host.link(n).isEmpty() && !vmacNames.contains(n)).forEach(n ->
+                log.info("Configuration specifies interface " + n + " which doesn't currently exist - will use if created"));
+        plan.absent().forEach((name, why) -> log.info("(" + name + ")" + (why.startsWith("interface ") ? ":" : "")
+                + " entering FAULT state (" + why + ")"));
+    }
+
+    /**
+     * dynamic_interfaces: run {@code run} found instances that can run now (HostReplanner). A new run on the same
+     * configuration plans them on the host as it is; the reload carries every other instance over in its state.
+     * Asked from the link watcher's thread, which the reload stops: so on a thread of its own.
+     */
+    private void replanSoon(long run, Set<String> names) {
+        Thread.ofPlatform().name("VRRP-replan").daemon().start(() -> replan(run, names));
+    }
+
+    private synchronized void replan(long run, Set<String> names) {
+        if (running == null || run != generation) {
+            return;         // stopped, or reloaded since: that run planned on a newer host anyway
+        }
+        log.info("Interfaces changed: " + String.join(", ", names) + " can run now - planning the VRRP instances again");
+        try {
+            reload(config);
+        } catch (RuntimeException e) {
+            log.error("VRRP: planning again after an interface change failed: " + e.getMessage());
+        }
     }
 
     /** vrrp_netlink_cmd_rcv_bufs(_force): every rtnetlink request socket of VRRP (keepalived's nl_cmd). */
@@ -408,6 +450,10 @@ public final class VrrpSubsystem implements Subsystem {
         }
         Rtnetlink rtnetlink = Linux.openRtnetlink(netlinkCmdBuffer());
         resources.add(rtnetlink);
+        if (config.globalDefs().dynamicInterfaces()) {     // a VMAC on an interface still missing is made when it comes
+            var links = rtnetlink.links();
+            wanted = wanted.stream().filter(v -> links.stream().anyMatch(l -> l.name().equals(v.parent()))).toList();
+        }
         var vmacs = new LinuxVmacs(rtnetlink, log::info);
         resources.add(() -> {
             if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
