@@ -93,10 +93,12 @@ public final class LinkWatcher implements AutoCloseable {
     public void start(List<Link> links, List<InterfaceAddress> addresses) {
         sources.initial(addresses);
         for (InetAddress a : sources.tracked()) {
-            if (!sources.present(a)) {
-                log.info("track_src_ip: source address " + AddressText.of(a) + " is not configured on any interface");
+            for (var e : book.status(TrackerBook.sourceKey(a), sources.present(a), clock.nowMicros())) {
+                if (e.fault()) {
+                    log.info("(" + e.instance() + "): entering FAULT state (src address not configured)");
+                }
+                loop.accept(e);
             }
-            book.status(TrackerBook.sourceKey(a), sources.present(a), clock.nowMicros()).forEach(loop);
         }
         links.forEach(l -> anyUp.put(l.index(), usable(l)));
         links.forEach(l -> debounce.initial(l.name(), usable(l), l.flags()));
