@@ -33,6 +33,21 @@ class DynamicInterfacesRootTest {
                 + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n}\n";
     }
 
+    /** jkeepalived's second instance, on the LAN's own link: the new runs must carry it over as MASTER, VIP kept. */
+    private static final String STEADY = """
+            vrrp_instance VI_2 {
+                state BACKUP
+                interface jkda
+                virtual_router_id 53
+                priority 100
+                advert_int 1
+                version 3
+                virtual_ipaddress {
+                    192.0.2.101/24
+                }
+            }
+            """;
+
     /** jkdn in {@code ns}, its peer {@code peer} on the LAN's bridge, with {@code cidr}, up. */
     private static void plugIn(VrrpTestLan lan, NetNs ns, String peer, String cidr) {
         ns.exec("ip", "link", "add", "jkdn", "type", "veth", "peer", "name", peer, "netns", lan.lan.name());
@@ -57,9 +72,11 @@ class DynamicInterfacesRootTest {
         assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
         assumeTrue(Sh.run("which", "tcpdump").exit() == 0, "needs tcpdump");
         Path dir = Files.createTempDirectory("jkd-dynif");
+        Path monitorFile = dir.resolve("addresses.txt");
+        Process monitor = null;
         try (var lan = new VrrpTestLan("di");
              var wire = WireCapture.start(lan.c, "jkdc", dir.resolve("wire.txt"), "ip proto 112");
-             var jk = VrrpNode.jkeepalived("jk", lan.a, dir, dynamicConf("jkd_a", 100));
+             var jk = VrrpNode.jkeepalived("jk", lan.a, dir, dynamicConf("jkd_a", 100) + STEADY);
              var ka = VrrpNode.keepalived("ka", lan.b, dir, dynamicConf("jkd_b", 150))) {
             ka.start();
             jk.start();
@@ -74,6 +91,10 @@ class DynamicInterfacesRootTest {
             }
             assertEquals("FAULT", jk.state("VI_1"));
             assertFalse(jk.currentLog().contains("is not supported by jkeepalived"), jk.currentLog());
+            await("jkeepalived's VI_2 MASTER", 20_000, () -> jk.state("VI_2").equals("MASTER") && lan.hasAddress(lan.a, "192.0.2.101"), jk);
+            // every address change in jkeepalived's namespace from now on
+            monitor = new ProcessBuilder(lan.a.inside("ip", "monitor", "address")).redirectErrorStream(true)
+                    .redirectOutput(monitorFile.toFile()).start();
 
             // jkeepalived's interface comes: it runs, alone on the LAN, and its adverts are on the wire
             plugIn(lan, lan.a, "jkdqa", "198.51.100.1/24");
@@ -91,7 +112,8 @@ class DynamicInterfacesRootTest {
                     () -> ka.state("VI_1").equals("FAULT") && jk.state("VI_1").equals("MASTER"), jk, ka);
             pullOut(lan.a);
             await("jkeepalived FAULT", 10_000, () -> jk.state("VI_1").equals("FAULT"), jk, ka);
-            for (String line : new String[] {"Netlink reports jkdn down", "Interface jkdn deleted", "(VI_1) Entering FAULT STATE"}) {
+            for (String line : new String[] {"Interface jkdn added", "Netlink reports jkdn down", "Interface jkdn deleted",
+                    "(VI_1) Entering FAULT STATE"}) {
                 assertTrue(jk.currentLog().contains(line) && ka.currentLog().contains(line), line + "\n---- jk:\n"
                         + jk.currentLog() + "\n---- ka:\n" + ka.currentLog());
             }
@@ -104,10 +126,22 @@ class DynamicInterfacesRootTest {
             await("keepalived MASTER again, jkeepalived BACKUP", 20_000,
                     () -> ka.state("VI_1").equals("MASTER") && jk.state("VI_1").equals("BACKUP") && !hasVip(lan.a), jk, ka);
             assertTrue(jk.alive() && ka.alive());
+            assertTrue(jk.countLines("Interfaces changed: VI_1 can run now") >= 2, jk.currentLog());
+            assertEquals("MASTER", jk.state("VI_2"));
+            assertTrue(lan.hasAddress(lan.a, "192.0.2.101"));
+            String changes = Files.readString(monitorFile);
+            assertTrue(changes.lines().anyMatch(l -> l.startsWith("Deleted") && l.contains(VIP + "/")),
+                    "the monitor sees VI_1's VIP go when it leaves MASTER:\n" + changes);
+            assertFalse(changes.lines().anyMatch(l -> l.startsWith("Deleted") && l.contains("192.0.2.101/")),
+                    "VI_2 carried over every new run as MASTER, its VIP never removed:\n" + changes);
             System.out.println("dynamic_interfaces: jkeepalived MASTER " + master + " ms after its interface was made");
             assertEquals(0, jk.term());
             assertEquals(0, ka.term());
         } finally {
+            if (monitor != null) {
+                monitor.destroy();
+                monitor.waitFor();
+            }
             deleteAll(dir);
         }
     }
