@@ -84,13 +84,11 @@ public final class LinkWatcher implements AutoCloseable {
         return l.isUp() && l.isRunning();
     }
 
-    /** Submits the links' current state (after the engine's Start) and starts watching. */
-    public void start(List<Link> links) {
-        start(links, List.of());
-    }
-
-    /** As {@link #start(List)}, with the host's addresses (track_src_ip's sources present or not). */
-    public void start(List<Link> links, List<InterfaceAddress> addresses) {
+    /**
+     * track_src_ip: submits whether each tracked source is among the host's {@code addresses} (before the engine's
+     * Start: one missing starts its instances in FAULT). Before {@link #start}.
+     */
+    public void sources(List<InterfaceAddress> addresses) {
         sources.initial(addresses);
         for (InetAddress a : sources.tracked()) {
             for (var e : book.status(TrackerBook.sourceKey(a), sources.present(a), clock.nowMicros())) {
@@ -100,6 +98,10 @@ public final class LinkWatcher implements AutoCloseable {
                 loop.accept(e);
             }
         }
+    }
+
+    /** Submits the links' current state (after the engine's Start) and starts watching. */
+    public void start(List<Link> links) {
         links.forEach(l -> anyUp.put(l.index(), usable(l)));
         links.forEach(l -> debounce.initial(l.name(), usable(l), l.flags()));
         for (Link l : links) {

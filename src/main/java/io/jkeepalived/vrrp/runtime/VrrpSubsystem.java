@@ -233,11 +233,6 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        var settings = loopSettings();
-        loop.start(startupDelayMicros(), settings::applyToHelperThread);
-        schedule(loop, settings);
-        sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
-
         var book = TrackerBook.of(config);
         var statics = resources.stream().filter(StaticRouting.class::isInstance).map(StaticRouting.class::cast).findFirst();
         long run = generation;
@@ -249,7 +244,14 @@ public final class VrrpSubsystem implements Subsystem {
         resources.remove(monitorPoller);
         resources.remove(watcherNetlink);
         resources.add(watcher);
-        watcher.start(host.links(), host.addresses());
+        // track_src_ip's sources before the engine's Start, so that one missing now starts in FAULT (init)
+        watcher.sources(host.addresses());
+        var settings = loopSettings();
+        loop.start(startupDelayMicros(), settings::applyToHelperThread);
+        schedule(loop, settings);
+        sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
+
+        watcher.start(host.links());
         watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host), loop);
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
                 loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);

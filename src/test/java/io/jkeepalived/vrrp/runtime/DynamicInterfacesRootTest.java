@@ -190,6 +190,19 @@ class DynamicInterfacesRootTest {
             Thread.sleep(2_000);
             assertFalse(ka.currentLog().contains("Entering FAULT"), ka.currentLog());
             lan.b.exec("ip", "addr", "add", "192.0.2.2/24", "dev", "jkdb");
+
+            // jkeepalived started while its source is missing: FAULT from the start, MASTER once the address comes
+            assertEquals(0, jk.term());
+            lan.a.exec("ip", "addr", "del", "192.0.2.1/24", "dev", "jkda");
+            jk.start();
+            await("jkeepalived FAULT at start, keepalived MASTER", 40_000,
+                    () -> jk.state("VI_1").equals("FAULT") && ka.state("VI_1").equals("MASTER"), jk, ka);
+            assertTrue(jk.currentLog().contains("(VI_1): entering FAULT state (src address not configured)"), jk.currentLog());
+            assertTrue(jk.currentLog().contains("(VI_1) Entering FAULT STATE (init)"), jk.currentLog());
+            assertFalse(jk.currentLog().contains("Entering BACKUP"), jk.currentLog());
+            lan.a.exec("ip", "addr", "add", "192.0.2.1/24", "dev", "jkda");
+            await("jkeepalived MASTER once its source is there", 15_000,
+                    () -> jk.state("VI_1").equals("MASTER") && ka.state("VI_1").equals("BACKUP"), jk, ka);
             assertEquals(0, jk.term());
             assertEquals(0, ka.term());
         } finally {
