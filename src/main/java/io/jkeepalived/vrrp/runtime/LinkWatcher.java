@@ -176,6 +176,14 @@ public final class LinkWatcher implements AutoCloseable {
                 } catch (Exception ex) {
                     log.error("Netlink: cannot re-read links after an overrun: " + ex.getMessage());
                 }
+                if (!sources.tracked().isEmpty()) {
+                    try {
+                        sources.resync(rtnetlink.addresses()).forEach((a, present) ->
+                                book.status(TrackerBook.sourceKey(a), present, clock.nowMicros()).forEach(loop));
+                    } catch (Exception ex) {
+                        log.error("Netlink: cannot re-read addresses after an overrun: " + ex.getMessage());
+                    }
+                }
             }
         }
     }

@@ -29,6 +29,21 @@ final class SourcePresence {
         addresses.forEach(this::added);
     }
 
+    /** After a netlink overrun: the host's addresses read again; the tracked addresses whose presence changed. */
+    Map<InetAddress, Boolean> resync(List<InterfaceAddress> addresses) {
+        var before = new HashMap<InetAddress, Boolean>();
+        holders.forEach((a, on) -> before.put(a, !on.isEmpty()));
+        holders.values().forEach(Set::clear);
+        initial(addresses);
+        var changed = new HashMap<InetAddress, Boolean>();
+        before.forEach((a, was) -> {
+            if (present(a) != was) {
+                changed.put(a, present(a));
+            }
+        });
+        return changed;
+    }
+
     boolean present(InetAddress address) {
         Set<Integer> on = holders.get(address);
         return on != null && !on.isEmpty();

@@ -71,6 +71,7 @@ public final class VrrpSubsystem implements Subsystem {
     private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
     private LocalIgmpReports localIgmp;  // disable_local_igmp: from the first start to the last stop, not per reload
     private long generation;        // counts runs: a replan asked for by a run that is gone is dropped
+    private volatile boolean replanning;    // the daemon's supervisor must not take the replan's reload for a death
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
@@ -287,10 +288,13 @@ public final class VrrpSubsystem implements Subsystem {
             return;         // stopped, or reloaded since: that run planned on a newer host anyway
         }
         log.info("Interfaces changed: " + String.join(", ", names) + " can run now - planning the VRRP instances again");
+        replanning = true;
         try {
             reload(config);
         } catch (RuntimeException e) {
             log.error("VRRP: planning again after an interface change failed: " + e.getMessage());
+        } finally {
+            replanning = false;
         }
     }
 
@@ -683,7 +687,7 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public boolean running() {
         Running r = running;
-        return r != null && r.alive();
+        return replanning || (r != null && r.alive());
     }
 
     /** Each instance's state, read on the loop thread between two events (at most 1 s of waiting). */

@@ -78,5 +78,8 @@ class HostReplannerTest {
         assertFalse(p.present(src));
         assertEquals(Optional.empty(), p.added(InterfaceAddress.of(4, InetAddress.getByName("192.0.2.2"), 24)), "not tracked");
         assertEquals(Optional.of(true), p.added(InterfaceAddress.of(4, src, 24)));
+        assertEquals(java.util.Map.of(src, false), p.resync(List.of()), "after an overrun: gone");
+        assertEquals(java.util.Map.of(), p.resync(List.of()));
+        assertEquals(java.util.Map.of(src, true), p.resync(List.of(InterfaceAddress.of(9, src, 24))));
     }
 }
