@@ -267,8 +267,12 @@ public final class VrrpSubsystem implements Subsystem {
      * and why); those instances are in FAULT for this run.
      */
     private void logAbsent(VrrpPlan plan, HostInterfaces host) {
-        var vmacNames = VrrpPlan.vmacs(config).stream().map(io.jkeepalived.vrrp.plan.Vmac::name).toList();
-        plan.interfaces().stream().filter(n -> host.link(n).isEmpty() && !vmacNames.contains(n)).forEach(n ->
+        var vmacs = VrrpPlan.vmacs(config);
+        var vmacNames = vmacs.stream().map(io.jkeepalived.vrrp.plan.Vmac::name).toList();
+        var missing = new java.util.LinkedHashSet<String>();
+        vmacs.stream().map(io.jkeepalived.vrrp.plan.Vmac::parent).forEach(missing::add);    // a VMAC's interface
+        missing.addAll(plan.interfaces());
+        missing.stream().filter(n -> host.link(n).isEmpty() && !vmacNames.contains(n)).forEach(n ->
                 log.info("Configuration specifies interface " + n + " which doesn't currently exist - will use if created"));
         plan.absent().forEach((name, why) -> log.info("(" + name + ")" + (why.startsWith("interface ") ? ":" : "")
                 + " entering FAULT state (" + why + ")"));

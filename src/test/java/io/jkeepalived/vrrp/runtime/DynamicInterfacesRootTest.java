@@ -146,6 +146,35 @@ class DynamicInterfacesRootTest {
         }
     }
 
+    /** use_vmac on an interface missing at start: its VMAC is made when the interface comes, and carries the VIP. */
+    @Test
+    void aVmacIsMadeWhenItsInterfaceComes() throws Exception {
+        assumeTrue(Sh.isRoot(), "needs root for namespaces");
+        Path dir = Files.createTempDirectory("jkd-dynvmac");
+        try (var ns = NetNs.create("jkd", "dv");
+             var jk = VrrpNode.jkeepalived("jk", ns, dir, "global_defs {\n    router_id jkd_dv\n    dynamic_interfaces\n}\n"
+                     + "vrrp_instance VI_1 {\n    state BACKUP\n    interface jkdn\n    use_vmac\n    virtual_router_id 54\n"
+                     + "    priority 100\n    advert_int 1\n    version 3\n    virtual_ipaddress {\n        " + VIP
+                     + "/24\n    }\n}\n")) {
+            jk.start();
+            await("jkeepalived waiting in FAULT", 40_000, () -> jk.currentLog().contains("Startup complete"), jk);
+            assertTrue(jk.currentLog().contains(
+                    "Configuration specifies interface jkdn which doesn't currently exist - will use if created"), jk.currentLog());
+            assertEquals("FAULT", jk.state("VI_1"));
+            ns.exec("ip", "link", "add", "jkdn", "type", "veth", "peer", "name", "jkdo");
+            ns.exec("ip", "addr", "add", "198.51.100.1/24", "dev", "jkdn");
+            ns.exec("ip", "link", "set", "jkdo", "up");
+            ns.exec("ip", "link", "set", "jkdn", "up");
+            await("MASTER with the VIP on its VMAC", 20_000, () -> jk.state("VI_1").equals("MASTER")
+                    && ns.run("ip", "-4", "addr", "show", "dev", "vrrp.54").out().contains(VIP + "/"), jk);
+            assertTrue(jk.currentLog().contains("Success creating VMAC interface vrrp.54"), jk.currentLog());
+            assertEquals(0, jk.term());
+            assertFalse(ns.run("ip", "link", "show", "vrrp.54").exit() == 0, "the VMAC goes at stop");
+        } finally {
+            deleteAll(dir);
+        }
+    }
+
     private static String trackSrcConf(VrrpTestLan lan, NetNs self, NetNs peer, int priority) {
         String me = self == lan.a ? "192.0.2.1" : "192.0.2.2";
         String other = self == lan.a ? "192.0.2.2" : "192.0.2.1";
