@@ -41,7 +41,7 @@ final class GlobalDefsKeywords {
             .on("checker_log_all_failures", (g, w) -> g.checkerLogAllFailures = w.bool(0))
                 .applied(GlobalDefs::checkerLogAllFailures)
             .on("dynamic_interfaces", GlobalDefsKeywords::dynamicInterfaces)
-                .unsupported("dynamic interfaces")
+                .applied(GlobalDefs::dynamicInterfaces)
             .on("no_email_faults", (g, w) -> g.noEmailFaults = true)
                 .applied(GlobalDefs::noEmailFaults)
             .on("default_interface", (g, w) -> w.required(0).ifPresent(v -> g.defaultInterface = v))
@@ -398,6 +398,8 @@ final class GlobalDefsKeywords {
     private static void dynamicInterfaces(GlobalDefsDraft g, Words w) {
         g.dynamicInterfaces = true;
         g.dynamicAllowIfChanges = w.arg(0).filter("allow_if_changes"::equals).isPresent();
+        w.arg(0).filter(o -> !o.equals("allow_if_changes"))
+                .ifPresent(o -> w.error("Unknown dynamic_interfaces option '" + o + "'"));
     }
 
     private static void mcastGroup(GlobalDefsDraft g, Words w) {

@@ -63,7 +63,7 @@ final class VrrpInstanceKeywords {
             .on("check_unicast_src", (d, w) -> d.checkUnicastSrc = true)
                 .applied(VrrpInstanceSpec::checkUnicastSrc)
             .on("track_src_ip", (d, w) -> d.trackSrcIp = true)
-                .unsupported("track_src_ip")
+                .applied(VrrpInstanceSpec::trackSrcIp)
             .on("track_interface", VrrpInstanceKeywords::trackInterface)
                 .applied(VrrpInstanceSpec::trackInterfaces)
             .on("track_script", (d, w) -> d.trackScripts.addAll(TrackLines.read(d.tag(), w.node(), -253, 253, d.sink)))

@@ -125,6 +125,9 @@ public final class ConfigDump {
         g.reload().timeFile().ifPresent(f -> out.add(" Reload time file = " + f + (g.reload().repeat() ? " (repeat)" : "")));
         g.reload().reloadFile().filter(f -> !f.isEmpty()).ifPresent(f -> out.add(" Reload_file = " + f));
         inForce(out, "global_defs", "dynamic_interfaces", " Dynamic interfaces = " + tf(g.dynamicInterfaces()));
+        if (g.dynamicInterfaces()) {
+            inForce(out, "global_defs", "dynamic_interfaces", " Allow interface changes = " + tf(g.dynamicInterfacesAllowIfChanges()));
+        }
         inForce(out, "global_defs", "default_interface", " Default interface = " + g.defaultInterface());
         inForce(out, "global_defs", "disable_local_igmp", " Disable local IGMP = " + (g.disableLocalIgmp() ? "yes" : "no"));
         inForce(out, "global_defs", "lvs_flush", " LVS flush = " + tf(g.lvsFlush()));

@@ -29,11 +29,24 @@ import java.util.Set;
  * @param socketOf      instance name to its (shared) socket
  * @param addressesOf   instance name to its VIPs and E-VIPs as rtnetlink addresses
  * @param deviceOf      VIP to the interface its GARP/NA goes out on
- * @param interfaces    every interface an instance or VIP uses (GARP/NA senders, link tracking)
+ * @param interfaces    every interface an instance or VIP uses (GARP/NA senders, link tracking), present or not
+ * @param absent        with {@code dynamic_interfaces}: the instances that cannot run on the host as it is (an
+ *                      interface missing, no address to send from), each with keepalived's reason
+ *                      ("interface eth1 down"); they are planned with a config fault (FAULT for the whole run) and
+ *                      no socket, and run once a later plan (HostReplanner) finds what they need
  */
 public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> groups, Map<String, SocketKey> socketOf,
                        Map<String, List<InterfaceAddress>> addressesOf, Map<InetAddress, String> deviceOf,
-                       Set<String> interfaces) {
+                       Set<String> interfaces, Map<String, String> absent) {
+    public VrrpPlan {
+        absent = Map.copyOf(absent);
+    }
+
+    /** A plan in which every instance can run. */
+    public VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> groups, Map<String, SocketKey> socketOf,
+                    Map<String, List<InterfaceAddress>> addressesOf, Map<InetAddress, String> deviceOf, Set<String> interfaces) {
+        this(instances, groups, socketOf, addressesOf, deviceOf, interfaces, Map.of());
+    }
 
     /** Thrown with one line that names the instance and what is wrong. */
     public static final class PlanException extends Exception {
@@ -50,34 +63,39 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         var interfaces = new LinkedHashSet<String>();
         List<Vmac> planned = vmacs(config);
         List<String> vmacNames = planned.stream().map(Vmac::name).toList();
+        var absent = new LinkedHashMap<String, String>();
+        boolean dynamic = config.globalDefs().dynamicInterfaces();
         for (VrrpInstanceSpec spec : config.vrrpInstances()) {
             String ifname = spec.interfaceName().orElseThrow(
                     () -> new PlanException("(" + spec.name() + ") has no interface - interface-less unicast instances are not supported"));
-            Link link = host.link(ifname).orElseThrow(
-                    () -> new PlanException("(" + spec.name() + ") interface " + ifname + " does not exist"));
             boolean v6 = spec.family() == io.jkeepalived.config.model.AddressFamily.INET6;
             Optional<Vmac> vmac = vmacOf(spec, config);
             String vrrpIf = vmac.map(Vmac::vrrpInterface).orElse(ifname);
-            Link vrrpLink = host.link(vrrpIf).orElseThrow(
-                    () -> new PlanException("(" + spec.name() + ") VMAC interface " + vrrpIf + " does not exist"));
-            InetAddress source = (spec.isUnicast() ? spec.unicastSrcIp().or(spec::mcastSrcIp) : spec.mcastSrcIp().or(spec::unicastSrcIp))
-                    .or(() -> v6 ? host.linkLocalIpv6(link.index()) : host.primaryIpv4(link.index()))
-                    .orElseThrow(() -> new PlanException("(" + spec.name() + ") Cannot find an IP address to use for interface "
-                            + ifname));
+            interfaces.add(vrrpIf);
+            Optional<Link> link = host.link(ifname);
+            Optional<Link> vrrpLink = host.link(vrrpIf);
+            Optional<InetAddress> configured = configuredSource(spec);
+            Optional<InetAddress> source = configured.or(() -> link.flatMap(l -> v6 ? host.linkLocalIpv6(l.index())
+                    : host.primaryIpv4(l.index())));
+            // why the instance cannot run on this host now, in keepalived's words; empty when it can
+            Optional<String> missing = link.isEmpty() ? Optional.of("interface " + ifname + " down")
+                    : vrrpLink.isEmpty() ? Optional.of("interface " + vrrpIf + " down")
+                    : source.isEmpty() ? Optional.of("no IPv" + (v6 ? 6 : 4) + " address for interface") : Optional.empty();
+            if (missing.isPresent() && !dynamic) {
+                throw new PlanException("(" + spec.name() + ") " + (link.isEmpty() ? "interface " + ifname + " does not exist"
+                        : vrrpLink.isEmpty() ? "VMAC interface " + vrrpIf + " does not exist"
+                        : "Cannot find an IP address to use for interface " + ifname));
+            }
             InstanceParams params;
             try {
-                params = VrrpParamsFromConfig.instance(spec, source);
+                params = VrrpParamsFromConfig.instance(spec, source.orElseGet(() -> unspecified(v6)));
                 if (vmac.isPresent()) {
                     params = params.toBuilder().interfaceName(vrrpIf).build();
                 }
             } catch (IllegalArgumentException e) {
                 throw new PlanException("(" + spec.name() + ") " + e.getMessage());
             }
-            interfaces.add(vrrpIf);
             List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
-            socketOf.put(spec.name(), new SocketKey(vrrpIf, vrrpLink.index(),
-                    v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
-                    usesAh(params), MulticastGroups.of(spec, config.globalDefs())));
             var addrs = new ArrayList<InterfaceAddress>();
             var extraIf = new ExtraIfGarp(vmac.map(Vmac::name).orElse(ifname), vmacNames, spec.garpExtraIfAll(),
                     spec.vmacXmitBase());
@@ -88,19 +106,66 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
                         .orElseGet(() -> vip.dev().filter(d -> !d.equals(ifname))
                                 .orElse(vmac.isPresent() && vip.family() == spec.family() ? vmac.get().name() : ifname));
                 extraIf.add(vip.address(), dev);
-                Link devLink = host.link(dev).orElseThrow(
-                        () -> new PlanException("(" + spec.name() + ") VIP " + vip.address().getHostAddress() + ": interface "
-                                + dev + " does not exist"));
-                addrs.add(interfaceAddress(vip, devLink.index()));
+                Optional<Link> devLink = host.link(dev);
+                if (devLink.isEmpty() && !dynamic) {
+                    throw new PlanException("(" + spec.name() + ") VIP " + vip.address().getHostAddress() + ": interface "
+                            + dev + " does not exist");
+                }
+                if (devLink.isEmpty() && missing.isEmpty()) {
+                    missing = Optional.of("interface " + dev + " down");
+                }
+                addrs.add(interfaceAddress(vip, devLink.map(Link::index).orElse(0)));
                 deviceOf.putIfAbsent(vip.address(), dev);
                 interfaces.add(dev);
+            }
+            if (missing.isPresent()) {
+                absent.put(spec.name(), missing.get());
+                params = params.toBuilder().configFault(true).build();
+            } else {
+                socketOf.put(spec.name(), new SocketKey(vrrpIf, vrrpLink.orElseThrow().index(),
+                        v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source.orElseThrow(), peers,
+                        spec.unicastTtl().orElse(255), usesAh(params), MulticastGroups.of(spec, config.globalDefs())));
             }
             addressesOf.put(spec.name(), List.copyOf(addrs));
             long extraMicros = spec.garpExtraIf().map(d -> d.toNanos() / 1000).orElse(0L);
             instances.add(params.toBuilder().extraIfGarp(extraIf.enabled() ? extraMicros : 0, extraIf.addresses()).build());
         }
         var groups = config.vrrpSyncGroups().stream().map(VrrpParamsFromConfig::syncGroup).toList();
-        return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces);
+        return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces, absent);
+    }
+
+    /**
+     * The instances that can run in {@code next} but not as {@code running} planned them: absent there, or on another
+     * socket (a re-created interface's new ifindex, another source) or with their VIPs on other links. Instances absent
+     * in {@code next} are not named: they are already in FAULT through their link (deleted) in the running plan.
+     */
+    public static Set<String> runnableAnew(VrrpPlan running, VrrpPlan next) {
+        var names = new LinkedHashSet<String>();
+        for (InstanceParams p : next.instances()) {
+            String n = p.name();
+            if (next.absent().containsKey(n)) {
+                continue;
+            }
+            if (running.absent().containsKey(n) || !java.util.Objects.equals(running.socketOf().get(n), next.socketOf().get(n))
+                    || !java.util.Objects.equals(running.addressesOf().get(n), next.addressesOf().get(n))) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    /** A placeholder source for an instance that cannot run: it never sends (FAULT for the whole run). */
+    private static InetAddress unspecified(boolean v6) {
+        try {
+            return InetAddress.getByAddress(new byte[v6 ? 16 : 4]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The source address the configuration gives the instance (unicast_src_ip, mcast_src_ip), if any. */
+    public static Optional<InetAddress> configuredSource(VrrpInstanceSpec spec) {
+        return spec.isUnicast() ? spec.unicastSrcIp().or(spec::mcastSrcIp) : spec.mcastSrcIp().or(spec::unicastSrcIp);
     }
 
     /** The VMACs ({@code use_vmac}) to make before planning: their interfaces carry the instances' VIPs and adverts. */

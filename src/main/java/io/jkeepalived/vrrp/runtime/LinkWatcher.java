@@ -12,7 +12,12 @@ import io.jkeepalived.common.MonotonicClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import io.jkeepalived.common.AddressText;
+import io.jkeepalived.linux.InterfaceAddress;
+import io.jkeepalived.vrrp.plan.HostInterfaces;
+import java.net.InetAddress;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +26,8 @@ import java.util.function.Consumer;
  * track_interface TrackerChanged events. Up means IFF_UP and IFF_RUNNING (carrier), as in keepalived.
  * After a netlink overrun the full link list is read again. The interfaces {@link Linkbeat} polls are not heard
  * from netlink (keepalived ignores its link messages for them): the same thread reads them every second instead.
+ * Addresses: track_src_ip's source trackers (SourcePresence), and with dynamic_interfaces every link or address
+ * change asks the HostReplanner whether an instance can now run that could not.
  */
 public final class LinkWatcher implements AutoCloseable {
     private final NetlinkMonitor monitor;
@@ -39,22 +46,26 @@ public final class LinkWatcher implements AutoCloseable {
     private final ThreadWatch.Heartbeat beat;
     private final LinkDebounce debounce;
     private final Linkbeat linkbeat;
+    private final SourcePresence sources;
+    private final Optional<HostReplanner> replanner;
 
     public LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
-        this(monitor, poller, rtnetlink, interfaces, book, loop, l -> { }, Map.of(), Linkbeat.none(), clock, log);
+        this(monitor, poller, rtnetlink, interfaces, book, loop, l -> { }, Map.of(), Linkbeat.none(), Optional.empty(), clock, log);
     }
 
     /**
      * With {@code linkUp} told of every link that comes up (keepalived's interface_up: static entries go back), and
-     * the interface_up_down_delays of the interfaces that have them, and the interfaces polled instead (closed with
-     * the watcher).
+     * the interface_up_down_delays of the interfaces that have them, the interfaces polled instead (closed with
+     * the watcher), and dynamic_interfaces' {@code replanner}.
      */
     LinkWatcher(NetlinkMonitor monitor, EventPoller poller, Rtnetlink rtnetlink, Set<String> interfaces, TrackerBook book,
                 Consumer<VrrpEvent> loop, Consumer<Link> linkUp, Map<String, LinkDebounce.Delays> delays, Linkbeat linkbeat,
-                MonotonicClock clock, Log log) throws Exception {
+                Optional<HostReplanner> replanner, MonotonicClock clock, Log log) throws Exception {
         this.debounce = new LinkDebounce(delays, log::info);
         this.linkbeat = linkbeat;
+        this.sources = new SourcePresence(book.sources());
+        this.replanner = replanner;
         this.linkUp = linkUp;
         this.monitor = monitor;
         this.rtnetlink = rtnetlink;
@@ -75,6 +86,22 @@ public final class LinkWatcher implements AutoCloseable {
 
     static boolean usable(Link l) {
         return l.isUp() && l.isRunning();
+    }
+
+    /**
+     * track_src_ip: submits whether each tracked source is among the host's {@code addresses} (before the engine's
+     * Start: one missing starts its instances in FAULT). Before {@link #start}.
+     */
+    public void sources(List<InterfaceAddress> addresses) {
+        sources.initial(addresses);
+        for (InetAddress a : sources.tracked()) {
+            for (var e : book.status(TrackerBook.sourceKey(a), sources.present(a), clock.nowMicros())) {
+                if (e.fault()) {
+                    log.info("(" + e.instance() + "): entering FAULT state (src address not configured)");
+                }
+                loop.accept(e);
+            }
+        }
     }
 
     /** Submits the links' current state (after the engine's Start) and starts watching. */
@@ -107,7 +134,8 @@ public final class LinkWatcher implements AutoCloseable {
     }
 
     private int millisToNextDue() {
-        long due = Math.min(debounce.nextDue(), linkbeat.nextDue());
+        long due = Math.min(Math.min(debounce.nextDue(), linkbeat.nextDue()),
+                replanner.map(HostReplanner::nextDue).orElse(LinkDebounce.NEVER));
         return due == LinkDebounce.NEVER ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, (due - clock.nowMicros() + 999) / 1000));
     }
 
@@ -125,19 +153,38 @@ public final class LinkWatcher implements AutoCloseable {
                 publish(p.name(), p.up());
             }
         }
+        if (replanner.isPresent() && replanner.get().due(clock.nowMicros())) {
+            replanner.get().check(HostInterfaces.read(rtnetlink));
+        }
     }
 
     private void event(NetlinkEvent e) {
         switch (e) {
             case NetlinkEvent.LinkChanged c -> {
+                if (!anyUp.containsKey(c.link().index())) {
+                    log.detail("Interface " + c.link().name() + " added");
+                }
                 changed(c.link().name(), usable(c.link()), c.link().flags());
                 anyChanged(c.link());
+                replanner.ifPresent(r -> r.noticed(clock.nowMicros()));
             }
             case NetlinkEvent.LinkRemoved r -> {
                 changed(r.link().name(), false, 0);
                 anyUp.remove(r.link().index());
+                String deleted = "Interface " + r.link().name() + " deleted";
+                if (interfaces.contains(r.link().name()) || up.containsKey(r.link().name())) {
+                    log.info(deleted);      // keepalived: always for an interface an instance tracks, else with -D
+                } else {
+                    log.detail(deleted);
+                }
             }
+            case NetlinkEvent.AddressAdded a -> {
+                sources.added(a.address()).ifPresent(present -> source(a.address(), true));
+                replanner.ifPresent(r -> r.noticed(clock.nowMicros()));
+            }
+            case NetlinkEvent.AddressRemoved a -> sources.removed(a.address()).ifPresent(present -> source(a.address(), false));
             case NetlinkEvent.Overrun o -> {
+                replanner.ifPresent(r -> r.noticed(clock.nowMicros()));
                 try {
                     rtnetlink.links().forEach(l -> {
                         changed(l.name(), usable(l), l.flags());
@@ -146,8 +193,32 @@ public final class LinkWatcher implements AutoCloseable {
                 } catch (Exception ex) {
                     log.error("Netlink: cannot re-read links after an overrun: " + ex.getMessage());
                 }
+                if (!sources.tracked().isEmpty()) {
+                    try {
+                        sources.resync(rtnetlink.addresses()).forEach((a, present) ->
+                                book.status(TrackerBook.sourceKey(a), present, clock.nowMicros()).forEach(loop));
+                    } catch (Exception ex) {
+                        log.error("Netlink: cannot re-read addresses after an overrun: " + ex.getMessage());
+                    }
+                }
             }
-            default -> { }
+        }
+    }
+
+    /** track_src_ip: a tracked source address appeared on the host or left its last interface. */
+    private void source(InterfaceAddress a, boolean present) {
+        String name = linkName(a.interfaceIndex());
+        log.detail(present ? "Assigned address " + AddressText.of(a.address()) + " for interface " + name
+                : "Deassigned address " + AddressText.of(a.address()) + " from interface " + name);
+        book.status(TrackerBook.sourceKey(a.address()), present, clock.nowMicros()).forEach(loop);
+    }
+
+    private String linkName(int index) {
+        try {
+            return rtnetlink.links().stream().filter(l -> l.index() == index).map(Link::name).findFirst()
+                    .orElse(Integer.toString(index));
+        } catch (Exception e) {
+            return Integer.toString(index);
         }
     }
 

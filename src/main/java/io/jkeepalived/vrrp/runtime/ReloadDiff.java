@@ -26,7 +26,7 @@ import java.util.Set;
  * virtual router: it stops and starts afresh, as do instances the caller says must restart (a changed VMAC or
  * virtual routes). A sync group that is the same, whose members all are carried and all in the group's state,
  * is carried; a member of a group not carried is not carried either (the group moves as one). FAULT instances
- * restart: their fault causes are measured again.
+ * restart: their fault causes are measured again; so do instances the new plan finds absent (dynamic_interfaces).
  */
 final class ReloadDiff {
     private ReloadDiff() {
@@ -48,7 +48,7 @@ final class ReloadDiff {
             String n = p.name();
             VrrpState s = states.instances().get(n);
             Optional<InstanceParams> q = next.instances().stream().filter(x -> x.name().equals(n)).findFirst();
-            if (q.isEmpty() || !sameRouter(p, q.get()) || mustRestart.contains(n)
+            if (q.isEmpty() || !sameRouter(p, q.get()) || mustRestart.contains(n) || next.absent().containsKey(n)
                     || (s != VrrpState.MASTER && s != VrrpState.BACKUP)) {
                 continue;
             }

@@ -27,6 +27,7 @@ public final class TrackerBook {
     }
 
     private final Map<String, List<Interest>> byTracker = new LinkedHashMap<>();
+    private final Set<java.net.InetAddress> sources = new java.util.LinkedHashSet<>();
 
     static String scriptKey(String name) {
         return "script " + name;
@@ -44,6 +45,11 @@ public final class TrackerBook {
         return "process " + name;
     }
 
+    /** track_src_ip: the instance's configured source address is on the host. */
+    static String sourceKey(java.net.InetAddress address) {
+        return "source " + io.jkeepalived.common.AddressText.of(address);
+    }
+
     static TrackerBook of(KeepalivedConfig config) {
         var book = new TrackerBook();
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
@@ -57,6 +63,7 @@ public final class TrackerBook {
             }
         }
         book.addTrackGroups(config);
+        book.addSources(config);
         return book;
     }
 
@@ -77,6 +84,26 @@ public final class TrackerBook {
             config.trackGroups().stream().filter(g -> g.name().equals(t.getKey())).findFirst().ifPresent(g ->
                     g.instances().forEach(i -> unweighted(interfaceKey(t.getValue()), i)));
         }
+    }
+
+    /**
+     * track_src_ip: the instance FAULTs while its configured source (unicast_src_ip, mcast_src_ip) is on no interface
+     * of the host. keepalived clears the flag of an instance whose source is the interface's own address.
+     */
+    private void addSources(KeepalivedConfig config) {
+        for (VrrpInstanceSpec i : config.vrrpInstances()) {
+            if (i.trackSrcIp()) {
+                io.jkeepalived.vrrp.plan.VrrpPlan.configuredSource(i).ifPresent(a -> {
+                    sources.add(a);
+                    unweighted(sourceKey(a), i.name());
+                });
+            }
+        }
+    }
+
+    /** The source addresses track_src_ip watches. */
+    Set<java.net.InetAddress> sources() {
+        return Set.copyOf(sources);
     }
 
     /** keepalived's add_vrrp_to_interface: one tracking per instance and interface; weight 0 wins. */

@@ -70,6 +70,8 @@ public final class VrrpSubsystem implements Subsystem {
     private Running running;
     private boolean startedOnce;     // vrrp_startup_delay applies to the first start, not to reloads
     private LocalIgmpReports localIgmp;  // disable_local_igmp: from the first start to the last stop, not per reload
+    private long generation;        // counts runs: a replan asked for by a run that is gone is dropped
+    private volatile boolean replanning;    // the daemon's supervisor must not take the replan's reload for a death
 
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
@@ -122,6 +124,7 @@ public final class VrrpSubsystem implements Subsystem {
     /** {@code carried}: what a reload carries over (see ReloadHold). */
     private void start(CarriedOver carried) throws Exception {
         var resources = new ArrayList<AutoCloseable>();
+        generation++;
         try {
             running = open(resources, carried);
         } catch (Exception e) {
@@ -147,6 +150,7 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(rtnetlink);
         HostInterfaces host = HostInterfaces.read(rtnetlink);
         VrrpPlan plan = VrrpPlan.of(config, host);
+        logAbsent(plan, host);
         for (String ifname : plan.interfaces()) {
             host.link(ifname).ifPresent(l -> {
                 host.primaryIpv4(l.index()).ifPresent(a -> log.detail("Assigned address " + AddressText.of(a) + " for interface " + ifname));
@@ -158,6 +162,9 @@ public final class VrrpSubsystem implements Subsystem {
         var arp = new LinkedHashMap<String, GarpSender>();
         var na = new LinkedHashMap<String, NeighbourAdvertiser>();
         for (String ifname : plan.interfaces()) {
+            if (host.link(ifname).isEmpty()) {
+                continue;       // dynamic_interfaces: its instances are absent (FAULT) in this run
+            }
             boolean v4 = plan.deviceOf().entrySet().stream().anyMatch(e -> e.getValue().equals(ifname) && !(e.getKey() instanceof Inet6Address));
             boolean v6 = plan.deviceOf().entrySet().stream().anyMatch(e -> e.getValue().equals(ifname) && e.getKey() instanceof Inet6Address);
             if (v4) {
@@ -230,19 +237,17 @@ public final class VrrpSubsystem implements Subsystem {
         engine.resumeAsMaster(keepMaster);
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
-        var settings = loopSettings();
-        loop.start(startupDelayMicros(), settings::applyToHelperThread);
-        schedule(loop, settings);
-        sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
-
         var book = TrackerBook.of(config);
         var statics = resources.stream().filter(StaticRouting.class::isInstance).map(StaticRouting.class::cast).findFirst();
+        long run = generation;
+        Optional<HostReplanner> replanner = config.globalDefs().dynamicInterfaces()
+                ? Optional.of(new HostReplanner(config, plan, names -> replanSoon(run, names))) : Optional.empty();
         var polled = LinkbeatInterfaces.of(config, plan, LinkbeatInterfaces.tracked(book), log::info);
         var linkbeat = polled.isEmpty() ? Linkbeat.none() : new Linkbeat(polled, Linux.openLinkProbe(), log::info, clock.nowMicros());
         LinkWatcher watcher;
         try {
             watcher = new LinkWatcher(monitor, monitorPoller, watcherNetlink, plan.interfaces(), book, loop::submit,
-                    l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), linkbeat, clock, log);
+                    l -> statics.ifPresent(s -> s.interfaceUp(l.index())), linkDelays(plan), linkbeat, replanner, clock, log);
         } catch (Exception e) {
             linkbeat.close();
             throw e;
@@ -251,6 +256,12 @@ public final class VrrpSubsystem implements Subsystem {
         resources.remove(monitorPoller);
         resources.remove(watcherNetlink);
         resources.add(watcher);
+        // track_src_ip's sources before the engine's Start, so that one missing now starts in FAULT (init)
+        watcher.sources(host.addresses());
+        var settings = loopSettings();
+        loop.start(startupDelayMicros(), settings::applyToHelperThread);
+        schedule(loop, settings);
+        sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
         watcher.start(host.links());
         watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host), loop);
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
@@ -259,6 +270,46 @@ public final class VrrpSubsystem implements Subsystem {
         trackers.start();
         watchProcesses(resources, book, loop);
         return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+    }
+
+    /**
+     * dynamic_interfaces: keepalived's words for what is missing (an interface once, then each instance that cannot run
+     * and why); those instances are in FAULT for this run.
+     */
+    private void logAbsent(VrrpPlan plan, HostInterfaces host) {
+        var vmacs = VrrpPlan.vmacs(config);
+        var vmacNames = vmacs.stream().map(io.jkeepalived.vrrp.plan.Vmac::name).toList();
+        var missing = new java.util.LinkedHashSet<String>();
+        vmacs.stream().map(io.jkeepalived.vrrp.plan.Vmac::parent).forEach(missing::add);    // a VMAC's interface
+        missing.addAll(plan.interfaces());
+        missing.stream().filter(n -> host.link(n).isEmpty() && !vmacNames.contains(n)).forEach(n ->
+                log.info("Configuration specifies interface " + n + " which doesn't currently exist - will use if created"));
+        plan.absent().forEach((name, why) -> log.info("(" + name + ")" + (why.startsWith("interface ") ? ":" : "")
+                + " entering FAULT state (" + why + ")"));
+    }
+
+    /**
+     * dynamic_interfaces: run {@code run} found instances that can run now (HostReplanner). A new run on the same
+     * configuration plans them on the host as it is; the reload carries every other instance over in its state.
+     * Asked from the link watcher's thread, which the reload stops: so on a thread of its own.
+     */
+    private void replanSoon(long run, Set<String> names) {
+        Thread.ofPlatform().name("VRRP-replan").daemon().start(() -> replan(run, names));
+    }
+
+    private synchronized void replan(long run, Set<String> names) {
+        if (running == null || run != generation) {
+            return;         // stopped, or reloaded since: that run planned on a newer host anyway
+        }
+        log.info("Interfaces changed: " + String.join(", ", names) + " can run now - planning the VRRP instances again");
+        replanning = true;
+        try {
+            reload(config);
+        } catch (RuntimeException e) {
+            log.error("VRRP: planning again after an interface change failed: " + e.getMessage());
+        } finally {
+            replanning = false;
+        }
     }
 
     /** vrrp_netlink_cmd_rcv_bufs(_force): every rtnetlink request socket of VRRP (keepalived's nl_cmd). */
@@ -419,6 +470,10 @@ public final class VrrpSubsystem implements Subsystem {
         }
         Rtnetlink rtnetlink = Linux.openRtnetlink(netlinkCmdBuffer());
         resources.add(rtnetlink);
+        if (config.globalDefs().dynamicInterfaces()) {     // a VMAC on an interface still missing is made when it comes
+            var links = rtnetlink.links();
+            wanted = wanted.stream().filter(v -> links.stream().anyMatch(l -> l.name().equals(v.parent()))).toList();
+        }
         var vmacs = new LinuxVmacs(rtnetlink, log::info);
         resources.add(() -> {
             if (!keepVipsOnStop) {      // -V leaves the VIPs, so their VMACs too
@@ -646,7 +701,7 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public boolean running() {
         Running r = running;
-        return r != null && r.alive();
+        return replanning || (r != null && r.alive());
     }
 
     /** Each instance's state, read on the loop thread between two events (at most 1 s of waiting). */

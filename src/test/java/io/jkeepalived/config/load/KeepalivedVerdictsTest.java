@@ -123,6 +123,18 @@ class KeepalivedVerdictsTest {
         assertEquals(0, v.exit(), v.out());
     }
 
+    /** keepalived 2.2.7: {@code Unknown dynamic_interfaces option 'foo'}, a config error (exit 5); the keyword holds. */
+    @Test
+    void anUnknownDynamicInterfacesOptionIsAConfigError() throws Exception {
+        var lines = new java.util.ArrayList<String>(java.util.List.of("global_defs {", "    dynamic_interfaces foo", "}"));
+        lines.addAll(java.util.List.of(instance()));
+        lines.set(4, "    interface eth9");
+        var v = test(lines.toArray(String[]::new));
+        assertTrue(v.out().contains("Unknown dynamic_interfaces option 'foo'"), v.out());
+        assertFalse(v.out().contains("doesn't exist") || v.out().contains("Non-existent interface"), v.out());
+        assertEquals(5, v.exit(), v.out());
+    }
+
     /** keepalived exits 0 having checked nothing; we say why and exit 4 (a deliberate difference, README). */
     @Test
     void aMissingNetworkNamespaceCannotRun() throws Exception {
