@@ -143,7 +143,7 @@ final class HttpExchange {
     private Outcome read(Socket io) {
         boolean ssl = options.tls().isPresent();
         phase = "Timeout WEB read";
-        var reader = new HttpResponseReader(alwaysDigest || url.digest().isPresent(), url.regex().orElse(null), listener);
+        var reader = new HttpResponseReader(alwaysDigest || url.digest().isPresent(), url.regexWindow(), listener);
         byte[] buf = new byte[READ_CHUNK];
         try {
             InputStream in = io.getInputStream();

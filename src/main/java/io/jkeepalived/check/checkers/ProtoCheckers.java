@@ -146,7 +146,8 @@ public final class ProtoCheckers implements AutoCloseable {
             texts.add(r.from() + "-" + r.to());
         }
         var statusCodes = StatusCodes.parse(texts).orElse(StatusCodes.defaults());
-        return Optional.of(new HttpUrl(u.path(), u.digest(), statusCodes, u.virtualhost(), regex, u.regexNoMatch()));
+        return Optional.of(new HttpUrl(u.path(), u.digest(), statusCodes, u.virtualhost(), regex, u.regexNoMatch(),
+                u.regexMinOffset(), u.regexMaxOffset()));
     }
 
     private static int regexFlags(List<String> options) {
