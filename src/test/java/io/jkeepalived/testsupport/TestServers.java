@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class TestServers {
     /** The ways a TCP test server can (mis)behave. */
-    public enum Mode { GARBAGE, ENDLESS, SLOWLORIS, HUGE, SILENT, BANNER }
+    public enum Mode { GARBAGE, ENDLESS, SLOWLORIS, HUGE, SILENT, BANNER, PACED }
 
     private TestServers() {
     }
