@@ -34,7 +34,7 @@ final class CheckerKeywords {
             .on("fast_recovery", (c, w) -> c.fastRecovery = w.bool(0))
                 .unsupported("fast_recovery")
             .on("tls_compliant", (c, w) -> c.tlsCompliant = w.bool(0))
-                .unsupported("tls_compliant")
+                .applied(CheckerSpec.HttpGetSpec::tlsCompliant)
             .on("helo_name", (c, w) -> c.helo = w.required(0).orElse(c.helo))
                 .applied(CheckerSpec.SmtpCheckSpec::heloName)
             .on("host", CheckerKeywords::host)

@@ -28,7 +28,7 @@ final class UrlKeywords {
             .on("regex_max_offset", (u, w) -> offset(w, "max").ifPresent(v -> u.maxOff = v))
                 .applied(UrlSpec::regexMaxOffset)
             .on("tls_compliant", (u, w) -> u.tls = w.bool(0))
-                .unsupported("tls_compliant")
+                .applied(UrlSpec::tlsCompliant)
             .accepted("regex_stack")
                 .unsupported("regex offsets")
             .build();
