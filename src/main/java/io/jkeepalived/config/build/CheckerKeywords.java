@@ -32,7 +32,7 @@ final class CheckerKeywords {
             .on("sni_name", (c, w) -> c.sniName = w.required(0))
                 .applied(CheckerSpec.HttpGetSpec::sniName)
             .on("fast_recovery", (c, w) -> c.fastRecovery = w.bool(0))
-                .unsupported("fast_recovery")
+                .applied(CheckerSpec.HttpGetSpec::fastRecovery)
             .on("tls_compliant", (c, w) -> c.tlsCompliant = w.bool(0))
                 .applied(CheckerSpec.HttpGetSpec::tlsCompliant)
             .on("helo_name", (c, w) -> c.helo = w.required(0).orElse(c.helo))
