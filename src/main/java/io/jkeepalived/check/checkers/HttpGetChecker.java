@@ -169,7 +169,8 @@ public final class HttpGetChecker implements Checker {
                 }
                 if (url.regex().isPresent() && r.regexMatched() == url.regexNoMatch()) {
                     yield fail("Regex match failed", index, (url.regexNoMatch() ? "body matches " : "body does not match ")
-                            + "'" + url.regex().get().pattern() + "'" + window(url));
+                            + "'" + url.regex().get().pattern() + "'" + window(url)
+                            + (r.regexStackExhausted() ? " (the match ran out of stack on part of the body)" : ""));
                 }
                 yield CheckResult.success();
             }

@@ -199,6 +199,10 @@ final class HttpResponseReader {
         return bodyBytes;
     }
 
+    boolean regexStackExhausted() {
+        return regex != null && regex.stackExhausted();
+    }
+
     boolean regexMatched() {
         return regex != null && regex.matched();
     }

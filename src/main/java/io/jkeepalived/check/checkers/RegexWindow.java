@@ -25,6 +25,7 @@ final class RegexWindow {
     private long tailStart;
     private boolean matched;
     private boolean decided;
+    private boolean stackExhausted;
 
     /** @param maxOffset the last body offset a match may start at; negative: no limit */
     RegexWindow(Pattern pattern, long minOffset, long maxOffset) {
@@ -50,8 +51,14 @@ final class RegexWindow {
             Matcher m = pattern.matcher(new String(window, StandardCharsets.ISO_8859_1));
             m.useTransparentBounds(true).useAnchoringBounds(false);
             m.region((int) Math.max(0, minOffset - windowStart), window.length);
-            // find() gives the leftmost match from min: if that starts past max, none starts before it
-            matched = m.find() && (maxOffset < 0 || windowStart + m.start() <= maxOffset);
+            try {
+                // find() gives the leftmost match from min: if that starts past max, none starts before it
+                matched = m.find() && (maxOffset < 0 || windowStart + m.start() <= maxOffset);
+            } catch (StackOverflowError e) {
+                // java.util.regex backtracks on the thread's stack (a loop thread's, for plain HTTP): a body can
+                // exhaust it. keepalived's PCRE2 hits its JIT stack limit the same way and counts no match.
+                stackExhausted = true;
+            }
         }
         int keep = Math.min(OVERLAP, window.length);
         tail = Arrays.copyOfRange(window, window.length - keep, window.length);
@@ -61,6 +68,11 @@ final class RegexWindow {
 
     boolean matched() {
         return matched;
+    }
+
+    /** A piece was not matched: the regex ran out of stack on it. */
+    boolean stackExhausted() {
+        return stackExhausted;
     }
 
     /** Nothing more can change {@link #matched}. */

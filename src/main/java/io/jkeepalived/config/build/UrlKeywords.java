@@ -30,7 +30,7 @@ final class UrlKeywords {
             .on("tls_compliant", (u, w) -> u.tls = w.bool(0))
                 .applied(UrlSpec::tlsCompliant)
             .accepted("regex_stack")
-                .unsupported("regex offsets")
+                .unsupported("PCRE2 JIT stack size")
             .build();
 
     /** keepalived's regex_offset_handler: one decimal number; anything else is logged and ignored. */

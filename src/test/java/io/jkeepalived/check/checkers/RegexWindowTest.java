@@ -78,6 +78,19 @@ class RegexWindowTest {
     }
 
     @Test
+    void aRegexThatRunsOutOfStackIsNoMatchNotACrash() throws InterruptedException {
+        // (a|b)* recurses once per character in java.util.regex: 12 KB of "ab" (what one read and the kept tail
+        // hold) overflows a 256 KB stack
+        byte[] body = "ab".repeat(6144).getBytes(StandardCharsets.US_ASCII);
+        var w = new RegexWindow(Pattern.compile("(a|b)*c"), 0, -1);
+        var t = new Thread(null, () -> w.feed(body, 0, body.length), "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertFalse(w.matched());
+        assertTrue(w.stackExhausted());
+    }
+
+    @Test
     void aWindowThatEndsBeforeItStartsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RegexWindow(Pattern.compile("a"), 5, 4));
         assertEquals(0, new RegexWindow(Pattern.compile("a"), 0, 0).matched() ? 1 : 0);
