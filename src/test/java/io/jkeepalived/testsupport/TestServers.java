@@ -53,6 +53,14 @@ public final class TestServers {
         return address;
     }
 
+    /** A {@link Mode#PACED} HTTP server on {@code a}, which logs "request EPOCH-SECONDS" per request; stop and start it. */
+    public static Daemon paced(ServerNet net, InetAddress a, int port) {
+        var d = net.spawn("paced-" + a.getHostAddress(), List.of("/usr/bin/python3", script(net).toString(), "tcp",
+                a.getHostAddress(), Integer.toString(port), "paced"));
+        net.awaitTcp(new InetSocketAddress(a, port), Duration.ofSeconds(10));
+        return d;
+    }
+
     /** A UDP responder that answers every datagram with {@code replyHex} (or echoes when null). */
     public static Daemon udp(ServerNet net, InetAddress a, int port, String replyHex) {
         var cmd = new ArrayList<>(List.of("/usr/bin/python3", script(net).toString(), "udp", a.getHostAddress(),

@@ -45,6 +45,7 @@ def handle(c, mode, extra):
             c.close()
         elif mode == 'paced':
             c.recv(4096)
+            print("request", time.time(), flush=True)
             body = b'0123456789ABCDEFGHIJ' * 10
             c.sendall(b'HTTP/1.0 200 OK\r\nContent-Length: %d\r\n\r\n' % len(body))
             time.sleep(0.2)
