@@ -27,12 +27,12 @@ final class UrlDraft {
         // keepalived's url_check: offsets mean nothing without a regex, and a window that ends before it starts
         // is dropped (both are only logged there, so -t still passes)
         if (regex.isEmpty() && (minOff != 0 || maxOff >= 0)) {
-            line.warning("regex parameters specified without regex");
+            line.info("regex parameters specified without regex");
             minOff = 0;
             maxOff = -1;
         }
         if (maxOff >= 0 && minOff > maxOff) {
-            line.warning("regex min offset " + minOff + " > regex_max_offset " + maxOff + " - ignoring");
+            line.info("regex min offset " + minOff + " > regex_max_offset " + maxOff + " - ignoring");
             minOff = 0;
             maxOff = -1;
         }

@@ -36,12 +36,12 @@ final class UrlKeywords {
     /** keepalived's regex_offset_handler: one decimal number; anything else is logged and ignored. */
     private static java.util.OptionalLong offset(Words w, String which) {
         if (w.count() != 1) {
-            w.warning("Missing or too may options for regex_" + which + "_offset");
+            w.info("Missing or too may options for regex_" + which + "_offset");
             return java.util.OptionalLong.empty();
         }
         String text = w.arg(0).orElse("");
         if (text.isEmpty() || !text.chars().allMatch(Character::isDigit) || text.length() > 18) {
-            w.warning("Invalid regex_" + which + "_offset " + text + " specified");
+            w.info("Invalid regex_" + which + "_offset " + text + " specified");
             return java.util.OptionalLong.empty();
         }
         return java.util.OptionalLong.of(Long.parseLong(text));
