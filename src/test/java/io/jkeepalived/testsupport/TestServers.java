@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class TestServers {
     /** The ways a TCP test server can (mis)behave. */
-    public enum Mode { GARBAGE, ENDLESS, SLOWLORIS, HUGE, SILENT, BANNER }
+    public enum Mode { GARBAGE, ENDLESS, SLOWLORIS, HUGE, SILENT, BANNER, PACED }
 
     private TestServers() {
     }
@@ -51,6 +51,14 @@ public final class TestServers {
             awaitListen(net, a.getHostAddress() + ":" + port, "-lnt");
         }
         return address;
+    }
+
+    /** A {@link Mode#PACED} HTTP server on {@code a}, which logs "request EPOCH-SECONDS" per request; stop and start it. */
+    public static Daemon paced(ServerNet net, InetAddress a, int port) {
+        var d = net.spawn("paced-" + a.getHostAddress(), List.of("/usr/bin/python3", script(net).toString(), "tcp",
+                a.getHostAddress(), Integer.toString(port), "paced"));
+        net.awaitTcp(new InetSocketAddress(a, port), Duration.ofSeconds(10));
+        return d;
     }
 
     /** A UDP responder that answers every datagram with {@code replyHex} (or echoes when null). */

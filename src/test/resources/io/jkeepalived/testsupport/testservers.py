@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Misbehaving and tiny servers for jkeepalived's checker tests (run inside a test namespace).
 
-tcp HOST PORT MODE   MODE: garbage | endless | slowloris | huge | silent | banner TEXT
+tcp HOST PORT MODE   MODE: garbage | endless | slowloris | huge | silent | banner TEXT | paced
+  paced: the header, 0.2 s later the 200-byte body "0123456789ABCDEFGHIJ" x 10 (each in its own read)
 udp HOST PORT [REPLYHEX]   answers every datagram with REPLYHEX (or echoes it back)
 """
 import os, socket, sys, threading, time
@@ -41,6 +42,14 @@ def handle(c, mode, extra):
             chunk = b'\0' * (1 << 20)
             for _ in range(size >> 20):
                 c.sendall(chunk)
+            c.close()
+        elif mode == 'paced':
+            c.recv(4096)
+            print("request", time.time(), flush=True)
+            body = b'0123456789ABCDEFGHIJ' * 10
+            c.sendall(b'HTTP/1.0 200 OK\r\nContent-Length: %d\r\n\r\n' % len(body))
+            time.sleep(0.2)
+            c.sendall(body)
             c.close()
         elif mode == 'silent':
             while c.recv(4096):

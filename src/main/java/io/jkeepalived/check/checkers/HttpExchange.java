@@ -106,7 +106,28 @@ final class HttpExchange {
         } catch (IOException e) {
             return new Outcome.Failure("Cannot send get request to", reason(e));
         }
-        return read(io);
+        Outcome outcome = read(io);
+        if (io instanceof SSLSocket ssl) {
+            endTls(ssl, socket);
+        }
+        return outcome;
+    }
+
+    /**
+     * keepalived sets SSL_set_quiet_shutdown unless tls_compliant: the TCP connection is closed with no
+     * close_notify. With tls_compliant, SSL_shutdown sends one first, which SSLSocket.close() does. (A read
+     * timeout closes the socket from the deadline thread, which must not block in a TLS write: no alert then.)
+     */
+    private void endTls(SSLSocket ssl, Socket plain) {
+        try {
+            if (url.tlsCompliant()) {
+                ssl.close();
+            } else {
+                plain.close();
+            }
+        } catch (IOException ignored) {
+            // the answer is already read; a peer that went away first changes nothing
+        }
     }
 
     /** Carries a handshake failure out of {@link #handshake}. */
@@ -143,7 +164,7 @@ final class HttpExchange {
     private Outcome read(Socket io) {
         boolean ssl = options.tls().isPresent();
         phase = "Timeout WEB read";
-        var reader = new HttpResponseReader(alwaysDigest || url.digest().isPresent(), url.regex().orElse(null), listener);
+        var reader = new HttpResponseReader(alwaysDigest || url.digest().isPresent(), url.regexWindow(), listener);
         byte[] buf = new byte[READ_CHUNK];
         try {
             InputStream in = io.getInputStream();

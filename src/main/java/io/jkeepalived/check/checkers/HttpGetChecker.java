@@ -169,11 +169,20 @@ public final class HttpGetChecker implements Checker {
                 }
                 if (url.regex().isPresent() && r.regexMatched() == url.regexNoMatch()) {
                     yield fail("Regex match failed", index, (url.regexNoMatch() ? "body matches " : "body does not match ")
-                            + "'" + url.regex().get().pattern() + "'");
+                            + "'" + url.regex().get().pattern() + "'" + window(url)
+                            + (r.regexStackExhausted() ? " (the match ran out of stack on part of the body)" : ""));
                 }
                 yield CheckResult.success();
             }
         };
+    }
+
+    private static String window(HttpUrl url) {
+        if (url.regexMinOffset() == 0 && url.regexMaxOffset() < 0) {
+            return "";
+        }
+        return " starting at body offset " + url.regexMinOffset()
+                + (url.regexMaxOffset() < 0 ? " or later" : " to " + url.regexMaxOffset());
     }
 
     /** keepalived's "<message> server <rs>." with the url and what we saw added. */

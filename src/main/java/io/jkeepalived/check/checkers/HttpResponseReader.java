@@ -3,20 +3,16 @@ package io.jkeepalived.check.checkers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.regex.Pattern;
 
 /**
  * Reads an HTTP response as it streams in, the way keepalived's check_http.c does: the header must
  * end (CRLF CRLF) within 4095 bytes; the status code and {@code Content-Length:} are taken from it;
  * the body is never kept - it goes through MD5 (only up to Content-Length when there is one) and a
- * bounded regex window. Memory stays a few kilobytes whatever the server sends.
+ * bounded {@link RegexWindow}. Memory stays a few kilobytes whatever the server sends.
  */
 final class HttpResponseReader {
     /** keepalived's MAX_BUFFER_LENGTH - 1: a header that does not end within this is no answer. */
     static final int MAX_HEADER = 4095;
-    /** Bytes of earlier body kept so a regex can match across reads. */
-    private static final int REGEX_OVERLAP = 4096;
     private static final byte[] CONTENT_LENGTH = "Content-Length:".getBytes(StandardCharsets.US_ASCII);
 
     /** Sees the raw header and the body bytes that go into the digest (genhash's verbose dump). */
@@ -35,12 +31,11 @@ final class HttpResponseReader {
     private long contentLength = -1;
     private long bodyBytes;
     private final MessageDigest md5;
-    private final Pattern regex;
-    private boolean regexMatched;
-    private byte[] regexTail = new byte[0];
+    private final RegexWindow regex;
     private final Listener listener;
 
-    HttpResponseReader(boolean digest, Pattern regex, Listener listener) {
+    /** @param regex the url's regex window, null when the url has none */
+    HttpResponseReader(boolean digest, RegexWindow regex, Listener listener) {
         this.md5 = digest ? newMd5() : null;
         this.regex = regex;
         this.listener = listener;
@@ -98,7 +93,7 @@ final class HttpResponseReader {
     }
 
     private boolean wantsMore() {
-        if (md5 == null && (regex == null || regexMatched)) {
+        if (md5 == null && (regex == null || regex.decided())) {
             return false;
         }
         return contentLength < 0 || bodyBytes < contentLength;
@@ -119,12 +114,8 @@ final class HttpResponseReader {
         // arrive in the same read must not decide the check (found by HttpResponseReaderFuzzTest)
         int inBody = contentLength < 0 ? len : (int) Math.max(0, Math.min(len, contentLength - bodyBytes));
         bodyBytes += len;
-        if (regex != null && !regexMatched && inBody > 0) {
-            byte[] window = Arrays.copyOf(regexTail, regexTail.length + inBody);
-            System.arraycopy(buf, off, window, regexTail.length, inBody);
-            // ISO-8859-1 maps each byte to one char, so a binary body cannot break decoding.
-            regexMatched = regex.matcher(new String(window, StandardCharsets.ISO_8859_1)).find();
-            regexTail = Arrays.copyOfRange(window, Math.max(0, window.length - REGEX_OVERLAP), window.length);
+        if (regex != null) {
+            regex.feed(buf, off, inBody);
         }
     }
 
@@ -208,8 +199,12 @@ final class HttpResponseReader {
         return bodyBytes;
     }
 
+    boolean regexStackExhausted() {
+        return regex != null && regex.stackExhausted();
+    }
+
     boolean regexMatched() {
-        return regexMatched;
+        return regex != null && regex.matched();
     }
 
     /** The MD5 of the body; call once, at the end. */

@@ -100,7 +100,7 @@ public final class ProtoCheckers implements AutoCloseable {
     public Checker http(CheckerBinding b, CheckerSpec.HttpGetSpec spec, Reactor reactor) {
         var urls = new ArrayList<HttpUrl>();
         for (UrlSpec u : spec.urls()) {
-            var url = toUrl(u, b);
+            var url = toUrl(u, spec.tlsCompliant(), b);
             if (url.isEmpty()) {
                 return failing(spec.keyword(), "url " + u.path() + " has an invalid regex");
             }
@@ -129,7 +129,7 @@ public final class ProtoCheckers implements AutoCloseable {
         return new HttpGetChecker(io, own, this::onHttpLoop, scratchFor(own), CheckTarget.of(spec.common(), b.rsDisplay()), options);
     }
 
-    private Optional<HttpUrl> toUrl(UrlSpec u, CheckerBinding b) {
+    private Optional<HttpUrl> toUrl(UrlSpec u, boolean checkerTlsCompliant, CheckerBinding b) {
         Optional<Pattern> regex = Optional.empty();
         if (u.regex().isPresent()) {
             try {
@@ -146,7 +146,8 @@ public final class ProtoCheckers implements AutoCloseable {
             texts.add(r.from() + "-" + r.to());
         }
         var statusCodes = StatusCodes.parse(texts).orElse(StatusCodes.defaults());
-        return Optional.of(new HttpUrl(u.path(), u.digest(), statusCodes, u.virtualhost(), regex, u.regexNoMatch()));
+        return Optional.of(new HttpUrl(u.path(), u.digest(), statusCodes, u.virtualhost(), regex, u.regexNoMatch(),
+                u.regexMinOffset(), u.regexMaxOffset(), u.tlsCompliant() || checkerTlsCompliant));
     }
 
     private static int regexFlags(List<String> options) {

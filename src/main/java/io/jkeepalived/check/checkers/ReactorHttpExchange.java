@@ -50,7 +50,7 @@ final class ReactorHttpExchange implements Reactor.IoHandler {
         this.target = target;
         this.requestBytes = request;
         this.chunk = scratch;
-        this.reader = new HttpResponseReader(url.digest().isPresent(), url.regex().orElse(null), null);
+        this.reader = new HttpResponseReader(url.digest().isPresent(), url.regexWindow(), null);
         this.done = done;
     }
 

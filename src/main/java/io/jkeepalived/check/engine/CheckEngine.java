@@ -265,6 +265,12 @@ public final class CheckEngine {
                 }
             }
             c.retryIt = 0;
+            if ((!c.isUp || !c.hasRun) && sweepGoesOn(c)) {
+                if (!c.hasRun) {
+                    c.retryIt = c.plan.retry(); // keepalived: until the first sweep is over, one failure is down
+                }
+                return c.plan.delayLoop().toNanos();
+            }
             if (!c.isUp || !c.hasRun) {
                 log(out, words.success(rs.display, vs.plan.display()));
                 boolean checkerWasUp = c.isUp;
@@ -276,6 +282,7 @@ public final class CheckEngine {
             }
             delay = c.plan.delayLoop().toNanos();
         } else if (c.retryIt < c.plan.retry()) {
+            c.sweepLeft = -1;
             c.retryIt++;
             if (logAll && (c.isUp || !c.hasRun)) {
                 log(out, words.attemptFailed(rs.display, vs.plan.display(), c.plan.retry(), c.retryIt, result));
@@ -283,6 +290,7 @@ public final class CheckEngine {
             delay = c.plan.delayBeforeRetry().toNanos();
         } else {
             c.retryIt = 0;
+            c.sweepLeft = -1;
             if (c.isUp || !c.hasRun) {
                 for (var line : words.failed(rs.display, vs.plan.display(), c.plan.retry(), c.hasRun, logAll && c.isUp, result)) {
                     log(out, line);
@@ -300,6 +308,24 @@ public final class CheckEngine {
         }
         c.hasRun = true;
         return delay;
+    }
+
+    /**
+     * A pass of a checker that is down or has not run: whether it must pass again before it is up (see
+     * {@link CheckerPlan#recoverySweep}). The pass that starts the sweep is the failed url's (or, at start, the
+     * first url's, which counts as one of the sweep).
+     */
+    private static boolean sweepGoesOn(CheckerState c) {
+        if (c.sweepLeft < 0) {
+            c.sweepLeft = c.hasRun ? c.plan.recoverySweep() : Math.max(0, c.plan.recoverySweep() - 1);
+        } else {
+            c.sweepLeft--;
+        }
+        if (c.sweepLeft > 0) {
+            return true;
+        }
+        c.sweepLeft = -1;
+        return false;
     }
 
     private Action rsAlert(VsState vs, RsState rs, String body) {
@@ -672,6 +698,8 @@ public final class CheckEngine {
         boolean hasRun;
         boolean enabled = true;
         int retryIt;
+        /** Passes still needed in a recovery sweep; -1: none under way. */
+        int sweepLeft = -1;
         long curWeight;
         long initialDelay;
         boolean migrated;

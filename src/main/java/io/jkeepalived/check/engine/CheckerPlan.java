@@ -15,10 +15,25 @@ import java.time.Duration;
  * @param logAllFailures   log every failed attempt, not only transitions
  * @param timeout          bound given to Checker.start (connect_timeout, misc_timeout, ...)
  * @param passive          a checker with no periodic run (FILE_CHECK, fed by file changes)
+ * @param recoverySweep    HTTP_GET/SSL_GET without fast_recovery: keepalived checks one url per delay_loop and
+ *                         calls the server up only once each has passed in turn - after the url that failed, all
+ *                         {@code recoverySweep} urls again; at start the first check is the first url. Our attempt
+ *                         checks every url at once, so a checker that was down (or has not run) needs that many
+ *                         more passing attempts, delay_loop apart (one fewer at start). 0: up on the first pass.
  */
 public record CheckerPlan(CheckerWords words, Duration delayLoop, Duration delayBeforeRetry, int retry,
-                          Duration warmup, boolean alpha, boolean logAllFailures, Duration timeout, boolean passive) {
+                          Duration warmup, boolean alpha, boolean logAllFailures, Duration timeout, boolean passive,
+                          int recoverySweep) {
+    /** A checker that is up on its first pass. */
+    public CheckerPlan(CheckerWords words, Duration delayLoop, Duration delayBeforeRetry, int retry,
+                       Duration warmup, boolean alpha, boolean logAllFailures, Duration timeout, boolean passive) {
+        this(words, delayLoop, delayBeforeRetry, retry, warmup, alpha, logAllFailures, timeout, passive, 0);
+    }
+
     public CheckerPlan {
+        if (recoverySweep < 0) {
+            throw new IllegalArgumentException("recoverySweep must be >= 0, got " + recoverySweep);
+        }
         if (retry < 0) {
             throw new IllegalArgumentException("retry must be >= 0, got " + retry);
         }

@@ -106,6 +106,10 @@ public final class CheckPlanBuilder {
                     new CheckerPlan(words, FILE_POLL, FILE_POLL, 0, Duration.ZERO, false, false, FILE_POLL, true);
             case CheckerSpec.MiscCheckSpec m -> new CheckerPlan(words, c.delayLoop(), c.delayBeforeRetry(), c.retry(),
                     c.warmup(), c.alpha(), c.logAllFailures(), m.timeout().isZero() ? c.delayLoop() : m.timeout(), false);
+            // keepalived's HTTP_GET checks one url per delay_loop until all have passed, unless fast_recovery
+            case CheckerSpec.HttpGetSpec h -> new CheckerPlan(words, c.delayLoop(), c.delayBeforeRetry(), c.retry(),
+                    c.warmup(), c.alpha(), c.logAllFailures(), c.connectTimeout(), false,
+                    h.fastRecovery() ? 0 : h.urls().size());
             default -> new CheckerPlan(words, c.delayLoop(), c.delayBeforeRetry(), c.retry(), c.warmup(), c.alpha(),
                     c.logAllFailures(), c.connectTimeout(), false);
         };

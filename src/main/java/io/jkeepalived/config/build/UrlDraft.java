@@ -14,8 +14,8 @@ final class UrlDraft {
     Optional<String> regex = Optional.empty();
     boolean noMatch;
     List<String> options = List.of();
-    int minOff;
-    int maxOff;
+    long minOff;
+    long maxOff = -1;
     boolean tls;
 
     /** The url; empty when keepalived drops it (no path, said at {@code line}). */
@@ -23,6 +23,18 @@ final class UrlDraft {
         if (path == null) {
             line.error("Url path not specified - ignoring");
             return Optional.empty();
+        }
+        // keepalived's url_check: offsets mean nothing without a regex, and a window that ends before it starts
+        // is dropped (both are only logged there, so -t still passes)
+        if (regex.isEmpty() && (minOff != 0 || maxOff >= 0)) {
+            line.info("regex parameters specified without regex");
+            minOff = 0;
+            maxOff = -1;
+        }
+        if (maxOff >= 0 && minOff > maxOff) {
+            line.info("regex min offset " + minOff + " > regex_max_offset " + maxOff + " - ignoring");
+            minOff = 0;
+            maxOff = -1;
         }
         return Optional.of(new UrlSpec(path, digest, codes.isEmpty() ? UrlSpec.DEFAULT_STATUS : codes, vhost, regex, noMatch,
                 options, minOff, maxOff, tls, line.pos()));

@@ -23,15 +23,29 @@ final class UrlKeywords {
                 .applied(UrlSpec::regexNoMatch)
             .on("regex_options", (u, w) -> u.options = w.node().argTexts())
                 .applied(UrlSpec::regexOptions)
-            .on("regex_min_offset", (u, w) -> u.minOff = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(0))
-                .unsupported("regex offsets")
-            .on("regex_max_offset", (u, w) -> u.maxOff = (int) w.integer(0, 0, Integer.MAX_VALUE).orElse(0))
-                .unsupported("regex offsets")
+            .on("regex_min_offset", (u, w) -> offset(w, "min").ifPresent(v -> u.minOff = v))
+                .applied(UrlSpec::regexMinOffset)
+            .on("regex_max_offset", (u, w) -> offset(w, "max").ifPresent(v -> u.maxOff = v))
+                .applied(UrlSpec::regexMaxOffset)
             .on("tls_compliant", (u, w) -> u.tls = w.bool(0))
-                .unsupported("tls_compliant")
+                .applied(UrlSpec::tlsCompliant)
             .accepted("regex_stack")
-                .unsupported("regex offsets")
+                .unsupported("PCRE2 JIT stack size")
             .build();
+
+    /** keepalived's regex_offset_handler: one decimal number; anything else is logged and ignored. */
+    private static java.util.OptionalLong offset(Words w, String which) {
+        if (w.count() != 1) {
+            w.info("Missing or too may options for regex_" + which + "_offset");
+            return java.util.OptionalLong.empty();
+        }
+        String text = w.arg(0).orElse("");
+        if (text.isEmpty() || !text.chars().allMatch(Character::isDigit) || text.length() > 18) {
+            w.info("Invalid regex_" + which + "_offset " + text + " specified");
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(Long.parseLong(text));
+    }
 
     private static void digest(UrlDraft u, Words w) {
         var d = w.required(0);

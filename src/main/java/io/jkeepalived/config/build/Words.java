@@ -77,6 +77,11 @@ final class Words {
         sink.warning(node.pos(), message);
     }
 
+    /** What keepalived only logs (log_message, not a config error): {@code -t}'s exit code stays 0. */
+    void info(String message) {
+        sink.report(io.jkeepalived.config.Severity.INFO, node.pos(), message);
+    }
+
     /** An integer in [min, max]; keepalived's words on failure; empty when invalid. */
     OptionalLong integer(int i, long min, long max) {
         var a = required(i);

@@ -9,10 +9,12 @@ import java.util.Optional;
  *
  * @param statusCodes  inclusive ranges; {@code [200-299]} when none was given
  * @param digest       lower-case hex MD5 of the body, when given
+ * @param regexMinOffset the first body offset a regex match may start at (0: the start)
+ * @param regexMaxOffset the last body offset a regex match may start at; -1: no limit
  */
 public record UrlSpec(String path, Optional<String> digest, List<StatusRange> statusCodes, Optional<String> virtualhost,
-        Optional<String> regex, boolean regexNoMatch, List<String> regexOptions, int regexMinOffset,
-        int regexMaxOffset, boolean tlsCompliant, SourcePos pos) {
+        Optional<String> regex, boolean regexNoMatch, List<String> regexOptions, long regexMinOffset,
+        long regexMaxOffset, boolean tlsCompliant, SourcePos pos) {
     public UrlSpec {
         statusCodes = List.copyOf(statusCodes);
         regexOptions = List.copyOf(regexOptions);

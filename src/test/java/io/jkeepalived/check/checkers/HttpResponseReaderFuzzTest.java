@@ -27,9 +27,9 @@ class HttpResponseReaderFuzzTest {
         }
         byte[] response = data.consumeRemainingAsBytes();
 
-        var whole = new HttpResponseReader(true, REGEX, null);
+        var whole = new HttpResponseReader(true, new RegexWindow(REGEX, 0, -1), null);
         whole.feed(response, 0, response.length);
-        var pieces = new HttpResponseReader(true, REGEX, null);
+        var pieces = new HttpResponseReader(true, new RegexWindow(REGEX, 0, -1), null);
         int at = 0;
         for (int i = 0; at < response.length; i++) {
             int n = Math.min(response.length - at, i < splits.length ? splits[i] : response.length);

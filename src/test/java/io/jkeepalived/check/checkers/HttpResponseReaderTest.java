@@ -70,7 +70,7 @@ class HttpResponseReaderTest {
     void regexMatchesAcrossReads() {
         byte[] response = bytes("HTTP/1.0 200 OK\r\n\r\n" + "a".repeat(5000) + "needle" + "b".repeat(100));
         int cut = response.length - 103; // inside "needle"
-        var r = new HttpResponseReader(false, Pattern.compile("needle"), null);
+        var r = new HttpResponseReader(false, new RegexWindow(Pattern.compile("needle"), 0, -1), null);
         r.feed(response, 0, cut);
         r.feed(response, cut, response.length - cut);
         assertTrue(r.regexMatched());
