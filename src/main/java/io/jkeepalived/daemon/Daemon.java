@@ -58,7 +58,10 @@ public final class Daemon {
     private String originalProcessName;
     /** net_namespace and instance of the running configuration: a reload cannot change them. */
     private io.jkeepalived.config.model.RootOptions runningRoot;
-    private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
+    private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"),
+            Path.of("/tmp/keepalived.json"));
+    /** json_version of the configuration in force (1: keepalived 2.2.7's document). */
+    private int jsonVersion = 1;
 
     public Daemon(RunOptions options, Log log, ConfigLoader loader, List<SubsystemFactory> factories,
             Function<KeepalivedConfig, List<String>> dumper) {
@@ -74,11 +77,15 @@ public final class Daemon {
         log.info("Running on " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " (JVM " + Runtime.version() + ")");
         log.info("Command line: " + quoted(originalArgs));
+        // ignored even when waited for: a thread that did not block it must not be killed by it
         if (!io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.JSON)
                 | !io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.STATS_CLEAR)) {
             log.warning("Cannot ignore signals 36/63 (JSON, STATS_CLEAR): sending them would stop jkeepalived");
+        } else if (signals.waitForJson()) {
+            log.detail("Signal 36 (JSON) writes the JSON dump; 63 (STATS_CLEAR) is ignored");
         } else {
-            log.detail("Signals 36 (JSON) and 63 (STATS_CLEAR) are ignored; SIGUSR1/SIGUSR2 write the data/stats dumps");
+            log.info("Signal 36 (JSON) is ignored - it was not blocked when the JVM started (jkeepalived's launcher "
+                    + "blocks it): no JSON dump; 63 (STATS_CLEAR) is ignored");
         }
         if (!signals.takenBack().isEmpty()) {
             log.info(String.join(", ", signals.takenBack()) + " ignored by the process that started us (nohup?) - "
@@ -119,6 +126,7 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        jsonVersion = config.get().globalDefs().jsonVersion().orElse(1);
         if (config.get().root().instance().isPresent() || config.get().root().netNamespace().isPresent()) {
             String ident = Subsystems.ident(io.jkeepalived.daemon.log.DaemonLog.PARENT_IDENT, config.get());
             log.info("Changing syslog ident to " + ident);
@@ -339,6 +347,7 @@ public final class Daemon {
                 case RELOAD -> reload();
                 case DATA -> dump(dumpFiles.data(), true);
                 case STATS -> dump(dumpFiles.stats(), false);
+                case JSON -> json();
             }
         }
     }
@@ -420,6 +429,7 @@ public final class Daemon {
         }
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        jsonVersion = config.get().globalDefs().jsonVersion().orElse(1);
         nameProcess(config.get());
         startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);     // the shutdown script in force
         for (Subsystem s : subsystems) {
@@ -442,6 +452,24 @@ public final class Daemon {
             }
             SafeFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
             log.info("Wrote " + file);
+        } catch (IOException e) {
+            log.error("Cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** keepalived's vrrp_print_json: VRRP's document, or no file at all when no instance runs. */
+    private void json() {
+        log.info("Printing VRRP as json for process(" + ProcessHandle.current().pid() + ") on signal");
+        Path file = dumpFiles.json();
+        try {
+            for (Subsystem s : subsystems) {
+                Optional<String> doc = s.json(jsonVersion);
+                if (doc.isPresent()) {
+                    SafeFiles.write(file, doc.get().getBytes(StandardCharsets.UTF_8), fileUmask);
+                    log.info("Wrote " + file);
+                    return;
+                }
+            }
         } catch (IOException e) {
             log.error("Cannot write " + file + ": " + e.getMessage());
         }

@@ -210,7 +210,7 @@ final class GlobalDefsKeywords {
             .on("data_use_instance", (g, w) -> g.dataUseInstance = true)
                 .applied(GlobalDefs::dataUseInstance)
             .on("json_version", (g, w) -> w.intIn(0, 1, 2).ifPresent(v -> g.jsonVersion = OptionalInt.of(v)))
-                .unsupported("JSON dump")
+                .applied(GlobalDefs::jsonVersion)
             // The lexer acts on these: they change how the rest of the file is read.
             .accepted("include_check", "random_seed")
                 .configOnly("read by the lexer: changes how the rest of the file is read")
@@ -262,7 +262,9 @@ final class GlobalDefsKeywords {
             // ... and that build has no ipset support: the keyword is unknown to it
             .on("vrrp_ipsets", (g, w) -> w.error("Unknown keyword 'vrrp_ipsets'"))
                 .unsupported("ipsets")
-            .accepted("iproute_etc_dir", "iproute_usr_dir")
+            .on("iproute_etc_dir", (g, w) -> iprouteDir(w).ifPresent(d -> g.iprouteEtcDir = Optional.of(d)))
+                .unsupported("iproute2 name files")
+            .on("iproute_usr_dir", (g, w) -> iprouteDir(w).ifPresent(d -> g.iprouteUsrDir = Optional.of(d)))
                 .unsupported("iproute2 name files")
             .accepted("config_save_dir", "tmp_config_directory", "use_symlink_paths", "reload_repeat")
                 .unsupported("reload options")
@@ -270,14 +272,13 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::stateDumpFile)
             .on("stats_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.statsDumpFile = Optional.of(p)))
                 .applied(GlobalDefs::statsDumpFile)
-            // keepalived writes its JSON dump on a real-time signal, which the JVM cannot receive: no JSON dump
-            .accepted("json_dump_file")
-                .unsupported("JSON dump")
+            .on("json_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.jsonDumpFile = Optional.of(p)))
+                .applied(GlobalDefs::jsonDumpFile)
             .accepted("dbus_no_interface_name")
                 .unsupported("DBus")
             .accepted("snmp_rs_stats_update_interval", "snmp_vs_stats_update_interval")
                 .unsupported("SNMP")
-            .accepted("set_supplementary_groups")
+            .on("set_supplementary_groups", GlobalDefsKeywords::setSupplementaryGroups)
                 .unsupported("script security")
             .accepted("vrrp_delay_after_boot")
                 .unsupported("start-up delay")
@@ -304,6 +305,29 @@ final class GlobalDefsKeywords {
     }
 
     /** keepalived 2.3's handlers: exactly one, non-empty path. */
+    /** keepalived: exactly one path. */
+    private static Optional<String> iprouteDir(Words w) {
+        if (w.count() != 1) {
+            w.error(w.keyword() + " requires path");
+            return Optional.empty();
+        }
+        return w.arg(0);
+    }
+
+    /** keepalived: no word means true; a word that is no boolean is an error and changes nothing. */
+    private static void setSupplementaryGroups(GlobalDefsDraft g, Words w) {
+        var a = w.arg(0);
+        if (a.isEmpty()) {
+            g.setSupplementaryGroups = true;
+            return;
+        }
+        switch (a.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> g.setSupplementaryGroups = true;
+            case "no", "false", "off", "0" -> g.setSupplementaryGroups = false;
+            default -> w.error("Invalid set_supplementary_groups parameter " + a.get());
+        }
+    }
+
     private static Optional<String> dumpPath(Words w) {
         if (w.count() != 1 || w.arg(0).orElse("").isEmpty()) {
             w.error(w.keyword() + " requires a non-empty path");

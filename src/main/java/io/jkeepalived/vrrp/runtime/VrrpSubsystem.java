@@ -74,7 +74,8 @@ public final class VrrpSubsystem implements Subsystem {
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
                            ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
-                           TrackerRunner trackers, List<AutoCloseable> resources) {
+                           TrackerRunner trackers, RoutingPlan routing, Map<Integer, String> ifNames,
+                           List<AutoCloseable> resources) {
         /** Every thread the run owns: the loop's three, the link watcher, the trackers and the process monitor. */
         boolean alive() {
             return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty()
@@ -212,7 +213,8 @@ public final class VrrpSubsystem implements Subsystem {
         }
         Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(vrrpNotifier,
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
-        notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
+        RoutingPlan routingPlan = RoutingPlan.of(config, host);
+        notifier = routing(resources, routingPlan, notifier, stopHold);
         var syncDaemon = SyncDaemons.open(config, log);
         if (syncDaemon.isPresent()) {
             resources.add(syncDaemon.get());
@@ -247,7 +249,10 @@ public final class VrrpSubsystem implements Subsystem {
         resources.add(trackers);
         trackers.start();
         watchProcesses(resources, book, loop);
-        return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+        var ifNames = new HashMap<Integer, String>();
+        host.links().forEach(l -> ifNames.put(l.index(), l.name()));
+        return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, routingPlan,
+                Map.copyOf(ifNames), resources);
     }
 
     /** vrrp_netlink_cmd_rcv_bufs(_force): every rtnetlink request socket of VRRP (keepalived's nl_cmd). */
@@ -619,6 +624,24 @@ public final class VrrpSubsystem implements Subsystem {
                 text.append(engine.stats(p.name()).format(p.name()));
             }
             return text.toString();
+        }));
+    }
+
+    /** keepalived.json: nothing while no instance runs (keepalived writes no file then). */
+    @Override
+    public synchronized Optional<String> json(int version) throws IOException {
+        Running r = running;
+        if (r == null || r.plan().instances().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ProcessWatcher.State> processes = r.resources().stream().filter(ProcessWatcher.class::isInstance)
+                .map(w -> ((ProcessWatcher) w).states()).findFirst().orElse(List.of());
+        KeepalivedConfig running = config;
+        return Optional.of(onLoop(r, engine -> {
+            java.time.Instant wall = java.time.Instant.now();
+            return VrrpJsonDump.write(new VrrpJsonDump.Context(engine, r.plan(), r.routing(), running,
+                    i -> r.ifNames().getOrDefault(i, Integer.toString(i)), processes, clock.nowMicros(),
+                    wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1_000), version);
         }));
     }
 
