@@ -213,7 +213,8 @@ public final class VrrpSubsystem implements Subsystem {
         }
         Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(vrrpNotifier,
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
-        RoutingPlan routingPlan = RoutingPlan.of(config, host);
+        var routingNames = IprouteNameFiles.read(config.globalDefs());
+        RoutingPlan routingPlan = RoutingPlan.of(config, host, routingNames);
         notifier = routing(resources, routingPlan, notifier, stopHold);
         var syncDaemon = SyncDaemons.open(config, log);
         if (syncDaemon.isPresent()) {
@@ -243,7 +244,7 @@ public final class VrrpSubsystem implements Subsystem {
         resources.remove(watcherNetlink);
         resources.add(watcher);
         watcher.start(host.links());
-        watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host), loop);
+        watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host, routingNames), loop);
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
                 loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);
         resources.add(trackers);
@@ -506,7 +507,9 @@ public final class VrrpSubsystem implements Subsystem {
                 next = VrrpPlan.of(newConfig, host);
                 var states = old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000);
                 carried = ReloadDiff.carried(old.plan(), states, next,
-                        virtualRoutingChanged(RoutingPlan.of(config, host), RoutingPlan.of(newConfig, host)));
+                        virtualRoutingChanged(
+                                RoutingPlan.of(config, host, IprouteNameFiles.read(config.globalDefs())),
+                                RoutingPlan.of(newConfig, host, IprouteNameFiles.read(newConfig.globalDefs()))));
                 old.stopHold().gone(ReloadDiff.gone(old.plan(), states, next, config.vrrpInstances().stream()
                         .filter(i -> i.notifyScripts().notifyDeletedSet()).map(VrrpInstanceSpec::name)
                         .collect(java.util.stream.Collectors.toSet())));
