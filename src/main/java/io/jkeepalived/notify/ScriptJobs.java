@@ -31,11 +31,16 @@ public final class ScriptJobs {
     static final String DEFAULT_USER = "keepalived_script";
 
     /** The global_defs that decide scripts' identity. */
-    public record Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity) {
-        public static final Settings KEEPALIVED_DEFAULTS = new Settings(Optional.empty(), Optional.empty(), false);
+    public record Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity,
+                           boolean supplementaryGroups) {
+        public static final Settings KEEPALIVED_DEFAULTS = new Settings(Optional.empty(), Optional.empty(), false, false);
+
+        public Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity) {
+            this(scriptUser, scriptGroup, scriptSecurity, false);
+        }
 
         public static Settings of(GlobalDefs g) {
-            return new Settings(g.scriptUser(), g.scriptGroup(), g.enableScriptSecurity());
+            return new Settings(g.scriptUser(), g.scriptGroup(), g.enableScriptSecurity(), g.setSupplementaryGroups());
         }
     }
 
@@ -98,7 +103,11 @@ public final class ScriptJobs {
                 : new ScriptIdentity.AsDaemon();
     }
 
-    private static Optional<ScriptIdentity> lookUp(String user, Optional<String> group) {
+    /**
+     * keepalived's set_uid_gid: the user's uid, the group's gid (else the user's), and with set_supplementary_groups
+     * the user's own groups (getgrouplist of the user and its primary group) as supplementary groups.
+     */
+    private Optional<ScriptIdentity> lookUp(String user, Optional<String> group) {
         var account = UserAccounts.user(user);
         if (account.isEmpty()) {
             return Optional.empty();
@@ -111,7 +120,9 @@ public final class ScriptJobs {
             }
             gid = g.getAsInt();
         }
-        return Optional.of(new ScriptIdentity.As(new Credentials(account.get().uid(), gid)));
+        return Optional.of(new ScriptIdentity.As(settings.supplementaryGroups()
+                ? new Credentials(account.get().uid(), gid, UserAccounts.groupList(user, account.get().gid()))
+                : new Credentials(account.get().uid(), gid)));
     }
 
     /** keepalived's walk for a script run as root; false when it must not run. */

@@ -279,7 +279,7 @@ final class GlobalDefsKeywords {
             .accepted("snmp_rs_stats_update_interval", "snmp_vs_stats_update_interval")
                 .unsupported("SNMP")
             .on("set_supplementary_groups", GlobalDefsKeywords::setSupplementaryGroups)
-                .unsupported("script security")
+                .applied(GlobalDefs::setSupplementaryGroups)
             .accepted("vrrp_delay_after_boot")
                 .unsupported("start-up delay")
             // Only the vrrp_instance keyword is read; the global default is not carried to instances.
