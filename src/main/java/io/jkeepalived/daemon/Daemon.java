@@ -60,6 +60,8 @@ public final class Daemon {
     private io.jkeepalived.config.model.RootOptions runningRoot;
     private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"),
             Path.of("/tmp/keepalived.json"));
+    /** child_wait_time of the configuration in force: how long a stop waits for the subsystems' own stops. */
+    private java.time.Duration childWaitTime = io.jkeepalived.config.model.RootOptions.DEFAULTS.childWaitTime();
     /** json_version of the configuration in force (1: keepalived 2.2.7's document). */
     private int jsonVersion = 1;
 
@@ -127,6 +129,7 @@ public final class Daemon {
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
         jsonVersion = config.get().globalDefs().jsonVersion().orElse(1);
+        childWaitTime = config.get().root().childWaitTime();
         if (config.get().root().instance().isPresent() || config.get().root().netNamespace().isPresent()) {
             String ident = Subsystems.ident(io.jkeepalived.daemon.log.DaemonLog.PARENT_IDENT, config.get());
             log.info("Changing syslog ident to " + ident);
@@ -430,6 +433,7 @@ public final class Daemon {
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
         jsonVersion = config.get().globalDefs().jsonVersion().orElse(1);
+        childWaitTime = config.get().root().childWaitTime();
         nameProcess(config.get());
         startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);     // the shutdown script in force
         for (Subsystem s : subsystems) {
@@ -475,16 +479,41 @@ public final class Daemon {
         }
     }
 
+    /**
+     * keepalived's sigend: each subsystem stops as its child process would on SIGTERM (last started first), and the
+     * stop waits at most child_wait_time for all of them. A subsystem still stopping then is given up, as keepalived
+     * SIGKILLs a child that failed to die: the daemon goes on to the shutdown script and exits, and the exit ends the
+     * threads of the stop that hung.
+     */
     private void stopSubsystems() {
-        for (int i = subsystems.size() - 1; i >= 0; i--) {
-            Subsystem s = subsystems.get(i);
-            try {
-                s.stop();
-            } catch (RuntimeException e) {
-                log.error(s.name() + " subsystem failed to stop cleanly: " + e.getMessage());
+        var order = new ArrayList<>(subsystems).reversed();
+        var stopped = java.util.concurrent.ConcurrentHashMap.<Subsystem>newKeySet();
+        Thread stopper = Thread.ofPlatform().daemon().name("stop").start(() -> {
+            for (Subsystem s : order) {
+                try {
+                    s.stop();
+                } catch (RuntimeException e) {
+                    log.error(s.name() + " subsystem failed to stop cleanly: " + e.getMessage());
+                }
+                stopped.add(s);
+            }
+        });
+        try {
+            stopper.join(childWaitTime);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Subsystem s : order) {
+            if (!stopped.contains(s)) {
+                log.info(shortName(s) + " process failed to die - forcing termination");
             }
         }
         subsystems.clear();
+    }
+
+    /** keepalived's short names of its children, as its stop says them. */
+    private static String shortName(Subsystem s) {
+        return s.name().equals("VRRP") ? "vrrp" : "checker";
     }
 
     private static String quoted(String[] args) {
