@@ -19,6 +19,10 @@ public final class Background {
         var self = ProcessHandle.current().info();
         var cmd = new ArrayList<String>();
         cmd.add("setsid");
+        if (io.jkeepalived.linux.WaitedSignals.blockedHere(io.jkeepalived.linux.IgnoredSignals.JSON)) {
+            // the JDK starts a child with no signal blocked: keep the launcher's block of the JSON signal
+            cmd.addAll(List.of("env", "--block-signal=" + io.jkeepalived.linux.IgnoredSignals.JSON));
+        }
         cmd.add(self.command().orElse("java"));
         cmd.addAll(jvmArguments());
         cmd.add("-n");

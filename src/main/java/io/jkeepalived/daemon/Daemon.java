@@ -60,7 +60,12 @@ public final class Daemon {
     private String originalProcessName;
     /** net_namespace and instance of the running configuration: a reload cannot change them. */
     private io.jkeepalived.config.model.RootOptions runningRoot;
-    private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"));
+    private DumpFiles dumpFiles = new DumpFiles(Path.of("/tmp/keepalived.data"), Path.of("/tmp/keepalived.stats"),
+            Path.of("/tmp/keepalived.json"));
+    /** child_wait_time of the configuration in force: how long a stop waits for the subsystems' own stops. */
+    private java.time.Duration childWaitTime = io.jkeepalived.config.model.RootOptions.DEFAULTS.childWaitTime();
+    /** json_version of the configuration in force (1: keepalived 2.2.7's document). */
+    private int jsonVersion = 1;
     /** reload_check_config, reload_file, reload_time_file, config_save_dir of the configuration in force. */
     private ReloadSettings reloadSettings = ReloadSettings.NONE;
     private ConfigSaveDir configSaveDir;
@@ -86,11 +91,15 @@ public final class Daemon {
         log.info("Running on " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " (JVM " + Runtime.version() + ")");
         log.info("Command line: " + quoted(originalArgs));
+        // ignored even when waited for: a thread that did not block it must not be killed by it
         if (!io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.JSON)
                 | !io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.STATS_CLEAR)) {
             log.warning("Cannot ignore signals 36/63 (JSON, STATS_CLEAR): sending them would stop jkeepalived");
+        } else if (signals.waitForJson()) {
+            log.detail("Signal 36 (JSON) writes the JSON dump; 63 (STATS_CLEAR) is ignored");
         } else {
-            log.detail("Signals 36 (JSON) and 63 (STATS_CLEAR) are ignored; SIGUSR1/SIGUSR2 write the data/stats dumps");
+            log.info("Signal 36 (JSON) is ignored - it was not blocked when the JVM started (jkeepalived's launcher "
+                    + "blocks it): no JSON dump; 63 (STATS_CLEAR) is ignored");
         }
         if (!signals.takenBack().isEmpty()) {
             log.info(String.join(", ", signals.takenBack()) + " ignored by the process that started us (nohup?) - "
@@ -135,6 +144,8 @@ public final class Daemon {
         reloadSettings = config.get().globalDefs().reload();
         ReloadFlagFile.remove(ReloadFlagFile.of(reloadSettings, runningRoot));     // keepalived: once the files are read
         configSaveDir.saveConfig(reloadSettings.saveDir(), loaded.copy(), fileUmask);
+        jsonVersion = config.get().globalDefs().jsonVersion().orElse(1);
+        childWaitTime = config.get().root().childWaitTime();
         if (config.get().root().instance().isPresent() || config.get().root().netNamespace().isPresent()) {
             String ident = Subsystems.ident(io.jkeepalived.daemon.log.DaemonLog.PARENT_IDENT, config.get());
             log.info("Changing syslog ident to " + ident);
@@ -377,6 +388,7 @@ public final class Daemon {
                         reloadTimeFile.changed();
                     }
                 }
+                case JSON -> json();
             }
         }
     }
@@ -484,6 +496,8 @@ public final class Daemon {
         configSaveDir.saveData(running.saveDir(), false, subsystems, fileUmask);
         fileUmask = FileUmask.of(options, config.get());
         dumpFiles = DumpFiles.of(config.get(), System.getenv());
+        jsonVersion = config.get().globalDefs().jsonVersion().orElse(1);
+        childWaitTime = config.get().root().childWaitTime();
         nameProcess(config.get());
         startStopScripts = new StartStopScripts(config.get().globalDefs(), options.logDetail(), log);     // the shutdown script in force
         for (Subsystem s : subsystems) {
@@ -554,16 +568,59 @@ public final class Daemon {
         }
     }
 
+    /** keepalived's vrrp_print_json: VRRP's document, or no file at all when no instance runs. */
+    private void json() {
+        log.info("Printing VRRP as json for process(" + ProcessHandle.current().pid() + ") on signal");
+        Path file = dumpFiles.json();
+        try {
+            for (Subsystem s : subsystems) {
+                Optional<String> doc = s.json(jsonVersion);
+                if (doc.isPresent()) {
+                    SafeFiles.write(file, doc.get().getBytes(StandardCharsets.UTF_8), fileUmask);
+                    log.info("Wrote " + file);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            log.error("Cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * keepalived's sigend: each subsystem stops as its child process would on SIGTERM (last started first), and the
+     * stop waits at most child_wait_time for all of them. A subsystem still stopping then is given up, as keepalived
+     * SIGKILLs a child that failed to die: the daemon goes on to the shutdown script and exits, and the exit ends the
+     * threads of the stop that hung.
+     */
     private void stopSubsystems() {
-        for (int i = subsystems.size() - 1; i >= 0; i--) {
-            Subsystem s = subsystems.get(i);
-            try {
-                s.stop();
-            } catch (RuntimeException e) {
-                log.error(s.name() + " subsystem failed to stop cleanly: " + e.getMessage());
+        var order = new ArrayList<>(subsystems).reversed();
+        var stopped = java.util.concurrent.ConcurrentHashMap.<Subsystem>newKeySet();
+        Thread stopper = Thread.ofPlatform().daemon().name("stop").start(() -> {
+            for (Subsystem s : order) {
+                try {
+                    s.stop();
+                } catch (RuntimeException e) {
+                    log.error(s.name() + " subsystem failed to stop cleanly: " + e.getMessage());
+                }
+                stopped.add(s);
+            }
+        });
+        try {
+            stopper.join(childWaitTime);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Subsystem s : order) {
+            if (!stopped.contains(s)) {
+                log.info(shortName(s) + " process failed to die - forcing termination");
             }
         }
         subsystems.clear();
+    }
+
+    /** keepalived's short names of its children, as its stop says them. */
+    private static String shortName(Subsystem s) {
+        return s.name().equals("VRRP") ? "vrrp" : "checker";
     }
 
     private static String quoted(String[] args) {

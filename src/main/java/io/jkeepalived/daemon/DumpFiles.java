@@ -15,8 +15,10 @@ import java.util.Optional;
  * ({@code keepalived.NAMESPACE_INSTANCE.data}) so that several daemons on one host do not overwrite each other's
  * dumps. keepalived 2.3 parses stats_dump_file but still writes keepalived.stats; we follow its man page
  * ("keepalived.stats or file configured by stats_dump_file") and apply the same rules, without the instance part.
+ * The JSON dump ({@code keepalived.json}, keepalived's JSON signal) is moved by {@code json_dump_file} the same way
+ * (keepalived 2.3.3+'s man page: "keepalived.json or file configured by json_dump_file").
  */
-record DumpFiles(Path data, Path stats) {
+record DumpFiles(Path data, Path stats, Path json) {
     static DumpFiles of(KeepalivedConfig config, Map<String, String> environment) {
         String tmp = Optional.ofNullable(environment.get("TMPDIR")).filter(d -> d.startsWith("/")).orElse("/tmp");
         var namespace = config.root().netNamespace();
@@ -28,7 +30,7 @@ record DumpFiles(Path data, Path stats) {
         }
         var g = config.globalDefs();
         return new DumpFiles(path(g.stateDumpFile(), tmp, "keepalived.data", suffix),
-                path(g.statsDumpFile(), tmp, "keepalived.stats", ""));
+                path(g.statsDumpFile(), tmp, "keepalived.stats", ""), path(g.jsonDumpFile(), tmp, "keepalived.json", ""));
     }
 
     private static Path path(Optional<String> configured, String tmp, String defaultName, String suffix) {

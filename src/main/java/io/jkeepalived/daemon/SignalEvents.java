@@ -1,6 +1,9 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.linux.IgnoredSignals;
 import io.jkeepalived.linux.InheritedSignals;
+import io.jkeepalived.linux.SyscallException;
+import io.jkeepalived.linux.WaitedSignals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -17,7 +20,7 @@ public final class SignalEvents {
      * What an operator asked for, by keepalived's --signum names; and RELOAD_TIME_FILE, posted by the daemon's
      * reload_time_file watcher: the file may have changed.
      */
-    public enum Request { STOP, RELOAD, DATA, STATS, RELOAD_TIME_FILE }
+    public enum Request { STOP, RELOAD, DATA, STATS, JSON, RELOAD_TIME_FILE }
 
     private record Wanted(String name, int number, Request request) {
     }
@@ -32,6 +35,7 @@ public final class SignalEvents {
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final List<String> takenBack = new ArrayList<>();
     private final List<String> stillIgnored = new ArrayList<>();
+    private boolean jsonWaited;
 
     public SignalEvents install() {
         for (Wanted w : WANTED) {
@@ -47,6 +51,30 @@ public final class SignalEvents {
             }
         }
         return this;
+    }
+
+    /**
+     * keepalived's JSON signal (SIGRTMIN+2): the JVM cannot hand a real-time signal to Java code, so a thread takes
+     * it with sigtimedwait - possible only when the launcher blocked it for every thread (see WaitedSignals).
+     * Returns whether the JSON dump can be asked for; without, the signal stays ignored.
+     */
+    public boolean waitForJson() {
+        if (jsonWaited || !WaitedSignals.blockedHere(IgnoredSignals.JSON)) {
+            return jsonWaited;
+        }
+        jsonWaited = true;
+        Thread.ofPlatform().daemon().name("signal-json").start(() -> {
+            while (true) {
+                try {
+                    if (WaitedSignals.await(java.time.Duration.ofSeconds(5), IgnoredSignals.JSON).isPresent()) {
+                        queue.add(Request.JSON);
+                    }
+                } catch (SyscallException e) {
+                    return;     // cannot happen with a valid set; the signal then stays pending and harmless
+                }
+            }
+        });
+        return true;
     }
 
     /** Signals that were ignored when we started and are handled now. */

@@ -29,6 +29,11 @@ public interface Subsystem {
     default void writeStats(Appendable out) throws IOException {
     }
 
+    /** keepalived's JSON signal: this subsystem's keepalived.json document in that format {@code version} (1 or 2), if it has one. */
+    default Optional<String> json(int version) throws IOException {
+        return Optional.empty();
+    }
+
     /**
      * One line a person reads in {@code systemctl status} ("2 instances: VI_1 MASTER, VI_2 BACKUP", "8/9 real
      * servers up"); asked about once a second while a service manager listens, so it answers quickly.

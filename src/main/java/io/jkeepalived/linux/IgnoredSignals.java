@@ -10,7 +10,8 @@ import java.lang.invoke.MethodHandle;
 /**
  * Signals the JVM cannot hand to Java code but whose default action would kill the daemon: keepalived's
  * JSON (SIGRTMIN+2, 36) and STATS_CLEAR (SIGRTMAX-1, 63). An operator sending them to jkeepalived must not
- * stop VRRP; until they can be served they are ignored (disposition SIG_IGN).
+ * stop VRRP: their disposition is SIG_IGN. JSON is still served when the launcher blocked it in every thread: a
+ * blocked signal stays pending whatever its disposition, and WaitedSignals takes it.
  */
 public final class IgnoredSignals {
     /** keepalived's --signum numbers on Linux. */

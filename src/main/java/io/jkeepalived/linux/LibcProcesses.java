@@ -94,6 +94,9 @@ final class LibcProcesses {
     private static final class GetgrnamR {
         static final MethodHandle HANDLE = Libc.plain("getgrnam_r", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
     }
+    private static final class Getgrouplist {
+        static final MethodHandle HANDLE = Libc.plain("getgrouplist", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+    }
 
     /** glibc's sizes are 336 and 80 bytes on 64-bit; a generous buffer keeps us independent of them. */
     static final long SPAWN_ATTR_SIZE = 1024;
@@ -305,6 +308,15 @@ final class LibcProcesses {
     static int getpwnamR(MemorySegment name, MemorySegment pwd, MemorySegment buf, long len, MemorySegment result) {
         try {
             return (int) GetpwnamR.HANDLE.invokeExact(name, pwd, buf, len, result);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+    }
+
+    /** getgrouplist(3): -1 when {@code *ngroups} was too small (it is then set to the number needed). */
+    static int getgrouplist(MemorySegment user, int group, MemorySegment groups, MemorySegment ngroups) {
+        try {
+            return (int) Getgrouplist.HANDLE.invokeExact(user, group, groups, ngroups);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }

@@ -113,7 +113,7 @@ public final class ProcessSpawner {
         }
         var saved = ThreadCredentials.current(arena, cs);
         boolean same = saved.euid() == runAs.get().uid() && saved.egid() == runAs.get().gid()
-                && saved.groups().length == 1 && saved.groups()[0] == runAs.get().gid();
+                && java.util.Arrays.equals(saved.groups(), runAs.get().groups().stream().mapToInt(Integer::intValue).toArray());
         if (same) {
             return LibcProcesses.posixSpawn(pid, path, actions, attr, argv, envp);
         }

@@ -48,8 +48,12 @@ final class ThreadCredentials {
 
     /** Groups first (that needs root), then the gid, then the uid (after which only the saved uid 0 lets us back). */
     static void switchTo(Arena arena, MemorySegment cs, Credentials to) throws SyscallException {
-        var one = arena.allocateFrom(JAVA_INT, to.gid());
-        call(cs, LibcProcesses.SYS_SETGROUPS, 1, one.address(), 0, "setgroups", "1, [" + to.gid() + "]");
+        var groups = arena.allocate(JAVA_INT, Math.max(1, to.groups().size()));
+        for (int i = 0; i < to.groups().size(); i++) {
+            groups.setAtIndex(JAVA_INT, i, to.groups().get(i));
+        }
+        call(cs, LibcProcesses.SYS_SETGROUPS, to.groups().size(), groups.address(), 0, "setgroups",
+                to.groups().size() + ", " + to.groups());
         call(cs, LibcProcesses.SYS_SETRESGID, to.gid(), to.gid(), -1, "setresgid", to.gid() + ", " + to.gid() + ", -1");
         call(cs, LibcProcesses.SYS_SETRESUID, to.uid(), to.uid(), -1, "setresuid", to.uid() + ", " + to.uid() + ", -1");
     }

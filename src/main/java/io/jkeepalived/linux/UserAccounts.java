@@ -50,6 +50,35 @@ public final class UserAccounts {
         }
     }
 
+    /**
+     * getgrouplist(3): {@code gid} and every group that lists {@code name} as a member (NSS answers, as for
+     * initgroups(3)), in the C library's order.
+     */
+    public static java.util.List<Integer> groupList(String name, int gid) {
+        try (Arena arena = Arena.ofConfined()) {
+            var user = arena.allocateFrom(name);
+            var count = arena.allocate(JAVA_INT);
+            int room = 32;
+            while (true) {
+                var groups = arena.allocate(JAVA_INT, room);
+                count.set(JAVA_INT, 0, room);
+                int rc = LibcProcesses.getgrouplist(user, gid, groups, count);
+                int n = count.get(JAVA_INT, 0);
+                if (rc >= 0) {
+                    var list = new java.util.ArrayList<Integer>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(groups.getAtIndex(JAVA_INT, i));
+                    }
+                    return java.util.List.copyOf(list);
+                }
+                if (n <= room || room >= 65536) {
+                    return java.util.List.of(gid);     // cannot tell: the one group, as without set_supplementary_groups
+                }
+                room = n;
+            }
+        }
+    }
+
     /** geteuid(2): "am I root" from the kernel, not from a property. */
     public static int effectiveUid() {
         return LibcProcesses.geteuid();

@@ -32,16 +32,17 @@ public final class ScriptJobs {
 
     /** The global_defs that decide scripts' identity. */
     public record Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity,
-            boolean useSymlinkPaths) {
+            boolean useSymlinkPaths, boolean supplementaryGroups) {
         public static final Settings KEEPALIVED_DEFAULTS = new Settings(Optional.empty(), Optional.empty(), false);
 
         /** keepalived's default for use_symlink_paths: a script runs by its real path. */
         public Settings(Optional<String> scriptUser, Optional<String> scriptGroup, boolean scriptSecurity) {
-            this(scriptUser, scriptGroup, scriptSecurity, false);
+            this(scriptUser, scriptGroup, scriptSecurity, false, false);
         }
 
         public static Settings of(GlobalDefs g) {
-            return new Settings(g.scriptUser(), g.scriptGroup(), g.enableScriptSecurity(), g.useSymlinkPaths());
+            return new Settings(g.scriptUser(), g.scriptGroup(), g.enableScriptSecurity(), g.useSymlinkPaths(),
+                    g.setSupplementaryGroups());
         }
     }
 
@@ -109,7 +110,11 @@ public final class ScriptJobs {
                 : new ScriptIdentity.AsDaemon();
     }
 
-    private static Optional<ScriptIdentity> lookUp(String user, Optional<String> group) {
+    /**
+     * keepalived's set_uid_gid: the user's uid, the group's gid (else the user's), and with set_supplementary_groups
+     * the user's own groups (getgrouplist of the user and its primary group) as supplementary groups.
+     */
+    private Optional<ScriptIdentity> lookUp(String user, Optional<String> group) {
         var account = UserAccounts.user(user);
         if (account.isEmpty()) {
             return Optional.empty();
@@ -122,7 +127,9 @@ public final class ScriptJobs {
             }
             gid = g.getAsInt();
         }
-        return Optional.of(new ScriptIdentity.As(new Credentials(account.get().uid(), gid)));
+        return Optional.of(new ScriptIdentity.As(settings.supplementaryGroups()
+                ? new Credentials(account.get().uid(), gid, UserAccounts.groupList(user, account.get().gid()))
+                : new Credentials(account.get().uid(), gid)));
     }
 
     /** keepalived's walk for a script run as root; false when it must not run. */

@@ -110,7 +110,7 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /** keepalived searches PATH for a bare program name; ours is the scripts' fixed PATH. */
-    static List<String> withProgramPath(List<String> argv) {
+    public static List<String> withProgramPath(List<String> argv) {
         String program = argv.getFirst();
         if (program.contains("/")) {
             return argv;

@@ -41,6 +41,16 @@ class DumpFilesTest {
     }
 
     @Test
+    void theJsonDumpAndJsonDumpFile() throws Exception {
+        String g = "global_defs {\n router_id a\n";
+        assertEquals(Path.of("/var/tmp/keepalived.json"), of(g + "}\n", Map.of("TMPDIR", "/var/tmp")).json());
+        assertEquals(Path.of("/tmp/keepalived.json"), of("instance lb1\n" + g + " data_use_instance\n}\n", Map.of()).json(),
+                "make_tmp_filename: no instance in the name");
+        assertEquals(Path.of("/run/ka/state.json"), of(g + " json_dump_file /run/ka/state.json\n}\n", Map.of()).json());
+        assertEquals(Path.of("/run/ka/keepalived.json"), of(g + " json_dump_file /run/ka/\n}\n", Map.of()).json());
+    }
+
+    @Test
     void stateAndStatsDumpFiles() throws Exception {
         String g = "global_defs {\n router_id a\n";
         var file = of(g + " state_dump_file /var/lib/ka/state.txt\n stats_dump_file /var/lib/ka/stats.out\n}\n", Map.of());

@@ -131,6 +131,10 @@ final class GlobalDefsDraft {
     OptionalInt jsonVersion = OptionalInt.empty();
     Optional<String> stateDumpFile = Optional.empty();
     Optional<String> statsDumpFile = Optional.empty();
+    Optional<String> jsonDumpFile = Optional.empty();
+    Optional<String> iprouteEtcDir = Optional.empty();
+    Optional<String> iprouteUsrDir = Optional.empty();
+    boolean setSupplementaryGroups;
     final Map<String, List<String>> raw = new HashMap<>();
 
     /** script_user names a user that does not exist: scripts without their own user cannot run. */
@@ -168,6 +172,7 @@ final class GlobalDefsDraft {
                 noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
                 new ReloadSettings(reloadCheckLog, reloadFile, reloadTimeFile, reloadRepeat, configSaveDir), useSymlinkPaths,
                 dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
+                jsonDumpFile, iprouteEtcDir, iprouteUsrDir, setSupplementaryGroups,
                 new ProcessNames(processName, vrrpProcessName, checkerProcessName), new SocketBuffers(rxBufsPolicy,
                         netlinkBuffer("vrrp_netlink_cmd"), netlinkBuffer("vrrp_netlink_monitor"),
                         netlinkBuffer("process_monitor"), netlinkBuffer("lvs_netlink_cmd"),

@@ -216,7 +216,7 @@ final class GlobalDefsKeywords {
             .on("data_use_instance", (g, w) -> g.dataUseInstance = true)
                 .applied(GlobalDefs::dataUseInstance)
             .on("json_version", (g, w) -> w.intIn(0, 1, 2).ifPresent(v -> g.jsonVersion = OptionalInt.of(v)))
-                .unsupported("JSON dump")
+                .applied(GlobalDefs::jsonVersion)
             // The lexer acts on these: they change how the rest of the file is read.
             .accepted("include_check", "random_seed")
                 .configOnly("read by the lexer: changes how the rest of the file is read")
@@ -268,8 +268,10 @@ final class GlobalDefsKeywords {
             // ... and that build has no ipset support: the keyword is unknown to it
             .on("vrrp_ipsets", (g, w) -> w.error("Unknown keyword 'vrrp_ipsets'"))
                 .unsupported("ipsets")
-            .accepted("iproute_etc_dir", "iproute_usr_dir")
-                .unsupported("iproute2 name files")
+            .on("iproute_etc_dir", (g, w) -> iprouteDir(w).ifPresent(d -> g.iprouteEtcDir = Optional.of(d)))
+                .applied(GlobalDefs::iprouteEtcDir)
+            .on("iproute_usr_dir", (g, w) -> iprouteDir(w).ifPresent(d -> g.iprouteUsrDir = Optional.of(d)))
+                .applied(GlobalDefs::iprouteUsrDir)
             // keepalived's parent copies the configuration for its children and its check child; one JVM reads it once
             .accepted("tmp_config_directory")
                 .unsupported("no temporary copy of the configuration (one process reads it once)")
@@ -279,15 +281,14 @@ final class GlobalDefsKeywords {
                 .applied(GlobalDefs::stateDumpFile)
             .on("stats_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.statsDumpFile = Optional.of(p)))
                 .applied(GlobalDefs::statsDumpFile)
-            // keepalived writes its JSON dump on a real-time signal, which the JVM cannot receive: no JSON dump
-            .accepted("json_dump_file")
-                .unsupported("JSON dump")
+            .on("json_dump_file", (g, w) -> dumpPath(w).ifPresent(p -> g.jsonDumpFile = Optional.of(p)))
+                .applied(GlobalDefs::jsonDumpFile)
             .accepted("dbus_no_interface_name")
                 .unsupported("DBus")
             .accepted("snmp_rs_stats_update_interval", "snmp_vs_stats_update_interval")
                 .unsupported("SNMP")
-            .accepted("set_supplementary_groups")
-                .unsupported("script security")
+            .on("set_supplementary_groups", GlobalDefsKeywords::setSupplementaryGroups)
+                .applied(GlobalDefs::setSupplementaryGroups)
             .accepted("vrrp_delay_after_boot")
                 .unsupported("start-up delay")
             // Only the vrrp_instance keyword is read; the global default is not carried to instances.
@@ -312,7 +313,6 @@ final class GlobalDefsKeywords {
         }
     }
 
-    /** keepalived 2.3's handlers: exactly one, non-empty path. */
     /** keepalived 2.3.0: [BOOL]; a bad value leaves the setting as it was. */
     private static void useSymlinkPaths(GlobalDefsDraft g, Words w) {
         var v = w.arg(0).map(a -> a.toLowerCase(java.util.Locale.ROOT));
@@ -339,6 +339,30 @@ final class GlobalDefsKeywords {
         return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
     }
 
+    /** keepalived: exactly one path. */
+    private static Optional<String> iprouteDir(Words w) {
+        if (w.count() != 1) {
+            w.error(w.keyword() + " requires path");
+            return Optional.empty();
+        }
+        return w.arg(0);
+    }
+
+    /** keepalived: no word means true; a word that is no boolean is an error and changes nothing. */
+    private static void setSupplementaryGroups(GlobalDefsDraft g, Words w) {
+        var a = w.arg(0);
+        if (a.isEmpty()) {
+            g.setSupplementaryGroups = true;
+            return;
+        }
+        switch (a.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> g.setSupplementaryGroups = true;
+            case "no", "false", "off", "0" -> g.setSupplementaryGroups = false;
+            default -> w.error("Invalid set_supplementary_groups parameter " + a.get());
+        }
+    }
+
+    /** keepalived 2.3's handlers: exactly one, non-empty path. */
     private static Optional<String> dumpPath(Words w) {
         if (w.count() != 1 || w.arg(0).orElse("").isEmpty()) {
             w.error(w.keyword() + " requires a non-empty path");

@@ -38,7 +38,7 @@ final class RootKeywords {
                 .applied(RootOptions::instance)
             .on("child_wait_time", (cfg, w) -> w.integer(0, 0, 3600)
                     .ifPresent(v -> cfg.childWaitTime = Duration.ofSeconds(v)))
-                .unsupported("child_wait_time")
+                .applied(RootOptions::childWaitTime)
             .on("linkbeat_use_polling", (cfg, w) -> cfg.linkbeatUsePolling = true)
                 .applied(RootOptions::linkbeatUsePolling)
             .on("vrrp_script", (cfg, w) -> cfg.vrrp.script(w.node()).ifPresent(cfg.vrrpScripts::add))

@@ -121,6 +121,10 @@ public record GlobalDefs(
         OptionalInt jsonVersion,
         Optional<String> stateDumpFile,
         Optional<String> statsDumpFile,
+        Optional<String> jsonDumpFile,
+        Optional<String> iprouteEtcDir,
+        Optional<String> iprouteUsrDir,
+        boolean setSupplementaryGroups,
         ProcessNames processNames,
         SocketBuffers socketBuffers,
         Map<String, List<String>> raw) {

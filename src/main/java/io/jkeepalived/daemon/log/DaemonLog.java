@@ -191,27 +191,10 @@ public final class DaemonLog implements Log, AutoCloseable {
         }
 
         static String of(long epochMillis, Level level, String message) {
-            var sb = new StringBuilder(message.length() + 64);
-            sb.append("{\"ts\":\"").append(java.time.Instant.ofEpochMilli(epochMillis)).append("\",\"level\":\"")
-                    .append(level.name().toLowerCase(java.util.Locale.ROOT)).append("\",\"msg\":\"");
-            for (int i = 0; i < message.length(); i++) {
-                char c = message.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append("\"}").toString();
+            return new io.jkeepalived.common.JsonWriter().startObject()
+                    .field("ts", java.time.Instant.ofEpochMilli(epochMillis).toString())
+                    .field("level", level.name().toLowerCase(java.util.Locale.ROOT))
+                    .field("msg", message).endObject().text();
         }
     }
 }

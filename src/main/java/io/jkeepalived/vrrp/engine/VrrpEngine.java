@@ -125,6 +125,26 @@ public final class VrrpEngine {
         return instance(instance).masterAdverInt;
     }
 
+    /** The state the instance works towards (keepalived's wantstate). */
+    public VrrpState wantState(String instance) {
+        return instance(instance).wantState;
+    }
+
+    /** The priority of the last advert taken from the master while not master (0 before any: keepalived's master_priority). */
+    public int masterPriority(String instance) {
+        return instance(instance).masterPriority;
+    }
+
+    /** When the instance last changed state, on the clock of the events (0 before its first transition). */
+    public long lastTransitionMicros(String instance) {
+        return instance(instance).lastTransition;
+    }
+
+    /** Whether the instance's VIPs are set (keepalived's vipset). */
+    public boolean vipSet(String instance) {
+        return instance(instance).vipSet;
+    }
+
     public InstanceStats stats(String instance) {
         return instance(instance).stats;
     }

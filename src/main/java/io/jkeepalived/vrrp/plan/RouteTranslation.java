@@ -41,7 +41,7 @@ final class RouteTranslation {
     private RouteTranslation() {
     }
 
-    static Translation<PlannedRoute> of(RouteSpec spec, HostInterfaces host) {
+    static Translation<PlannedRoute> of(RouteSpec spec, HostInterfaces host, RoutingNames names) {
         var prefix = prefix(spec.destination());
         if (prefix.isEmpty()) {
             return new Translation.Refused<>("destination " + spec.destination() + " is not an address/prefix");
@@ -64,13 +64,13 @@ final class RouteTranslation {
             }
             oif = link.get().index();
         }
-        OptionalInt table = spec.table().map(RoutingNames::table).orElse(OptionalInt.of(Route.RT_TABLE_MAIN));
+        OptionalInt table = spec.table().map(names::table).orElse(OptionalInt.of(Route.RT_TABLE_MAIN));
         if (table.isEmpty()) {
-            return new Translation.Refused<>("table " + spec.table().get() + " is not a number or main/local/default");
+            return new Translation.Refused<>("table " + spec.table().get() + " is neither a number nor a table name (rt_tables)");
         }
         OptionalInt type = RoutingNames.type(spec.type());
-        OptionalInt scope = spec.scope().map(RoutingNames::scope).orElse(OptionalInt.of(InterfaceAddress.RT_SCOPE_UNIVERSE));
-        OptionalInt protocol = spec.protocol().map(RoutingNames::protocol).orElse(OptionalInt.of(Route.RTPROT_KEEPALIVED));
+        OptionalInt scope = spec.scope().map(names::scope).orElse(OptionalInt.of(InterfaceAddress.RT_SCOPE_UNIVERSE));
+        OptionalInt protocol = spec.protocol().map(names::protocol).orElse(OptionalInt.of(Route.RTPROT_KEEPALIVED));
         if (type.isEmpty() || scope.isEmpty() || protocol.isEmpty()) {
             return new Translation.Refused<>("unknown " + (type.isEmpty() ? "type " + spec.type()
                     : scope.isEmpty() ? "scope " + spec.scope().get() : "protocol " + spec.protocol().get()));

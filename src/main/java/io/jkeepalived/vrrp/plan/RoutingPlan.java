@@ -35,7 +35,7 @@ public record RoutingPlan(List<InterfaceAddress> staticAddresses, List<PlannedRo
         warnings = List.copyOf(warnings);
     }
 
-    public static RoutingPlan of(KeepalivedConfig config, HostInterfaces host) {
+    public static RoutingPlan of(KeepalivedConfig config, HostInterfaces host, RoutingNames names) {
         var warnings = new ArrayList<String>();
         var addresses = new ArrayList<InterfaceAddress>();
         for (VirtualIpSpec a : config.staticAddresses()) {
@@ -48,13 +48,13 @@ public record RoutingPlan(List<InterfaceAddress> staticAddresses, List<PlannedRo
             }
             addresses.add(VrrpPlan.interfaceAddress(a, link.get().index()));
         }
-        var routes = routes("static_routes", config.staticRoutes(), host, warnings);
-        var rules = rules("static_rules", config.staticRules(), warnings);
+        var routes = routes("static_routes", config.staticRoutes(), host, names, warnings);
+        var rules = rules("static_rules", config.staticRules(), names, warnings);
         var virtualRoutes = new LinkedHashMap<String, List<PlannedRoute>>();
         var virtualRules = new LinkedHashMap<String, List<Rule>>();
         for (VrrpInstanceSpec i : config.vrrpInstances()) {
-            virtualRoutes.put(i.name(), routes("(" + i.name() + ") virtual_routes", i.virtualRoutes(), host, warnings));
-            virtualRules.put(i.name(), rules("(" + i.name() + ") virtual_rules", i.virtualRules(), warnings));
+            virtualRoutes.put(i.name(), routes("(" + i.name() + ") virtual_routes", i.virtualRoutes(), host, names, warnings));
+            virtualRules.put(i.name(), rules("(" + i.name() + ") virtual_rules", i.virtualRules(), names, warnings));
         }
         return new RoutingPlan(addresses, routes, rules, virtualRoutes, virtualRules, warnings);
     }
@@ -65,19 +65,20 @@ public record RoutingPlan(List<InterfaceAddress> staticAddresses, List<PlannedRo
                 && virtualRulesOf.values().stream().allMatch(List::isEmpty);
     }
 
-    private static List<PlannedRoute> routes(String where, List<RouteSpec> specs, HostInterfaces host, List<String> warnings) {
+    private static List<PlannedRoute> routes(String where, List<RouteSpec> specs, HostInterfaces host, RoutingNames names,
+                                             List<String> warnings) {
         var out = new ArrayList<PlannedRoute>();
         for (RouteSpec s : specs) {
             String line = String.join(" ", s.words());
-            accept(RouteTranslation.of(s, host), s.pos(), where, "route", line, out, warnings);
+            accept(RouteTranslation.of(s, host, names), s.pos(), where, "route", line, out, warnings);
         }
         return out;
     }
 
-    private static List<Rule> rules(String where, List<RuleSpec> specs, List<String> warnings) {
+    private static List<Rule> rules(String where, List<RuleSpec> specs, RoutingNames names, List<String> warnings) {
         var out = new ArrayList<Rule>();
         for (RuleSpec s : specs) {
-            accept(RuleTranslation.of(s), s.pos(), where, "rule", String.join(" ", s.words()), out, warnings);
+            accept(RuleTranslation.of(s, names), s.pos(), where, "rule", String.join(" ", s.words()), out, warnings);
         }
         return out;
     }

@@ -25,7 +25,7 @@ final class RuleTranslation {
     private RuleTranslation() {
     }
 
-    static Translation<Rule> of(RuleSpec spec) {
+    static Translation<Rule> of(RuleSpec spec, RoutingNames names) {
         boolean v6 = spec.family() == AddressFamily.INET6;
         int action;
         int table = 0;
@@ -42,9 +42,9 @@ final class RuleTranslation {
                 if (spec.table().isEmpty()) {
                     return new Translation.Refused<>("rule has neither a table nor an action");
                 }
-                OptionalInt t = RoutingNames.table(spec.table().get());
+                OptionalInt t = names.table(spec.table().get());
                 if (t.isEmpty()) {
-                    return new Translation.Refused<>("table " + spec.table().get() + " is not a number or main/local/default");
+                    return new Translation.Refused<>("table " + spec.table().get() + " is neither a number nor a table name (rt_tables)");
                 }
                 action = Rule.FR_ACT_TO_TBL;
                 table = t.getAsInt();

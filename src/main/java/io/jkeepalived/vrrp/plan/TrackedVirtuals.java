@@ -29,7 +29,7 @@ public record TrackedVirtuals(Map<String, List<InterfaceAddress>> addressesOf, M
     }
 
     /** {@code plan}'s addresses are in config order (VIPs then E-VIPs), as are the specs they came from. */
-    public static TrackedVirtuals of(KeepalivedConfig config, VrrpPlan plan, HostInterfaces host) {
+    public static TrackedVirtuals of(KeepalivedConfig config, VrrpPlan plan, HostInterfaces host, RoutingNames routingNames) {
         var addresses = new LinkedHashMap<String, List<InterfaceAddress>>();
         var routes = new LinkedHashMap<String, List<Route>>();
         var rules = new LinkedHashMap<String, List<Rule>>();
@@ -49,14 +49,14 @@ public record TrackedVirtuals(Map<String, List<InterfaceAddress>> addressesOf, M
             addresses.put(spec.name(), List.copyOf(tracked));
             var trackedRoutes = new ArrayList<Route>();
             for (RouteSpec r : spec.virtualRoutes()) {
-                if (!r.noTrack() && RouteTranslation.of(r, host) instanceof Translation.Done<PlannedRoute> done) {
+                if (!r.noTrack() && RouteTranslation.of(r, host, routingNames) instanceof Translation.Done<PlannedRoute> done) {
                     trackedRoutes.add(done.value().route());
                 }
             }
             routes.put(spec.name(), List.copyOf(trackedRoutes));
             var trackedRules = new ArrayList<Rule>();
             for (RuleSpec r : spec.virtualRules()) {
-                if (!r.noTrack() && RuleTranslation.of(r) instanceof Translation.Done<Rule> done) {
+                if (!r.noTrack() && RuleTranslation.of(r, routingNames) instanceof Translation.Done<Rule> done) {
                     trackedRules.add(done.value());
                 }
             }

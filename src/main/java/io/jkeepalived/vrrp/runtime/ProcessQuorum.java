@@ -73,6 +73,10 @@ final class ProcessQuorum {
         return count;
     }
 
+    boolean up() {
+        return up;
+    }
+
     private boolean within() {
         return count >= quorum && count <= quorumMax;
     }

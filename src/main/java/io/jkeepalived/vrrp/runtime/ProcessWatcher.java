@@ -35,6 +35,12 @@ final class ProcessWatcher implements AutoCloseable, Supervised {
     private final MonotonicClock clock;
     private final Log log;
     private final boolean readCommandLines;
+    /** What the JSON dump shows, published by the monitor thread after each change (read from another thread). */
+    private volatile List<State> states = List.of();
+
+    /** One tracker as keepalived's JSON dump (version 2) shows it: matching processes, quorum, delay running. */
+    record State(TrackProcessSpec spec, int count, boolean up, boolean gaining, boolean losing) {
+    }
 
     ProcessWatcher(List<TrackProcessSpec> specs, ProcessEvents events, EventPoller poller, TrackerBook book,
                    Consumer<VrrpEvent> loop, MonotonicClock clock, Log log) throws Exception {
@@ -68,6 +74,7 @@ final class ProcessWatcher implements AutoCloseable, Supervised {
             boolean up = e.getValue().start(n);
             report(e.getKey(), up, now);
         }
+        publish();
         watchThread.startWatched("VRRP-track-process", this::millisToNextDue, this::step);
     }
 
@@ -105,6 +112,20 @@ final class ProcessWatcher implements AutoCloseable, Supervised {
         for (var e : quorums.entrySet()) {
             e.getValue().due(now).ifPresent(up -> report(e.getKey(), up, now));
         }
+        publish();
+    }
+
+    private void publish() {
+        states = specs.stream().map(s -> {
+            ProcessQuorum q = quorums.get(s.name());
+            boolean pending = q.dueAt() != ProcessQuorum.NEVER;
+            return new State(s, q.count(), q.up(), pending && !q.up(), pending && q.up());
+        }).toList();
+    }
+
+    /** Each tracker's state as last published by the monitor thread. */
+    List<State> states() {
+        return states;
     }
 
     private void event(ProcessEvent e) {

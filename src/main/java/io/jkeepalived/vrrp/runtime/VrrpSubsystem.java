@@ -76,7 +76,8 @@ public final class VrrpSubsystem implements Subsystem {
     /** Everything one run owns, closed in reverse order. */
     private record Running(VrrpLoop loop, VrrpEngine engine, VrrpPlan plan, StopAwareAddresses addresses,
                            ScriptsAtStop stopScripts, ReloadHold startHold, ReloadHold stopHold, LinkWatcher watcher,
-                           TrackerRunner trackers, List<AutoCloseable> resources) {
+                           TrackerRunner trackers, RoutingPlan routing, Map<Integer, String> ifNames,
+                           List<AutoCloseable> resources) {
         /**
          * Every thread the run owns: the loop's three, the link watcher, the trackers, and the netlink watchers
          * (tracked processes, static routing, deleted virtual addresses/routes/rules).
@@ -222,7 +223,9 @@ public final class VrrpSubsystem implements Subsystem {
         }
         Notifier notifier = HoldingPorts.notifier(HoldingPorts.notifier(vrrpNotifier,
                 startHold, true, linuxAddresses, paramsByName, log::info), stopHold, false, linuxAddresses, paramsByName, log::info);
-        notifier = routing(resources, RoutingPlan.of(config, host), notifier, stopHold);
+        var routingNames = IprouteNameFiles.read(config.globalDefs());
+        RoutingPlan routingPlan = RoutingPlan.of(config, host, routingNames);
+        notifier = routing(resources, routingPlan, notifier, stopHold);
         var syncDaemon = SyncDaemons.open(config, log);
         if (syncDaemon.isPresent()) {
             resources.add(syncDaemon.get());
@@ -263,13 +266,16 @@ public final class VrrpSubsystem implements Subsystem {
         schedule(loop, settings);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
         watcher.start(host.links());
-        watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host), loop);
+        watchVirtualDeletions(resources, TrackedVirtuals.of(config, plan, host, routingNames), loop);
         var trackers = new TrackerRunner(book, TrackerBook.usedScripts(config, book), TrackerBook.usedFiles(config, book),
                 loop::submit, scripts, jobs, config.globalDefs().umask(), clock, log);
         resources.add(trackers);
         trackers.start();
         watchProcesses(resources, book, loop);
-        return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, resources);
+        var ifNames = new HashMap<Integer, String>();
+        host.links().forEach(l -> ifNames.put(l.index(), l.name()));
+        return new Running(loop, engine, plan, addresses, stopScripts, startHold, stopHold, watcher, trackers, routingPlan,
+                Map.copyOf(ifNames), resources);
     }
 
     /**
@@ -567,7 +573,9 @@ public final class VrrpSubsystem implements Subsystem {
                 next = VrrpPlan.of(newConfig, host);
                 var states = old.loop().query(engine -> oldStates(engine, old.plan(), old.startHold()), 2_000);
                 carried = ReloadDiff.carried(old.plan(), states, next,
-                        virtualRoutingChanged(RoutingPlan.of(config, host), RoutingPlan.of(newConfig, host)));
+                        virtualRoutingChanged(
+                                RoutingPlan.of(config, host, IprouteNameFiles.read(config.globalDefs())),
+                                RoutingPlan.of(newConfig, host, IprouteNameFiles.read(newConfig.globalDefs()))));
                 old.stopHold().gone(ReloadDiff.gone(old.plan(), states, next, config.vrrpInstances().stream()
                         .filter(i -> i.notifyScripts().notifyDeletedSet()).map(VrrpInstanceSpec::name)
                         .collect(java.util.stream.Collectors.toSet())));
@@ -685,6 +693,24 @@ public final class VrrpSubsystem implements Subsystem {
                 text.append(engine.stats(p.name()).format(p.name()));
             }
             return text.toString();
+        }));
+    }
+
+    /** keepalived.json: nothing while no instance runs (keepalived writes no file then). */
+    @Override
+    public synchronized Optional<String> json(int version) throws IOException {
+        Running r = running;
+        if (r == null || r.plan().instances().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ProcessWatcher.State> processes = r.resources().stream().filter(ProcessWatcher.class::isInstance)
+                .map(w -> ((ProcessWatcher) w).states()).findFirst().orElse(List.of());
+        KeepalivedConfig running = config;
+        return Optional.of(onLoop(r, engine -> {
+            java.time.Instant wall = java.time.Instant.now();
+            return VrrpJsonDump.write(new VrrpJsonDump.Context(engine, r.plan(), r.routing(), running,
+                    i -> r.ifNames().getOrDefault(i, Integer.toString(i)), processes, clock.nowMicros(),
+                    wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1_000), version);
         }));
     }
 

@@ -60,7 +60,7 @@ class RoutingPlanTest {
                         to 198.18.6.0/24 priority 2006 realms 3
                     }
                 }
-                """), VrrpPlanTest.host());
+                """), VrrpPlanTest.host(), RoutingNames.builtIn());
         var a = InetAddress.getByName("198.51.100.1");
         assertEquals(java.util.List.of(new InterfaceAddress(1, a, 24, Optional.empty(), 0, 0, Optional.empty())),
                 plan.staticAddresses());
@@ -103,7 +103,7 @@ class RoutingPlanTest {
                     198.18.4.0/24 via 192.0.2.1 or 192.0.2.2 dev lo
                     198.18.5.0/24 via 192.0.2.1 dev lo rtt 10
                 }
-                """), VrrpPlanTest.host());
+                """), VrrpPlanTest.host(), RoutingNames.builtIn());
         var r = plan.staticRoutes();
         var multipath = r.get(0).route();
         assertEquals(java.util.List.of(new RouteExtras.Nexthop(Optional.of(InetAddress.getByName("192.0.2.1")), 1, 2, false),
