@@ -60,8 +60,10 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             String vrrpIf = vmac.map(Vmac::vrrpInterface).orElse(ifname);
             Link vrrpLink = host.link(vrrpIf).orElseThrow(
                     () -> new PlanException("(" + spec.name() + ") VMAC interface " + vrrpIf + " does not exist"));
-            InetAddress source = (spec.isUnicast() ? spec.unicastSrcIp().or(spec::mcastSrcIp) : spec.mcastSrcIp().or(spec::unicastSrcIp))
-                    .or(() -> v6 ? host.linkLocalIpv6(link.index()) : host.primaryIpv4(link.index()))
+            // an ipvlan has a link-local of its own (keepalived's vrrp->ifp->sin6_addr)
+            int linkLocalOf = vmac.flatMap(Vmac::ipvlan).isPresent() ? vrrpLink.index() : link.index();
+            InetAddress source = spec.configuredSource()
+                    .or(() -> v6 ? host.linkLocalIpv6(linkLocalOf) : host.primaryIpv4(link.index()))
                     .orElseThrow(() -> new PlanException("(" + spec.name() + ") Cannot find an IP address to use for interface "
                             + ifname));
             InstanceParams params;
@@ -103,7 +105,7 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         return new VrrpPlan(instances, groups, socketOf, addressesOf, deviceOf, interfaces);
     }
 
-    /** The VMACs ({@code use_vmac}) to make before planning: their interfaces carry the instances' VIPs and adverts. */
+    /** The VMACs ({@code use_vmac}) and ipvlans ({@code use_ipvlan}) to make before planning: their interfaces carry the instances' VIPs and adverts. */
     public static List<Vmac> vmacs(KeepalivedConfig config) {
         // the instances' own VMACs first: keepalived names them at parse time, before any VIP's (use_vmac_addr)
         var all = new ArrayList<>(config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList());
