@@ -105,7 +105,14 @@ public final class LinuxVmacs {
             throw new IOException("IPVLAN " + v.name() + " conflicts with existing interface ("
                     + existing.get().kind().orElse("no kind") + ")");
         }
-        int index = existing.isPresent() ? existing.get().index() : rtnetlink.addIpvlan(v.name(), parent.index(), ipvlan.flag());
+        int index;
+        try {
+            index = existing.isPresent() ? existing.get().index() : rtnetlink.addIpvlan(v.name(), parent.index(), ipvlan.flag());
+        } catch (SyscallException e) {
+            // as keepalived: logged, and the instance stays in FAULT (VrrpPlan finds no such link)
+            log.log("(" + v.instance() + "): Unable to create ipvlan interface " + v.name() + ": " + e.getMessage());
+            return;
+        }
         made.put(v.name(), v);
         log.log("(" + v.instance() + "): Success creating ipvlan interface " + v.name());
         Sysctl.write("ipv6", v.name(), "disable_ipv6", ipvlan.ipv6() ? 0 : 1);

@@ -15,7 +15,8 @@ import java.util.Optional;
  * 00:00:5e:00:01:VRID (00:00:5e:00:02:VRID for IPv6) or the one configured (five octets: the VRID is the sixth).
  * The VIPs live on it and, unless {@code vmac_xmit_base}, the adverts are sent and received on it.
  * With {@code use_ipvlan} ({@code ipvlan} present) it is an ipvlan in mode l2 instead: the parent's MAC (empty
- * {@code mac}), the configured address on it, the VIPs and the adverts on it.
+ * {@code mac}), the configured address (the adverts' source) and the adverts on it; the VIPs stay on the parent,
+ * as keepalived 2.2.7 leaves them (it moves VIPs for use_vmac only).
  *
  * @param name default {@code vmac_prefix.VRID} ("vrrp.51")
  */

@@ -56,7 +56,10 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             Link link = host.link(ifname).orElseThrow(
                     () -> new PlanException("(" + spec.name() + ") interface " + ifname + " does not exist"));
             boolean v6 = spec.family() == io.jkeepalived.config.model.AddressFamily.INET6;
-            Optional<Vmac> vmac = vmacOf(spec, config);
+            Optional<Vmac> wanted = vmacOf(spec, config);
+            // keepalived: an ipvlan that could not be made (a kernel without ipvlan) leaves its instance in FAULT
+            boolean ipvlanMissing = wanted.flatMap(Vmac::ipvlan).isPresent() && host.link(wanted.get().name()).isEmpty();
+            Optional<Vmac> vmac = ipvlanMissing ? Optional.empty() : wanted;
             String vrrpIf = vmac.map(Vmac::vrrpInterface).orElse(ifname);
             Link vrrpLink = host.link(vrrpIf).orElseThrow(
                     () -> new PlanException("(" + spec.name() + ") VMAC interface " + vrrpIf + " does not exist"));
@@ -72,6 +75,9 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
                 if (vmac.isPresent()) {
                     params = params.toBuilder().interfaceName(vrrpIf).build();
                 }
+                if (ipvlanMissing) {
+                    params = params.toBuilder().configFault(true).build();
+                }
             } catch (IllegalArgumentException e) {
                 throw new PlanException("(" + spec.name() + ") " + e.getMessage());
             }
@@ -81,14 +87,16 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
                     v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET, source, peers, spec.unicastTtl().orElse(255),
                     usesAh(params), MulticastGroups.of(spec, config.globalDefs())));
             var addrs = new ArrayList<InterfaceAddress>();
+            boolean onVmac = vmac.isPresent() && vmac.get().ipvlan().isEmpty();
             var extraIf = new ExtraIfGarp(vmac.map(Vmac::name).orElse(ifname), vmacNames, spec.garpExtraIfAll(),
                     spec.vmacXmitBase());
             for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
-                // keepalived: a VIP of the instance's interface and family lives on its VMAC, one with use_vmac_addr
+                // keepalived: a VIP of the instance's interface and family lives on its VMAC (an ipvlan's stay on the
+                // base: keepalived 2.2.7 moves them for use_vmac only), one with use_vmac_addr
                 // on a VMAC of its own, others where they say
                 String dev = Vmac.forAddress(spec, vip, config.globalDefs(), planned).map(Vmac::name)
                         .orElseGet(() -> vip.dev().filter(d -> !d.equals(ifname))
-                                .orElse(vmac.isPresent() && vip.family() == spec.family() ? vmac.get().name() : ifname));
+                                .orElse(onVmac && vip.family() == spec.family() ? vmac.get().name() : ifname));
                 extraIf.add(vip.address(), dev);
                 Link devLink = host.link(dev).orElseThrow(
                         () -> new PlanException("(" + spec.name() + ") VIP " + vip.address().getHostAddress() + ": interface "

@@ -144,7 +144,7 @@ class VmacTest {
     }
 
     @Test
-    void useIpvlanIsAnL2IpvlanCarryingItsAddressTheVipsAndTheAdverts() throws Exception {
+    void useIpvlanIsAnL2IpvlanCarryingItsAddressAndTheAdverts() throws Exception {
         var config = load("""
                 vrrp_instance IPVLAN {
                     interface lo
@@ -191,12 +191,17 @@ class VmacTest {
         var plan = VrrpPlan.of(config, new HostInterfaces(links, base.addresses()));
         assertEquals("vrrp.51", plan.socketOf().get("IPVLAN").interfaceName());
         assertEquals(InetAddress.getByName("192.0.2.11"), plan.socketOf().get("IPVLAN").source(), "the ipvlan's address");
-        assertEquals(7, plan.addressesOf().get("IPVLAN").get(0).interfaceIndex(), "the VIP on the ipvlan");
-        assertEquals(8, plan.addressesOf().get("NAMED").get(0).interfaceIndex());
+        assertEquals(1, plan.addressesOf().get("IPVLAN").get(0).interfaceIndex(), "the VIP stays on the base, as keepalived's");
+        assertEquals("lo", plan.deviceOf().get(InetAddress.getByName("192.0.2.100")), "and its GARPs");
+        assertEquals(1, plan.addressesOf().get("NAMED").get(0).interfaceIndex());
         assertEquals(1, plan.addressesOf().get("NAMED").get(1).interfaceIndex(), "an E-VIP of the other family stays on the base");
         var params = plan.instances().stream().collect(java.util.stream.Collectors.toMap(
                 io.jkeepalived.vrrp.engine.InstanceParams::name, p -> p));
         assertEquals(false, params.get("IPVLAN").configFault());
         assertEquals(true, params.get("NO_ADDRESS").configFault(), "keepalived: an IPv4 ipvlan requires an address");
+
+        var noIpvlans = VrrpPlan.of(config, base);
+        assertEquals("lo", noIpvlans.socketOf().get("IPVLAN").interfaceName(), "an ipvlan that could not be made");
+        assertTrue(noIpvlans.instances().get(0).configFault(), "its instance stays in FAULT, as keepalived's");
     }
 }
