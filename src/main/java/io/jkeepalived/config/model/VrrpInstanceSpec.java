@@ -109,14 +109,16 @@ public record VrrpInstanceSpec(
      * use_ipvlan without an address, or one whose address is of the other family.
      */
     public int configFaults() {
-        int faults = unicastFaultNoPeer && !isUnicast() ? 1 : 0;
-        if (vmac.isPresent() && vmac.get().kind() == VmacSpec.Kind.IPVLAN) {
-            var address = vmac.get().ipvlanAddress();
-            if (address.isEmpty() ? family == AddressFamily.INET : address.get().family() != family) {
-                faults++;
-            }
+        return (unicastFaultNoPeer && !isUnicast() ? 1 : 0) + (ipvlanConfigFault() ? 1 : 0);
+    }
+
+    /** use_ipvlan on an IPv4 instance without an address, or with one of the other family: keepalived's config fault. */
+    public boolean ipvlanConfigFault() {
+        if (vmac.isEmpty() || vmac.get().kind() != VmacSpec.Kind.IPVLAN) {
+            return false;
         }
-        return faults;
+        var address = vmac.get().ipvlanAddress();
+        return address.isEmpty() ? family == AddressFamily.INET : address.get().family() != family;
     }
 
     /** The adverts' configured source: mcast_src_ip / unicast_src_ip, else use_ipvlan's address (keepalived's saddr). */
