@@ -204,4 +204,40 @@ class VmacTest {
         assertEquals("lo", noIpvlans.socketOf().get("IPVLAN").interfaceName(), "an ipvlan that could not be made");
         assertTrue(noIpvlans.instances().get(0).configFault(), "its instance stays in FAULT, as keepalived's");
     }
+
+    @Test
+    void useIpvlanMistakesAreKeepalivedsMessages() throws Exception {
+        Path f = dir.resolve("bad.conf");
+        Files.writeString(f, """
+                vrrp_instance NO_ADDRESS {
+                    interface lo
+                    virtual_router_id 51
+                    use_ipvlan bridge vepa
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance OTHER_FAMILY {
+                    interface lo
+                    virtual_router_id 52
+                    use_ipvlan 2001:db8::5/64 192.0.2.5
+                    virtual_ipaddress {
+                        192.0.2.101
+                    }
+                }
+                """);
+        var sink = new DiagnosticSink();
+        var config = ConfigTest.load(f, "", false, sink);
+        var messages = sink.findings().stream().map(io.jkeepalived.config.Diagnostic::message).toList();
+        assertTrue(messages.contains("(NO_ADDRESS) ipvlan type already specified - ignoring 'vepa'"), messages.toString());
+        assertTrue(messages.contains("(NO_ADDRESS) IPv4 ipvlan requires a source ip address to be configured."
+                + " setting instance to fault state"), messages.toString());
+        assertTrue(messages.contains("(OTHER_FAMILY) ipvlan address already specified - ignoring '192.0.2.5'"),
+                messages.toString());
+        assertTrue(messages.contains("(OTHER_FAMILY) IPv4 ipvlan address family does not match instance."
+                + " setting instance to fault state"), messages.toString());
+        assertEquals(List.of(1, 1), config.vrrpInstances().stream().map(i -> i.configFaults()).toList());
+        assertEquals(Optional.empty(), Vmac.of(config.vrrpInstances().get(1), config.globalDefs()).orElseThrow().ipvlan()
+                .orElseThrow().address(), "an address of the other family is not put on the ipvlan");
+    }
 }
