@@ -134,11 +134,12 @@ final class FfmRtnetlink implements Rtnetlink {
     }
 
     @Override
-    public int addIpvlan(String name, int parentIndex, IpvlanFlag flag) throws SyscallException {
+    public int addIpvlan(String name, int parentIndex, int vrfIndex, IpvlanFlag flag) throws SyscallException {
         checkName(name);
         int mySeq = ++seq;
-        request(RtnetlinkCodec.newIpvlanRequest(name, parentIndex, RtnetlinkCodec.IPVLAN_MODE_L2, flag.value, mySeq),
-                mySeq, "RTM_NEWLINK", name + " link " + parentIndex + " type ipvlan mode l2 " + flag.word());
+        request(RtnetlinkCodec.newIpvlanRequest(name, parentIndex, vrfIndex, RtnetlinkCodec.IPVLAN_MODE_L2, flag.value, mySeq),
+                mySeq, "RTM_NEWLINK", name + " link " + parentIndex + (vrfIndex > 0 ? " master " + vrfIndex : "")
+                        + " type ipvlan mode l2 " + flag.word());
         return indexOf(name);
     }
 

@@ -47,7 +47,7 @@ public final class LinuxVmacs {
                 + " does not exist"));
         Optional<Link> existing = find(links, v.name());
         if (v.ipvlan().isPresent()) {
-            createIpvlan(v, v.ipvlan().get(), parent, existing);
+            createIpvlan(v, v.ipvlan().get(), parent, existing, links);
             return;
         }
         if (existing.isPresent()) {
@@ -96,10 +96,11 @@ public final class LinuxVmacs {
 
     /**
      * keepalived's netlink_link_add_ipvlan: an existing ipvlan of that name is taken over (a restart finds its own),
-     * anything else of that name is refused; IPv6 off on it unless the instance needs it; up; then its address.
+     * anything else of that name is refused; a new one joins its parent's VRF, if any; IPv6 off on it unless the
+     * instance needs it; up; then its address.
      * No ARP sysctls: an ipvlan has its parent's MAC, and the kernel gives each address to one ipvlan only.
      */
-    private void createIpvlan(Vmac v, Vmac.Ipvlan ipvlan, Link parent, Optional<Link> existing)
+    private void createIpvlan(Vmac v, Vmac.Ipvlan ipvlan, Link parent, Optional<Link> existing, List<Link> links)
             throws SyscallException, IOException {
         if (existing.isPresent() && !existing.get().kind().equals(Optional.of("ipvlan"))) {
             throw new IOException("IPVLAN " + v.name() + " conflicts with existing interface ("
@@ -107,7 +108,8 @@ public final class LinuxVmacs {
         }
         int index;
         try {
-            index = existing.isPresent() ? existing.get().index() : rtnetlink.addIpvlan(v.name(), parent.index(), ipvlan.flag());
+            index = existing.isPresent() ? existing.get().index()
+                    : rtnetlink.addIpvlan(v.name(), parent.index(), vrfOf(parent, links), ipvlan.flag());
         } catch (SyscallException e) {
             // as keepalived: logged, and the instance stays in FAULT (VrrpPlan finds no such link)
             log.log("(" + v.instance() + "): Unable to create ipvlan interface " + v.name() + ": " + e.getMessage());
@@ -174,6 +176,12 @@ public final class LinuxVmacs {
                 log.log("cannot restore arp_ignore/arp_filter on " + e.getKey() + ": " + ex.getMessage());
             }
         }
+    }
+
+    /** The index of the VRF {@code link} is enslaved to, 0 when none (a bridge or bond master is not one). */
+    private static int vrfOf(Link link, List<Link> links) {
+        return links.stream().filter(l -> l.index() == link.masterIndex() && l.kind().equals(Optional.of("vrf")))
+                .findFirst().map(Link::index).orElse(0);
     }
 
     private static Optional<Link> find(List<Link> links, String name) {

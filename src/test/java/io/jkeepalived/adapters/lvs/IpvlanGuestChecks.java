@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * use_ipvlan against keepalived 2.2.7, in the guest (the host kernel has no ipvlan module): jkeepalived in one
- * namespace, keepalived in another, a veth between them, each instance on an ipvlan {@code vrrp.51} (mode l2
- * private) with its own address. Checked: the link each makes ({@code ip -d link}: type, mode, flag, parent,
- * flags, its address, IPv6 off), where the MASTER puts the VIP (keepalived: on the base), the adverts on the
+ * namespace, keepalived in another, a veth between them, each end in a VRF (table 10), each instance on an ipvlan
+ * {@code vrrp.51} (mode l2 private) with its own address. Checked: the link each makes ({@code ip -d link}: type, mode, flag, parent,
+ * flags, VRF, its address, IPv6 off), where the MASTER puts the VIP and the VRF's table then (keepalived: on the base), the adverts on the
  * wire from the ipvlan's address, both directions (jkeepalived MASTER with keepalived BACKUP, then a keepalived of higher priority
  * taking over), and that each removes its ipvlan at stop.
  */
@@ -34,6 +34,7 @@ final class IpvlanGuestChecks {
 
     static void againstKeepalived(Path out, GuestJvm jvm) throws Exception {
         Sh.ok("modprobe", "ipvlan");
+        Sh.ok("modprobe", "vrf");
         Path dir = out.resolve("ipvlan");
         Files.createDirectories(dir);
         Path jkConf = Files.writeString(dir.resolve("jk.conf"), conf("jkipa0", 150, "192.0.2.11/24"));
@@ -45,7 +46,10 @@ final class IpvlanGuestChecks {
             Sh.ok("ip", "-n", JK_NS, "link", "add", "jkipa0", "type", "veth", "peer", "name", "jkipb0", "netns", KA_NS);
             for (String[] nsIf : List.of(new String[] {JK_NS, "jkipa0"}, new String[] {KA_NS, "jkipb0"})) {
                 Sh.ok("ip", "-n", nsIf[0], "link", "set", "lo", "up");
-                Sh.ok("ip", "-n", nsIf[0], "link", "set", nsIf[1], "up");
+                // the base in a VRF: keepalived puts the ipvlan into its base's VRF too
+                Sh.ok("ip", "-n", nsIf[0], "link", "add", "jkipvrf", "type", "vrf", "table", "10");
+                Sh.ok("ip", "-n", nsIf[0], "link", "set", "jkipvrf", "up");
+                Sh.ok("ip", "-n", nsIf[0], "link", "set", nsIf[1], "master", "jkipvrf", "up");
             }
             try (var ka = GuestDaemon.start(GuestDaemon.Kind.KEEPALIVED, null, KA_NS, kaLow, dir.resolve("keepalived.log"));
                  var jk = GuestDaemon.start(GuestDaemon.Kind.JKEEPALIVED, jvm, JK_NS, jkConf, dir.resolve("jkeepalived.log"))) {
@@ -56,6 +60,7 @@ final class IpvlanGuestChecks {
                 assertFalse(hasVip(KA_NS), "keepalived (priority 100) stays BACKUP\n" + logs(jk, ka));
                 assertTrue(hasVip(JK_NS), "jkeepalived keeps the VIP\n" + logs(jk, ka));
                 String jkPlacement = vipPlacement(JK_NS, "jkipa0");
+                List<String> jkRoutes = vrfRoutes(JK_NS, "jkipa0", "192.0.2.11");
                 assertEquals(link(KA_NS, "jkipb0"), link(JK_NS, "jkipa0"), "the ipvlan as ip -d link shows it");
                 assertEquals(addresses(KA_NS, "192.0.2.12"), addresses(JK_NS, "192.0.2.11"), "the ipvlan's own address");
                 assertEquals("1", disableIpv6(KA_NS));
@@ -73,6 +78,7 @@ final class IpvlanGuestChecks {
                             jk, kaHighD);
                     // keepalived 2.2.7 leaves the VIPs of a use_ipvlan instance on the base interface
                     assertEquals(vipPlacement(KA_NS, "jkipb0"), jkPlacement, "where the MASTER's VIP is");
+                    assertEquals(vrfRoutes(KA_NS, "jkipb0", "192.0.2.12"), jkRoutes, "the VRF's table with the MASTER's VIP");
                     String theirs = adverts(JK_NS, "jkipa0");
                     assertTrue(theirs.contains("192.0.2.12 > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 200"),
                             "keepalived's adverts reach jkeepalived's side:\n" + theirs);
@@ -138,7 +144,15 @@ final class IpvlanGuestChecks {
         assertTrue(flags.find(), line);
         var mtu = Pattern.compile("mtu \\d+").matcher(line);
         assertTrue(mtu.find(), line);
-        return "ipvlan mode " + m.group(1) + " " + m.group(2) + " " + flags.group() + " " + mtu.group();
+        var master = Pattern.compile(" master (\\S+)").matcher(line);
+        return "ipvlan mode " + m.group(1) + " " + m.group(2) + " " + flags.group() + " " + mtu.group()
+                + (master.find() ? " master " + master.group(1) : " no master");
+    }
+
+    /** The VRF's table (10) as {@code ip route show table 10} lists it, with the names and addresses that differ written alike. */
+    private static List<String> vrfRoutes(String netns, String base, String own) {
+        return Sh.run(ns(netns, "ip", "-4", "route", "show", "table", "10"), 10).out().lines()
+                .map(l -> l.replace(base, "BASE").replace(own, "ADDR").strip()).sorted().toList();
     }
 
     /** The ipvlan's addresses except the VIP, with its own address written as ADDR. */
