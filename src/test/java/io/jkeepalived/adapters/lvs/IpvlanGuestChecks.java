@@ -61,7 +61,9 @@ final class IpvlanGuestChecks {
                 assertTrue(hasVip(JK_NS), "jkeepalived keeps the VIP\n" + logs(jk, ka));
                 String jkPlacement = vipPlacement(JK_NS, "jkipa0");
                 List<String> jkRoutes = vrfRoutes(JK_NS, "jkipa0", "192.0.2.11");
+                assertTrue(jkRoutes.stream().anyMatch(r -> r.startsWith("local " + VIP + " dev BASE")), "the VIP in the VRF: " + jkRoutes);
                 assertEquals(link(KA_NS, "jkipb0"), link(JK_NS, "jkipa0"), "the ipvlan as ip -d link shows it");
+                assertTrue(link(JK_NS, "jkipa0").endsWith(" master jkipvrf"), "in the base's VRF: " + link(JK_NS, "jkipa0"));
                 assertEquals(addresses(KA_NS, "192.0.2.12"), addresses(JK_NS, "192.0.2.11"), "the ipvlan's own address");
                 assertEquals("1", disableIpv6(KA_NS));
                 assertEquals("1", disableIpv6(JK_NS), "IPv6 off on the ipvlan of an IPv4 instance");
