@@ -114,15 +114,33 @@ final class FfmRtnetlink implements Rtnetlink {
 
     @Override
     public int addMacvlan(String name, int parentIndex, String mac) throws SyscallException {
-        if (name.isEmpty() || name.length() > 15) {
-            throw new IllegalArgumentException("interface name must be 1-15 characters: '" + name + "'");
-        }
+        checkName(name);
         byte[] macBytes = java.util.HexFormat.ofDelimiter(":").parseHex(mac);
         int mySeq = ++seq;
         request(RtnetlinkCodec.newMacvlanRequest(name, parentIndex, macBytes, RtnetlinkCodec.MACVLAN_MODE_PRIVATE, mySeq),
                 mySeq, "RTM_NEWLINK", name + " link " + parentIndex + " address " + mac + " type macvlan mode private");
+        return indexOf(name);
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty() || name.length() > 15) {
+            throw new IllegalArgumentException("interface name must be 1-15 characters: '" + name + "'");
+        }
+    }
+
+    private int indexOf(String name) throws SyscallException {
         return links().stream().filter(l -> l.name().equals(name)).findFirst().map(Link::index)
                 .orElseThrow(() -> new SyscallException("RTM_GETLINK", name, Errno.ENODEV, "created but not listed"));
+    }
+
+    @Override
+    public int addIpvlan(String name, int parentIndex, int vrfIndex, IpvlanFlag flag) throws SyscallException {
+        checkName(name);
+        int mySeq = ++seq;
+        request(RtnetlinkCodec.newIpvlanRequest(name, parentIndex, vrfIndex, RtnetlinkCodec.IPVLAN_MODE_L2, flag.value, mySeq),
+                mySeq, "RTM_NEWLINK", name + " link " + parentIndex + (vrfIndex > 0 ? " master " + vrfIndex : "")
+                        + " type ipvlan mode l2 " + flag.word());
+        return indexOf(name);
     }
 
     @Override

@@ -44,6 +44,12 @@ public interface Rtnetlink extends AutoCloseable {
      */
     int addMacvlan(String name, int parentIndex, String mac) throws SyscallException;
 
+    /**
+     * Creates an ipvlan in mode l2 with {@code flag} (as keepalived's {@code use_ipvlan}) named {@code name} on link
+     * {@code parentIndex}, enslaved to {@code vrfIndex} unless 0, left down; returns its index.
+     */
+    int addIpvlan(String name, int parentIndex, int vrfIndex, IpvlanFlag flag) throws SyscallException;
+
     /** Sets or clears IFF_UP ({@code ip link set up/down}). */
     void setLinkUp(int index, boolean up) throws SyscallException;
 

@@ -124,6 +124,43 @@ final class RtnetlinkCodec {
         return b.array();
     }
 
+    static final int IPVLAN_MODE_L2 = 0;
+    private static final int IFLA_IPVLAN_MODE = 1;
+    private static final int IFLA_IPVLAN_FLAGS = 2;
+
+    /**
+     * RTM_NEWLINK creating an ipvlan {@code name} on {@code parentIndex} (keepalived's use_ipvlan), as
+     * {@code ip link add link PARENT name NAME [master VRF] type ipvlan mode l2 FLAG} sends it: [IFLA_MASTER],
+     * IFLA_LINK, IFLA_IFNAME, IFLA_LINKINFO { KIND "ipvlan", DATA { IFLA_IPVLAN_MODE u16, IFLA_IPVLAN_FLAGS u16 } }.
+     *
+     * @param masterIndex the VRF to enslave it to (keepalived: its parent's), 0 for none
+     * @param flags IPVLAN_F_* (0 bridge, 1 private, 2 vepa), see {@link IpvlanFlag}
+     */
+    static byte[] newIpvlanRequest(String name, int parentIndex, int masterIndex, int mode, int flags, int seq) {
+        byte[] ifname = (name + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] kind = "ipvlan".getBytes(StandardCharsets.UTF_8);   // as iproute2: the kind without its NUL
+        int dataAttr = 4 + attrSize(2) * 2;
+        int linkinfo = 4 + attrSize(kind.length) + align(dataAttr);
+        int len = 16 + 16 + (masterIndex > 0 ? attrSize(4) : 0) + attrSize(4) + attrSize(ifname.length) + align(linkinfo);
+        var b = header(len, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+        b.put(new byte[16]); // ifinfomsg: AF_UNSPEC, index 0 (the kernel picks)
+        if (masterIndex > 0) {
+            attr(b, IFLA_MASTER, u32(masterIndex));
+        }
+        attr(b, IFLA_LINK, u32(parentIndex));
+        attr(b, IFLA_IFNAME, ifname);
+        b.putShort((short) linkinfo).putShort((short) IFLA_LINKINFO);
+        attr(b, IFLA_INFO_KIND, kind);
+        b.putShort((short) dataAttr).putShort((short) IFLA_INFO_DATA);
+        attr(b, IFLA_IPVLAN_MODE, u16(mode));
+        attr(b, IFLA_IPVLAN_FLAGS, u16(flags));
+        return b.array();
+    }
+
+    private static byte[] u16(int v) {
+        return ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) v).array();
+    }
+
     /** RTM_NEWLINK changing only IFF_UP of link {@code index}. */
     static byte[] setLinkUpRequest(int index, boolean up, int seq) {
         var b = header(32, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);

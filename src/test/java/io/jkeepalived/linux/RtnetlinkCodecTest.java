@@ -38,6 +38,35 @@ class RtnetlinkCodecTest {
         assertEquals(2, req[16 + 2], "ifa_flags byte has IFA_F_NODAD too");
     }
 
+    /**
+     * The bytes iproute2 sends for {@code ip link add link jkpar0 name vrrp.51 type ipvlan mode l2 private} (jkpar0
+     * index 3, sequence 0x6b16cb27), captured with {@code strace -e write=3}; bridge and vepa differ only in the
+     * last attribute's value (0, 2).
+     */
+    @Test
+    void newIpvlanRequestIsWhatIpLinkAddSends() {
+        String ip = "58000000 10000506 27cb166b 00000000 00000000 00000000 00000000 00000000"
+                + " 08000500 03000000 0c000300 76727270 2e353100 24001200 0a000100 6970766c"
+                + " 616e0000 14000200 06000100 00000000 06000200 01000000";
+        byte[] expected = java.util.HexFormat.of().parseHex(ip.replace(" ", ""));
+        assertEquals(java.util.HexFormat.of().formatHex(expected), java.util.HexFormat.of().formatHex(
+                RtnetlinkCodec.newIpvlanRequest("vrrp.51", 3, 0, RtnetlinkCodec.IPVLAN_MODE_L2, IpvlanFlag.PRIVATE.value,
+                        0x6b16cb27)));
+        byte[] vepa = RtnetlinkCodec.newIpvlanRequest("vrrp.51", 3, 0, RtnetlinkCodec.IPVLAN_MODE_L2, IpvlanFlag.VEPA.value, 1);
+        assertEquals(2, vepa[vepa.length - 4]);
+        assertEquals(IpvlanFlag.BRIDGE, IpvlanFlag.of(Optional.empty()), "the kernel's default flag");
+    }
+
+    /** {@code ip link add link jkpar0 name vrrp.51 master jkpar1 type ipvlan mode l2 private}: IFLA_MASTER (2) first. */
+    @Test
+    void newIpvlanRequestInAVrfIsWhatIpLinkAddSends() {
+        String ip = "60000000 10000506 44d6166b 00000000 00000000 00000000 00000000 00000000"
+                + " 08000a00 02000000 08000500 03000000 0c000300 76727270 2e353100 24001200"
+                + " 0a000100 6970766c 616e0000 14000200 06000100 00000000 06000200 01000000";
+        assertEquals(ip.replace(" ", ""), java.util.HexFormat.of().formatHex(RtnetlinkCodec.newIpvlanRequest("vrrp.51", 3, 2,
+                RtnetlinkCodec.IPVLAN_MODE_L2, IpvlanFlag.PRIVATE.value, 0x6b16d644)));
+    }
+
     @Test
     void truncatedOrLyingLengthsAreNotMessages() {
         var b = ByteBuffer.allocate(64).order(ByteOrder.nativeOrder());

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Makes keepalived's VMACs: a private-mode macvlan with the virtual MAC on the instance's interface (an existing
+ * Makes keepalived's VMACs and ipvlans (use_ipvlan: mode l2, see {@link #createIpvlan}): a private-mode macvlan with the virtual MAC on the instance's interface (an existing
  * macvlan of that name with the right MAC is reused, one with another MAC is replaced, anything else is refused),
  * IPv6 address generation off (RFC 5798 7.4: no link-local from the virtual MAC) and for IPv4 instances IPv6 off,
  * then up; an IPv6 VMAC gets the base's link-local address (the adverts' source). For IPv4 the sysctls of keepalived's set_interface_parameters: on the VMAC arp_ignore=1, accept_local=1,
@@ -46,6 +46,10 @@ public final class LinuxVmacs {
                 + v.parent(), io.jkeepalived.linux.Errno.ENODEV, "(" + v.instance() + ") interface " + v.parent()
                 + " does not exist"));
         Optional<Link> existing = find(links, v.name());
+        if (v.ipvlan().isPresent()) {
+            createIpvlan(v, v.ipvlan().get(), parent, existing, links);
+            return;
+        }
         if (existing.isPresent()) {
             Link e = existing.get();
             if (!e.kind().equals(Optional.of("macvlan"))) {
@@ -86,6 +90,46 @@ public final class LinuxVmacs {
                 }
             } else {
                 log.log("(" + v.instance() + ") " + v.parent() + " has no link-local address to give " + v.name());
+            }
+        }
+    }
+
+    /**
+     * keepalived's netlink_link_add_ipvlan: an existing ipvlan of that name is taken over (a restart finds its own),
+     * anything else of that name is refused; a new one joins its parent's VRF, if any; IPv6 off on it unless the
+     * instance needs it; up; then its address.
+     * No ARP sysctls: an ipvlan has its parent's MAC, and the kernel gives each address to one ipvlan only.
+     */
+    private void createIpvlan(Vmac v, Vmac.Ipvlan ipvlan, Link parent, Optional<Link> existing, List<Link> links)
+            throws SyscallException, IOException {
+        if (existing.isPresent() && !existing.get().kind().equals(Optional.of("ipvlan"))) {
+            throw new IOException("IPVLAN " + v.name() + " conflicts with existing interface ("
+                    + existing.get().kind().orElse("no kind") + ")");
+        }
+        int index;
+        try {
+            index = existing.isPresent() ? existing.get().index()
+                    : rtnetlink.addIpvlan(v.name(), parent.index(), vrfOf(parent, links), ipvlan.flag());
+        } catch (SyscallException e) {
+            // as keepalived: logged, and the instance stays in FAULT (VrrpPlan finds no such link)
+            log.log("(" + v.instance() + "): Unable to create ipvlan interface " + v.name() + ": " + e.getMessage());
+            return;
+        }
+        made.put(v.name(), v);
+        log.log("(" + v.instance() + "): Success creating ipvlan interface " + v.name());
+        Sysctl.write("ipv6", v.name(), "disable_ipv6", ipvlan.ipv6() ? 0 : 1);
+        rtnetlink.setLinkUp(index, true);
+        if (ipvlan.address().isPresent()) {
+            var a = ipvlan.address().get();
+            boolean v6 = a.address() instanceof java.net.Inet6Address;
+            try {
+                rtnetlink.addAddress(new io.jkeepalived.linux.InterfaceAddress(index, a.address(), a.prefixLength(),
+                        Optional.empty(), io.jkeepalived.linux.InterfaceAddress.RT_SCOPE_UNIVERSE,
+                        v6 ? io.jkeepalived.linux.InterfaceAddress.IFA_F_NODAD : 0, Optional.empty()));
+            } catch (SyscallException e) {
+                if (e.errno() != io.jkeepalived.linux.Errno.EEXIST) {
+                    log.log(v.instance() + ": Failed to add interface address to " + v.name() + ": " + e.getMessage());
+                }
             }
         }
     }
@@ -132,6 +176,12 @@ public final class LinuxVmacs {
                 log.log("cannot restore arp_ignore/arp_filter on " + e.getKey() + ": " + ex.getMessage());
             }
         }
+    }
+
+    /** The index of the VRF {@code link} is enslaved to, 0 when none (a bridge or bond master is not one). */
+    private static int vrfOf(Link link, List<Link> links) {
+        return links.stream().filter(l -> l.index() == link.masterIndex() && l.kind().equals(Optional.of("vrf")))
+                .findFirst().map(Link::index).orElse(0);
     }
 
     private static Optional<Link> find(List<Link> links, String name) {

@@ -142,7 +142,8 @@ final class VrrpInstanceDraft {
         if (nativeIpv6) {
             return AddressFamily.INET6;
         }
-        return vips.isEmpty() ? (peers.isEmpty() ? AddressFamily.INET : AddressFamily.of(peers.get(0).address()))
+        var ipvlanFamily = Optional.ofNullable(vmac).flatMap(VmacSpec::ipvlanAddress).map(VmacSpec.IpvlanAddress::family);
+        return vips.isEmpty() ? (peers.isEmpty() ? ipvlanFamily.orElse(AddressFamily.INET) : AddressFamily.of(peers.get(0).address()))
                 : vips.get(0).family();
     }
 
@@ -229,6 +230,15 @@ final class VrrpInstanceDraft {
                 sink.warning(SourcePos.NONE, tag() + " the first IPv6 VIP address must be link local");
             } else {
                 sink.report(io.jkeepalived.config.Severity.INFO, SourcePos.NONE, tag() + " the first IPv6 VIP address should be link local");
+            }
+        }
+        if (vmac != null && vmac.kind() == VmacSpec.Kind.IPVLAN) {
+            if (vmac.ipvlanAddress().isEmpty() && family == AddressFamily.INET) {
+                sink.warning(SourcePos.NONE, tag() + " IPv4 ipvlan requires a source ip address to be configured."
+                        + " setting instance to fault state");
+            } else if (vmac.ipvlanAddress().isPresent() && vmac.ipvlanAddress().get().family() != family) {
+                sink.warning(SourcePos.NONE, tag() + " IPv4 ipvlan address family does not match instance."
+                        + " setting instance to fault state");
             }
         }
         boolean promote = promoteSecondaries;

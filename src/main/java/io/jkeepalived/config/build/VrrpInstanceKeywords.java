@@ -141,10 +141,10 @@ final class VrrpInstanceKeywords {
                 .applied(VrrpInstanceSpec::ownerIgnoreAdverts)
             .on("timer_expired_backup", "thread_timer_expired", VrrpInstanceKeywords::timerExpiredBackup)
                 .unsupported("timer_expired_backup")
-            .on("use_vmac", (d, w) -> d.vmac = vmac(w.node(), VmacSpec.Kind.MACVLAN))
+            .on("use_vmac", (d, w) -> d.vmac = vmac(d, w, VmacSpec.Kind.MACVLAN))
                 .applied(VrrpInstanceSpec::vmac)
-            .on("use_ipvlan", (d, w) -> d.vmac = vmac(w.node(), VmacSpec.Kind.IPVLAN))
-                .unsupported("ipvlan (not built: the test kernel has no ipvlan module)")
+            .on("use_ipvlan", (d, w) -> d.vmac = vmac(d, w, VmacSpec.Kind.IPVLAN))
+                .applied(VrrpInstanceSpec::vmac)
             .on("use_vmac_addr", (d, w) -> d.useVmacAddr = true)
                 .applied(VrrpInstanceSpec::useVmacAddr)
             .on("vmac_xmit_base", (d, w) -> d.vmacXmitBase = true)
@@ -508,16 +508,17 @@ final class VrrpInstanceKeywords {
         }
     }
 
-    private static VmacSpec vmac(ConfigNode n, VmacSpec.Kind kind) {
+    private static VmacSpec vmac(VrrpInstanceDraft d, Words w, VmacSpec.Kind kind) {
         Optional<String> name = Optional.empty();
         Optional<String> mac = Optional.empty();
-        Optional<String> ip = Optional.empty();
+        Optional<VmacSpec.IpvlanAddress> ip = Optional.empty();
         Optional<String> mode = Optional.empty();
         Optional<String> group = Optional.empty();
         boolean notify = false;
-        var a = n.argTexts();
+        var a = w.node().argTexts();
         for (int i = 0; i < a.size(); i++) {
             var t = a.get(i);
+            Optional<VmacSpec.IpvlanAddress> address = kind == VmacSpec.Kind.IPVLAN ? ipvlanAddress(t) : Optional.empty();
             if (t.equals("name") && i + 1 < a.size()) {
                 name = Optional.of(a.get(++i));
             } else if (t.equals("group") && i + 1 < a.size()) {
@@ -525,15 +526,41 @@ final class VrrpInstanceKeywords {
             } else if (t.equals("netlink_notify_msg")) {
                 notify = true;
             } else if (t.equals("bridge") || t.equals("private") || t.equals("vepa")) {
-                mode = Optional.of(t);
+                if (mode.isPresent()) {
+                    w.error(d.tag() + " ipvlan type already specified - ignoring '" + t + "'");
+                } else {
+                    mode = Optional.of(t);
+                }
             } else if (t.matches("([0-9a-fA-F]{2}:){4,5}[0-9a-fA-F]{2}")) {
                 mac = Optional.of(t);
-            } else if (kind == VmacSpec.Kind.IPVLAN && Addresses.parse(t.split("/")[0]).isPresent()) {
-                ip = Optional.of(t);
+            } else if (address.isPresent()) {
+                if (ip.isPresent()) {
+                    w.error(d.tag() + " ipvlan address already specified - ignoring '" + t + "'");
+                } else {
+                    ip = address;
+                }
             } else if (name.isEmpty()) {
                 name = Optional.of(t);
             }
         }
         return new VmacSpec(kind, name, mac, ip, mode, notify, group);
+    }
+
+    /** ADDRESS[/PREFIX] as keepalived's check_valid_ipaddress takes it; empty when it is not one (then it is a name). */
+    private static Optional<VmacSpec.IpvlanAddress> ipvlanAddress(String t) {
+        int slash = t.indexOf('/');
+        var address = Addresses.parse(slash < 0 ? t : t.substring(0, slash));
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        int max = Addresses.maxPrefix(address.get());
+        if (slash < 0) {
+            return Optional.of(new VmacSpec.IpvlanAddress(address.get(), max));
+        }
+        String p = t.substring(slash + 1);
+        if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > max) {
+            return Optional.empty();
+        }
+        return Optional.of(new VmacSpec.IpvlanAddress(address.get(), Integer.parseInt(p)));
     }
 }

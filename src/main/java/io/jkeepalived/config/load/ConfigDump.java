@@ -246,7 +246,7 @@ public final class ConfigDump {
         out.add("   VRRP Version = " + i.version());
         out.add("   Flags: none");
         out.add("   Wantstate = " + i.initialState());
-        out.add("   Number of config faults = " + (i.unicastFaultNoPeer() && !i.isUnicast() ? 1 : 0));
+        out.add("   Number of config faults = " + i.configFaults());
         i.interfaceName().ifPresent(n -> out.add("   Interface = " + n));
         i.mcastSrcIp().or(i::unicastSrcIp).ifPresent(a -> out.add("   Using src_ip = " + Addresses.format(a)));
         if (!i.isUnicast()) {

@@ -105,6 +105,30 @@ public record VrrpInstanceSpec(
         return !unicastPeers.isEmpty();
     }
 
+    /**
+     * keepalived's num_config_faults (the instance stays in FAULT): unicast_fault_no_peer without peers; an IPv4
+     * use_ipvlan without an address, or one whose address is of the other family.
+     */
+    public int configFaults() {
+        return (unicastFaultNoPeer && !isUnicast() ? 1 : 0) + (ipvlanConfigFault() ? 1 : 0);
+    }
+
+    /** use_ipvlan on an IPv4 instance without an address, or with one of the other family: keepalived's config fault. */
+    public boolean ipvlanConfigFault() {
+        if (vmac.isEmpty() || vmac.get().kind() != VmacSpec.Kind.IPVLAN) {
+            return false;
+        }
+        var address = vmac.get().ipvlanAddress();
+        return address.isEmpty() ? family == AddressFamily.INET : address.get().family() != family;
+    }
+
+    /** The adverts' configured source: mcast_src_ip / unicast_src_ip, else use_ipvlan's address (keepalived's saddr). */
+    public java.util.Optional<java.net.InetAddress> configuredSource() {
+        var src = isUnicast() ? unicastSrcIp.or(() -> mcastSrcIp) : mcastSrcIp.or(() -> unicastSrcIp);
+        return src.or(() -> vmac.flatMap(VmacSpec::ipvlanAddress).filter(a -> a.family() == family)
+                .map(VmacSpec.IpvlanAddress::address));
+    }
+
     /** This instance with other tracking (keepalived drops or unweights some trackers of sync group members). */
     public VrrpInstanceSpec withTracking(List<TrackRef> interfaces, List<TrackRef> scripts, List<TrackRef> files) {
         return new VrrpInstanceSpec(name, initialState, interfaceName, virtualRouterId, priority, advertInterval,

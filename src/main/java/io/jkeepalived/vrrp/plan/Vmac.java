@@ -5,6 +5,7 @@ import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.VirtualIpSpec;
 import io.jkeepalived.config.model.VmacSpec;
 import io.jkeepalived.config.model.VrrpInstanceSpec;
+import io.jkeepalived.linux.IpvlanFlag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,21 +14,48 @@ import java.util.Optional;
  * keepalived's {@code use_vmac}: a macvlan in private mode named {@code name} on {@code parent} with the virtual MAC
  * 00:00:5e:00:01:VRID (00:00:5e:00:02:VRID for IPv6) or the one configured (five octets: the VRID is the sixth).
  * The VIPs live on it and, unless {@code vmac_xmit_base}, the adverts are sent and received on it.
+ * With {@code use_ipvlan} ({@code ipvlan} present) it is an ipvlan in mode l2 instead: the parent's MAC (empty
+ * {@code mac}), the configured address (the adverts' source) and the adverts on it; the VIPs stay on the parent,
+ * as keepalived 2.2.7 leaves them (it moves VIPs for use_vmac only).
  *
  * @param name default {@code vmac_prefix.VRID} ("vrrp.51")
  */
-public record Vmac(String instance, String name, String parent, String mac, boolean ipv6, boolean xmitBase) {
+public record Vmac(String instance, String name, String parent, String mac, boolean ipv6, boolean xmitBase,
+        Optional<Ipvlan> ipvlan) {
 
-    /** The VMAC of a macvlan {@code use_vmac} instance; {@code use_ipvlan} is not made. */
+    /**
+     * use_ipvlan's link: mode l2 with {@code flag}; {@code address} goes on it; {@code ipv6} keeps IPv6 on (an IPv6
+     * instance, or E-VIPs of the other family), else keepalived turns it off.
+     */
+    public record Ipvlan(IpvlanFlag flag, Optional<VmacSpec.IpvlanAddress> address, boolean ipv6) {
+    }
+
+    /** A macvlan VMAC. */
+    public Vmac(String instance, String name, String parent, String mac, boolean ipv6, boolean xmitBase) {
+        this(instance, name, parent, mac, ipv6, xmitBase, Optional.empty());
+    }
+
+    /** The VMAC (macvlan) or ipvlan of a {@code use_vmac} / {@code use_ipvlan} instance. */
     public static Optional<Vmac> of(VrrpInstanceSpec spec, GlobalDefs global) {
-        if (spec.vmac().isEmpty() || spec.vmac().get().kind() != VmacSpec.Kind.MACVLAN || spec.interfaceName().isEmpty()) {
+        if (spec.vmac().isEmpty() || spec.interfaceName().isEmpty()) {
             return Optional.empty();
         }
         VmacSpec v = spec.vmac().get();
         boolean v6 = spec.family() == AddressFamily.INET6;
         String name = v.name().filter(n -> !n.isEmpty()).orElse(global.vmacPrefix() + "." + spec.virtualRouterId());
+        if (v.kind() == VmacSpec.Kind.IPVLAN) {
+            // keepalived: an address of the other family is a config fault and is not put on the link
+            var address = v.ipvlanAddress().filter(a -> a.family() == spec.family());
+            boolean otherFamily = excludedVips(spec).anyMatch(vip -> vip.family() != spec.family());
+            return Optional.of(new Vmac(spec.name(), name, spec.interfaceName().get(), "", v6, false,
+                    Optional.of(new Ipvlan(IpvlanFlag.of(v.ipvlanMode()), address, v6 || otherFamily))));
+        }
         return Optional.of(new Vmac(spec.name(), name, spec.interfaceName().get(), mac(v.mac(), v6, spec.virtualRouterId()),
                 v6, spec.vmacXmitBase()));
+    }
+
+    private static java.util.stream.Stream<VirtualIpSpec> excludedVips(VrrpInstanceSpec spec) {
+        return spec.virtualIpAddressesExcluded().stream();
     }
 
     /**

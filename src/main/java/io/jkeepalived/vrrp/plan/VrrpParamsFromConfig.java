@@ -56,8 +56,8 @@ public final class VrrpParamsFromConfig {
                 })
                 .unicastPeers(unicastPeers(spec.unicastPeers()))
                 .ownerIgnoreAdverts(spec.ownerIgnoreAdverts())
-                // unicast_fault_no_peer without peers: keepalived's config fault, FAULT for good
-                .configFault(spec.unicastFaultNoPeer() && !spec.isUnicast())
+                // unicast_fault_no_peer without peers, an IPv4 ipvlan without address: keepalived's config faults
+                .configFault(spec.unicastFaultNoPeer() && !spec.isUnicast() || spec.ipvlanConfigFault())
                 // keepalived: a peer's min_ttl or max_ttl turns the source check on for the instance
                 .checkUnicastSource(spec.checkUnicastSrc() || spec.unicastPeers().stream()
                         .anyMatch(u -> u.minTtl().isPresent() || u.maxTtl().isPresent()));

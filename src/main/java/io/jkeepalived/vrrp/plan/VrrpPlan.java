@@ -69,13 +69,19 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
             String ifname = spec.interfaceName().orElseThrow(
                     () -> new PlanException("(" + spec.name() + ") has no interface - interface-less unicast instances are not supported"));
             boolean v6 = spec.family() == io.jkeepalived.config.model.AddressFamily.INET6;
-            Optional<Vmac> vmac = vmacOf(spec, config);
+            Optional<Vmac> wanted = vmacOf(spec, config);
+            // keepalived: an ipvlan that could not be made (a kernel without ipvlan) leaves its instance in FAULT
+            boolean ipvlanMissing = wanted.flatMap(Vmac::ipvlan).isPresent() && host.link(wanted.get().name()).isEmpty();
+            Optional<Vmac> vmac = ipvlanMissing ? Optional.empty() : wanted;
             String vrrpIf = vmac.map(Vmac::vrrpInterface).orElse(ifname);
             interfaces.add(vrrpIf);
             Optional<Link> link = host.link(ifname);
             Optional<Link> vrrpLink = host.link(vrrpIf);
-            Optional<InetAddress> configured = configuredSource(spec);
-            Optional<InetAddress> source = configured.or(() -> link.flatMap(l -> v6 ? host.linkLocalIpv6(l.index())
+            // an ipvlan has a link-local of its own (keepalived's vrrp->ifp->sin6_addr); its address is a configured source
+            boolean onIpvlan = vmac.flatMap(Vmac::ipvlan).isPresent();
+            Optional<InetAddress> configured = spec.configuredSource();
+            Optional<InetAddress> source = configured.or(() -> link.flatMap(l -> v6
+                    ? host.linkLocalIpv6(onIpvlan ? vrrpLink.map(Link::index).orElse(l.index()) : l.index())
                     : host.primaryIpv4(l.index())));
             // why the instance cannot run on this host now, in keepalived's words; empty when it can
             Optional<String> missing = link.isEmpty() ? Optional.of("interface " + ifname + " down")
@@ -92,19 +98,24 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
                 if (vmac.isPresent()) {
                     params = params.toBuilder().interfaceName(vrrpIf).build();
                 }
+                if (ipvlanMissing) {
+                    params = params.toBuilder().configFault(true).build();
+                }
             } catch (IllegalArgumentException e) {
                 throw new PlanException("(" + spec.name() + ") " + e.getMessage());
             }
             List<InetAddress> peers = spec.unicastPeers().stream().map(UnicastPeerSpec::address).toList();
             var addrs = new ArrayList<InterfaceAddress>();
+            boolean onVmac = vmac.isPresent() && vmac.get().ipvlan().isEmpty();
             var extraIf = new ExtraIfGarp(vmac.map(Vmac::name).orElse(ifname), vmacNames, spec.garpExtraIfAll(),
                     spec.vmacXmitBase());
             for (VirtualIpSpec vip : concat(spec.virtualIpAddresses(), spec.virtualIpAddressesExcluded())) {
-                // keepalived: a VIP of the instance's interface and family lives on its VMAC, one with use_vmac_addr
+                // keepalived: a VIP of the instance's interface and family lives on its VMAC (an ipvlan's stay on the
+                // base: keepalived 2.2.7 moves them for use_vmac only), one with use_vmac_addr
                 // on a VMAC of its own, others where they say
                 String dev = Vmac.forAddress(spec, vip, config.globalDefs(), planned).map(Vmac::name)
                         .orElseGet(() -> vip.dev().filter(d -> !d.equals(ifname))
-                                .orElse(vmac.isPresent() && vip.family() == spec.family() ? vmac.get().name() : ifname));
+                                .orElse(onVmac && vip.family() == spec.family() ? vmac.get().name() : ifname));
                 extraIf.add(vip.address(), dev);
                 Optional<Link> devLink = host.link(dev);
                 if (devLink.isEmpty() && !dynamic) {
@@ -168,7 +179,7 @@ public record VrrpPlan(List<InstanceParams> instances, List<SyncGroupParams> gro
         return spec.isUnicast() ? spec.unicastSrcIp().or(spec::mcastSrcIp) : spec.mcastSrcIp().or(spec::unicastSrcIp);
     }
 
-    /** The VMACs ({@code use_vmac}) to make before planning: their interfaces carry the instances' VIPs and adverts. */
+    /** The VMACs ({@code use_vmac}) and ipvlans ({@code use_ipvlan}) to make before planning: their interfaces carry the instances' VIPs and adverts. */
     public static List<Vmac> vmacs(KeepalivedConfig config) {
         // the instances' own VMACs first: keepalived names them at parse time, before any VIP's (use_vmac_addr)
         var all = new ArrayList<>(config.vrrpInstances().stream().map(s -> vmacOf(s, config)).flatMap(Optional::stream).toList());

@@ -1,6 +1,6 @@
 package io.jkeepalived.adapters.lvs;
 
-/** The guest side of {@link IpvsQemuRootTest}: every IPVS check, in one JVM, in one boot. */
+/** The guest side of {@link IpvsQemuRootTest}: every IPVS check (and use_ipvlan's), in one JVM, in one boot. */
 public final class IpvsGuestMain {
     private IpvsGuestMain() {
     }
@@ -17,6 +17,7 @@ public final class IpvsGuestMain {
             DriftGuestChecks.register(checks, out, jvm);
             SyncDaemonGuestChecks.register(checks, out, jvm);
             DifferentialGuestChecks.register(checks, out, jvm);
+            IpvlanGuestChecks.register(checks, out, jvm);
         }
         if (args.length > 1 && !args[1].isEmpty()) {
             checks.only(args[1]);

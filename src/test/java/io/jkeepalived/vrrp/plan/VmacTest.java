@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jkeepalived.config.DiagnosticSink;
 import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.VmacSpec.IpvlanAddress;
+import io.jkeepalived.linux.IpvlanFlag;
 import io.jkeepalived.linux.Link;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** use_vmac: keepalived's names and MACs, and the plan putting adverts and VIPs on the VMAC (or adverts on the base). */
+/** use_vmac and use_ipvlan: keepalived's names and MACs, and the plan putting adverts and VIPs on the VMAC (or adverts on the base). */
 class VmacTest {
     @TempDir
     Path dir;
@@ -139,5 +141,103 @@ class VmacTest {
         assertEquals(8, plan.addressesOf().get("XMIT_BASE").get(0).interfaceIndex(), "the VIP is on the VMAC all the same");
         assertEquals("vmac52", plan.deviceOf().get(InetAddress.getByName("192.0.2.101")), "GARPs leave from the VMAC");
         assertTrue(plan.interfaces().containsAll(List.of("vrrp.51", "vmac52", "lo")));
+    }
+
+    @Test
+    void useIpvlanIsAnL2IpvlanCarryingItsAddressAndTheAdverts() throws Exception {
+        var config = load("""
+                vrrp_instance IPVLAN {
+                    interface lo
+                    virtual_router_id 51
+                    use_ipvlan 192.0.2.11/24 private
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance NAMED {
+                    interface lo
+                    virtual_router_id 52
+                    use_ipvlan ipv52 vepa 192.0.2.12
+                    virtual_ipaddress {
+                        192.0.2.101
+                    }
+                    virtual_ipaddress_excluded {
+                        2001:db8::101
+                    }
+                }
+                vrrp_instance NO_ADDRESS {
+                    interface lo
+                    virtual_router_id 53
+                    use_ipvlan
+                    virtual_ipaddress {
+                        192.0.2.102
+                    }
+                }
+                """);
+        assertEquals(List.of(
+                new Vmac("IPVLAN", "vrrp.51", "lo", "", false, false, Optional.of(new Vmac.Ipvlan(
+                        IpvlanFlag.PRIVATE, Optional.of(new IpvlanAddress(InetAddress.getByName("192.0.2.11"), 24)), false))),
+                new Vmac("NAMED", "ipv52", "lo", "", false, false, Optional.of(new Vmac.Ipvlan(
+                        IpvlanFlag.VEPA, Optional.of(new IpvlanAddress(
+                                InetAddress.getByName("192.0.2.12"), 32)), true))),
+                new Vmac("NO_ADDRESS", "vrrp.53", "lo", "", false, false, Optional.of(new Vmac.Ipvlan(
+                        IpvlanFlag.BRIDGE, Optional.empty(), false)))),
+                VrrpPlan.vmacs(config), "IPv6 stays on for E-VIPs of the other family; bridge is the default");
+        var base = VrrpPlanTest.host();
+        var links = new java.util.ArrayList<>(base.links());
+        links.add(new Link(7, "vrrp.51", Link.IFF_UP | Link.IFF_RUNNING, Link.OperState.UP, "", 1500, Optional.of("ipvlan"), 0));
+        links.add(new Link(8, "ipv52", Link.IFF_UP | Link.IFF_RUNNING, Link.OperState.UP, "", 1500, Optional.of("ipvlan"), 0));
+        links.add(new Link(9, "vrrp.53", Link.IFF_UP | Link.IFF_RUNNING, Link.OperState.UP, "", 1500, Optional.of("ipvlan"), 0));
+        var plan = VrrpPlan.of(config, new HostInterfaces(links, base.addresses()));
+        assertEquals("vrrp.51", plan.socketOf().get("IPVLAN").interfaceName());
+        assertEquals(InetAddress.getByName("192.0.2.11"), plan.socketOf().get("IPVLAN").source(), "the ipvlan's address");
+        assertEquals(1, plan.addressesOf().get("IPVLAN").get(0).interfaceIndex(), "the VIP stays on the base, as keepalived's");
+        assertEquals("lo", plan.deviceOf().get(InetAddress.getByName("192.0.2.100")), "and its GARPs");
+        assertEquals(1, plan.addressesOf().get("NAMED").get(0).interfaceIndex());
+        assertEquals(1, plan.addressesOf().get("NAMED").get(1).interfaceIndex(), "an E-VIP of the other family stays on the base");
+        var params = plan.instances().stream().collect(java.util.stream.Collectors.toMap(
+                io.jkeepalived.vrrp.engine.InstanceParams::name, p -> p));
+        assertEquals(false, params.get("IPVLAN").configFault());
+        assertEquals(true, params.get("NO_ADDRESS").configFault(), "keepalived: an IPv4 ipvlan requires an address");
+
+        var noIpvlans = VrrpPlan.of(config, base);
+        assertEquals("lo", noIpvlans.socketOf().get("IPVLAN").interfaceName(), "an ipvlan that could not be made");
+        assertTrue(noIpvlans.instances().get(0).configFault(), "its instance stays in FAULT, as keepalived's");
+    }
+
+    @Test
+    void useIpvlanMistakesAreKeepalivedsMessages() throws Exception {
+        Path f = dir.resolve("bad.conf");
+        Files.writeString(f, """
+                vrrp_instance NO_ADDRESS {
+                    interface lo
+                    virtual_router_id 51
+                    use_ipvlan bridge vepa
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance OTHER_FAMILY {
+                    interface lo
+                    virtual_router_id 52
+                    use_ipvlan 2001:db8::5/64 192.0.2.5
+                    virtual_ipaddress {
+                        192.0.2.101
+                    }
+                }
+                """);
+        var sink = new DiagnosticSink();
+        var config = ConfigTest.load(f, "", false, sink);
+        var messages = sink.findings().stream().map(io.jkeepalived.config.Diagnostic::message).toList();
+        assertTrue(messages.contains("(NO_ADDRESS) ipvlan type already specified - ignoring 'vepa'"), messages.toString());
+        assertTrue(messages.contains("(NO_ADDRESS) IPv4 ipvlan requires a source ip address to be configured."
+                + " setting instance to fault state"), messages.toString());
+        assertTrue(messages.contains("(OTHER_FAMILY) ipvlan address already specified - ignoring '192.0.2.5'"),
+                messages.toString());
+        assertTrue(messages.contains("(OTHER_FAMILY) IPv4 ipvlan address family does not match instance."
+                + " setting instance to fault state"), messages.toString());
+        assertEquals(List.of(1, 1), config.vrrpInstances().stream().map(i -> i.configFaults()).toList());
+        assertEquals(Optional.empty(), Vmac.of(config.vrrpInstances().get(1), config.globalDefs()).orElseThrow().ipvlan()
+                .orElseThrow().address(), "an address of the other family is not put on the ipvlan");
     }
 }
