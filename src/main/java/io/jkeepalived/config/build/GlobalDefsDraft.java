@@ -117,6 +117,8 @@ final class GlobalDefsDraft {
     Duration startupDelay = Duration.ZERO;
     boolean logUnknownVrids;
     boolean vrrpOwnerIgnoreAdverts;
+    boolean v3ChecksumAsV2;
+    Duration delayAfterBoot = Duration.ZERO;
     String vmacPrefix = "vrrp";
     Optional<String> vmacAddrPrefix = Optional.empty();    // keepalived: unset falls back to vmac_prefix
     int umask = 0177;
@@ -161,7 +163,7 @@ final class GlobalDefsDraft {
                 lvsNotifyFifoScript, scriptSecurity, scriptUser.or(() -> scriptSecurity ? Optional.of("keepalived_script")
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
-                noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
+                noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, v3ChecksumAsV2, delayAfterBoot, vmacPrefix, vmacAddrPrefix, umask,
                 reloadCheckConfig, reloadFile, reloadTimeFile, dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
                 new ProcessNames(processName, vrrpProcessName, checkerProcessName), new SocketBuffers(rxBufsPolicy,
                         netlinkBuffer("vrrp_netlink_cmd"), netlinkBuffer("vrrp_netlink_monitor"),

@@ -281,9 +281,9 @@ final class GlobalDefsKeywords {
                 .unsupported("script security")
             .accepted("vrrp_delay_after_boot")
                 .unsupported("start-up delay")
-            // Only the vrrp_instance keyword is read; the global default is not carried to instances.
-            .accepted("v3_checksum_as_v2")
-                .unsupported("v3_checksum_as_v2 in global_defs")
+            // keepalived's handler takes no argument (any word after it is ignored): every instance's default
+            .on("v3_checksum_as_v2", (g, w) -> g.v3ChecksumAsV2 = true)
+                .applied(VrrpInstanceSpec::v3ChecksumAsV2)
             .build();
 
     /** keepalived's get_priority: a nice value in [-20, 19]; anything else leaves the process's nice unchanged (0). */

@@ -269,7 +269,7 @@ final class VrrpInstanceDraft {
                 ignoreAdverts, timerExpiredBackup, Optional.ofNullable(vmac),
                 useVmacAddr, vmacXmitBase, Optional.ofNullable(garpExtraIf).or(g::vrrpGarpExtraIf),
                 garpExtraIf != null ? garpExtraIfAll : g.vrrpGarpExtraIfAll(),
-                v3ChecksumAsV2 != null && v3ChecksumAsV2, oldUnicastChecksum,
+                v3ChecksumAsV2 != null ? v3ChecksumAsV2 : g.v3ChecksumAsV2(), oldUnicastChecksum,
                 kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(kernelRxBufSize), Optional.ofNullable(vrf),
                 Optional.ofNullable(lvsSyncDaemonInterface), nativeIpv6, acc ? SourcePos.NONE : noAcceptPos, pos);
     }
