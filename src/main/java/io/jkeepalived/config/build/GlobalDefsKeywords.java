@@ -107,10 +107,11 @@ final class GlobalDefsKeywords {
             // keepalived 2.2.7 as Debian builds it (nftables, no iptables): vrrp_iptables means nftables
             .on("vrrp_iptables", GlobalDefsKeywords::vrrpIptables)
                 .applied(GlobalDefs::nftables)
+            // the VRRP loop's automatic raise (vrrp.runtime.AutoRealtimePriority); the checker's loop is not raised
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
-                .unsupported("automatic realtime priority")
+                .applied(GlobalDefs::maxAutoPriority)
             .on("min_auto_priority_delay", GlobalDefsKeywords::minAutoPriorityDelay)
-                .unsupported("automatic realtime priority")
+                .applied(GlobalDefs::minAutoPriorityDelay)
             .on("vrrp_priority", GlobalDefsKeywords::niceness)
                 .applied(GlobalDefs::vrrpPriority)
             .on("checker_priority", GlobalDefsKeywords::niceness)
@@ -524,8 +525,18 @@ final class GlobalDefsKeywords {
         }
     }
 
+    /** keepalived's min_auto_priority_delay_handler: microseconds in [1, 10000000]. */
     private static void minAutoPriorityDelay(GlobalDefsDraft g, Words w) {
-        w.integer(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.minAutoPriorityDelay = Duration.ofNanos(v * 1000));
+        if (w.arg(0).isEmpty()) {
+            w.error("min_auto_priority_delay requires delay time");
+            return;
+        }
+        var v = w.integer(0, 1, 10_000_000);
+        if (v.isPresent()) {
+            g.minAutoPriorityDelay = Duration.ofNanos(v.getAsLong() * 1000);
+        } else {
+            w.error("min_auto_priority_delay '" + w.arg(0).get() + "' must be in [1, 10000000] - ignoring");
+        }
     }
 
     /** keepalived's get_realtime_priority: outside [1, 99] is clamped to it, a non-number is refused. */

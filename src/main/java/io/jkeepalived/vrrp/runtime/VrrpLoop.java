@@ -57,6 +57,11 @@ public final class VrrpLoop implements AutoCloseable {
     private final ThreadWatch.Heartbeat loopBeat;
     private final ThreadWatch.Heartbeat timerBeat;
     private final ThreadWatch.Heartbeat readerBeat;
+    private volatile java.util.function.LongConsumer lateTimers = late -> { };
+
+    /** A TimerDue with the deadline it was queued for, so the loop can tell how late it handles it. */
+    private record Due(long deadline, VrrpEvent.TimerDue event) {
+    }
 
     public VrrpLoop(String name, VrrpEngine engine, VrrpPorts ports, MonotonicClock clock) {
         this.name = name;
@@ -164,6 +169,15 @@ public final class VrrpLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Told, on the loop thread and before the engine sees it, how many microseconds after its deadline each timer is
+     * handled (when it is late at all): keepalived's scheduler checks the same after each wake-up (a host too busy,
+     * the process stopped) to raise its priority. Set before {@link #start}.
+     */
+    public void onLateTimer(java.util.function.LongConsumer listener) {
+        lateTimers = listener;
+    }
+
     /** Queues an event (thread-safe); link and tracker changes come in this way. */
     public void submit(VrrpEvent event) {
         events.add(event);
@@ -242,6 +256,13 @@ public final class VrrpLoop implements AutoCloseable {
                     q.run(engine);
                     continue;
                 }
+                if (item instanceof Due due) {
+                    long late = clock.nowMicros() - due.deadline();
+                    if (late > 0) {
+                        lateTimers.accept(late);
+                    }
+                    item = due.event();
+                }
                 execute(engine.handle(monotonic((VrrpEvent) item)));
             }
         } catch (InterruptedException e) {
@@ -258,7 +279,7 @@ public final class VrrpLoop implements AutoCloseable {
             long now = clock.nowMicros();
             if (d <= now) {
                 if (deadline.compareAndSet(d, NEVER)) {
-                    submit(new VrrpEvent.TimerDue(now));
+                    events.add(new Due(d, new VrrpEvent.TimerDue(now)));
                 }
                 continue;
             }

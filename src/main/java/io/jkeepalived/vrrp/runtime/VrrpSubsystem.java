@@ -228,7 +228,12 @@ public final class VrrpSubsystem implements Subsystem {
         var loop = new VrrpLoop("VRRP", engine, new VrrpPorts(transport, addresses, garp, notifier,
                 HoldingPorts.log(new BoundedLogSink(log::info, clock, 5, 10_000_000L), stopHold)), clock);
         var settings = loopSettings();
-        loop.start(startupDelayMicros(), settings::applyToHelperThread);
+        var feederTids = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+        loop.onLateTimer(lateTimers(settings, feederTids));
+        loop.start(startupDelayMicros(), () -> {
+            settings.applyToHelperThread();
+            feederTids.add(io.jkeepalived.linux.ThreadScheduling.currentThreadId());
+        });
         schedule(loop, settings);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
 
@@ -367,6 +372,26 @@ public final class VrrpSubsystem implements Subsystem {
                 g.vrrpCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
                 io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(),
                         g.checkerRtPriority(), g.checkerRlimitRttime()), g.processNames().vrrp());
+    }
+
+    /**
+     * max_auto_priority / min_auto_priority_delay: a timer the loop handles too late is logged in keepalived's words and
+     * raises the loop and the threads that wake it ({@code feederTids}) one realtime step (AutoRealtimePriority).
+     */
+    private java.util.function.LongConsumer lateTimers(io.jkeepalived.linux.LoopThreadSettings settings, List<Integer> feederTids) {
+        var g = config.globalDefs();
+        var auto = new AutoRealtimePriority(g.maxAutoPriority(), g.minAutoPriorityDelay().toNanos() / 1_000,
+                settings.realtimePriority());
+        return late -> auto.timerLate(late).ifPresent(t -> {
+            log.info(t.expiredLine());
+            t.raiseTo().ifPresent(p -> {
+                long limit = io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(p, g.vrrpRlimitRttime(),
+                        g.checkerRtPriority(), g.checkerRlimitRttime());
+                if (settings.raiseRealtime(p, limit, feederTids, log::warning, log::info)) {
+                    log.info(t.raisedLine());
+                }
+            });
+        });
     }
 
     private void schedule(VrrpLoop loop, io.jkeepalived.linux.LoopThreadSettings settings) {
