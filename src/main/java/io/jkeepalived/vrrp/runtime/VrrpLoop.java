@@ -58,10 +58,8 @@ public final class VrrpLoop implements AutoCloseable {
     private final ThreadWatch.Heartbeat timerBeat;
     private final ThreadWatch.Heartbeat readerBeat;
     private volatile java.util.function.LongConsumer lateTimers = late -> { };
-
-    /** A TimerDue with the deadline it was queued for, so the loop can tell how late it handles it. */
-    private record Due(long deadline, VrrpEvent.TimerDue event) {
-    }
+    private long armed = NEVER;             // loop thread: the deadline the engine last asked for
+    private long lateReported = NEVER;      // loop thread: the deadline a late wake-up was last reported for
 
     public VrrpLoop(String name, VrrpEngine engine, VrrpPorts ports, MonotonicClock clock) {
         this.name = name;
@@ -170,9 +168,9 @@ public final class VrrpLoop implements AutoCloseable {
     }
 
     /**
-     * Told, on the loop thread and before the engine sees it, how many microseconds after its deadline each timer is
-     * handled (when it is late at all): keepalived's scheduler checks the same after each wake-up (a host too busy,
-     * the process stopped) to raise its priority. Set before {@link #start}.
+     * Told, on the loop thread, how many microseconds after the engine's deadline the loop handles its next event when
+     * that deadline has passed (once per deadline): keepalived's scheduler checks the same after each wake-up (a host
+     * too busy, the process stopped) to raise its priority. Set before {@link #start}.
      */
     public void onLateTimer(java.util.function.LongConsumer listener) {
         lateTimers = listener;
@@ -256,19 +254,33 @@ public final class VrrpLoop implements AutoCloseable {
                     q.run(engine);
                     continue;
                 }
-                if (item instanceof Due due) {
-                    long late = clock.nowMicros() - due.deadline();
-                    if (late > 0) {
-                        lateTimers.accept(late);
-                    }
-                    item = due.event();
-                }
+                lateWakeup();
                 execute(engine.handle(monotonic((VrrpEvent) item)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * keepalived's check after each epoll_wait: the loop woke (for its timer or anything else) after the deadline it
+     * had armed. The late time goes to {@link #onLateTimer} and to the engine (TimerLate), before the event that woke it.
+     */
+    private void lateWakeup() {
+        if (armed == NEVER || armed == lateReported) {
+            return;
+        }
+        long now = clock.nowMicros();
+        long late = now - armed;
+        if (late <= 0) {
+            return;
+        }
+        lateReported = armed;
+        lateTimers.accept(late);
+        if (late >= engine.timerLateThreshold()) {      // only then: a timer a little late every time allocates nothing
+            execute(engine.handle(monotonic(new VrrpEvent.TimerLate(late, now))));
         }
     }
 
@@ -279,7 +291,7 @@ public final class VrrpLoop implements AutoCloseable {
             long now = clock.nowMicros();
             if (d <= now) {
                 if (deadline.compareAndSet(d, NEVER)) {
-                    events.add(new Due(d, new VrrpEvent.TimerDue(now)));
+                    submit(new VrrpEvent.TimerDue(now));
                 }
                 continue;
             }
@@ -334,6 +346,7 @@ public final class VrrpLoop implements AutoCloseable {
         return switch (e) {
             case VrrpEvent.Start s -> new VrrpEvent.Start(lastNow);
             case VrrpEvent.TimerDue t -> new VrrpEvent.TimerDue(lastNow);
+            case VrrpEvent.TimerLate l -> new VrrpEvent.TimerLate(l.lateMicros(), lastNow);
             case VrrpEvent.AdvertReceived a -> new VrrpEvent.AdvertReceived(a.interfaceName(), a.packet(), lastNow);
             case VrrpEvent.LinkChanged l -> new VrrpEvent.LinkChanged(l.interfaceName(), l.up(), lastNow);
             case VrrpEvent.TrackerChanged t -> new VrrpEvent.TrackerChanged(t.instance(), t.tracker(), t.priorityDelta(),
@@ -388,6 +401,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.PriorityChanged p -> ports.notifier().priorityChanged(p);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
+                armed = s.deadline();
                 deadline.set(s.deadline());
                 LockSupport.unpark(timerThread);
             }

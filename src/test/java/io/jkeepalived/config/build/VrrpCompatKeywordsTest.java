@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** v3_checksum_as_v2 in global_defs, timer_expired_backup, max_auto_priority and vrrp_delay_after_boot as read. */
@@ -27,5 +28,23 @@ class VrrpCompatKeywordsTest {
         var b = build(List.of(instance("PLAIN", 100, "  version 3"), instance("ON", 100, "  version 3", "  v3_checksum_as_v2")));
         assertFalse(named(b, "PLAIN").v3ChecksumAsV2());
         assertTrue(named(b, "ON").v3ChecksumAsV2());
+    }
+
+    @Test
+    void timerExpiredBackupNeedsNopreemptAndDefaultsTo254() {
+        var b = build(List.of(instance("DEFAULT", 100, "  nopreempt", "  timer_expired_backup"),
+                instance("GIVEN", 100, "  nopreempt", "  timer_expired_backup 120"),
+                instance("OLD_NAME", 100, "  nopreempt", "  thread_timer_expired 200"),
+                instance("BAD", 100, "  nopreempt", "  timer_expired_backup 255"),
+                instance("PREEMPT", 100, "  timer_expired_backup")));
+        assertEquals(OptionalInt.of(254), named(b, "DEFAULT").timerExpiredBackup());
+        assertEquals(OptionalInt.of(120), named(b, "GIVEN").timerExpiredBackup());
+        assertEquals(OptionalInt.of(200), named(b, "OLD_NAME").timerExpiredBackup());
+        assertEquals(OptionalInt.empty(), named(b, "BAD").timerExpiredBackup());
+        assertEquals(OptionalInt.empty(), named(b, "PREEMPT").timerExpiredBackup());
+        var m = b.messages();
+        assertTrue(m.contains("(OLD_NAME) thread_timer_expired - please replace with keyword 'timer_expired_backup'"), m.toString());
+        assertTrue(m.contains("(BAD) timer_expired_backup highest_other_priority not valid! must be between 1 & 254"), m.toString());
+        assertTrue(m.contains("(PREEMPT) expired_timer_backup requires nopreempt - resetting"), m.toString());
     }
 }
