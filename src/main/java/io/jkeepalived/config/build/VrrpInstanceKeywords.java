@@ -354,12 +354,9 @@ final class VrrpInstanceKeywords {
     /**
      * keepalived's vrrp_timer_expired_backup_handler: the highest priority of the other routers, 1..254 (default 254,
      * the quickest takeover); a bad value leaves the line without effect. thread_timer_expired (the name in the 2.2.8
-     * release notes) says to use the new name.
+     * release notes) is the same; its row's deprecation note says to use the new name.
      */
     private static void timerExpiredBackup(VrrpInstanceDraft d, Words w) {
-        if (w.keyword().equals("thread_timer_expired")) {
-            w.error("(" + d.name + ") thread_timer_expired - please replace with keyword 'timer_expired_backup'");
-        }
         if (w.arg(0).isEmpty()) {
             d.timerExpiredBackup = OptionalInt.of(254);
             return;

@@ -43,7 +43,6 @@ class VrrpCompatKeywordsTest {
         assertEquals(OptionalInt.empty(), named(b, "BAD").timerExpiredBackup());
         assertEquals(OptionalInt.empty(), named(b, "PREEMPT").timerExpiredBackup());
         var m = b.messages();
-        assertTrue(m.contains("(OLD_NAME) thread_timer_expired - please replace with keyword 'timer_expired_backup'"), m.toString());
         assertTrue(m.contains("(BAD) timer_expired_backup highest_other_priority not valid! must be between 1 & 254"), m.toString());
         assertTrue(m.contains("(PREEMPT) expired_timer_backup requires nopreempt - resetting"), m.toString());
     }
