@@ -280,8 +280,16 @@ final class GlobalDefsKeywords {
                 .unsupported("SNMP")
             .accepted("set_supplementary_groups")
                 .unsupported("script security")
-            .accepted("vrrp_delay_after_boot")
-                .unsupported("start-up delay")
+            // keepalived's read_timer: 0.001 .. UINT_MAX microseconds; the uptime is read when VRRP first starts
+            .on("vrrp_delay_after_boot", (g, w) -> {
+                var d = w.seconds(0, 0.001, 4294.967295);
+                if (d.isPresent()) {
+                    g.delayAfterBoot = d.get();
+                } else {
+                    w.error("vrrp_delay_after_boot '" + w.arg(0).orElse("") + "' is invalid");
+                }
+            })
+                .applied(GlobalDefs::vrrpDelayAfterBoot)
             // keepalived's handler takes no argument (any word after it is ignored): every instance's default
             .on("v3_checksum_as_v2", (g, w) -> g.v3ChecksumAsV2 = true)
                 .applied(VrrpInstanceSpec::v3ChecksumAsV2)

@@ -46,4 +46,13 @@ class VrrpCompatKeywordsTest {
         assertTrue(m.contains("(BAD) timer_expired_backup highest_other_priority not valid! must be between 1 & 254"), m.toString());
         assertTrue(m.contains("(PREEMPT) expired_timer_backup requires nopreempt - resetting"), m.toString());
     }
+
+    @Test
+    void vrrpDelayAfterBootIsReadInSeconds() {
+        var b = build(List.of(List.of("global_defs {", "  vrrp_delay_after_boot 15.23", "}"), instance("VI", 100)));
+        assertEquals(java.time.Duration.ofMillis(15_230), b.config().globalDefs().vrrpDelayAfterBoot());
+        var bad = build(List.of(List.of("global_defs {", "  vrrp_delay_after_boot soon", "}"), instance("VI", 100)));
+        assertEquals(java.time.Duration.ZERO, bad.config().globalDefs().vrrpDelayAfterBoot());
+        assertTrue(bad.messages().contains("vrrp_delay_after_boot 'soon' is invalid"), bad.messages().toString());
+    }
 }
