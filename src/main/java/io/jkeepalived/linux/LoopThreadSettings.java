@@ -71,6 +71,23 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
     }
 
     /**
+     * keepalived's automatic raise for this loop: what to do with each late wake-up (microseconds late, on the loop
+     * thread): keepalived's "A thread timer expired" line, and one {@link #raiseRealtime} step with "Set realtime
+     * priority N" when {@code auto} calls for it.
+     */
+    public java.util.function.LongConsumer autoRaise(io.jkeepalived.common.AutoRealtimePriority auto, long realtimeLimitMicros,
+                                                     List<Integer> helperTids, Consumer<String> info, Consumer<String> refused) {
+        return late -> auto.timerLate(late).ifPresent(t -> {
+            info.accept(t.expiredLine());
+            t.raiseTo().ifPresent(p -> {
+                if (raiseRealtime(p, realtimeLimitMicros, helperTids, refused, info)) {
+                    info.accept(t.raisedLine());
+                }
+            });
+        });
+    }
+
+    /**
      * One step of keepalived's automatic raise (increment_process_priority) for a late loop: SCHED_RR at
      * {@code priority} for the calling thread (the loop) and the threads {@code helperTids} that wake it; RLIMIT_RTTIME
      * as {@link #applyHere} sets it, {@code realtimeLimitMicros} (0: none), when these settings had no realtime

@@ -107,7 +107,7 @@ final class GlobalDefsKeywords {
             // keepalived 2.2.7 as Debian builds it (nftables, no iptables): vrrp_iptables means nftables
             .on("vrrp_iptables", GlobalDefsKeywords::vrrpIptables)
                 .applied(GlobalDefs::nftables)
-            // the VRRP loop's automatic raise (vrrp.runtime.AutoRealtimePriority); the checker's loop is not raised
+            // each loop's automatic raise (common.AutoRealtimePriority): VRRP's and the checker's, as keepalived's processes
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
                 .applied(GlobalDefs::maxAutoPriority)
             .on("min_auto_priority_delay", GlobalDefsKeywords::minAutoPriorityDelay)

@@ -405,22 +405,15 @@ public final class VrrpSubsystem implements Subsystem {
 
     /**
      * max_auto_priority / min_auto_priority_delay: a timer the loop handles too late is logged in keepalived's words and
-     * raises the loop and the threads that wake it ({@code feederTids}) one realtime step (AutoRealtimePriority).
+     * raises the loop and the threads that wake it ({@code feederTids}) one realtime step (common.AutoRealtimePriority).
      */
     private java.util.function.LongConsumer lateTimers(io.jkeepalived.linux.LoopThreadSettings settings, List<Integer> feederTids) {
         var g = config.globalDefs();
-        var auto = new AutoRealtimePriority(g.maxAutoPriority(), g.minAutoPriorityDelay().toNanos() / 1_000,
-                settings.realtimePriority());
-        return late -> auto.timerLate(late).ifPresent(t -> {
-            log.info(t.expiredLine());
-            t.raiseTo().ifPresent(p -> {
-                long limit = io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(p, g.vrrpRlimitRttime(),
-                        g.checkerRtPriority(), g.checkerRlimitRttime());
-                if (settings.raiseRealtime(p, limit, feederTids, log::warning, log::info)) {
-                    log.info(t.raisedLine());
-                }
-            });
-        });
+        var auto = new io.jkeepalived.common.AutoRealtimePriority(g.maxAutoPriority(),
+                g.minAutoPriorityDelay().toNanos() / 1_000, settings.realtimePriority());
+        long limit = io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(1, g.vrrpRlimitRttime(),
+                g.checkerRtPriority(), g.checkerRlimitRttime());
+        return settings.autoRaise(auto, limit, feederTids, log::info, log::warning);
     }
 
     private void schedule(VrrpLoop loop, io.jkeepalived.linux.LoopThreadSettings settings) {

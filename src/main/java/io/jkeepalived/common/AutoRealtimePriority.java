@@ -1,4 +1,4 @@
-package io.jkeepalived.vrrp.runtime;
+package io.jkeepalived.common;
 
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,9 +8,9 @@ import java.util.OptionalInt;
  * increment_process_priority), as a decision with the lateness passed in: when the loop handles a timer more than
  * {@code min_auto_priority_delay} after it was due, it logs "A thread timer expired N.NNNNNN seconds ago" and, with
  * {@code max_auto_priority} set, goes to SCHED_RR at the lowest realtime priority (1), or one higher if already
- * realtime, never above {@code max_auto_priority}. One per loop run, owned by its loop thread.
+ * realtime, never above {@code max_auto_priority}. One per loop run (VRRP's, the checker's), owned by its loop thread.
  */
-final class AutoRealtimePriority {
+public final class AutoRealtimePriority {
     /** sched_get_priority_min(SCHED_RR) on Linux. */
     static final int MIN_REALTIME = 1;
 
@@ -23,22 +23,22 @@ final class AutoRealtimePriority {
      * @param minDelayMicros   min_auto_priority_delay (keepalived's default 1 s)
      * @param realtimePriority the loop's realtime priority now (vrrp_rt_priority; 0: not realtime)
      */
-    AutoRealtimePriority(int maxAutoPriority, long minDelayMicros, int realtimePriority) {
+    public AutoRealtimePriority(int maxAutoPriority, long minDelayMicros, int realtimePriority) {
         this.max = Math.max(0, maxAutoPriority);
         this.minDelayMicros = minDelayMicros;
         this.current = realtimePriority;
     }
 
     /** What a late timer calls for: the line to log and, if any, the realtime priority to go to. */
-    record LateTimer(String expiredLine, OptionalInt raiseTo) {
+    public record LateTimer(String expiredLine, OptionalInt raiseTo) {
         /** keepalived's line after the raise. */
-        String raisedLine() {
+        public String raisedLine() {
             return "Set realtime priority " + raiseTo.orElseThrow();
         }
     }
 
     /** The loop handled a timer {@code lateMicros} after it was due. */
-    Optional<LateTimer> timerLate(long lateMicros) {
+    public Optional<LateTimer> timerLate(long lateMicros) {
         if (lateMicros <= minDelayMicros) {
             return Optional.empty();
         }
@@ -52,7 +52,7 @@ final class AutoRealtimePriority {
     }
 
     /** The realtime priority the loop is at now (0: not realtime). */
-    int current() {
+    public int current() {
         return current;
     }
 }

@@ -1,4 +1,4 @@
-package io.jkeepalived.vrrp.runtime;
+package io.jkeepalived.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
