@@ -98,6 +98,9 @@ final class Libc {
     private static final class SchedSetscheduler {
         static final MethodHandle HANDLE = withErrno("sched_setscheduler", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     }
+    private static final class Gettid {
+        static final MethodHandle HANDLE = plain("gettid", FunctionDescriptor.of(JAVA_INT));
+    }
     private static final class Setpriority {
         static final MethodHandle HANDLE = withErrno("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
@@ -327,6 +330,14 @@ final class Libc {
     static int schedSetscheduler(MemorySegment cs, int pid, int policy, MemorySegment param) {
         try {
             return (int) SchedSetscheduler.HANDLE.invokeExact(cs, pid, policy, param);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int gettid() {
+        try {
+            return (int) Gettid.HANDLE.invokeExact();
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -71,6 +71,58 @@ public record LoopThreadSettings(String process, int realtimePriority, int nice,
     }
 
     /**
+     * keepalived's automatic raise for this loop: what to do with each late wake-up (microseconds late, on the loop
+     * thread): keepalived's "A thread timer expired" line, and one {@link #raiseRealtime} step with "Set realtime
+     * priority N" when {@code auto} calls for it.
+     */
+    public java.util.function.LongConsumer autoRaise(io.jkeepalived.common.AutoRealtimePriority auto, long realtimeLimitMicros,
+                                                     List<Integer> helperTids, Consumer<String> info, Consumer<String> refused) {
+        return late -> auto.timerLate(late).ifPresent(t -> {
+            info.accept(t.expiredLine());
+            t.raiseTo().ifPresent(p -> {
+                if (raiseRealtime(p, realtimeLimitMicros, helperTids, refused, info)) {
+                    info.accept(t.raisedLine());
+                }
+            });
+        });
+    }
+
+    /**
+     * One step of keepalived's automatic raise (increment_process_priority) for a late loop: SCHED_RR at
+     * {@code priority} for the calling thread (the loop) and the threads {@code helperTids} that wake it; RLIMIT_RTTIME
+     * as {@link #applyHere} sets it, {@code realtimeLimitMicros} (0: none), when these settings had no realtime
+     * priority of their own. A refusal is told to {@code refused} in keepalived's words.
+     *
+     * @return whether the calling thread is now at {@code priority}
+     */
+    public boolean raiseRealtime(int priority, long realtimeLimitMicros, List<Integer> helperTids, Consumer<String> refused,
+                                 Consumer<String> overrun) {
+        try {
+            ThreadScheduling.roundRobin(priority);
+        } catch (SyscallException e) {
+            refused.accept(process + ": cannot raise priority - " + e.getMessage());
+            return false;
+        }
+        for (int tid : helperTids) {
+            try {
+                ThreadScheduling.roundRobin(tid, priority);
+            } catch (SyscallException e) {
+                refused.accept(process + ": cannot raise priority - " + e.getMessage());
+            }
+        }
+        if (realtimePriority == 0 && realtimeLimitMicros > 0) {
+            ProcessLimits.onRealtimeOverrun(() -> overrun.accept("a realtime loop thread has used too much"
+                    + " CPU time, vrrp_rlimit_rttime or checker_rlimit_rttime may need to be increased"));
+            try {
+                ProcessLimits.setRealtimeCpuLimit(realtimeLimitMicros);
+            } catch (SyscallException e) {
+                refused.accept(process + " cannot set realtime rlimit - " + e.getMessage());
+            }
+        }
+        return true;
+    }
+
+    /**
      * Applies every setting to the calling thread (and the process), each on its own: one refused (no
      * CAP_SYS_NICE, no CAP_IPC_LOCK ...) is reported to {@code refused} in keepalived's words and the others still
      * apply.

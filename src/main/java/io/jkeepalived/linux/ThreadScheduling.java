@@ -24,14 +24,28 @@ public final class ThreadScheduling {
      * RLIMIT_RTPRIO).
      */
     public static void roundRobin(int priority) throws SyscallException {
+        roundRobin(0, priority);
+    }
+
+    /**
+     * As {@link #roundRobin(int)}, for the thread {@code tid} of this process ({@link #currentThreadId} of it; 0:
+     * the calling thread): a loop raises the threads that wake it (keepalived's automatic priority raise).
+     */
+    public static void roundRobin(int tid, int priority) throws SyscallException {
         try (var arena = Arena.ofConfined()) {
             var errno = arena.allocate(Libc.CAPTURE_LAYOUT);
             var param = arena.allocate(JAVA_INT);         // struct sched_param { int sched_priority; }
             param.set(JAVA_INT, 0, priority);
-            if (Libc.schedSetscheduler(errno, 0, SCHED_RR | SCHED_RESET_ON_FORK, param) < 0) {
-                throw Libc.error("sched_setscheduler", "0 (this thread), SCHED_RR, priority " + priority, errno);
+            if (Libc.schedSetscheduler(errno, tid, SCHED_RR | SCHED_RESET_ON_FORK, param) < 0) {
+                throw Libc.error("sched_setscheduler", (tid == 0 ? "0 (this thread)" : "thread " + tid)
+                        + ", SCHED_RR, priority " + priority, errno);
             }
         }
+    }
+
+    /** The calling thread's kernel id (gettid(2)): what /proc/self/task lists and sched_setscheduler takes. */
+    public static int currentThreadId() {
+        return Libc.gettid();
     }
 
     /** The nice value (-20..19) of this thread. */

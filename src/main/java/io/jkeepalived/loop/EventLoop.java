@@ -20,6 +20,7 @@ public final class EventLoop implements Reactor, AutoCloseable {
     private volatile boolean running = true;
     private volatile Thread thread;
     private volatile io.jkeepalived.common.ThreadWatch.Heartbeat beat;
+    private volatile java.util.function.LongConsumer lateWakeups;
 
     /** A loop on a java.nio Selector. */
     public EventLoop() {
@@ -36,6 +37,14 @@ public final class EventLoop implements Reactor, AutoCloseable {
      */
     public void watchedBy(io.jkeepalived.common.ThreadWatch.Heartbeat heartbeat) {
         this.beat = heartbeat;
+    }
+
+    /**
+     * Told, on the loop thread, how many nanoseconds after the earliest timer's deadline the poll returned, when it
+     * returned late at all (keepalived's check after each epoll_wait: max_auto_priority).
+     */
+    public void onLateWakeup(java.util.function.LongConsumer lateNanos) {
+        this.lateWakeups = lateNanos;
     }
 
     public Poller poller() {
@@ -113,6 +122,10 @@ public final class EventLoop implements Reactor, AutoCloseable {
                 }
                 if (b != null) {
                     b.working();
+                }
+                var late = lateWakeups;
+                if (late != null && next != Long.MAX_VALUE && now() - next > 0) {
+                    late.accept(now() - next);
                 }
                 // I/O before timers: after a stall, a connect that completed meanwhile is not called a timeout
                 runQueued();

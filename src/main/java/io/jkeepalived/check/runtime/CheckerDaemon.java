@@ -263,6 +263,11 @@ public final class CheckerDaemon implements AutoCloseable {
         return 0;
     }
 
+    /** Told how many microseconds late the loop woke for its earliest timer (max_auto_priority, see CheckerSubsystem). */
+    public void onLateWakeup(java.util.function.LongConsumer lateMicros) {
+        loop.onLateWakeup(nanos -> lateMicros.accept(nanos / 1_000));
+    }
+
     /** Runs {@code task} on the loop thread, after what is queued there (the thread's scheduling, see CheckerSubsystem). */
     public void onLoopThread(Runnable task) {
         loop.execute(task);

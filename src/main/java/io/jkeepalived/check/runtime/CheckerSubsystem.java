@@ -72,6 +72,11 @@ public final class CheckerSubsystem implements Subsystem {
                 g.checkerCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
                 LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(), g.checkerRtPriority(),
                         g.checkerRlimitRttime()), g.processNames().checker());
+        // max_auto_priority: keepalived raises its checker process too (the loop thread here)
+        var auto = new io.jkeepalived.common.AutoRealtimePriority(g.maxAutoPriority(),
+                g.minAutoPriorityDelay().toNanos() / 1_000, settings.realtimePriority());
+        daemon.onLateWakeup(settings.autoRaise(auto, LoopThreadSettings.processRealtimeLimit(1, g.checkerRlimitRttime(),
+                g.vrrpRtPriority(), g.vrrpRlimitRttime()), java.util.List.of(), log::info, log::warning));
         daemon.onLoopThread(() -> {
             String set = settings.applyHere(log::warning, log::info);
             if (!set.isEmpty()) {

@@ -118,6 +118,8 @@ final class GlobalDefsDraft {
     Duration startupDelay = Duration.ZERO;
     boolean logUnknownVrids;
     boolean vrrpOwnerIgnoreAdverts;
+    boolean v3ChecksumAsV2;
+    Duration delayAfterBoot = Duration.ZERO;
     String vmacPrefix = "vrrp";
     Optional<String> vmacAddrPrefix = Optional.empty();    // keepalived: unset falls back to vmac_prefix
     int umask = 0177;
@@ -169,7 +171,7 @@ final class GlobalDefsDraft {
                 lvsNotifyFifoScript, scriptSecurity, scriptUser.or(() -> scriptSecurity ? Optional.of("keepalived_script")
                         : Optional.empty()), scriptGroup, startupScript, startupTimeout, shutdownScript, shutdownTimeout,
                 snmpVrrp, snmpChecker, snmpRfcv2, snmpRfcv3, traps, snmpSocket, dbus, dbusName, rsInitNotifies,
-                noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, vmacPrefix, vmacAddrPrefix, umask,
+                noCheckerEmails, rxBufsMultiplier, startupDelay, logUnknownVrids, vrrpOwnerIgnoreAdverts, v3ChecksumAsV2, delayAfterBoot, vmacPrefix, vmacAddrPrefix, umask,
                 new ReloadSettings(reloadCheckLog, reloadFile, reloadTimeFile, reloadRepeat, configSaveDir), useSymlinkPaths,
                 dataUseInstance, jsonVersion, stateDumpFile, statsDumpFile,
                 jsonDumpFile, iprouteEtcDir, iprouteUsrDir, setSupplementaryGroups,

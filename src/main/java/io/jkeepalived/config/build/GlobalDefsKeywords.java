@@ -108,10 +108,11 @@ final class GlobalDefsKeywords {
             // keepalived 2.2.7 as Debian builds it (nftables, no iptables): vrrp_iptables means nftables
             .on("vrrp_iptables", GlobalDefsKeywords::vrrpIptables)
                 .applied(GlobalDefs::nftables)
+            // each loop's automatic raise (common.AutoRealtimePriority): VRRP's and the checker's, as keepalived's processes
             .on("max_auto_priority", GlobalDefsKeywords::maxAutoPriority)
-                .unsupported("automatic realtime priority")
+                .applied(GlobalDefs::maxAutoPriority)
             .on("min_auto_priority_delay", GlobalDefsKeywords::minAutoPriorityDelay)
-                .unsupported("automatic realtime priority")
+                .applied(GlobalDefs::minAutoPriorityDelay)
             .on("vrrp_priority", GlobalDefsKeywords::niceness)
                 .applied(GlobalDefs::vrrpPriority)
             .on("checker_priority", GlobalDefsKeywords::niceness)
@@ -289,11 +290,19 @@ final class GlobalDefsKeywords {
                 .unsupported("SNMP")
             .on("set_supplementary_groups", GlobalDefsKeywords::setSupplementaryGroups)
                 .applied(GlobalDefs::setSupplementaryGroups)
-            .accepted("vrrp_delay_after_boot")
-                .unsupported("start-up delay")
-            // Only the vrrp_instance keyword is read; the global default is not carried to instances.
-            .accepted("v3_checksum_as_v2")
-                .unsupported("v3_checksum_as_v2 in global_defs")
+            // keepalived's read_timer: 0.001 .. UINT_MAX microseconds; the uptime is read when VRRP first starts
+            .on("vrrp_delay_after_boot", (g, w) -> {
+                var d = w.seconds(0, 0.001, 4294.967295);
+                if (d.isPresent()) {
+                    g.delayAfterBoot = d.get();
+                } else {
+                    w.error("vrrp_delay_after_boot '" + w.arg(0).orElse("") + "' is invalid");
+                }
+            })
+                .applied(GlobalDefs::vrrpDelayAfterBoot)
+            // keepalived's handler takes no argument (any word after it is ignored): every instance's default
+            .on("v3_checksum_as_v2", (g, w) -> g.v3ChecksumAsV2 = true)
+                .applied(VrrpInstanceSpec::v3ChecksumAsV2)
             .build();
 
     /** keepalived's get_priority: a nice value in [-20, 19]; anything else leaves the process's nice unchanged (0). */
@@ -585,8 +594,18 @@ final class GlobalDefsKeywords {
         }
     }
 
+    /** keepalived's min_auto_priority_delay_handler: microseconds in [1, 10000000]. */
     private static void minAutoPriorityDelay(GlobalDefsDraft g, Words w) {
-        w.integer(0, 1, Integer.MAX_VALUE).ifPresent(v -> g.minAutoPriorityDelay = Duration.ofNanos(v * 1000));
+        if (w.arg(0).isEmpty()) {
+            w.error("min_auto_priority_delay requires delay time");
+            return;
+        }
+        var v = w.integer(0, 1, 10_000_000);
+        if (v.isPresent()) {
+            g.minAutoPriorityDelay = Duration.ofNanos(v.getAsLong() * 1000);
+        } else {
+            w.error("min_auto_priority_delay '" + w.arg(0).get() + "' must be in [1, 10000000] - ignoring");
+        }
     }
 
     /** keepalived's get_realtime_priority: outside [1, 99] is clamped to it, a non-number is refused. */

@@ -213,6 +213,11 @@ final class VrrpInstanceDraft {
             sink.warning(SourcePos.NONE, tag() + " Warning - preempt delay will not work with initial state MASTER - clearing");
             delay = Duration.ZERO;
         }
+        var expiredBackup = timerExpiredBackup;
+        if (expiredBackup.isPresent() && preempt) {
+            sink.warning(SourcePos.NONE, tag() + " expired_timer_backup requires nopreempt - resetting");
+            expiredBackup = OptionalInt.empty();
+        }
         if (peers.isEmpty() && unicastFaultNoPeer) {
             // keepalived counts a config fault: the instance stays in FAULT rather than fall back to multicast
             sink.report(io.jkeepalived.config.Severity.INFO, SourcePos.NONE, tag()
@@ -277,10 +282,10 @@ final class VrrpInstanceDraft {
                 garp, isStrict ? 3 : downTimerAdverts != null ? downTimerAdverts : g.vrrpDownTimerAdverts(),
                 isStrict || (lowerPrioNoAdvert != null ? lowerPrioNoAdvert : g.vrrpLowerPrioNoAdvert()),
                 !isStrict && (higherPrioSendAdvert != null ? higherPrioSendAdvert : g.vrrpHigherPrioSendAdvert()),
-                ignoreAdverts, timerExpiredBackup, Optional.ofNullable(vmac),
+                ignoreAdverts, expiredBackup, Optional.ofNullable(vmac),
                 useVmacAddr, vmacXmitBase, Optional.ofNullable(garpExtraIf).or(g::vrrpGarpExtraIf),
                 garpExtraIf != null ? garpExtraIfAll : g.vrrpGarpExtraIfAll(),
-                v3ChecksumAsV2 != null && v3ChecksumAsV2, oldUnicastChecksum,
+                v3ChecksumAsV2 != null ? v3ChecksumAsV2 : g.v3ChecksumAsV2(), oldUnicastChecksum,
                 kernelRxBufSize == null ? OptionalInt.empty() : OptionalInt.of(kernelRxBufSize), Optional.ofNullable(vrf),
                 Optional.ofNullable(lvsSyncDaemonInterface), linkbeatUsePolling, nativeIpv6, acc ? SourcePos.NONE : noAcceptPos, pos);
     }

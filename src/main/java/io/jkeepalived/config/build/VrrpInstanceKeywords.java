@@ -140,7 +140,7 @@ final class VrrpInstanceKeywords {
             .on("owner_ignore_adverts", (d, w) -> d.ownerIgnoreAdverts = w.bool(0))
                 .applied(VrrpInstanceSpec::ownerIgnoreAdverts)
             .on("timer_expired_backup", "thread_timer_expired", VrrpInstanceKeywords::timerExpiredBackup)
-                .unsupported("timer_expired_backup")
+                .applied(VrrpInstanceSpec::timerExpiredBackup)
             .on("use_vmac", (d, w) -> d.vmac = vmac(d, w, VmacSpec.Kind.MACVLAN))
                 .applied(VrrpInstanceSpec::vmac)
             .on("use_ipvlan", (d, w) -> d.vmac = vmac(d, w, VmacSpec.Kind.IPVLAN))
@@ -356,8 +356,22 @@ final class VrrpInstanceKeywords {
         }
     }
 
+    /**
+     * keepalived's vrrp_timer_expired_backup_handler: the highest priority of the other routers, 1..254 (default 254,
+     * the quickest takeover); a bad value leaves the line without effect. thread_timer_expired (the name in the 2.2.8
+     * release notes) is the same; its row's deprecation note says to use the new name.
+     */
     private static void timerExpiredBackup(VrrpInstanceDraft d, Words w) {
-        d.timerExpiredBackup = w.arg(0).isPresent() ? w.intIn(0, 0, 255) : OptionalInt.of(0);
+        if (w.arg(0).isEmpty()) {
+            d.timerExpiredBackup = OptionalInt.of(254);
+            return;
+        }
+        var v = w.intIn(0, 1, 254);
+        if (v.isPresent()) {
+            d.timerExpiredBackup = v;
+        } else {
+            w.error("(" + d.name + ") timer_expired_backup highest_other_priority not valid! must be between 1 & 254");
+        }
     }
 
     /** keepalived's vrrp_unicast_chksum_handler: no argument for the old checksum, "never" to never switch to it. */

@@ -21,6 +21,9 @@ import java.util.OptionalInt;
  * @param checkerCpuAffinity  checker_cpu_affinity: CPU numbers (empty = unchanged)
  * @param garp                vrrp_garp_master_* / vrrp_garp_lower_prio_* defaults for instances
  * @param vrrpVersion         vrrp_version (2)
+ * @param v3ChecksumAsV2      v3_checksum_as_v2: every instance's default (keepalived's global_data->v3_checksum_as_v2)
+ * @param vrrpDelayAfterBoot  vrrp_delay_after_boot: VRRP starts no sooner than this long after the system booted
+ *                            (zero: not set); the daemon turns it into a start-up delay with the uptime it reads
  * @param scriptUser          script_user, or keepalived_script when enable_script_security and none given
  * @param useSymlinkPaths     use_symlink_paths: scripts run by their path as written (else by their real path,
  *                            resolved once per configuration read)
@@ -112,6 +115,8 @@ public record GlobalDefs(
         Duration vrrpStartupDelay,
         boolean logUnknownVrids,
         boolean vrrpOwnerIgnoreAdverts,
+        boolean v3ChecksumAsV2,
+        Duration vrrpDelayAfterBoot,
         String vmacPrefix,
         Optional<String> vmacAddrPrefix,
         int umask,

@@ -45,6 +45,9 @@ import java.util.List;
  * @param extraIfGarpMicros    garp_extra_if / vrrp_garp_extra_if: while master, re-send one GARP/NA per extra
  *                             interface at (the first advert after) this interval (0 = never)
  * @param extraIfGarpAddresses the first VIP of each such interface (keepalived's vrrp_send_vmac_update)
+ * @param highestOtherPriority timer_expired_backup: the highest priority another router of the VRID may have (1..254);
+ *                             a MASTER whose loop was late long enough for such a router to have taken over goes
+ *                             BACKUP instead of advertising again (0: off)
  */
 public record InstanceParams(String name, String interfaceName, int vrid, int version, IpFamily family, int priority,
                              long advertIntervalMicros, boolean initialMaster, boolean preempt, long preemptDelayMicros,
@@ -53,7 +56,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                              boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean dontTrackPrimary,
                              boolean accept, boolean unicast, boolean v3ChecksumAsV2, boolean checkUnicastSource,
                              List<UnicastPeer> unicastPeers, boolean ownerIgnoreAdverts, boolean configFault,
-                             UnicastChecksum unicastChecksum, long extraIfGarpMicros, List<InetAddress> extraIfGarpAddresses) {
+                             UnicastChecksum unicastChecksum, long extraIfGarpMicros, List<InetAddress> extraIfGarpAddresses,
+                             int highestOtherPriority) {
     public static final int PRIO_OWNER = 255;
 
     public InstanceParams {
@@ -73,6 +77,10 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         }
         if (advertIntervalMicros <= 0) {
             throw new IllegalArgumentException(name + ": advert_int must be positive");
+        }
+        if (highestOtherPriority < 0 || highestOtherPriority >= PRIO_OWNER) {
+            throw new IllegalArgumentException(name + ": timer_expired_backup priority " + highestOtherPriority
+                    + " is outside 1..254");
         }
         if (downTimerAdverts < 1) {
             throw new IllegalArgumentException(name + ": down_timer_adverts must be at least 1");
@@ -139,6 +147,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         private UnicastChecksum unicastChecksum = UnicastChecksum.RFC_DETECT_OLD;
         private long extraIfGarpMicros;
         private List<InetAddress> extraIfGarpAddresses = List.of();
+        private int highestOtherPriority;
 
         private Builder(String name, int vrid, InetAddress sourceAddress) {
             this.name = name;
@@ -158,6 +167,7 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
             unicastPeers = p.unicastPeers; ownerIgnoreAdverts = p.ownerIgnoreAdverts; configFault = p.configFault;
             unicastChecksum = p.unicastChecksum;
             extraIfGarpMicros = p.extraIfGarpMicros; extraIfGarpAddresses = p.extraIfGarpAddresses;
+            highestOtherPriority = p.highestOtherPriority;
         }
 
         private boolean same(InstanceParams o) {
@@ -174,7 +184,8 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
                     && v3ChecksumAsV2 == o.v3ChecksumAsV2 && checkUnicastSource == o.checkUnicastSource
                     && unicastPeers.equals(o.unicastPeers) && ownerIgnoreAdverts == o.ownerIgnoreAdverts
                     && configFault == o.configFault && unicastChecksum == o.unicastChecksum
-                    && extraIfGarpMicros == o.extraIfGarpMicros && extraIfGarpAddresses.equals(o.extraIfGarpAddresses);
+                    && extraIfGarpMicros == o.extraIfGarpMicros && extraIfGarpAddresses.equals(o.extraIfGarpAddresses)
+                    && highestOtherPriority == o.highestOtherPriority;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -206,13 +217,15 @@ public record InstanceParams(String name, String interfaceName, int vrid, int ve
         public Builder unicastChecksum(UnicastChecksum v) { unicastChecksum = v; return this; }
         public Builder extraIfGarp(long micros, List<InetAddress> addresses) { extraIfGarpMicros = micros; extraIfGarpAddresses = addresses; return this; }
 
+        public Builder timerExpiredBackup(int highestOtherPriority) { this.highestOtherPriority = highestOtherPriority; return this; }
+
         public InstanceParams build() {
             IpFamily f = family != null ? family : IpFamily.of(sourceAddress);
             return new InstanceParams(name, interfaceName, vrid, version, f, priority, advertIntervalMicros,
                     initialMaster, preempt, preemptDelayMicros, vips, excludedVips, sourceAddress, authType, authKey, garp,
                     downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr, dontTrackPrimary,
                     accept, unicast, v3ChecksumAsV2, checkUnicastSource, unicastPeers, ownerIgnoreAdverts, configFault,
-                    unicastChecksum, extraIfGarpMicros, extraIfGarpAddresses);
+                    unicastChecksum, extraIfGarpMicros, extraIfGarpAddresses, highestOtherPriority);
         }
     }
 }

@@ -39,6 +39,7 @@ final class InstanceRuntime {
     boolean linkUp = true;
     int faultCount;
     long lastTransition;
+    long lastAdvertSent = Long.MIN_VALUE;     // timer_expired_backup: keepalived's last_advert_sent
     VrrpAction.SendAdvert advertAtEffective;
 
     record Tracker(int delta, boolean fault) {

@@ -49,6 +49,8 @@ public final class VrrpEngine {
     private boolean stopped;
     private long lastScheduled = Long.MIN_VALUE;
     private VrrpAction.ScheduleAt lastSchedule;
+    private long now;                       // the event's time, for keepalived's last_advert_sent
+    private final long timerExpiredMinimum; // the shortest time a timer_expired_backup instance may be replaced in
 
     /**
      * @param logDetail keepalived's -D: also log "setting VIPs.", "Receive advertisement timeout" ...
@@ -95,6 +97,10 @@ public final class VrrpEngine {
             }
             groups.add(group);
         }
+        this.timerExpiredMinimum = this.instances.stream().filter(i -> i.p.highestOtherPriority() > 0)
+                .mapToLong(i -> VrrpTimers.takeoverMicros(i.p.version(), i.p.highestOtherPriority(),
+                        i.p.advertIntervalMicros(), 2))
+                .min().orElse(Long.MAX_VALUE);
     }
 
     private static int slot(IpFamily family, int vrid) {
@@ -159,6 +165,14 @@ public final class VrrpEngine {
         return instance(instance).validator.oldUnicastChecksum();
     }
 
+    /**
+     * How late the loop must be for a {@link VrrpEvent.TimerLate} to matter (keepalived's thread_timeout_min): the
+     * shortest time a timer_expired_backup MASTER may have been replaced in; Long.MAX_VALUE without one.
+     */
+    public long timerLateThreshold() {
+        return timerExpiredMinimum;
+    }
+
     public VrrpState groupState(String group) {
         return groups.stream().filter(g -> g.params.name().equals(group)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sync group " + group)).state;
@@ -184,8 +198,10 @@ public final class VrrpEngine {
         if (stopped) {
             return view;
         }
+        now = event.now();
         switch (event) {
             case VrrpEvent.Start s -> start(s.now());
+            case VrrpEvent.TimerLate l -> timerLate(l.lateMicros(), l.now());
             case VrrpEvent.TimerDue t -> timerDue(t.now());
             case VrrpEvent.AdvertReceived a -> advertReceived(a.interfaceName(), a.packet(), a.now());
             case VrrpEvent.LinkChanged l -> linkChanged(l.interfaceName(), l.up(), l.now());
@@ -265,6 +281,33 @@ public final class VrrpEngine {
             }
             syncOnTransition(prev, inst, now);
             initSands(inst, now);
+        }
+    }
+
+    /**
+     * keepalived's vrrp_thread_timeout_handler (timer_expired_backup, nopreempt instances only): once the loop is late
+     * by at least the shortest such takeover time (2 adverts plus the other router's skew), each MASTER whose last
+     * advert is 3 adverts plus that skew old goes BACKUP without advertising - another router has probably taken
+     * over, and with nopreempt it should stay so. VIPs are removed without priority 0, as keepalived leaves master.
+     */
+    private void timerLate(long lateMicros, long now) {
+        if (!started || lateMicros < timerExpiredMinimum) {
+            return;
+        }
+        boolean logged = false;
+        for (InstanceRuntime inst : instances) {
+            int other = inst.p.highestOtherPriority();
+            if (inst.state != VrrpState.MASTER || other == 0
+                    || inst.lastAdvertSent + VrrpTimers.takeoverMicros(inst.p.version(), other, inst.p.advertIntervalMicros(), 3) > now) {
+                continue;
+            }
+            if (!logged) {
+                out.add(new VrrpAction.Log(String.format("VRRP thread timer expired %d.%06d seconds ago",
+                        lateMicros / 1_000_000, lateMicros % 1_000_000)));
+                logged = true;
+            }
+            inst.wantState = VrrpState.BACKUP;
+            transition(inst, VrrpState.BACKUP, now, "timer expired");
         }
     }
 
@@ -600,6 +643,7 @@ public final class VrrpEngine {
 
     private void sendAdvert(InstanceRuntime inst, VrrpAction.SendAdvert advert) {
         out.add(advert);
+        inst.lastAdvertSent = now;
         inst.stats.advertSent++;
     }
 

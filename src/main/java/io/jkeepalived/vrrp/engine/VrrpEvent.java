@@ -21,6 +21,14 @@ public sealed interface VrrpEvent {
     record TimerDue(long now) implements VrrpEvent {
     }
 
+    /**
+     * The loop is handling its events {@code lateMicros} after the deadline the engine last asked for (the host was
+     * too busy, the process stopped): keepalived's thread timeout handler, for timer_expired_backup. Comes before the
+     * events queued meanwhile, the late TimerDue among them.
+     */
+    record TimerLate(long lateMicros, long now) implements VrrpEvent {
+    }
+
     /** The interface went down or came up. */
     record LinkChanged(String interfaceName, boolean up, long now) implements VrrpEvent {
     }

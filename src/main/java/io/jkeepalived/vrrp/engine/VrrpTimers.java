@@ -27,4 +27,14 @@ public final class VrrpTimers {
     public static long masterDownMicros(int version, int priority, long masterAdverIntMicros, int downTimerAdverts) {
         return downTimerAdverts * masterAdverIntMicros + skewMicros(version, priority, masterAdverIntMicros);
     }
+
+    /**
+     * timer_expired_backup (keepalived's vrrp_thread_timeout_handler): how long after its last advert a MASTER may
+     * already have been replaced by a router of priority {@code highestOtherPriority}: {@code adverts} intervals plus
+     * that router's skew, v2 (256 - p) / 256 s, v3 (256 - p) * advert_int / 256, as keepalived computes it.
+     */
+    public static long takeoverMicros(int version, int highestOtherPriority, long advertIntervalMicros, int adverts) {
+        long p = 256 - highestOtherPriority;
+        return adverts * advertIntervalMicros + (version == 2 ? p * 1_000_000 / 256 : p * advertIntervalMicros / 256);
+    }
 }

@@ -49,6 +49,7 @@ public final class VrrpParamsFromConfig {
                 .accept(spec.accept())
                 .unicast(spec.isUnicast())
                 .v3ChecksumAsV2(spec.v3ChecksumAsV2())
+                .timerExpiredBackup(spec.timerExpiredBackup().orElse(0))
                 .unicastChecksum(switch (spec.oldUnicastChecksum()) {
                     case DETECT -> UnicastChecksum.RFC_DETECT_OLD;
                     case NEVER -> UnicastChecksum.RFC_ONLY;

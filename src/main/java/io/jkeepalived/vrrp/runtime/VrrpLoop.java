@@ -57,6 +57,9 @@ public final class VrrpLoop implements AutoCloseable {
     private final ThreadWatch.Heartbeat loopBeat;
     private final ThreadWatch.Heartbeat timerBeat;
     private final ThreadWatch.Heartbeat readerBeat;
+    private volatile java.util.function.LongConsumer lateTimers = late -> { };
+    private long armed = NEVER;             // loop thread: the deadline the engine last asked for
+    private long lateReported = NEVER;      // loop thread: the deadline a late wake-up was last reported for
 
     public VrrpLoop(String name, VrrpEngine engine, VrrpPorts ports, MonotonicClock clock) {
         this.name = name;
@@ -164,6 +167,15 @@ public final class VrrpLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Told, on the loop thread, how many microseconds after the engine's deadline the loop handles its next event when
+     * that deadline has passed (once per deadline): keepalived's scheduler checks the same after each wake-up (a host
+     * too busy, the process stopped) to raise its priority. Set before {@link #start}.
+     */
+    public void onLateTimer(java.util.function.LongConsumer listener) {
+        lateTimers = listener;
+    }
+
     /** Queues an event (thread-safe); link and tracker changes come in this way. */
     public void submit(VrrpEvent event) {
         events.add(event);
@@ -242,12 +254,33 @@ public final class VrrpLoop implements AutoCloseable {
                     q.run(engine);
                     continue;
                 }
+                lateWakeup();
                 execute(engine.handle(monotonic((VrrpEvent) item)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * keepalived's check after each epoll_wait: the loop woke (for its timer or anything else) after the deadline it
+     * had armed. The late time goes to {@link #onLateTimer} and to the engine (TimerLate), before the event that woke it.
+     */
+    private void lateWakeup() {
+        if (armed == NEVER || armed == lateReported) {
+            return;
+        }
+        long now = clock.nowMicros();
+        long late = now - armed;
+        if (late <= 0) {
+            return;
+        }
+        lateReported = armed;
+        lateTimers.accept(late);
+        if (late >= engine.timerLateThreshold()) {      // only then: a timer a little late every time allocates nothing
+            execute(engine.handle(monotonic(new VrrpEvent.TimerLate(late, now))));
         }
     }
 
@@ -313,6 +346,7 @@ public final class VrrpLoop implements AutoCloseable {
         return switch (e) {
             case VrrpEvent.Start s -> new VrrpEvent.Start(lastNow);
             case VrrpEvent.TimerDue t -> new VrrpEvent.TimerDue(lastNow);
+            case VrrpEvent.TimerLate l -> new VrrpEvent.TimerLate(l.lateMicros(), lastNow);
             case VrrpEvent.AdvertReceived a -> new VrrpEvent.AdvertReceived(a.interfaceName(), a.packet(), lastNow);
             case VrrpEvent.LinkChanged l -> new VrrpEvent.LinkChanged(l.interfaceName(), l.up(), lastNow);
             case VrrpEvent.TrackerChanged t -> new VrrpEvent.TrackerChanged(t.instance(), t.tracker(), t.priorityDelta(),
@@ -367,6 +401,7 @@ public final class VrrpLoop implements AutoCloseable {
             case VrrpAction.PriorityChanged p -> ports.notifier().priorityChanged(p);
             case VrrpAction.Log l -> ports.log().log(l.line());
             case VrrpAction.ScheduleAt s -> {
+                armed = s.deadline();
                 deadline.set(s.deadline());
                 LockSupport.unpark(timerThread);
             }

@@ -262,7 +262,12 @@ public final class VrrpSubsystem implements Subsystem {
         // track_src_ip's sources before the engine's Start, so that one missing now starts in FAULT (init)
         watcher.sources(host.addresses());
         var settings = loopSettings();
-        loop.start(startupDelayMicros(), settings::applyToHelperThread);
+        var feederTids = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+        loop.onLateTimer(lateTimers(settings, feederTids));
+        loop.start(startupDelayMicros(), () -> {
+            settings.applyToHelperThread();
+            feederTids.add(io.jkeepalived.linux.ThreadScheduling.currentThreadId());
+        });
         schedule(loop, settings);
         sockets.forEach((key, s) -> log.info(key.logLine(s.fd())));
         watcher.start(host.links());
@@ -410,17 +415,46 @@ public final class VrrpSubsystem implements Subsystem {
         return fifo;
     }
 
-    /** vrrp_startup_delay, on the first start only (as keepalived: not after a reload). */
+    /**
+     * vrrp_startup_delay, or what is left of vrrp_delay_after_boot since the system booted if longer, on the first
+     * start only (as keepalived: not after a reload).
+     */
     private long startupDelayMicros() {
         boolean first = !startedOnce;
         startedOnce = true;
-        long micros = config.globalDefs().vrrpStartupDelay().toNanos() / 1_000;
-        if (!first || micros <= 0) {
+        if (!first) {
             return 0;
+        }
+        var g = config.globalDefs();
+        Optional<java.time.Duration> uptime = Optional.empty();
+        if (!g.vrrpDelayAfterBoot().isZero()) {
+            uptime = uptime();
+        }
+        var delay = io.jkeepalived.vrrp.plan.StartupDelay.of(g.vrrpStartupDelay(), g.vrrpDelayAfterBoot(), uptime);
+        long micros = delay.toNanos() / 1_000;
+        if (micros <= 0) {
+            return 0;
+        }
+        if (delay.compareTo(g.vrrpStartupDelay()) > 0 && delay.toSeconds() >= 60) {
+            log.info("The vrrp_wait_after_boot is very large - " + delay.toSeconds() + " seconds");
         }
         log.info("Delaying startup for " + new java.math.BigDecimal(micros).movePointLeft(6).stripTrailingZeros().toPlainString()
                 + " seconds");
         return micros;
+    }
+
+    /** The time since boot, from /proc/uptime; keepalived's warning and empty if it cannot be read. */
+    private Optional<java.time.Duration> uptime() {
+        try {
+            var up = io.jkeepalived.vrrp.plan.StartupDelay.parseUptime(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")));
+            if (up.isEmpty()) {
+                log.warning("Unable to read /proc/uptime for vrrp_delay_after_boot - ignoring");
+            }
+            return up;
+        } catch (java.io.IOException e) {
+            log.warning("Unable to open /proc/uptime for vrrp_delay_after_boot - ignoring");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -435,6 +469,19 @@ public final class VrrpSubsystem implements Subsystem {
                 g.vrrpCpuAffinity(), g.vrrpNoSwap() || g.checkerNoSwap(),
                 io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(g.vrrpRtPriority(), g.vrrpRlimitRttime(),
                         g.checkerRtPriority(), g.checkerRlimitRttime()), g.processNames().vrrp());
+    }
+
+    /**
+     * max_auto_priority / min_auto_priority_delay: a timer the loop handles too late is logged in keepalived's words and
+     * raises the loop and the threads that wake it ({@code feederTids}) one realtime step (common.AutoRealtimePriority).
+     */
+    private java.util.function.LongConsumer lateTimers(io.jkeepalived.linux.LoopThreadSettings settings, List<Integer> feederTids) {
+        var g = config.globalDefs();
+        var auto = new io.jkeepalived.common.AutoRealtimePriority(g.maxAutoPriority(),
+                g.minAutoPriorityDelay().toNanos() / 1_000, settings.realtimePriority());
+        long limit = io.jkeepalived.linux.LoopThreadSettings.processRealtimeLimit(1, g.vrrpRlimitRttime(),
+                g.checkerRtPriority(), g.checkerRlimitRttime());
+        return settings.autoRaise(auto, limit, feederTids, log::info, log::warning);
     }
 
     private void schedule(VrrpLoop loop, io.jkeepalived.linux.LoopThreadSettings settings) {

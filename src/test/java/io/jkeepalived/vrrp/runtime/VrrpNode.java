@@ -25,6 +25,7 @@ final class VrrpNode implements AutoCloseable {
     private final Path conf;
     private final Path log;
     private Process process;
+    private List<String> prefix = List.of();
 
     private VrrpNode(String name, boolean jkeepalived, NetNs ns, Path dir, String config) throws IOException {
         this.name = name;
@@ -74,9 +75,17 @@ final class VrrpNode implements AutoCloseable {
         cmd.addAll(List.of("-P", "-n", "-l", "-G", "-D", "-f", conf.toString()));
         cmd.addAll(extraArgs);
         Files.writeString(log, "==== start " + String.join(" ", cmd) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        process = new ProcessBuilder(inNamespace ? ns.inside(cmd.toArray(String[]::new)) : cmd).redirectErrorStream(true)
+        var full = new ArrayList<>(prefix);
+        full.addAll(inNamespace ? ns.inside(cmd.toArray(String[]::new)) : cmd);
+        process = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        return this;
+    }
+
+    /** Runs the daemon under {@code command} (e.g. unshare --time --boottime N): prepended to the whole command. */
+    VrrpNode under(String... command) {
+        prefix = List.of(command);
         return this;
     }
 
