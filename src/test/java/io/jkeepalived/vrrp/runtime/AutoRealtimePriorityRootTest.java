@@ -2,7 +2,6 @@ package io.jkeepalived.vrrp.runtime;
 
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.Sh;
 import java.io.IOException;
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,30 +29,20 @@ class AutoRealtimePriorityRootTest {
     private static final int SCHED_OTHER = 0;
     private static final int SCHED_RR = 2;
     private static final List<String> OUR_THREADS = List.of("VRRP-loop", "VRRP-timer", "VRRP-reader");
-    private Path dir;
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.besideKeepalived("jkd-autoprio");
     private VrrpTestLan lan;
     private VrrpNode jk;
     private VrrpNode ka;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
-        dir = Files.createTempDirectory("jkd-autoprio");
-    }
-
+    /** A SIGSTOPped daemon is continued first, so that it stops as it would. */
     @AfterEach
-    void tearDown() {
+    void continueStopped() {
         for (var n : new VrrpNode[] {jk, ka}) {
             if (n != null) {
                 Sh.run("kill", "-CONT", Long.toString(n.pid()));
-                n.close();
             }
         }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
     }
 
     /** Each MASTER of a VRID of its own, so each has an advert timer due every second (a backup's is 3.6 s away). */
@@ -66,11 +55,11 @@ class AutoRealtimePriorityRootTest {
 
     @Test
     void aStoppedVrrpProcessRaisesItselfToRealtimeOnceAsKeepalivedDoes() throws Exception {
-        lan = new VrrpTestLan("arp");
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, conf("jkda", 51)).start();
-        ka = VrrpNode.keepalived("ka", lan.b, dir, conf("jkdb", 52)).start();
+        lan = lab.lan("arp");
+        jk = lab.jkeepalived("jk", lan.a, conf("jkda", 51)).start();
+        ka = lab.keepalived("ka", lan.b, conf("jkdb", 52)).start();
         await("both running", 60_000, () -> jk.state("VI_1").equals("MASTER") && ka.state("VI_1").equals("MASTER"), jk, ka);
-        long kaVrrp = Long.parseLong(Files.readString(dir.resolve("ka-vrrp.pid")).trim());
+        long kaVrrp = Long.parseLong(Files.readString(lab.dir().resolve("ka-vrrp.pid")).trim());
         Map<String, int[]> ours = ourThreads(jk.pid());
         assertEquals(OUR_THREADS.size(), ours.size(), "our VRRP threads by name: " + ours.keySet());
         ours.forEach((name, s) -> assertEquals(SCHED_OTHER, s[0], name + " before"));

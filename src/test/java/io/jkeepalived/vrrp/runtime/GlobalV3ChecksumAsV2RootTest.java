@@ -3,14 +3,9 @@ package io.jkeepalived.vrrp.runtime;
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jkeepalived.testsupport.Sh;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,31 +19,12 @@ import org.junit.jupiter.api.Timeout;
 @Tag("root")
 @Timeout(180)
 class GlobalV3ChecksumAsV2RootTest {
-    private Path dir;
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.besideKeepalived("jkd-v3sum");
     private VrrpTestLan lan;
     private VrrpNode jk;
     private VrrpNode jk2;
     private VrrpNode ka;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
-        dir = Files.createTempDirectory("jkd-v3sum");
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (var n : new VrrpNode[] {jk, jk2, ka}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
 
     private static String withGlobal(String ifname, int priority, String instanceLines) {
         return new TestConf("v3", ifname, priority, instanceLines).render()
@@ -57,10 +33,10 @@ class GlobalV3ChecksumAsV2RootTest {
 
     @Test
     void theGlobalDefaultSendsTheV2ChecksumThatKeepalived227Refuses() throws Exception {
-        lan = new VrrpTestLan("v2s");
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, withGlobal("jkda", 150, "")).start();
-        jk2 = VrrpNode.jkeepalived("jk2", lan.c, dir, withGlobal("jkdc", 100, "")).start();
-        ka = VrrpNode.keepalived("ka", lan.b, dir, new TestConf("v3", "jkdb", 50, "").render()).start();
+        lan = lab.lan("v2s");
+        jk = lab.jkeepalived("jk", lan.a, withGlobal("jkda", 150, "")).start();
+        jk2 = lab.jkeepalived("jk2", lan.c, withGlobal("jkdc", 100, "")).start();
+        ka = lab.keepalived("ka", lan.b, new TestConf("v3", "jkdb", 50, "").render()).start();
         await("jk MASTER, jk2 BACKUP, keepalived MASTER refusing our checksum", 60_000,
                 () -> jk.state("VI_1").equals("MASTER") && jk2.state("VI_1").equals("BACKUP")
                         && ka.state("VI_1").equals("MASTER") && ka.countLines("(VI_1) Invalid VRRPv3 checksum") > 0,
@@ -74,9 +50,9 @@ class GlobalV3ChecksumAsV2RootTest {
 
     @Test
     void theInstancesOwnWordOverridesTheGlobalDefault() throws Exception {
-        lan = new VrrpTestLan("v2o");
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, withGlobal("jkda", 150, "    v3_checksum_as_v2 false\n")).start();
-        ka = VrrpNode.keepalived("ka", lan.b, dir, new TestConf("v3", "jkdb", 100, "").render()).start();
+        lan = lab.lan("v2o");
+        jk = lab.jkeepalived("jk", lan.a, withGlobal("jkda", 150, "    v3_checksum_as_v2 false\n")).start();
+        ka = lab.keepalived("ka", lan.b, new TestConf("v3", "jkdb", 100, "").render()).start();
         await("jk MASTER, keepalived BACKUP", 60_000,
                 () -> jk.state("VI_1").equals("MASTER") && ka.state("VI_1").equals("BACKUP"), jk, ka);
         Thread.sleep(3_000);

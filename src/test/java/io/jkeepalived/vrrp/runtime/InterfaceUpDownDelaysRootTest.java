@@ -3,14 +3,9 @@ package io.jkeepalived.vrrp.runtime;
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jkeepalived.testsupport.Sh;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,30 +18,11 @@ import org.junit.jupiter.api.Timeout;
 @Tag("root")
 @Timeout(180)
 class InterfaceUpDownDelaysRootTest {
-    private Path dir;
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.besideKeepalived("jkd-updown");
     private VrrpTestLan lan;
     private VrrpNode jk;
     private VrrpNode ka;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
-        dir = Files.createTempDirectory("jkd-updown");
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (var n : new VrrpNode[] {jk, ka}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
 
     private static String conf(String ifname, int priority) {
         return "interface_up_down_delays {\n    " + ifname + " 1.5 0\n}\n"
@@ -55,9 +31,9 @@ class InterfaceUpDownDelaysRootTest {
 
     @Test
     void aShortFlapIsForgottenAndALongOneCountsAfterTheDelay() throws Exception {
-        lan = new VrrpTestLan("ud");
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, conf("jkda", 150)).start();
-        ka = VrrpNode.keepalived("ka", lan.b, dir, conf("jkdb", 100)).start();
+        lan = lab.lan("ud");
+        jk = lab.jkeepalived("jk", lan.a, conf("jkda", 150)).start();
+        ka = lab.keepalived("ka", lan.b, conf("jkdb", 100)).start();
         await("jkeepalived MASTER, keepalived BACKUP", 60_000, () -> jk.state("VI_1").equals("MASTER")
                 && lan.hasAddress(lan.a, TestConf.VIP4) && ka.state("VI_1").equals("BACKUP"), jk, ka);
 

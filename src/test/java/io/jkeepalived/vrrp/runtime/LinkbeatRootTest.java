@@ -2,14 +2,9 @@ package io.jkeepalived.vrrp.runtime;
 
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jkeepalived.testsupport.Sh;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,30 +18,11 @@ import org.junit.jupiter.api.Timeout;
 @Tag("root")
 @Timeout(240)
 class LinkbeatRootTest {
-    private Path dir;
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.besideKeepalived("jkd-linkbeat");
     private VrrpTestLan lan;
     private VrrpNode jk;
     private VrrpNode ka;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
-        dir = Files.createTempDirectory("jkd-linkbeat");
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (var n : new VrrpNode[] {jk, ka}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
 
     /** The bridge-side end of a router's veth: down, the router's end loses its carrier (and nothing else). */
     private void peer(String peer, String upOrDown) {
@@ -54,15 +30,15 @@ class LinkbeatRootTest {
     }
 
     private void startBoth(String jkConf, String kaConf) throws Exception {
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, jkConf).start();
-        ka = VrrpNode.keepalived("ka", lan.b, dir, kaConf).start();
+        jk = lab.jkeepalived("jk", lan.a, jkConf).start();
+        ka = lab.keepalived("ka", lan.b, kaConf).start();
         await("jkeepalived MASTER, keepalived BACKUP", 60_000, () -> jk.state("VI_1").equals("MASTER")
                 && lan.hasAddress(lan.a, TestConf.VIP4) && ka.state("VI_1").equals("BACKUP"), jk, ka);
     }
 
     @Test
     void withPollingBothGoFaultWhenTheCarrierGoesAndBackWhenItReturns() throws Exception {
-        lan = new VrrpTestLan("lb");
+        lan = lab.lan("lb");
         startBoth("linkbeat_use_polling\n" + new TestConf("v2-pass", "jkda", 150, "").render(),
                 "linkbeat_use_polling\n" + new TestConf("v2-pass", "jkdb", 100, "").render());
         for (var n : new VrrpNode[] {jk, ka}) {
@@ -89,7 +65,7 @@ class LinkbeatRootTest {
 
     @Test
     void linkbeatInterfacesFallBackFromMiiToEthtoolAsKeepalivedDoes() throws Exception {
-        lan = new VrrpTestLan("lm");
+        lan = lab.lan("lm");
         startBoth("linkbeat_interfaces {\n    jkda MII\n}\n" + new TestConf("v2-pass", "jkda", 150, "").render(),
                 "linkbeat_interfaces {\n    jkdb MII\n}\n" + new TestConf("v2-pass", "jkdb", 100, "").render());
         assertEquals(1, jk.countLines("(jkda): Configured linkbeat type MII not supported, using ETHTOOL"), jk.currentLog());

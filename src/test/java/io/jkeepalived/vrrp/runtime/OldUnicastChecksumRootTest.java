@@ -3,15 +3,10 @@ package io.jkeepalived.vrrp.runtime;
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.NetNs;
-import io.jkeepalived.testsupport.Sh;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,30 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("root")
 @Timeout(180)
 class OldUnicastChecksumRootTest {
-    private Path dir;
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.besideKeepalived("jkd-oldck");
     private VrrpTestLan lan;
     private VrrpNode jk;
     private VrrpNode ka;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
-        dir = Files.createTempDirectory("jkd-oldck");
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (var n : new VrrpNode[] {jk, ka}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
 
     private static String conf(String ifname, String self, String peer, int priority, String option) {
         return new TestConf("v3", ifname, priority, "    unicast_src_ip " + self + "\n    unicast_peer {\n        " + peer
@@ -58,9 +34,9 @@ class OldUnicastChecksumRootTest {
     }
 
     private void start(String tag, int jkPriority, String jkOption, int kaPriority, String kaOption) throws Exception {
-        lan = new VrrpTestLan(tag);
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, conf("jkda", "192.0.2.1", "192.0.2.2", jkPriority, jkOption)).start();
-        ka = VrrpNode.keepalived("ka", lan.b, dir, conf("jkdb", "192.0.2.2", "192.0.2.1", kaPriority, kaOption)).start();
+        lan = lab.lan(tag);
+        jk = lab.jkeepalived("jk", lan.a, conf("jkda", "192.0.2.1", "192.0.2.2", jkPriority, jkOption)).start();
+        ka = lab.keepalived("ka", lan.b, conf("jkdb", "192.0.2.2", "192.0.2.1", kaPriority, kaOption)).start();
     }
 
     private void awaitMasterAndBackup(VrrpNode master, NetNs masterNs, VrrpNode backup, NetNs backupNs) throws Exception {

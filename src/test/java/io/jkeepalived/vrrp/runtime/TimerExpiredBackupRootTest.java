@@ -4,14 +4,11 @@ import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.Sh;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,42 +23,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("root")
 @Timeout(180)
 class TimerExpiredBackupRootTest {
-    private Path dir;
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.besideKeepalived("jkd-expired");
     private VrrpTestLan lan;
     private VrrpNode jk;
     private VrrpNode ka;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        assumeTrue(Sh.run("which", "keepalived").exit() == 0, "needs Debian's keepalived");
-        dir = Files.createTempDirectory("jkd-expired");
-    }
-
+    /** The SIGSTOPped daemon is continued first, so that it stops as it would. */
     @AfterEach
-    void tearDown() {
+    void continueStopped() {
         if (jk != null) {
             Sh.run("kill", "-CONT", Long.toString(jk.pid()));
         }
-        for (var n : new VrrpNode[] {jk, ka}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
     }
 
     @ParameterizedTest(name = "timer_expired_backup {0}")
     @ValueSource(booleans = {true, false})
     void aStoppedMasterComesBackAsBackupOnlyWithTheOption(boolean option) throws Exception {
-        lan = new VrrpTestLan(option ? "teo" : "ten");
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, new TestConf("v2-pass", "jkda", 150,
+        lan = lab.lan(option ? "teo" : "ten");
+        jk = lab.jkeepalived("jk", lan.a, new TestConf("v2-pass", "jkda", 150,
                 "    nopreempt\n" + (option ? "    timer_expired_backup\n" : "")).render()).start();
         await("jk MASTER", 60_000, () -> jk.state("VI_1").equals("MASTER"), jk);
-        ka = VrrpNode.keepalived("ka", lan.b, dir, new TestConf("v2-pass", "jkdb", 100, "").render()).start();
+        ka = lab.keepalived("ka", lan.b, new TestConf("v2-pass", "jkdb", 100, "").render()).start();
         await("keepalived BACKUP", 60_000, () -> ka.state("VI_1").equals("BACKUP"), jk, ka);
 
         Sh.ok("kill", "-STOP", Long.toString(jk.pid()));

@@ -3,21 +3,16 @@ package io.jkeepalived.vrrp.runtime;
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.linux.Linux;
 import io.jkeepalived.linux.NetworkNamespace;
 import io.jkeepalived.linux.RawVrrpSocket;
 import io.jkeepalived.linux.VrrpSocketSpec;
-import io.jkeepalived.testsupport.Sh;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,29 +25,13 @@ import org.junit.jupiter.api.Timeout;
 class UnicastSourceRootTest {
     private VrrpTestLan lan;
     private VrrpNode node;
-    private Path dir;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        dir = Files.createTempDirectory("jkd-ucsrc");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (node != null) {
-            node.close();
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.alone("jkd-ucsrc");
 
     private VrrpNode unicastMaster(String peers, String extra) throws Exception {
         var conf = new TestConf("v2-pass", "jkda", 150, "    unicast_src_ip 192.0.2.1\n    unicast_peer {\n" + peers
                 + "    }\n" + extra);
-        node = VrrpNode.jkeepalived("a", lan.a, dir, conf.render()).start();
+        node = lab.jkeepalived("a", lan.a, conf.render()).start();
         await("a MASTER", 30_000, () -> node.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, TestConf.VIP4), node);
         return node;
     }
@@ -73,7 +52,7 @@ class UnicastSourceRootTest {
 
     @Test
     void aHostThatIsNoPeerCannotTakeTheVip() throws Exception {
-        lan = new VrrpTestLan("u");
+        lan = lab.lan("u");
         var a = unicastMaster("        192.0.2.2\n", "    check_unicast_src\n");
         attack(255, 30);
         Thread.sleep(1_000);
@@ -85,7 +64,7 @@ class UnicastSourceRootTest {
 
     @Test
     void aPeerBelowMinTtlCannotTakeTheVip() throws Exception {
-        lan = new VrrpTestLan("t");
+        lan = lab.lan("t");
         var a = unicastMaster("        192.0.2.3 min_ttl 255\n", "");
         attack(64, 30);
         Thread.sleep(1_000);
@@ -96,7 +75,7 @@ class UnicastSourceRootTest {
 
     @Test
     void thePeerWithinItsTtlRangeIsHeard() throws Exception {
-        lan = new VrrpTestLan("h");
+        lan = lab.lan("h");
         var a = unicastMaster("        192.0.2.3 min_ttl 255\n", "");
         attack(255, 5);
         await("a yields to the peer", 10_000, () -> a.state("VI_1").equals("BACKUP"), a);

@@ -10,9 +10,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,26 +25,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class VrrpDelayAfterBootRootTest {
     private static final Pattern DELAY = Pattern.compile("Delaying startup for ([0-9.]+) seconds");
-    private Path dir;
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.alone("jkd-afterboot");
     private VrrpTestLan lan;
     private VrrpNode jk;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        dir = Files.createTempDirectory("jkd-afterboot");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (jk != null) {
-            jk.close();
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
 
     private static BigDecimal uptime() throws Exception {
         return new BigDecimal(Files.readString(Path.of("/proc/uptime")).strip().split("\\s+")[0]);
@@ -60,8 +43,8 @@ class VrrpDelayAfterBootRootTest {
     void waitsUntilTheDelayAfterBootHasPassed() throws Exception {
         assumeTrue(Sh.run("unshare", "--time", "--boottime", "0", "true").exit() == 0, "needs time namespaces");
         long offset = uptime().longValue() - 10;        // booted "10 s ago" inside
-        lan = new VrrpTestLan("dab");
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, conf(BigDecimal.valueOf(20)))
+        lan = lab.lan("dab");
+        jk = lab.jkeepalived("jk", lan.a, conf(BigDecimal.valueOf(20)))
                 .under("unshare", "--time", "--boottime", Long.toString(-offset), "--kill-child=SIGTERM").start();
         await("the delay is announced", 30_000, () -> DELAY.matcher(jk.currentLog()).find(), jk);
         long t0 = System.nanoTime();
@@ -81,8 +64,8 @@ class VrrpDelayAfterBootRootTest {
     @Test
     void longAfterBootThereIsNoDelay() throws Exception {
         assumeTrue(uptime().compareTo(BigDecimal.valueOf(60)) > 0, "the host booted less than a minute ago");
-        lan = new VrrpTestLan("dan");
-        jk = VrrpNode.jkeepalived("jk", lan.a, dir, conf(BigDecimal.valueOf(15))).start();
+        lan = lab.lan("dan");
+        jk = lab.jkeepalived("jk", lan.a, conf(BigDecimal.valueOf(15))).start();
         await("BACKUP at once", 30_000, () -> jk.state("VI_1").equals("BACKUP"), jk);
         assertEquals(0, jk.countLines("Delaying startup"), jk.currentLog());
     }
