@@ -2,17 +2,14 @@ package io.jkeepalived.vrrp.runtime;
 
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.Sh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,30 +23,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class NotifyDeletedRootTest {
     private VrrpTestLan lan;
-    private Path dir;
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        dir = Files.createTempDirectory("jkd-deleted");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.besideKeepalived("jkd-deleted");
 
     /** A script that appends its name and arguments to the node's notify log. */
     private Path script(String node, String name) throws Exception {
-        Path s = dir.resolve(node + "-" + name + ".sh");
-        Files.writeString(s, "#!/bin/sh\necho \"" + name + " $*\" >> " + dir.resolve(node + "-notify.log") + "\n");
+        Path s = lab.dir().resolve(node + "-" + name + ".sh");
+        Files.writeString(s, "#!/bin/sh\necho \"" + name + " $*\" >> " + lab.dir().resolve(node + "-notify.log") + "\n");
         Files.setPosixFilePermissions(s, PosixFilePermissions.fromString("rwxr-xr-x"));
         return s;
     }
@@ -79,23 +59,23 @@ class NotifyDeletedRootTest {
     }
 
     private List<String> notifiesSince(String node, int offset) throws Exception {
-        Path log = dir.resolve(node + "-notify.log");
+        Path log = lab.dir().resolve(node + "-notify.log");
         String text = Files.exists(log) ? Files.readString(log) : "";
         return text.substring(Math.min(offset, text.length())).lines().sorted().toList();
     }
 
     private int notifyLength(String node) throws Exception {
-        Path log = dir.resolve(node + "-notify.log");
+        Path log = lab.dir().resolve(node + "-notify.log");
         return Files.exists(log) ? Files.readString(log).length() : 0;
     }
 
     @Test
     void removedInstancesAreAnnouncedAsKeepalivedDoes() throws Exception {
-        lan = new VrrpTestLan("d");
-        var ours = VrrpNode.jkeepalived("a", lan.a, dir, before("a", "jkda", 51, 101));
-        var theirs = VrrpNode.keepalived("b", lan.b, dir, before("b", "jkdb", 61, 111));
-        cleanup.add(ours);
-        cleanup.add(theirs);
+        lan = lab.lan("d");
+        var ours = VrrpNode.jkeepalived("a", lan.a, lab.dir(), before("a", "jkda", 51, 101));
+        var theirs = VrrpNode.keepalived("b", lan.b, lab.dir(), before("b", "jkdb", 61, 111));
+        lab.own(ours);
+        lab.own(theirs);
         ours.start();
         theirs.start();
         for (var node : List.of(ours, theirs)) {
@@ -121,7 +101,7 @@ class NotifyDeletedRootTest {
         }
         Thread.sleep(2_000);        // anything more (a STOP, FLT) would show now
         assertEquals(expected, notifiesSince("b", theirsBefore), "keepalived 2.2.7, all notifies:\n"
-                + Files.readString(dir.resolve("b-notify.log")) + theirs.currentLog());
+                + Files.readString(lab.dir().resolve("b-notify.log")) + theirs.currentLog());
         assertEquals(notifiesSince("b", theirsBefore), notifiesSince("a", oursBefore), ours.currentLog());
         assertEquals("MASTER", ours.state("STAY"));
         assertEquals("FAULT", ours.state("FLT").isEmpty() ? "FAULT" : ours.state("FLT"));

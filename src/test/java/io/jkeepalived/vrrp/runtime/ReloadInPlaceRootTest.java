@@ -4,17 +4,13 @@ import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.Sh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,25 +24,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(240)
 class ReloadInPlaceRootTest {
     private VrrpTestLan lan;
-    private Path dir;
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        dir = Files.createTempDirectory("jkd-inplace");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.alone("jkd-inplace");
 
     private static String config(String ifname, int priority, Path notify, String... vips) {
         var sb = new StringBuilder("vrrp_instance VI_1 {\n    state BACKUP\n    interface " + ifname
@@ -62,15 +41,15 @@ class ReloadInPlaceRootTest {
 
     @Test
     void aMastersPriorityAndVipsChangeInPlaceWithoutAGapOrANotify() throws Exception {
-        lan = new VrrpTestLan("p");
-        Path notifyLog = dir.resolve("notify.log");
-        Path notify = dir.resolve("notify.sh");
+        lan = lab.lan("p");
+        Path notifyLog = lab.dir().resolve("notify.log");
+        Path notify = lab.dir().resolve("notify.sh");
         Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + notifyLog + "\n");
         Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
-        var a = VrrpNode.jkeepalived("a", lan.a, dir, config("jkda", 150, notify, "192.0.2.100", "192.0.2.101"));
-        var b = VrrpNode.jkeepalived("b", lan.b, dir, config("jkdb", 100, notify, "192.0.2.100", "192.0.2.101"));
-        cleanup.add(a);
-        cleanup.add(b);
+        var a = VrrpNode.jkeepalived("a", lan.a, lab.dir(), config("jkda", 150, notify, "192.0.2.100", "192.0.2.101"));
+        var b = VrrpNode.jkeepalived("b", lan.b, lab.dir(), config("jkdb", 100, notify, "192.0.2.100", "192.0.2.101"));
+        lab.own(a);
+        lab.own(b);
         a.start();
         await("a MASTER", 30_000, () -> a.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, "192.0.2.100")
                 && lan.hasAddress(lan.a, "192.0.2.101"), a);
@@ -81,15 +60,15 @@ class ReloadInPlaceRootTest {
         String notifiesBefore = read(notifyLog);
         long bMasters = b.countLines("Entering MASTER STATE");
 
-        Path addressEvents = dir.resolve("addresses.log");
+        Path addressEvents = lab.dir().resolve("addresses.log");
         var monitor = new ProcessBuilder(lan.a.inside("ip", "-o", "monitor", "address")).redirectErrorStream(true)
                 .redirectOutput(addressEvents.toFile()).start();
-        cleanup.add(() -> {
+        lab.own(() -> {
             monitor.destroy();
             monitor.waitFor();
         });
         var pinger = new VipPinger(lan.c, "192.0.2.100");
-        cleanup.add(pinger);
+        lab.own(pinger);
         await("the client hears the VIP", 10_000, () -> pinger.replies() > 20, a);
         long lostBefore = pinger.lost();
 

@@ -4,17 +4,13 @@ import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.Sh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,25 +23,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(240)
 class ReloadStormRootTest {
     private VrrpTestLan lan;
-    private Path dir;
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        dir = Files.createTempDirectory("jkd-storm");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.alone("jkd-storm");
 
     private String config(String ifname, int priority, Path notify) {
         var sb = new StringBuilder("vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n    notify " + notify
@@ -61,15 +40,15 @@ class ReloadStormRootTest {
 
     @Test
     void aSighupStormOnASyncGroupMasterLosesNoPingAndRunsNoNotify() throws Exception {
-        lan = new VrrpTestLan("r");
-        Path notifyLog = dir.resolve("notify.log");
-        Path notify = dir.resolve("notify.sh");
+        lan = lab.lan("r");
+        Path notifyLog = lab.dir().resolve("notify.log");
+        Path notify = lab.dir().resolve("notify.sh");
         Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + notifyLog + "\n");
         Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
-        var a = VrrpNode.jkeepalived("a", lan.a, dir, config("jkda", 150, notify));
-        var b = VrrpNode.jkeepalived("b", lan.b, dir, config("jkdb", 100, notify));
-        cleanup.add(a);
-        cleanup.add(b);
+        var a = VrrpNode.jkeepalived("a", lan.a, lab.dir(), config("jkda", 150, notify));
+        var b = VrrpNode.jkeepalived("b", lan.b, lab.dir(), config("jkdb", 100, notify));
+        lab.own(a);
+        lab.own(b);
         a.start();
         await("a MASTER of both", 30_000, () -> a.state("VI_1").equals("MASTER") && a.state("VI_2").equals("MASTER")
                 && lan.hasAddress(lan.a, "192.0.2.100") && lan.hasAddress(lan.a, "192.0.2.101"), a);
@@ -81,15 +60,15 @@ class ReloadStormRootTest {
         long bMasters = b.countLines("Entering MASTER STATE");
 
         // the kernel's own account of the VIPs: any removal during the storm shows here
-        Path addressEvents = dir.resolve("addresses.log");
+        Path addressEvents = lab.dir().resolve("addresses.log");
         var monitor = new ProcessBuilder(lan.a.inside("ip", "-o", "monitor", "address")).redirectErrorStream(true)
                 .redirectOutput(addressEvents.toFile()).start();
-        cleanup.add(() -> {
+        lab.own(() -> {
             monitor.destroy();
             monitor.waitFor();
         });
         var pinger = new VipPinger(lan.c, "192.0.2.100");
-        cleanup.add(pinger);
+        lab.own(pinger);
         await("the client hears the VIP", 10_000, () -> pinger.replies() > 20, a);
         long lostBefore = pinger.lost();
         for (int i = 1; i <= 20; i++) {

@@ -3,7 +3,6 @@ package io.jkeepalived.vrrp.runtime;
 import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.linux.Linux;
 import io.jkeepalived.linux.NetworkNamespace;
@@ -17,12 +16,10 @@ import java.net.StandardProtocolFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,35 +33,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class VrrpDaemonFeaturesRootTest {
     private VrrpTestLan lan;
-    private Path dir;
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        dir = Files.createTempDirectory("jkd-vrrpf");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        Sh.run("rm", "-rf", dir.toString());
-    }
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.alone("jkd-vrrpf");
 
     private VrrpNode jk(String name, VrrpTestLan lan, boolean first, TestConf conf) throws Exception {
-        var n = VrrpNode.jkeepalived(name, first ? lan.a : lan.b, dir, conf.render());
-        cleanup.add(n);
+        var n = VrrpNode.jkeepalived(name, first ? lan.a : lan.b, lab.dir(), conf.render());
+        lab.own(n);
         return n;
     }
 
     @Test
     void floodsOfBogusPacketsAndOtherVridsChangeNothingAndAreLoggedBoundedly() throws Exception {
-        lan = new VrrpTestLan("f");
+        lan = lab.lan("f");
         // a first, so b never times out at start: the counts below must start from a settled pair
         var a = jk("a", lan, true, new TestConf("v2-pass", "jkda", 150, "")).start();
         await("a MASTER", 30_000, () -> a.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, TestConf.VIP4), a);
@@ -131,28 +111,28 @@ class VrrpDaemonFeaturesRootTest {
 
     @Test
     void notifiesTrackersAndDumps() throws Exception {
-        lan = new VrrpTestLan("t");
-        Path notifyLog = dir.resolve("notify.log");
+        lan = lab.lan("t");
+        Path notifyLog = lab.dir().resolve("notify.log");
         script("notify.sh", "echo \"$@\" >> " + notifyLog);
-        script("master.sh", "echo master >> " + dir.resolve("master.log"));
-        script("stop.sh", "sleep 0.3; echo stopped >> " + dir.resolve("stop.log"));
-        script("check.sh", "test -f " + dir.resolve("healthy"));
-        script("fifo-reader.sh", "echo \"$@\" > " + dir.resolve("fifo-reader.log"));
-        Files.writeString(dir.resolve("healthy"), "");
-        Files.writeString(dir.resolve("tf"), "0\n");
-        Path fifo = dir.resolve("notify.fifo");
-        String extra = "    notify " + dir.resolve("notify.sh") + "\n"
-                + "    notify_master " + dir.resolve("master.sh") + "\n"
-                + "    notify_stop " + dir.resolve("stop.sh") + "\n"
+        script("master.sh", "echo master >> " + lab.dir().resolve("master.log"));
+        script("stop.sh", "sleep 0.3; echo stopped >> " + lab.dir().resolve("stop.log"));
+        script("check.sh", "test -f " + lab.dir().resolve("healthy"));
+        script("fifo-reader.sh", "echo \"$@\" > " + lab.dir().resolve("fifo-reader.log"));
+        Files.writeString(lab.dir().resolve("healthy"), "");
+        Files.writeString(lab.dir().resolve("tf"), "0\n");
+        Path fifo = lab.dir().resolve("notify.fifo");
+        String extra = "    notify " + lab.dir().resolve("notify.sh") + "\n"
+                + "    notify_master " + lab.dir().resolve("master.sh") + "\n"
+                + "    notify_stop " + lab.dir().resolve("stop.sh") + "\n"
                 + "    track_script {\n        chk\n    }\n"
                 + "    track_file {\n        tf weight 0\n    }\n";
-        String head = "global_defs {\n    vrrp_notify_fifo " + fifo + "\n    vrrp_notify_fifo_script " + dir.resolve("fifo-reader.sh")
+        String head = "global_defs {\n    vrrp_notify_fifo " + fifo + "\n    vrrp_notify_fifo_script " + lab.dir().resolve("fifo-reader.sh")
                 + "\n}\n"
-                + "vrrp_script chk {\n    script " + dir.resolve("check.sh") + "\n    interval 1\n    weight -60\n}\n"
-                + "track_file tf {\n    file " + dir.resolve("tf") + "\n}\n";
+                + "vrrp_script chk {\n    script " + lab.dir().resolve("check.sh") + "\n    interval 1\n    weight -60\n}\n"
+                + "track_file tf {\n    file " + lab.dir().resolve("tf") + "\n}\n";
         var confA = new TestConf("v3", "jkda", 150, extra);
-        var a = VrrpNode.jkeepalived("a", lan.a, dir, head + confA.render().replace("global_defs {\n    router_id jkd_jkda\n}\n", ""));
-        cleanup.add(a);
+        var a = VrrpNode.jkeepalived("a", lan.a, lab.dir(), head + confA.render().replace("global_defs {\n    router_id jkd_jkda\n}\n", ""));
+        lab.own(a);
         var b = jk("b", lan, false, new TestConf("v3", "jkdb", 100, ""));
         a.start();
         var fifoLines = new CopyOnWriteArrayList<String>();
@@ -169,26 +149,26 @@ class VrrpDaemonFeaturesRootTest {
         b.start();
         await("a MASTER", 30_000, () -> a.state("VI_1").equals("MASTER") && b.state("VI_1").equals("BACKUP"), a, b);
         await("notify scripts ran", 5_000, () -> read(notifyLog).contains("INSTANCE VI_1 MASTER 150")
-                && read(dir.resolve("master.log")).contains("master"), a);
+                && read(lab.dir().resolve("master.log")).contains("master"), a);
         assertTrue(read(notifyLog).contains("INSTANCE VI_1 BACKUP 150"), read(notifyLog));
         await("FIFO lines", 5_000, () -> fifoLines.contains("INSTANCE \"VI_1\" MASTER 150"), a);
-        assertEquals(fifo + "\n", read(dir.resolve("fifo-reader.log")), "vrrp_notify_fifo_script ran with the FIFO's path");
+        assertEquals(fifo + "\n", read(lab.dir().resolve("fifo-reader.log")), "vrrp_notify_fifo_script ran with the FIFO's path");
 
         // the script fails: 150 - 60 = 90 < 100, so b preempts
-        Files.delete(dir.resolve("healthy"));
+        Files.delete(lab.dir().resolve("healthy"));
         await("b takes over when a's script fails", 15_000, () -> b.state("VI_1").equals("MASTER")
                 && a.state("VI_1").equals("BACKUP") && lan.hasAddress(lan.b, TestConf.VIP4), a, b);
         assertTrue(a.currentLog().contains("VRRP_Script(chk) failed"), a.currentLog());
-        Files.writeString(dir.resolve("healthy"), "");
+        Files.writeString(lab.dir().resolve("healthy"), "");
         await("a preempts back when its script succeeds", 15_000, () -> a.state("VI_1").equals("MASTER")
                 && lan.hasAddress(lan.a, TestConf.VIP4), a, b);
         assertTrue(a.currentLog().contains("VRRP_Script(chk) succeeded"), a.currentLog());
 
         // track_file with weight 0: a non-zero value is a FAULT
-        Files.writeString(dir.resolve("tf"), "1\n");
+        Files.writeString(lab.dir().resolve("tf"), "1\n");
         await("a FAULT from track_file", 10_000, () -> a.state("VI_1").equals("FAULT") && b.state("VI_1").equals("MASTER"), a, b);
         await("fault notified", 5_000, () -> read(notifyLog).contains("INSTANCE VI_1 FAULT"), a);
-        Files.writeString(dir.resolve("tf"), "0\n");
+        Files.writeString(lab.dir().resolve("tf"), "0\n");
         await("a back from FAULT", 15_000, () -> a.state("VI_1").equals("MASTER"), a, b);
 
         // dumps
@@ -203,13 +183,13 @@ class VrrpDaemonFeaturesRootTest {
         assertTrue(read(data).contains("   State = MASTER"), read(data));
 
         assertEquals(0, a.term());
-        assertTrue(read(dir.resolve("stop.log")).contains("stopped"), "notify_stop ran and was waited for");
+        assertTrue(read(lab.dir().resolve("stop.log")).contains("stopped"), "notify_stop ran and was waited for");
         await("STOP notified", 2_000, () -> read(notifyLog).contains("INSTANCE VI_1 STOP"), a);
     }
 
     @Test
     void dontReleaseVrrpKeepsTheVipsAfterAGracefulStop() throws Exception {
-        lan = new VrrpTestLan("v");
+        lan = lab.lan("v");
         var a = jk("a", lan, true, new TestConf("v3-ipv6", "jkda", 150, "")).start("-V");
         await("a MASTER alone", 30_000, () -> a.state("VI_1").equals("MASTER") && lan.hasAddress(lan.a, TestConf.VIP6), a);
         assertEquals(0, a.term());
@@ -219,17 +199,17 @@ class VrrpDaemonFeaturesRootTest {
 
     @Test
     void aSyncGroupMovesTogether() throws Exception {
-        lan = new VrrpTestLan("s");
-        Path notifyLog = dir.resolve("group.log");
+        lan = lab.lan("s");
+        Path notifyLog = lab.dir().resolve("group.log");
         script("group.sh", "echo \"$@\" >> " + notifyLog);
-        Files.writeString(dir.resolve("tf"), "0\n");
-        String a = "vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n    notify " + dir.resolve("group.sh") + "\n}\n"
-                + "track_file tf {\n    file " + dir.resolve("tf") + "\n}\n"
+        Files.writeString(lab.dir().resolve("tf"), "0\n");
+        String a = "vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n    notify " + lab.dir().resolve("group.sh") + "\n}\n"
+                + "track_file tf {\n    file " + lab.dir().resolve("tf") + "\n}\n"
                 + twoInstances("jkda", 150, "    track_file {\n        tf weight 0\n    }\n");
-        var na = VrrpNode.jkeepalived("a", lan.a, dir, a);
-        var nb = VrrpNode.jkeepalived("b", lan.b, dir, twoInstances("jkdb", 100, ""));
-        cleanup.add(na);
-        cleanup.add(nb);
+        var na = VrrpNode.jkeepalived("a", lan.a, lab.dir(), a);
+        var nb = VrrpNode.jkeepalived("b", lan.b, lab.dir(), twoInstances("jkdb", 100, ""));
+        lab.own(na);
+        lab.own(nb);
         na.start();
         nb.start();
         await("a MASTER of both", 30_000, () -> na.state("VI_1").equals("MASTER") && na.state("VI_2").equals("MASTER")
@@ -237,13 +217,13 @@ class VrrpDaemonFeaturesRootTest {
                 && nb.state("VI_1").equals("BACKUP") && nb.state("VI_2").equals("BACKUP"), na, nb);
         await("group notify MASTER", 5_000, () -> read(notifyLog).contains("GROUP G1 MASTER"), na);
 
-        Files.writeString(dir.resolve("tf"), "1\n");       // only VI_2 tracks the file
+        Files.writeString(lab.dir().resolve("tf"), "1\n");       // only VI_2 tracks the file
         await("b takes both when VI_2 of a fails", 15_000, () -> nb.state("VI_1").equals("MASTER")
                 && nb.state("VI_2").equals("MASTER") && lan.hasAddress(lan.b, "192.0.2.100")
                 && lan.hasAddress(lan.b, "192.0.2.101") && !lan.hasAddress(lan.a, "192.0.2.100"), na, nb);
         await("group notify FAULT", 5_000, () -> read(notifyLog).contains("GROUP G1 FAULT"), na);
 
-        Files.writeString(dir.resolve("tf"), "0\n");
+        Files.writeString(lab.dir().resolve("tf"), "0\n");
         await("a takes both back", 20_000, () -> na.state("VI_1").equals("MASTER") && na.state("VI_2").equals("MASTER")
                 && lan.hasAddress(lan.a, "192.0.2.101") && !lan.hasAddress(lan.b, "192.0.2.101"), na, nb);
     }
@@ -260,7 +240,7 @@ class VrrpDaemonFeaturesRootTest {
     }
 
     private void script(String name, String body) throws Exception {
-        Path p = dir.resolve(name);
+        Path p = lab.dir().resolve(name);
         Files.writeString(p, "#!/bin/sh\n" + body + "\n");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -4,7 +4,6 @@ import static io.jkeepalived.vrrp.runtime.VrrpNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.testsupport.NetNs;
 import io.jkeepalived.testsupport.Sh;
@@ -12,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,43 +26,21 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class VrrpDaemonRootTest {
     private VrrpTestLan lan;
-    private Path dir;
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(Sh.isRoot(), "needs root for namespaces");
-        dir = Files.createTempDirectory("jkd-vrrpd");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        if (lan != null) {
-            lan.close();
-        }
-        if (dir != null) {
-            try (var files = Files.list(dir)) {
-                files.forEach(f -> f.toFile().delete());
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
+    @RegisterExtension
+    final VrrpRootLab lab = VrrpRootLab.alone("jkd-vrrpd");
 
     private VrrpTestLan lan(String tag) {
-        lan = new VrrpTestLan(tag);
+        lan = lab.lan(tag);
         return lan;
     }
 
     private <T extends AutoCloseable> T closeLater(T c) {
-        cleanup.add(c);
+        lab.own(c);
         return c;
     }
 
     private VrrpNode jk(String name, NetNs ns, TestConf conf) throws Exception {
-        return closeLater(VrrpNode.jkeepalived(name, ns, dir, conf.render()));
+        return closeLater(VrrpNode.jkeepalived(name, ns, lab.dir(), conf.render()));
     }
 
     private void awaitMaster(VrrpNode master, NetNs masterNs, VrrpNode backup, NetNs backupNs, String vip, long timeoutMs)
@@ -83,7 +59,7 @@ class VrrpDaemonRootTest {
         String vip = confA.vip();
         var a = jk("a", lan.a, confA);
         var b = jk("b", lan.b, confB);
-        try (var wire = WireCapture.start(lan.lan, "jkdbr", dir.resolve("wire1.txt"), "arp")) {
+        try (var wire = WireCapture.start(lan.lan, "jkdbr", lab.dir().resolve("wire1.txt"), "arp")) {
             a.start();
             b.start();
             awaitMaster(a, lan.a, b, lan.b, vip, 30_000);
@@ -98,7 +74,7 @@ class VrrpDaemonRootTest {
         assertTrue(b.currentLog().contains("(VI_1) Entering BACKUP STATE (init)"), b.currentLog());
 
         // kill -9: the backup takes over after Master_Down_Interval (3 x 1 s + skew)
-        try (var wire = WireCapture.start(lan.lan, "jkdbr", dir.resolve("wire2.txt"), "arp")) {
+        try (var wire = WireCapture.start(lan.lan, "jkdbr", lab.dir().resolve("wire2.txt"), "arp")) {
             a.kill9();
             long ms = await("b takes over after a's kill -9", 10_000,
                     () -> b.state("VI_1").equals("MASTER") && lan.hasAddress(lan.b, vip), b);
@@ -199,7 +175,7 @@ class VrrpDaemonRootTest {
         String vip = confA.vip();
         var a = jk("a", lan.a, confA);
         var b = jk("b", lan.b, confB);
-        try (var wire = WireCapture.start(lan.lan, "jkdbr", dir.resolve("uwire.txt"), "ip proto 112 or arp")) {
+        try (var wire = WireCapture.start(lan.lan, "jkdbr", lab.dir().resolve("uwire.txt"), "ip proto 112 or arp")) {
             a.start();
             b.start();
             awaitMaster(a, lan.a, b, lan.b, vip, 30_000);
@@ -248,15 +224,15 @@ class VrrpDaemonRootTest {
 
     @Test
     void withoutNetRawAndNetAdminTheDaemonExits4WithOneLine() throws Exception {
-        Path conf = dir.resolve("caps.conf");
+        Path conf = lab.dir().resolve("caps.conf");
         Files.writeString(conf, new TestConf("v2-pass", "lo", 100, "").render());
         var cmd = new ArrayList<>(List.of("setpriv", "--bounding-set", "-net_raw,-net_admin", "--inh-caps", "-all", "--"));
         cmd.addAll(VrrpNode.javaCommand());
-        cmd.addAll(List.of("-P", "-n", "-l", "-f", conf.toString(), "-p", dir.resolve("c.pid").toString(),
-                "-r", dir.resolve("cv.pid").toString()));
+        cmd.addAll(List.of("-P", "-n", "-l", "-f", conf.toString(), "-p", lab.dir().resolve("c.pid").toString(),
+                "-r", lab.dir().resolve("cv.pid").toString()));
         var r = Sh.run(cmd, 60);
         assertEquals(4, r.exit(), r.out());
         assertTrue(r.out().contains("this process lacks CAP_NET_RAW and CAP_NET_ADMIN"), r.out());
-        assertFalse(Files.exists(dir.resolve("c.pid")), "nothing started: no pid file");
+        assertFalse(Files.exists(lab.dir().resolve("c.pid")), "nothing started: no pid file");
     }
 }

@@ -82,7 +82,8 @@ final class VrrpRootLab implements BeforeEachCallback, AfterEachCallback {
         return own(VrrpNode.keepalived(name, ns, dir, config));
     }
 
-    private <T extends AutoCloseable> T own(T resource) {
+    /** Anything else the test starts (a pinger, a monitor): closed after the test, before what was made earlier. */
+    <T extends AutoCloseable> T own(T resource) {
         made.push(resource);
         return resource;
     }
