@@ -31,12 +31,16 @@ final class ConfigSaveDir {
     }
 
     /** The configuration as just read; {@code copy} empty when the loader could not say what it read. */
-    void saveConfig(Optional<String> dir, Optional<String> copy, int umask) {
+    void saveConfig(Optional<String> dir, java.util.function.Supplier<Optional<String>> copy, int umask) {
         int n = reads++;
-        if (dir.isEmpty() || copy.isEmpty() || !ready(dir.get())) {
+        if (dir.isEmpty()) {
+            return;         // the copy is rendered only for a directory to put it in
+        }
+        Optional<String> text = copy.get();
+        if (text.isEmpty() || !ready(dir.get())) {
             return;
         }
-        write(Path.of(dir.get(), "keepalived.conf." + pid + "." + n), copy.get(), umask);
+        write(Path.of(dir.get(), "keepalived.conf." + pid + "." + n), text.get(), umask);
     }
 
     /** Each subsystem's data just before ({@code post} false) or after reload N. */

@@ -201,7 +201,8 @@ public final class Daemon {
     }
 
     /** A reading of the configuration: the model (empty when it cannot run), every finding, the copy of what was read. */
-    private record Loaded(Optional<KeepalivedConfig> config, List<Diagnostic> findings, Optional<String> copy) {
+    private record Loaded(Optional<KeepalivedConfig> config, List<Diagnostic> findings,
+            java.util.function.Supplier<Optional<String>> copy) {
     }
 
     private Loaded loadConfig() {

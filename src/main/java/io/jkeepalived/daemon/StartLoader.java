@@ -8,6 +8,7 @@ import io.jkeepalived.config.model.KeepalivedConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The daemon's configuration loader. Its first load builds from the lines read at start to find
@@ -38,7 +39,8 @@ final class StartLoader implements ConfigLoader {
     }
 
     @Override
-    public Optional<String> lastCopy() {
-        return lastRead.map(ConfigCopy::render);
+    public Supplier<Optional<String>> lastCopy() {
+        Optional<ParsedConfig> read = lastRead;
+        return () -> read.map(ConfigCopy::render);
     }
 }
