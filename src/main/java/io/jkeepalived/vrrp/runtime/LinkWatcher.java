@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * Addresses: track_src_ip's source trackers (SourcePresence), and with dynamic_interfaces every link or address
  * change asks the HostReplanner whether an instance can now run that could not.
  */
-public final class LinkWatcher implements AutoCloseable {
+public final class LinkWatcher implements AutoCloseable, Supervised {
     private final NetlinkMonitor monitor;
     private final Rtnetlink rtnetlink;
     private final Set<String> interfaces;
@@ -42,8 +42,6 @@ public final class LinkWatcher implements AutoCloseable {
     private final Map<Integer, Boolean> anyUp = new HashMap<>();
     private final Consumer<Link> linkUp;
     private final NetlinkWatchThread watchThread;
-    private final ThreadWatch watch;
-    private final ThreadWatch.Heartbeat beat;
     private final LinkDebounce debounce;
     private final Linkbeat linkbeat;
     private final SourcePresence sources;
@@ -74,14 +72,13 @@ public final class LinkWatcher implements AutoCloseable {
         this.loop = loop;
         this.clock = clock;
         this.log = log;
-        this.watch = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
-        this.beat = watch.heartbeat("VRRP-netlink", java.time.Duration.ofSeconds(1));
         this.watchThread = new NetlinkWatchThread(poller, monitor.fd(), monitor::close, "Netlink monitor error: ", log);
     }
 
     /** The watcher thread's death, if it died: link changes are no longer seen. */
-    java.util.Optional<ThreadWatch.Death> death() {
-        return watch.death();
+    @Override
+    public java.util.Optional<ThreadWatch.Death> death() {
+        return watchThread.death();
     }
 
     static boolean usable(Link l) {
@@ -130,7 +127,7 @@ public final class LinkWatcher implements AutoCloseable {
                 book.status(tracked, false, clock.nowMicros()).forEach(loop);
             }
         }
-        watchThread.start(body -> watch.start("VRRP-netlink", true, body), this::millisToNextDue, this::step, beat);
+        watchThread.startWatched("VRRP-netlink", this::millisToNextDue, this::step);
     }
 
     private int millisToNextDue() {

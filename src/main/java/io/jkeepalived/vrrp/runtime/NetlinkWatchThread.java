@@ -4,7 +4,6 @@ import io.jkeepalived.common.Log;
 import io.jkeepalived.common.ThreadWatch;
 import io.jkeepalived.linux.EventPoller;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -37,24 +36,12 @@ final class NetlinkWatchThread implements AutoCloseable, Supervised {
         poller.register(fd);
     }
 
-    /**
-     * Starts the thread through {@code launcher} (a supervised or a plain thread); {@code timeoutMillis} is asked
-     * before each wait (-1: until the socket is readable).
-     */
-    void start(Function<Runnable, Thread> launcher, IntSupplier timeoutMillis, Step step) {
-        start(launcher, timeoutMillis, step, null);
-    }
-
-    /** As above, stamping {@code beat} (waiting while blocked, working while stepping) so a stuck step is seen. */
-    void start(Function<Runnable, Thread> launcher, IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {
-        thread = launcher.apply(() -> run(timeoutMillis, step, beat));
-    }
-
     /** Starts a supervised daemon thread {@code name}, stamping a heartbeat of its own (see {@link #death()}). */
     void startWatched(String name, IntSupplier timeoutMillis, Step step) {
         var own = new ThreadWatch(d -> log.error("VRRP thread " + d.describe() + " - the VRRP subsystem will be restarted"));
         watch = own;
-        start(body -> own.start(name, true, body), timeoutMillis, step, own.heartbeat(name, java.time.Duration.ofSeconds(1)));
+        var beat = own.heartbeat(name, java.time.Duration.ofSeconds(1));
+        thread = own.start(name, true, () -> run(timeoutMillis, step, beat));
     }
 
     @Override
@@ -66,13 +53,9 @@ final class NetlinkWatchThread implements AutoCloseable, Supervised {
     private void run(IntSupplier timeoutMillis, Step step, ThreadWatch.Heartbeat beat) {
         while (running) {
             try {
-                if (beat != null) {
-                    beat.waiting();
-                }
+                beat.waiting();
                 poller.await(timeoutMillis.getAsInt(), fd -> { });
-                if (beat != null) {
-                    beat.working();
-                }
+                beat.working();
                 if (!running) {
                     return;
                 }

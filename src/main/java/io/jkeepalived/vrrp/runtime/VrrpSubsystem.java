@@ -83,7 +83,7 @@ public final class VrrpSubsystem implements Subsystem {
          * (tracked processes, static routing, deleted virtual addresses/routes/rules).
          */
         boolean alive() {
-            return loop.isRunning() && watcher.death().isEmpty() && trackers.death().isEmpty()
+            return loop.isRunning() && trackers.death().isEmpty()
                     && resources.stream().filter(Supervised.class::isInstance)
                     .allMatch(w -> ((Supervised) w).death().isEmpty());
         }
