@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 
 /** {@link GenericNetlink} over a blocking NETLINK_GENERIC {@link NetlinkSocket}. */
 final class FfmGenericNetlink implements GenericNetlink {
@@ -61,6 +63,13 @@ final class FfmGenericNetlink implements GenericNetlink {
     @Override
     public List<byte[]> dump(byte[] message, String what) throws SyscallException {
         return exchange(message, what, true);
+    }
+
+    @Override
+    public Map<Integer, SyscallException> changeAll(List<byte[]> changes, IntFunction<String> what) {
+        int first = seq + 1;
+        seq += changes.size();
+        return socket.changeAll(changes, first, what, "generic netlink");
     }
 
     private List<byte[]> exchange(byte[] message, String what, boolean dump) throws SyscallException {

@@ -1,6 +1,8 @@
 package io.jkeepalived.linux;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A generic-netlink request socket (NETLINK_GENERIC): resolves a family by name and carries requests built
@@ -21,6 +23,14 @@ public interface GenericNetlink extends AutoCloseable {
      * SyscallException} named {@code what}, with the errno and any extended-ack text.
      */
     List<byte[]> request(byte[] message, String what) throws SyscallException;
+
+    /**
+     * Many changes (complete requests) with one send per few dozen of them instead of a send and an ack each
+     * (10,000 IPVS servers at start are 10,000 round trips otherwise). The kernel applies them in order and goes
+     * on after a refused one, as one request at a time would. Returns the refusals by index into {@code
+     * changes}, each named by {@code what} of its index.
+     */
+    Map<Integer, SyscallException> changeAll(List<byte[]> changes, IntFunction<String> what);
 
     /** Sends a dump request (NLM_F_DUMP) and returns every message up to NLMSG_DONE. */
     List<byte[]> dump(byte[] message, String what) throws SyscallException;

@@ -187,6 +187,100 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Most changes a {@link #changeAll} datagram carries: with NETLINK_CAP_ACK the kernel's error answers are
+     * small, and 64 of them fit any receive buffer an operator could set, so no refusal is lost to ENOBUFS.
+     */
+    static final int CHANGES_PER_DATAGRAM = 64;
+
+    /**
+     * Many changes (each a complete request), numbered from {@code firstSeq} on, sent up to {@link
+     * #CHANGES_PER_DATAGRAM} to a datagram. Only the last of a datagram asks for an ack; the kernel runs a
+     * datagram's messages in order, goes on after a refused one and answers each refusal, so once the last one is
+     * answered every refusal of that datagram has been read. Returns the refusals by index into {@code changes}
+     * (a datagram the kernel did not answer makes every change of it refused with that error).
+     */
+    java.util.Map<Integer, SyscallException> changeAll(java.util.List<byte[]> changes, int firstSeq,
+            java.util.function.IntFunction<String> what, String protocol) {
+        var refused = new java.util.TreeMap<Integer, SyscallException>();
+        for (int from = 0; from < changes.size(); ) {
+            int to = from;
+            int length = 0;
+            while (to < changes.size() && to - from < CHANGES_PER_DATAGRAM
+                    && length + RtnetlinkCodec.align(changes.get(to).length) <= BUFFER) {
+                length += RtnetlinkCodec.align(changes.get(to).length);
+                to++;
+            }
+            if (to == from) { // one change larger than the buffer: alone, the way exchange sends it
+                try {
+                    exchange(changes.get(from), firstSeq + from, what.apply(from), protocol, false);
+                } catch (SyscallException e) {
+                    refused.put(from, e);
+                }
+                from++;
+                continue;
+            }
+            try {
+                sendDatagram(changes, from, to, firstSeq, length, what);
+                awaitAnswers(from, to, firstSeq, what, protocol, refused);
+            } catch (SyscallException e) {
+                for (int i = from; i < to; i++) {
+                    refused.putIfAbsent(i, e);
+                }
+            }
+            from = to;
+        }
+        return refused;
+    }
+
+    private void sendDatagram(java.util.List<byte[]> changes, int from, int to, int firstSeq, int length,
+            java.util.function.IntFunction<String> what) throws SyscallException {
+        tx.asSlice(0, length).fill((byte) 0);
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            byte[] m = changes.get(i);
+            MemorySegment.copy(m, 0, tx, JAVA_BYTE, at, m.length);
+            short flags = tx.get(JAVA_SHORT, at + 6);
+            flags = (short) (i == to - 1 ? flags | RtnetlinkCodec.NLM_F_ACK : flags & ~RtnetlinkCodec.NLM_F_ACK);
+            tx.set(JAVA_SHORT, at + 6, flags);
+            tx.set(JAVA_INT, at + 8, firstSeq + i);
+            at += RtnetlinkCodec.align(m.length);
+        }
+        sendSegment(tx, length, what.apply(from) + (to - from > 1 ? " and " + (to - from - 1) + " more" : ""));
+    }
+
+    private void awaitAnswers(int from, int to, int firstSeq, java.util.function.IntFunction<String> what,
+            String protocol, java.util.Map<Integer, SyscallException> refused) throws SyscallException {
+        int last = firstSeq + to - 1;
+        while (true) {
+            int n = receive(what.apply(to - 1));
+            if (n == -1) {
+                throw new SyscallException(what.apply(to - 1), protocol, Errno.EAGAIN, "the kernel did not answer within 5 s");
+            }
+            if (n < 0) {
+                throw Libc.error("recv", what.apply(to - 1), -n);
+            }
+            for (int at = 0; ; ) {
+                var m = RtnetlinkCodec.messageAt(received, at, n);
+                if (m == null) {
+                    break;
+                }
+                at += RtnetlinkCodec.align(m.length());
+                if (m.type() != RtnetlinkCodec.NLMSG_ERROR || m.seq() < firstSeq + from || m.seq() > last) {
+                    continue; // a late answer to an earlier request
+                }
+                int index = m.seq() - firstSeq;
+                int errno = RtnetlinkCodec.errorCode(received, m);
+                if (errno != 0) {
+                    refused.put(index, new SyscallException(what.apply(index), protocol, errno, kernelError(errno, m)));
+                }
+                if (m.seq() == last) {
+                    return;
+                }
+            }
+        }
+    }
+
     /** "strerror (ENAME): extended ack text" for an NLMSG_ERROR message in {@link #received}. */
     String kernelError(int errno, RtnetlinkCodec.Message m) {
         var ack = RtnetlinkCodec.extendedAck(received, m);

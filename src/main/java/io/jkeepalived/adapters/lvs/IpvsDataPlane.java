@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The {@link DataPlane} on the kernel's IPVS, over generic netlink (no ipvsadm process). Each op is one netlink
- * request; a refused op (a scheduler the kernel lacks, a server already there) is reported with the kernel's
+ * request, sent a few dozen to a datagram; a refused op (a scheduler the kernel lacks, a server already there) is reported with the kernel's
  * error and the rest still apply. IPVS has no multi-request transaction, so "atomic" here means per op, in the
  * reconciler's order (servers added before old ones leave).
  */
@@ -63,15 +63,10 @@ public final class IpvsDataPlane implements DataPlane {
 
     @Override
     public List<Failure> apply(List<LvsOp> ops) throws DataPlaneException {
+        var requests = ops.stream().map(IpvsDataPlane::request).toList();
         var failures = new ArrayList<Failure>();
-        for (var op : ops) {
-            var request = request(op);
-            try {
-                kernel.apply(request, describe(op));
-            } catch (SyscallException e) {
-                failures.add(new Failure(op, e.getMessage()));
-            }
-        }
+        kernel.applyAll(requests, i -> describe(ops.get(i)))
+                .forEach((i, e) -> failures.add(new Failure(ops.get(i), e.getMessage())));
         return failures;
     }
 

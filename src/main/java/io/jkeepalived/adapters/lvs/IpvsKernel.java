@@ -14,6 +14,8 @@ import io.jkeepalived.lvs.ipvs.IpvsService;
 import io.jkeepalived.lvs.ipvs.IpvsTimeouts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The kernel's IPVS table through generic netlink: typed requests in, decoded replies out. One socket, used
@@ -56,6 +58,18 @@ public final class IpvsKernel implements AutoCloseable {
     /** A change (service, destination, timeouts, daemon, flush); the kernel's refusal is thrown. */
     public void apply(IpvsRequest request, String what) throws SyscallException {
         netlink.request(IpvsCodec.encode(request, familyId), what);
+    }
+
+    /**
+     * Many changes in order, a few dozen to a netlink datagram; returns the kernel's refusals by index into
+     * {@code requests}, each named by {@code what} of its index (built only for a refusal).
+     */
+    public Map<Integer, SyscallException> applyAll(List<IpvsRequest> requests, IntFunction<String> what) {
+        var messages = new ArrayList<byte[]>(requests.size());
+        for (var r : requests) {
+            messages.add(IpvsCodec.encode(r, familyId));
+        }
+        return netlink.changeAll(messages, what);
     }
 
     public List<IpvsReply.Service> services() throws SyscallException {
