@@ -19,9 +19,15 @@ public final class Background {
         var self = ProcessHandle.current().info();
         var cmd = new ArrayList<String>();
         cmd.add("setsid");
-        if (io.jkeepalived.linux.WaitedSignals.blockedHere(io.jkeepalived.linux.IgnoredSignals.JSON)) {
-            // the JDK starts a child with no signal blocked: keep the launcher's block of the JSON signal
-            cmd.addAll(List.of("env", "--block-signal=" + io.jkeepalived.linux.IgnoredSignals.JSON));
+        // the JDK starts a child with no signal blocked: keep the launcher's block of the real-time signals
+        var blocked = new ArrayList<String>();
+        for (int signo : io.jkeepalived.linux.IgnoredSignals.REALTIME) {
+            if (io.jkeepalived.linux.WaitedSignals.blockedHere(signo)) {
+                blocked.add(Integer.toString(signo));
+            }
+        }
+        if (!blocked.isEmpty()) {
+            cmd.addAll(List.of("env", "--block-signal=" + String.join(",", blocked)));
         }
         cmd.add(self.command().orElse("java"));
         cmd.addAll(jvmArguments());

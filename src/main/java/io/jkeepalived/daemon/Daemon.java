@@ -95,11 +95,17 @@ public final class Daemon {
         if (!io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.JSON)
                 | !io.jkeepalived.linux.IgnoredSignals.ignore(io.jkeepalived.linux.IgnoredSignals.STATS_CLEAR)) {
             log.warning("Cannot ignore signals 36/63 (JSON, STATS_CLEAR): sending them would stop jkeepalived");
-        } else if (signals.waitForJson()) {
-            log.detail("Signal 36 (JSON) writes the JSON dump; 63 (STATS_CLEAR) is ignored");
         } else {
-            log.info("Signal 36 (JSON) is ignored - it was not blocked when the JVM started (jkeepalived's launcher "
-                    + "blocks it): no JSON dump; 63 (STATS_CLEAR) is ignored");
+            var served = signals.waitForRealtime();
+            if (served.size() == io.jkeepalived.linux.IgnoredSignals.REALTIME.size()) {
+                log.detail("Signal 36 (JSON) writes the JSON dump; 63 (STATS_CLEAR) the stats, then clears them");
+            } else {
+                log.info((served.contains(io.jkeepalived.linux.IgnoredSignals.JSON) ? "" : "Signal 36 (JSON) ")
+                        + (served.isEmpty() ? "and " : "")
+                        + (served.contains(io.jkeepalived.linux.IgnoredSignals.STATS_CLEAR) ? "" : "signal 63 (STATS_CLEAR) ")
+                        + (served.isEmpty() ? "are" : "is") + " ignored - not blocked when the JVM started "
+                        + "(jkeepalived's launcher blocks them with env --block-signal=36,63)");
+            }
         }
         if (!signals.takenBack().isEmpty()) {
             log.info(String.join(", ", signals.takenBack()) + " ignored by the process that started us (nohup?) - "
@@ -383,7 +389,8 @@ public final class Daemon {
                 }
                 case RELOAD -> reload();
                 case DATA -> dump(dumpFiles.data(), true);
-                case STATS -> dump(dumpFiles.stats(), false);
+                case STATS -> stats(false);
+                case STATS_CLEAR -> stats(true);
                 case RELOAD_TIME_FILE -> {
                     if (reloadTimeFile != null) {
                         reloadTimeFile.changed();
@@ -553,11 +560,17 @@ public final class Daemon {
     }
 
     private void dump(Path file, boolean data) {
+        dump(file, data, false);
+    }
+
+    private void dump(Path file, boolean data, boolean clear) {
         var out = new StringWriter();
         try {
             for (Subsystem s : subsystems) {
                 if (data) {
                     s.writeData(out);
+                } else if (clear) {
+                    s.writeStatsAndClear(out);
                 } else {
                     s.writeStats(out);
                 }
@@ -567,6 +580,19 @@ public final class Daemon {
         } catch (IOException e) {
             log.error("Cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    /** SIGUSR2, and STATS_CLEAR which then zeroes VRRP's counters: keepalived's sigusr2_vrrp log line and its .stats file. */
+    private void stats(boolean clear) {
+        if (hasVrrp()) {
+            log.info("Printing " + (clear ? "and clearing " : "") + "VRRP stats for process("
+                    + ProcessHandle.current().pid() + ") on signal");
+        }
+        dump(dumpFiles.stats(), false, clear);
+    }
+
+    private boolean hasVrrp() {
+        return subsystems.stream().anyMatch(s -> s.name().equals("VRRP"));
     }
 
     /** keepalived's vrrp_print_json: VRRP's document, or no file at all when no instance runs. */

@@ -20,7 +20,7 @@ public final class SignalEvents {
      * What an operator asked for, by keepalived's --signum names; and RELOAD_TIME_FILE, posted by the daemon's
      * reload_time_file watcher: the file may have changed.
      */
-    public enum Request { STOP, RELOAD, DATA, STATS, JSON, RELOAD_TIME_FILE }
+    public enum Request { STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON, RELOAD_TIME_FILE }
 
     private record Wanted(String name, int number, Request request) {
     }
@@ -35,7 +35,7 @@ public final class SignalEvents {
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final List<String> takenBack = new ArrayList<>();
     private final List<String> stillIgnored = new ArrayList<>();
-    private boolean jsonWaited;
+    private java.util.Set<Integer> waited;
 
     public SignalEvents install() {
         for (Wanted w : WANTED) {
@@ -54,27 +54,31 @@ public final class SignalEvents {
     }
 
     /**
-     * keepalived's JSON signal (SIGRTMIN+2): the JVM cannot hand a real-time signal to Java code, so a thread takes
-     * it with sigtimedwait - possible only when the launcher blocked it for every thread (see WaitedSignals).
-     * Returns whether the JSON dump can be asked for; without, the signal stays ignored.
+     * keepalived's real-time signals, JSON (SIGRTMIN+2, 36) and STATS_CLEAR (SIGRTMAX-1, 63): the JVM cannot hand
+     * them to Java code, so a thread takes them with sigtimedwait - possible only for those the launcher blocked for
+     * every thread (see WaitedSignals). Returns the ones served; the others stay ignored.
      */
-    public boolean waitForJson() {
-        if (jsonWaited || !WaitedSignals.blockedHere(IgnoredSignals.JSON)) {
-            return jsonWaited;
+    public java.util.Set<Integer> waitForRealtime() {
+        if (waited != null) {
+            return waited;
         }
-        jsonWaited = true;
-        Thread.ofPlatform().daemon().name("signal-json").start(() -> {
+        waited = IgnoredSignals.REALTIME.stream().filter(WaitedSignals::blockedHere)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (waited.isEmpty()) {
+            return waited;
+        }
+        int[] signos = waited.stream().mapToInt(Integer::intValue).toArray();
+        Thread.ofPlatform().daemon().name("signal-realtime").start(() -> {
             while (true) {
                 try {
-                    if (WaitedSignals.await(java.time.Duration.ofSeconds(5), IgnoredSignals.JSON).isPresent()) {
-                        queue.add(Request.JSON);
-                    }
+                    WaitedSignals.await(java.time.Duration.ofSeconds(5), signos).ifPresent(
+                            signo -> queue.add(signo == IgnoredSignals.JSON ? Request.JSON : Request.STATS_CLEAR));
                 } catch (SyscallException e) {
                     return;     // cannot happen with a valid set; the signal then stays pending and harmless
                 }
             }
         });
-        return true;
+        return waited;
     }
 
     /** Signals that were ignored when we started and are handled now. */

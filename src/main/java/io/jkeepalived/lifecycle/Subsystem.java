@@ -29,6 +29,15 @@ public interface Subsystem {
     default void writeStats(Appendable out) throws IOException {
     }
 
+    /**
+     * keepalived's STATS_CLEAR signal (SIGRTMAX-1, 63): the .stats dump, then the counters this subsystem keeps
+     * start again from zero, in one step so no count falls between the two. keepalived's VRRP process is the only
+     * one that clears; a subsystem without counters of its own writes its dump as for SIGUSR2.
+     */
+    default void writeStatsAndClear(Appendable out) throws IOException {
+        writeStats(out);
+    }
+
     /** keepalived's JSON signal: this subsystem's keepalived.json document in that format {@code version} (1 or 2), if it has one. */
     default Optional<String> json(int version) throws IOException {
         return Optional.empty();

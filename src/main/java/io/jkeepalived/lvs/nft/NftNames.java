@@ -18,9 +18,21 @@ public final class NftNames {
 
     public static String chain(VirtualService key) {
         return switch (key) {
-            case VirtualService.Address a -> "v_" + a.protocol() + "_" + a.ip().replaceAll("[^0-9A-Za-z]", "_") + "_" + a.port();
+            case VirtualService.Address a -> "v_" + a.protocol() + "_" + identifier(a.ip()) + "_" + a.port();
             case VirtualService.Fwmark f -> "f" + (f.ipv6() ? "6" : "4") + "_" + Integer.toUnsignedString(f.mark());
         };
+    }
+
+    /** {@code text} with every character but [0-9A-Za-z] as '_' (a loop: this runs per server and per change). */
+    private static String identifier(String text) {
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                out[i] = '_';
+            }
+        }
+        return new String(out);
     }
 
     static String destination(VirtualService key, int id) {

@@ -23,6 +23,14 @@ public final class InstanceStats {
     long splitBrain;
     long unicastSourceErr;
 
+    /** keepalived's STATS_CLEAR signal: every counter back to zero, after the stats were written. */
+    void clear() {
+        advertRcvd = advertSent = becomeMaster = releaseMaster = 0;
+        packetLenErr = ipTtlErr = invalidTypeRcvd = advertIntervalErr = addrListErr = 0;
+        invalidAuthtype = authtypeMismatch = authFailure = versErr = chkErr = 0;
+        priZeroRcvd = priZeroSent = splitBrain = unicastSourceErr = 0;
+    }
+
     void count(RejectReason reason) {
         switch (reason) {
             case PACKET_LENGTH, IP_HEADER -> packetLenErr++;

@@ -155,6 +155,11 @@ public final class VrrpEngine {
         return instance(instance).stats;
     }
 
+    /** keepalived's STATS_CLEAR: the instance's counters start again from zero. */
+    public void clearStats(String instance) {
+        instance(instance).stats.clear();
+    }
+
     /** The instance's AH sequence state, shared with its AdvertWriter as keepalived shares it. */
     public AhReplayGuard ahCounter(String instance) {
         return instance(instance).ah;

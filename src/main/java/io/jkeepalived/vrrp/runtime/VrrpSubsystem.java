@@ -730,6 +730,16 @@ public final class VrrpSubsystem implements Subsystem {
 
     @Override
     public synchronized void writeStats(Appendable out) throws IOException {
+        writeStats(out, false);
+    }
+
+    @Override
+    public synchronized void writeStatsAndClear(Appendable out) throws IOException {
+        writeStats(out, true);
+    }
+
+    /** On the loop, so the counters written are the ones cleared. */
+    private void writeStats(Appendable out, boolean clear) throws IOException {
         Running r = running;
         if (r == null) {
             return;
@@ -738,6 +748,9 @@ public final class VrrpSubsystem implements Subsystem {
             var text = new StringBuilder();
             for (InstanceParams p : r.plan().instances()) {
                 text.append(engine.stats(p.name()).format(p.name()));
+                if (clear) {
+                    engine.clearStats(p.name());
+                }
             }
             return text.toString();
         }));
