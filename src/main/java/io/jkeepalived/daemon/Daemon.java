@@ -388,7 +388,7 @@ public final class Daemon {
                     return EXIT_OK;
                 }
                 case RELOAD -> reload();
-                case DATA -> dump(dumpFiles.data(), true);
+                case DATA -> data();
                 case STATS -> stats(false);
                 case STATS_CLEAR -> stats(true);
                 case RELOAD_TIME_FILE -> {
@@ -589,6 +589,19 @@ public final class Daemon {
                     + ProcessHandle.current().pid() + ") on signal");
         }
         dump(dumpFiles.stats(), false, clear);
+    }
+
+    /** SIGUSR1: the data dump, with the line each keepalived child logs when it gets the signal. */
+    private void data() {
+        long pid = ProcessHandle.current().pid();
+        for (Subsystem s : subsystems) {
+            switch (s.name()) {
+                case "VRRP" -> log.info("Printing VRRP data for process(" + pid + ") on signal");
+                case "Healthcheck" -> log.info("Printing checker data for process(" + pid + ") on signal");
+                default -> { }
+            }
+        }
+        dump(dumpFiles.data(), true);
     }
 
     private boolean hasVrrp() {

@@ -181,6 +181,8 @@ class VrrpDaemonFeaturesRootTest {
                 && read(stats).contains("VRRP Instance: VI_1") && read(data).contains(" VRRP Instance = VI_1"), a);
         assertTrue(read(stats).contains("  Became master: "), read(stats));
         assertTrue(read(data).contains("   State = MASTER"), read(data));
+        assertTrue(a.log().contains("Printing VRRP stats for process(" + a.pid() + ") on signal"), a.log());
+        assertTrue(a.log().contains("Printing VRRP data for process(" + a.pid() + ") on signal"), a.log());
 
         assertEquals(0, a.term());
         assertTrue(read(lab.dir().resolve("stop.log")).contains("stopped"), "notify_stop ran and was waited for");
