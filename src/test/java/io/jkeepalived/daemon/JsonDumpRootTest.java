@@ -92,7 +92,7 @@ class JsonDumpRootTest {
         Path log = dir.resolve(tag + ".log");
         var cmd = new ArrayList<String>();
         if (jkeepalived) {
-            cmd.addAll(List.of("env", "--block-signal=36"));     // as bin/jkeepalived and the package's launcher
+            cmd.addAll(List.of("env", "--block-signal=36,63"));     // as bin/jkeepalived and the package's launcher
             cmd.addAll(JkeepalivedJvm.command());
         } else {
             cmd.add("keepalived");
