@@ -5,7 +5,7 @@
  * <ol>
  *   <li><b>C-shaped Java interfaces</b>, public, with no FFM types: {@link io.jkeepalived.linux.RawVrrpSocket},
  *       {@link io.jkeepalived.linux.EventPoller}, {@link io.jkeepalived.linux.Rtnetlink},
- *       {@link io.jkeepalived.linux.GenericNetlink} (family lookup, request/ack, dump: carries IPVS),
+ *       {@link io.jkeepalived.linux.GenericNetlink} (family lookup, request/ack, dump, batched changes: carries IPVS),
  *       {@link io.jkeepalived.linux.NetlinkMonitor}, {@link io.jkeepalived.linux.GarpSender},
  *       {@link io.jkeepalived.linux.NeighbourAdvertiser}, {@link io.jkeepalived.linux.IcmpEcho},
  *       {@link io.jkeepalived.linux.NonBlockingTcp} (a public class: its API has no FFM types), plus {@link io.jkeepalived.linux.Capabilities} and
