@@ -38,7 +38,7 @@ class JsonDumpRootTest {
     private static final Set<String> COUNTERS_BY_KIND = Set.of("advert_rcvd", "advert_sent");
     private NetNs ns;
     private Path dir;
-    private Process process;
+    private SignalledDaemon daemon;
     private Process sleeper;
 
     @BeforeEach
@@ -46,11 +46,7 @@ class JsonDumpRootTest {
         assumeTrue(Sh.isRoot(), "needs root for namespaces");
         assumeTrue(Sh.run(List.of("keepalived", "--version"), 10).exit() == 0, "needs keepalived 2.2.7");
         dir = Files.createTempDirectory("jkd-json");
-        ns = NetNs.create("jkjson", "a");
-        ns.exec("ip", "link", "add", "d0", "type", "veth", "peer", "name", "d1");
-        ns.exec("ip", "link", "set", "d0", "up");
-        ns.exec("ip", "link", "set", "d1", "up");
-        ns.addr("d0", "192.0.2.1/24");
+        ns = SignalledDaemon.lan("jkjson");
     }
 
     @AfterEach
@@ -86,42 +82,22 @@ class JsonDumpRootTest {
     }
 
     private Path start(boolean jkeepalived, String conf, String tag) throws IOException {
-        Path tmp = Files.createDirectories(dir.resolve("tmp-" + tag));
-        Path confFile = dir.resolve(tag + ".conf");
-        Files.writeString(confFile, conf);
-        Path log = dir.resolve(tag + ".log");
-        var cmd = new ArrayList<String>();
-        if (jkeepalived) {
-            cmd.addAll(List.of("env", "--block-signal=36,63"));     // as bin/jkeepalived and the package's launcher
-            cmd.addAll(JkeepalivedJvm.command());
-        } else {
-            cmd.add("keepalived");
-        }
-        cmd.addAll(List.of("-n", "-l", "-D", "-f", confFile.toString(), "-p", dir.resolve(tag + ".pid").toString(),
-                "-r", dir.resolve(tag + "-vrrp.pid").toString(), "-c", dir.resolve(tag + "-checkers.pid").toString()));
-        var pb = new ProcessBuilder(ns.inside(cmd.toArray(String[]::new))).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("TMPDIR", tmp.toString());
-        process = pb.start();
-        Await.until(Duration.ofSeconds(60), tag + ": both instances MASTER", () -> read(log).contains("(VI_1) Entering MASTER STATE")
-                && read(log).contains("(VI_2) Entering MASTER STATE"));
-        return tmp;
+        daemon = SignalledDaemon.start(ns, dir, jkeepalived, conf, tag, List.of(),
+                List.of("(VI_1) Entering MASTER STATE", "(VI_2) Entering MASTER STATE"));
+        return daemon.tmp();
     }
 
     private void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-            process = null;
+        if (daemon != null) {
+            daemon.close();
+            daemon = null;
         }
     }
 
     /** Sends the JSON signal and returns the document once it is written whole. */
     @SuppressWarnings("unchecked")
     private Object dump(Path file) throws Exception {
-        Sh.ok("kill", "-36", Long.toString(process.pid()));      // ip netns exec execs the daemon: same pid
+        daemon.signal("-36");
         Await.until(Duration.ofSeconds(20), file + " written", () -> read(file).endsWith("\n"));
         return MiniJson.parse(read(file));
     }
@@ -196,10 +172,6 @@ class JsonDumpRootTest {
     }
 
     private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return SignalledDaemon.read(p);
     }
 }
