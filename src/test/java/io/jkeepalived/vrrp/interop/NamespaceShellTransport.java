@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * A test-only VrrpTransport for IPv4 inside a namespace the test made, built from real tools until the
@@ -103,15 +102,28 @@ final class NamespaceShellTransport implements VrrpTransport {
             return;
         }
         closed = true;
-        for (Process p : List.of(tcpdump, sender)) {
-            p.destroy();
-            try {
+        // EOF first: the sender sends every line it was given (the priority 0 advert of a stop is the last one)
+        // and exits; destroying it at once could lose that advert (seen: keepalived then waited master_down)
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the sender is gone already: destroyed below all the same
+        }
+        end(sender, false);
+        end(tcpdump, true);
+    }
+
+    private static void end(Process p, boolean now) {
+        try {
+            if (now || !p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroy();
                 if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
         }
     }
 }
