@@ -154,13 +154,7 @@ final class NetlinkSocket implements AutoCloseable {
         send(out, what);
         var replies = new java.util.ArrayList<byte[]>();
         while (true) {
-            int n = receive(what);
-            if (n == -1) {
-                throw new SyscallException(what, protocol, Errno.EAGAIN, "the kernel did not answer within 5 s");
-            }
-            if (n < 0) {
-                throw Libc.error("recv", what, -n);
-            }
+            int n = receiveAnswer(what, protocol);
             for (int at = 0; ; ) {
                 var m = RtnetlinkCodec.messageAt(received, at, n);
                 if (m == null) {
@@ -252,14 +246,9 @@ final class NetlinkSocket implements AutoCloseable {
     private void awaitAnswers(int from, int to, int firstSeq, java.util.function.IntFunction<String> what,
             String protocol, java.util.Map<Integer, SyscallException> refused) throws SyscallException {
         int last = firstSeq + to - 1;
+        String lastChange = what.apply(to - 1);
         while (true) {
-            int n = receive(what.apply(to - 1));
-            if (n == -1) {
-                throw new SyscallException(what.apply(to - 1), protocol, Errno.EAGAIN, "the kernel did not answer within 5 s");
-            }
-            if (n < 0) {
-                throw Libc.error("recv", what.apply(to - 1), -n);
-            }
+            int n = receiveAnswer(lastChange, protocol);
             for (int at = 0; ; ) {
                 var m = RtnetlinkCodec.messageAt(received, at, n);
                 if (m == null) {
@@ -279,6 +268,21 @@ final class NetlinkSocket implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the next datagram of the kernel's answer to a request ({@code what}) into {@link #received}; the
+     * receive timeout and a dropped answer are errors named after the request.
+     */
+    private int receiveAnswer(String what, String protocol) throws SyscallException {
+        int n = receive(what);
+        if (n == -1) {
+            throw new SyscallException(what, protocol, Errno.EAGAIN, "the kernel did not answer within 5 s");
+        }
+        if (n < 0) {
+            throw Libc.error("recv", what, -n);
+        }
+        return n;
     }
 
     /** "strerror (ENAME): extended ack text" for an NLMSG_ERROR message in {@link #received}. */
