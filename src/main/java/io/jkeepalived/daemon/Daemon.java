@@ -97,14 +97,19 @@ public final class Daemon {
             log.warning("Cannot ignore signals 36/63 (JSON, STATS_CLEAR): sending them would stop jkeepalived");
         } else {
             var served = signals.waitForRealtime();
-            if (served.size() == io.jkeepalived.linux.IgnoredSignals.REALTIME.size()) {
+            var ignored = new ArrayList<String>();
+            if (!served.contains(io.jkeepalived.linux.IgnoredSignals.JSON)) {
+                ignored.add("36 (JSON)");
+            }
+            if (!served.contains(io.jkeepalived.linux.IgnoredSignals.STATS_CLEAR)) {
+                ignored.add("63 (STATS_CLEAR)");
+            }
+            if (ignored.isEmpty()) {
                 log.detail("Signal 36 (JSON) writes the JSON dump; 63 (STATS_CLEAR) the stats, then clears them");
             } else {
-                log.info((served.contains(io.jkeepalived.linux.IgnoredSignals.JSON) ? "" : "Signal 36 (JSON) ")
-                        + (served.isEmpty() ? "and " : "")
-                        + (served.contains(io.jkeepalived.linux.IgnoredSignals.STATS_CLEAR) ? "" : "signal 63 (STATS_CLEAR) ")
-                        + (served.isEmpty() ? "are" : "is") + " ignored - not blocked when the JVM started "
-                        + "(jkeepalived's launcher blocks them with env --block-signal=36,63)");
+                log.info((ignored.size() == 1 ? "Signal " + ignored.getFirst() + " is" : "Signals " + String.join(" and ", ignored)
+                        + " are") + " ignored - not blocked when the JVM started (jkeepalived's launcher blocks them "
+                        + "with env --block-signal=36,63)");
             }
         }
         if (!signals.takenBack().isEmpty()) {
@@ -559,21 +564,16 @@ public final class Daemon {
         }
     }
 
-    private void dump(Path file, boolean data) {
-        dump(file, data, false);
+    /** What one dump asks of each subsystem ({@link Subsystem#writeData}, {@link Subsystem#writeStats} ...). */
+    private interface DumpSection {
+        void write(Subsystem subsystem, Appendable out) throws IOException;
     }
 
-    private void dump(Path file, boolean data, boolean clear) {
+    private void dump(Path file, DumpSection section) {
         var out = new StringWriter();
         try {
             for (Subsystem s : subsystems) {
-                if (data) {
-                    s.writeData(out);
-                } else if (clear) {
-                    s.writeStatsAndClear(out);
-                } else {
-                    s.writeStats(out);
-                }
+                section.write(s, out);
             }
             SafeFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8), fileUmask);
             log.info("Wrote " + file);
@@ -588,7 +588,7 @@ public final class Daemon {
             log.info("Printing " + (clear ? "and clearing " : "") + "VRRP stats for process("
                     + ProcessHandle.current().pid() + ") on signal");
         }
-        dump(dumpFiles.stats(), false, clear);
+        dump(dumpFiles.stats(), clear ? Subsystem::writeStatsAndClear : Subsystem::writeStats);
     }
 
     /** SIGUSR1: the data dump, with the line each keepalived child logs when it gets the signal. */
@@ -601,7 +601,7 @@ public final class Daemon {
                 default -> { }
             }
         }
-        dump(dumpFiles.data(), true);
+        dump(dumpFiles.data(), Subsystem::writeData);
     }
 
     private boolean hasVrrp() {
