@@ -11,13 +11,13 @@ import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.lifecycle.Subsystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,22 +81,13 @@ class ChildWaitTimeTest {
         var daemon = new Daemon(options, (level, message) -> lines.add(message),
                 (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, new DiagnosticSink())),
                 List.of((config, o, log) -> Optional.of(subsystem)), c -> List.of());
-        var signals = new SignalEvents();
-        var exit = new AtomicInteger(-1);
-        Thread t = Thread.ofPlatform().start(() -> {
-            try {
-                exit.set(daemon.run(new String[0], signals));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        var run = DaemonThread.start(daemon);
         while (!lines.contains("Startup complete")) {
             Thread.sleep(10);
         }
         long start = System.nanoTime();
-        signals.post(SignalEvents.Request.STOP);
-        t.join(30_000);
-        assertEquals(0, exit.get());
+        run.post(SignalEvents.Request.STOP);
+        assertEquals(0, run.exitWithin(Duration.ofSeconds(30)));
         return new Outcome((System.nanoTime() - start) / 1_000_000, lines);
     }
 

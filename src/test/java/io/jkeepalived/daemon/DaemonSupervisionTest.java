@@ -66,22 +66,13 @@ class DaemonSupervisionTest {
         var daemon = new Daemon(options, (level, message) -> lines.add(message),
                 (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, new DiagnosticSink())),
                 List.of((config, o, log) -> Optional.of(dying)), c -> List.of()).superviseEvery(Duration.ofMillis(20));
-        var signals = new SignalEvents();
-        var exit = new AtomicInteger(-1);
-        Thread t = Thread.ofPlatform().start(() -> {
-            try {
-                exit.set(daemon.run(new String[0], signals));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        var run = DaemonThread.start(daemon);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (dying.starts.get() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        signals.post(SignalEvents.Request.STOP);
-        t.join(10_000);
-        assertEquals(0, exit.get());
+        run.post(SignalEvents.Request.STOP);
+        assertEquals(0, run.exitWithin(Duration.ofSeconds(10)));
         assertTrue(dying.starts.get() >= 3, "restarted: " + dying.starts.get());
         assertTrue(lines.contains("VRRP subsystem is no longer running - restarting it"), lines.toString());
     }

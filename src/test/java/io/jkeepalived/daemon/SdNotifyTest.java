@@ -181,15 +181,7 @@ class SdNotifyTest {
             var daemon = new Daemon(options, log, (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict,
                     new DiagnosticSink())), List.of((c, o, l) -> Optional.of(vrrp), (c, o, l) -> Optional.of(checker)),
                     c -> List.of()).superviseEvery(Duration.ofHours(1)).notifying(notifier, MonotonicClock.system());
-            var signals = new SignalEvents();
-            var exit = new AtomicInteger(-1);
-            Thread t = Thread.ofPlatform().start(() -> {
-                try {
-                    exit.set(daemon.run(new String[0], signals));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            var run = DaemonThread.start(daemon);
             int ready = listener.expect(0, Duration.ofSeconds(20), "READY=1", m -> m.startsWith("READY=1\n"));
             assertEquals("READY=1\nMAINPID=" + PID + "\nSTATUS=1 instance: VI_1 BACKUP; 8/9 real servers up",
                     listener.received().get(ready));
@@ -214,17 +206,16 @@ class SdNotifyTest {
 
             int before = listener.received().size();
             long beforeMicros = KernelClock.monotonicMicros();
-            signals.post(SignalEvents.Request.RELOAD);
+            run.post(SignalEvents.Request.RELOAD);
             int reloading = listener.expect(before, Duration.ofSeconds(10), "RELOADING=1", m -> m.startsWith("RELOADING=1\n"));
             long monotonic = Long.parseLong(listener.received().get(reloading).split("\n")[1].replace("MONOTONIC_USEC=", ""));
             assertTrue(monotonic >= beforeMicros && monotonic <= KernelClock.monotonicMicros(), "MONOTONIC_USEC=" + monotonic);
             listener.expect(reloading, Duration.ofSeconds(10), "READY=1 after the reload", m -> m.startsWith("READY=1\n"));
             assertEquals(1, vrrp.reloads.get());
 
-            signals.post(SignalEvents.Request.STOP);
+            run.post(SignalEvents.Request.STOP);
             listener.expect(reloading, Duration.ofSeconds(10), "STOPPING=1", m -> m.startsWith("STOPPING=1"));
-            t.join(10_000);
-            assertEquals(0, exit.get());
+            assertEquals(0, run.exitWithin(Duration.ofSeconds(10)));
         }
     }
 }
