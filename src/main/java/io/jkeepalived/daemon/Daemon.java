@@ -48,6 +48,11 @@ public final class Daemon {
     private MonotonicClock clock = MonotonicClock.system();
     private String lastStatus = "";
     private boolean watchdogWithheld;
+    /**
+     * Subsystems restarted by {@link #supervise} that have not yet stayed up until the next look: the watchdog is not
+     * fed for them, so a loop that dies again right after each restart cannot keep systemd's watchdog content.
+     */
+    private final java.util.Set<Subsystem> onProbation = new java.util.HashSet<>();
     /** Said before the status line until the next reload works (a failed reload keeps the old configuration). */
     private String statusNote = "";
     /** The umask of every file we create: -m, else the configuration's umask, else keepalived's 0177. */
@@ -408,10 +413,11 @@ public final class Daemon {
 
     /**
      * systemd's watchdog is fed only while every subsystem's loops and threads are alive (their ThreadWatch, through
-     * {@link Subsystem#running()}): a daemon that cannot restart a dead loop gets restarted by systemd instead.
+     * {@link Subsystem#running()}) and every restarted one has stayed up from one supervision look to the next: a
+     * daemon that cannot keep a loop running gets restarted by systemd instead.
      */
     private void watchdog() {
-        List<String> down = subsystems.stream().filter(s -> !s.running()).map(Subsystem::name).toList();
+        List<String> down = subsystems.stream().filter(s -> !s.running() || onProbation.contains(s)).map(Subsystem::name).toList();
         if (down.isEmpty()) {
             serviceManager.watchdog();
             if (watchdogWithheld) {
@@ -454,8 +460,10 @@ public final class Daemon {
     private void supervise() {
         for (Subsystem s : subsystems) {
             if (s.running()) {
+                onProbation.remove(s);
                 continue;
             }
+            onProbation.add(s);
             log.error(s.name() + " subsystem is no longer running - restarting it");
             try {
                 s.stop();
@@ -656,6 +664,7 @@ public final class Daemon {
             }
         }
         subsystems.clear();
+        onProbation.clear();
     }
 
     /** keepalived's short names of its children, as its stop says them. */

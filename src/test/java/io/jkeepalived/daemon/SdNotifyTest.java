@@ -123,7 +123,7 @@ class SdNotifyTest {
     }
 
     /** A subsystem whose liveness and status line the test sets. */
-    static final class Controlled implements Subsystem {
+    static class Controlled implements Subsystem {
         final String name;
         volatile boolean alive = true;
         volatile String status = "1 instance: VI_1 BACKUP";
@@ -215,6 +215,72 @@ class SdNotifyTest {
 
             run.post(SignalEvents.Request.STOP);
             listener.expect(reloading, Duration.ofSeconds(10), "STOPPING=1", m -> m.startsWith("STOPPING=1"));
+            assertEquals(0, run.exitWithin(Duration.ofSeconds(10)));
+        }
+    }
+
+    /** A subsystem whose loop dies again a few looks after each restart, until the test lets it live. */
+    static final class Flapping extends Controlled {
+        final AtomicInteger starts = new AtomicInteger();
+        final AtomicInteger looksSinceStart = new AtomicInteger();
+        volatile boolean flapping = true;
+
+        Flapping() {
+            super("Healthcheck");
+        }
+
+        @Override
+        public void start() {
+            looksSinceStart.set(0);
+            alive = true;
+            starts.incrementAndGet();
+        }
+
+        @Override
+        public boolean running() {
+            if (flapping && looksSinceStart.incrementAndGet() > 3) {
+                alive = false;
+            }
+            return alive;
+        }
+    }
+
+    @Test
+    void aLoopThatDiesAgainAfterEachRestartGetsNoPingUntilItStaysUp() throws Exception {
+        Path conf = dir.resolve("k.conf");
+        Files.writeString(conf, "global_defs {\n    router_id test\n}\n");
+        var options = new RunOptions(conf, true, false, false, false, true, false, "daemon", Optional.empty(), true,
+                OptionalInt.empty(), false, false, false, true, false, dir.resolve("k.pid"), dir.resolve("v.pid"),
+                dir.resolve("c.pid"), dir.resolve("b.pid"), false, false, "");
+        var lines = new CopyOnWriteArrayList<String>();
+        var flapping = new Flapping();
+        try (var listener = DatagramListener.bind(dir.resolve("notify").toString());
+             var notifier = ServiceManagerNotifier.fromEnvironment(
+                     Map.of("NOTIFY_SOCKET", listener.address(), "WATCHDOG_USEC", "100000"), PID, Log.NONE)) {
+            // a ping every 50 ms, a supervision look every 400 ms: each restarted loop is "up" for 3 pings' looks
+            var daemon = new Daemon(options, (level, message) -> lines.add(message), (file, id, strict, sink) ->
+                    Optional.of(ConfigTest.load(file, id, strict, new DiagnosticSink())),
+                    List.of((c, o, l) -> Optional.of(flapping)), c -> List.of())
+                    .superviseEvery(Duration.ofMillis(400)).notifying(notifier, MonotonicClock.system());
+            var run = DaemonThread.start(daemon);
+            listener.expect(0, Duration.ofSeconds(20), "READY=1", m -> m.startsWith("READY=1\n"));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (flapping.starts.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            int flappingFrom = listener.received().size();
+            while (flapping.starts.get() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(flapping.starts.get() >= 5, "restarts: " + flapping.starts.get() + " " + lines);
+            assertEquals(0, listener.count(flappingFrom, "WATCHDOG=1"::equals),
+                    "pings while the loop dies after each restart: " + listener.received() + "\n" + lines);
+            assertTrue(lines.contains("Watchdog ping withheld: Healthcheck subsystem not running"), lines.toString());
+
+            flapping.flapping = false;
+            listener.expect(flappingFrom, Duration.ofSeconds(10), "pings once the restarted loop stays up", "WATCHDOG=1"::equals);
+            assertTrue(lines.contains("Every subsystem is running again - watchdog pings resumed"), lines.toString());
+            run.post(SignalEvents.Request.STOP);
             assertEquals(0, run.exitWithin(Duration.ofSeconds(10)));
         }
     }
