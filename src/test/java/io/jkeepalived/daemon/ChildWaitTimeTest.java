@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jkeepalived.cli.RunOptions;
-import io.jkeepalived.config.DiagnosticSink;
-import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.lifecycle.Subsystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,15 +66,8 @@ class ChildWaitTimeTest {
     }
 
     private Outcome stop(String childWaitTime, SlowStop subsystem) throws Exception {
-        Path conf = dir.resolve("k.conf");
-        Files.writeString(conf, childWaitTime + "global_defs {\n    router_id test\n}\n");
-        var options = new RunOptions(conf, true, false, false, false, true, false, "LOG_DAEMON", Optional.empty(), true,
-                OptionalInt.empty(), false, false, false, true, false, dir.resolve("k.pid"), dir.resolve("v.pid"),
-                dir.resolve("c.pid"), dir.resolve("b.pid"), false, false, "");
         var lines = new CopyOnWriteArrayList<String>();
-        var daemon = new Daemon(options, (level, message) -> lines.add(message),
-                (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict, new DiagnosticSink())),
-                List.of((config, o, log) -> Optional.of(subsystem)), c -> List.of());
+        var daemon = DaemonThread.withSubsystems(dir, childWaitTime, (level, message) -> lines.add(message), subsystem);
         var run = DaemonThread.start(daemon);
         while (!lines.contains("Startup complete")) {
             Thread.sleep(10);

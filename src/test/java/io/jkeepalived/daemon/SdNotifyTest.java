@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jkeepalived.cli.RunOptions;
 import io.jkeepalived.common.Log;
 import io.jkeepalived.common.MonotonicClock;
-import io.jkeepalived.config.DiagnosticSink;
-import io.jkeepalived.config.load.ConfigTest;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.lifecycle.Subsystem;
 import io.jkeepalived.testsupport.DatagramListener;
 import io.jkeepalived.testsupport.KernelClock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -164,11 +159,6 @@ class SdNotifyTest {
 
     @Test
     void theDaemonSaysReadyReloadingStatusWatchdogAndStopping() throws Exception {
-        Path conf = dir.resolve("k.conf");
-        Files.writeString(conf, "global_defs {\n    router_id test\n}\n");
-        var options = new RunOptions(conf, true, false, false, false, true, false, "daemon", Optional.empty(), true,
-                OptionalInt.empty(), false, false, false, true, false, dir.resolve("k.pid"), dir.resolve("v.pid"),
-                dir.resolve("c.pid"), dir.resolve("b.pid"), false, false, "");
         var lines = new CopyOnWriteArrayList<String>();
         Log log = (level, message) -> lines.add(message);
         var vrrp = new Controlled("VRRP");
@@ -178,9 +168,8 @@ class SdNotifyTest {
              var notifier = ServiceManagerNotifier.fromEnvironment(
                      Map.of("NOTIFY_SOCKET", listener.address(), "WATCHDOG_USEC", "100000"), PID, log)) {
             // supervision would "restart" the dead subsystem at once: here it looks only once an hour
-            var daemon = new Daemon(options, log, (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict,
-                    new DiagnosticSink())), List.of((c, o, l) -> Optional.of(vrrp), (c, o, l) -> Optional.of(checker)),
-                    c -> List.of()).superviseEvery(Duration.ofHours(1)).notifying(notifier, MonotonicClock.system());
+            var daemon = DaemonThread.withSubsystems(dir, "", log, vrrp, checker)
+                    .superviseEvery(Duration.ofHours(1)).notifying(notifier, MonotonicClock.system());
             var run = DaemonThread.start(daemon);
             int ready = listener.expect(0, Duration.ofSeconds(20), "READY=1", m -> m.startsWith("READY=1\n"));
             assertEquals("READY=1\nMAINPID=" + PID + "\nSTATUS=1 instance: VI_1 BACKUP; 8/9 real servers up",
@@ -247,20 +236,13 @@ class SdNotifyTest {
 
     @Test
     void aLoopThatDiesAgainAfterEachRestartGetsNoPingUntilItStaysUp() throws Exception {
-        Path conf = dir.resolve("k.conf");
-        Files.writeString(conf, "global_defs {\n    router_id test\n}\n");
-        var options = new RunOptions(conf, true, false, false, false, true, false, "daemon", Optional.empty(), true,
-                OptionalInt.empty(), false, false, false, true, false, dir.resolve("k.pid"), dir.resolve("v.pid"),
-                dir.resolve("c.pid"), dir.resolve("b.pid"), false, false, "");
         var lines = new CopyOnWriteArrayList<String>();
         var flapping = new Flapping();
         try (var listener = DatagramListener.bind(dir.resolve("notify").toString());
              var notifier = ServiceManagerNotifier.fromEnvironment(
                      Map.of("NOTIFY_SOCKET", listener.address(), "WATCHDOG_USEC", "100000"), PID, Log.NONE)) {
             // a ping every 50 ms, a supervision look every 400 ms: each restarted loop is "up" for 3 pings' looks
-            var daemon = new Daemon(options, (level, message) -> lines.add(message), (file, id, strict, sink) ->
-                    Optional.of(ConfigTest.load(file, id, strict, new DiagnosticSink())),
-                    List.of((c, o, l) -> Optional.of(flapping)), c -> List.of())
+            var daemon = DaemonThread.withSubsystems(dir, "", (level, message) -> lines.add(message), flapping)
                     .superviseEvery(Duration.ofMillis(400)).notifying(notifier, MonotonicClock.system());
             var run = DaemonThread.start(daemon);
             listener.expect(0, Duration.ofSeconds(20), "READY=1", m -> m.startsWith("READY=1\n"));
