@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** The daemon's settings from the command line, with keepalived's defaults. */
+/**
+ * The daemon's settings from the command line, with keepalived's defaults. The pid files are those given with
+ * -p/-r/-c/-b: keepalived derives only the ones not given (daemon.PidPaths).
+ */
 public record RunOptions(
         Path configFile,
         boolean vrrpOnly,
@@ -23,10 +26,10 @@ public record RunOptions(
         boolean dontReleaseIpvs,
         boolean dontFork,
         boolean dumpConf,
-        Path pidFile,
-        Path vrrpPidFile,
-        Path checkersPidFile,
-        Path bfdPidFile,
+        Optional<Path> pidFile,
+        Optional<Path> vrrpPidFile,
+        Optional<Path> checkersPidFile,
+        Optional<Path> bfdPidFile,
         boolean addressMonitoring,
         boolean strictIncludes,
         String configId,
@@ -38,7 +41,8 @@ public record RunOptions(
     public RunOptions(Path configFile, boolean vrrpOnly, boolean checkOnly, boolean noBfd, boolean allSubsystems,
                       boolean logConsole, boolean logDetail, String logFacility, Optional<Path> logFile, boolean noSyslog,
                       OptionalInt umask, boolean releaseVipsOnSignal, boolean dontReleaseVrrp, boolean dontReleaseIpvs,
-                      boolean dontFork, boolean dumpConf, Path pidFile, Path vrrpPidFile, Path checkersPidFile, Path bfdPidFile,
+                      boolean dontFork, boolean dumpConf, Optional<Path> pidFile, Optional<Path> vrrpPidFile,
+                      Optional<Path> checkersPidFile, Optional<Path> bfdPidFile,
                       boolean addressMonitoring, boolean strictIncludes, String configId, Optional<String> lvsBackend,
                       Optional<Log.Level> logLevel) {
         this(configFile, vrrpOnly, checkOnly, noBfd, allSubsystems, logConsole, logDetail, logFacility, logFile, noSyslog, umask,
@@ -50,7 +54,8 @@ public record RunOptions(
     public RunOptions(Path configFile, boolean vrrpOnly, boolean checkOnly, boolean noBfd, boolean allSubsystems,
                       boolean logConsole, boolean logDetail, String logFacility, Optional<Path> logFile, boolean noSyslog,
                       OptionalInt umask, boolean releaseVipsOnSignal, boolean dontReleaseVrrp, boolean dontReleaseIpvs,
-                      boolean dontFork, boolean dumpConf, Path pidFile, Path vrrpPidFile, Path checkersPidFile, Path bfdPidFile,
+                      boolean dontFork, boolean dumpConf, Optional<Path> pidFile, Optional<Path> vrrpPidFile,
+                      Optional<Path> checkersPidFile, Optional<Path> bfdPidFile,
                       boolean addressMonitoring, boolean strictIncludes, String configId) {
         this(configFile, vrrpOnly, checkOnly, noBfd, allSubsystems, logConsole, logDetail, logFacility, logFile, noSyslog, umask,
                 releaseVipsOnSignal, dontReleaseVrrp, dontReleaseIpvs, dontFork, dumpConf, pidFile, vrrpPidFile, checkersPidFile,
@@ -61,7 +66,8 @@ public record RunOptions(
     public RunOptions(Path configFile, boolean vrrpOnly, boolean checkOnly, boolean noBfd, boolean allSubsystems,
                       boolean logConsole, boolean logDetail, String logFacility, Optional<Path> logFile, boolean noSyslog,
                       OptionalInt umask, boolean releaseVipsOnSignal, boolean dontReleaseVrrp, boolean dontReleaseIpvs,
-                      boolean dontFork, boolean dumpConf, Path pidFile, Path vrrpPidFile, Path checkersPidFile, Path bfdPidFile,
+                      boolean dontFork, boolean dumpConf, Optional<Path> pidFile, Optional<Path> vrrpPidFile,
+                      Optional<Path> checkersPidFile, Optional<Path> bfdPidFile,
                       boolean addressMonitoring, boolean strictIncludes, String configId, Optional<String> lvsBackend) {
         this(configFile, vrrpOnly, checkOnly, noBfd, allSubsystems, logConsole, logDetail, logFacility, logFile, noSyslog, umask,
                 releaseVipsOnSignal, dontReleaseVrrp, dontReleaseIpvs, dontFork, dumpConf, pidFile, vrrpPidFile, checkersPidFile,

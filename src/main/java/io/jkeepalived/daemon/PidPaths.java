@@ -21,20 +21,16 @@ record PidPaths(Path main, Path vrrp, Path checkers, Optional<Path> directory) {
 
     static PidPaths of(RunOptions options, RootOptions root) {
         if (!root.usePidDir() && root.instance().isEmpty() && root.netNamespace().isEmpty()) {
-            return new PidPaths(options.pidFile(), options.vrrpPidFile(), options.checkersPidFile(), Optional.empty());
+            return new PidPaths(options.pidFile().orElse(RunOptions.DEFAULT_PID_FILE),
+                    options.vrrpPidFile().orElse(RunOptions.DEFAULT_VRRP_PID_FILE),
+                    options.checkersPidFile().orElse(RunOptions.DEFAULT_CHECKERS_PID_FILE), Optional.empty());
         }
+        // a file named on the command line wins, even the default path (keepalived derives only unset ones)
         Path dir = root.netNamespace().map(PID_DIR::resolve).orElse(PID_DIR);
         String suffix = root.instance().map(i -> "_" + i).orElse("");
-        return new PidPaths(
-                given(options.pidFile(), RunOptions.DEFAULT_PID_FILE, dir.resolve("keepalived" + suffix + ".pid")),
-                given(options.vrrpPidFile(), RunOptions.DEFAULT_VRRP_PID_FILE, dir.resolve("vrrp" + suffix + ".pid")),
-                given(options.checkersPidFile(), RunOptions.DEFAULT_CHECKERS_PID_FILE,
-                        dir.resolve("checkers" + suffix + ".pid")),
+        return new PidPaths(options.pidFile().orElse(dir.resolve("keepalived" + suffix + ".pid")),
+                options.vrrpPidFile().orElse(dir.resolve("vrrp" + suffix + ".pid")),
+                options.checkersPidFile().orElse(dir.resolve("checkers" + suffix + ".pid")),
                 Optional.of(dir));
-    }
-
-    /** A file named on the command line wins (keepalived: only unset paths are derived). */
-    private static Path given(Path fromCommandLine, Path defaultPath, Path derived) {
-        return fromCommandLine.equals(defaultPath) ? derived : fromCommandLine;
     }
 }

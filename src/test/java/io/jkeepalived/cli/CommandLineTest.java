@@ -72,7 +72,7 @@ class CommandLineTest {
         var o = r.rec().options;
         assertTrue(o.dontFork() && o.logConsole() && o.logDetail() && o.vrrpOnly());
         assertEquals(Path.of("/tmp/k.conf"), o.configFile());
-        assertEquals(Path.of("/tmp/p.pid"), o.pidFile());
+        assertEquals(Optional.of(Path.of("/tmp/p.pid")), o.pidFile());
         assertTrue(o.runVrrp());
         assertFalse(o.runChecker());
     }
@@ -108,7 +108,7 @@ class CommandLineTest {
         var r = run("--dont-f", "--log-con", "--vrrp_p=/tmp/v.pid");
         var o = r.rec().options;
         assertTrue(o.dontFork() && o.logConsole());
-        assertEquals(Path.of("/tmp/v.pid"), o.vrrpPidFile());
+        assertEquals(Optional.of(Path.of("/tmp/v.pid")), o.vrrpPidFile());
         assertEquals(1, run("--dump").exit(), "ambiguous: --dump-conf / --dump-keywords");
     }
 

@@ -39,8 +39,8 @@ final class DaemonThread {
         Path conf = dir.resolve("k.conf");
         Files.writeString(conf, globals + "global_defs {\n    router_id test\n}\n");
         var options = new RunOptions(conf, true, false, false, false, true, false, "LOG_DAEMON", Optional.empty(), true,
-                OptionalInt.empty(), false, false, false, true, false, dir.resolve("k.pid"), dir.resolve("v.pid"),
-                dir.resolve("c.pid"), dir.resolve("b.pid"), false, false, "");
+                OptionalInt.empty(), false, false, false, true, false, Optional.of(dir.resolve("k.pid")), Optional.of(dir.resolve("v.pid")),
+                Optional.of(dir.resolve("c.pid")), Optional.of(dir.resolve("b.pid")), false, false, "");
         List<SubsystemFactory> factories = Arrays.stream(subsystems)
                 .<SubsystemFactory>map(s -> (config, o, l) -> Optional.of(s)).toList();
         return new Daemon(options, log, (file, id, strict, sink) -> Optional.of(ConfigTest.load(file, id, strict,

@@ -91,8 +91,8 @@ class LvsSubsystemTest {
 
     RunOptions options(boolean dontReleaseIpvs) {
         return new RunOptions(dir.resolve("k.conf"), false, true, false, false, true, false, "daemon", Optional.empty(), true,
-                OptionalInt.empty(), false, false, dontReleaseIpvs, true, false, dir.resolve("k.pid"), dir.resolve("v.pid"),
-                dir.resolve("c.pid"), dir.resolve("b.pid"), false, false, "", Optional.of("nftables"));
+                OptionalInt.empty(), false, false, dontReleaseIpvs, true, false, Optional.of(dir.resolve("k.pid")), Optional.of(dir.resolve("v.pid")),
+                Optional.of(dir.resolve("c.pid")), Optional.of(dir.resolve("b.pid")), false, false, "", Optional.of("nftables"));
     }
 
     interface Step {

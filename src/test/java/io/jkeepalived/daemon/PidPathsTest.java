@@ -50,6 +50,13 @@ class PidPathsTest {
                 List.of(p.main(), p.vrrp(), p.checkers()));
     }
 
+    @Test
+    void theDefaultPathGivenOnTheCommandLineIsKeptToo() {
+        var p = PidPaths.of(options("-p", "/run/keepalived.pid"), root(false, "web", null));
+        assertEquals(List.of(Path.of("/run/keepalived.pid"), Path.of("/run/keepalived/vrrp_web.pid"),
+                Path.of("/run/keepalived/checkers_web.pid")), List.of(p.main(), p.vrrp(), p.checkers()));
+    }
+
     private static RunOptions options(String... args) {
         var captured = new RunOptions[1];
         var sub = new io.jkeepalived.cli.Subcommands() {
