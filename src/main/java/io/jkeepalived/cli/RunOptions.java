@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The daemon's settings from the command line, with keepalived's defaults. The pid files are those given with
- * -p/-r/-c/-b: keepalived derives only the ones not given (daemon.PidPaths).
+ * The daemon's settings from the command line, with keepalived's defaults. The pid files are only those given with
+ * -p/-r/-c/-b: where the others go depends on the configuration too (daemon.PidPaths).
  */
 public record RunOptions(
         Path configFile,
@@ -75,10 +75,6 @@ public record RunOptions(
     }
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/keepalived/keepalived.conf");
-    /** keepalived's pid files when neither -p/-r/-c, {@code instance}, {@code net_namespace} nor {@code use_pid_dir} says otherwise. */
-    public static final Path DEFAULT_PID_FILE = Path.of("/run/keepalived.pid");
-    public static final Path DEFAULT_VRRP_PID_FILE = Path.of("/run/keepalived_vrrp.pid");
-    public static final Path DEFAULT_CHECKERS_PID_FILE = Path.of("/run/keepalived_checkers.pid");
 
     /** The least severe level logged: {@code --log-level}, else debug with {@code -D}, else info. */
     public Log.Level logThreshold() {

@@ -18,12 +18,15 @@ import java.util.Optional;
  */
 record PidPaths(Path main, Path vrrp, Path checkers, Optional<Path> directory) {
     static final Path PID_DIR = Path.of("/run/keepalived");
+    /** keepalived's pid files when neither -p/-r/-c, {@code instance}, {@code net_namespace} nor {@code use_pid_dir} says otherwise. */
+    static final Path DEFAULT_MAIN = Path.of("/run/keepalived.pid");
+    static final Path DEFAULT_VRRP = Path.of("/run/keepalived_vrrp.pid");
+    static final Path DEFAULT_CHECKERS = Path.of("/run/keepalived_checkers.pid");
 
     static PidPaths of(RunOptions options, RootOptions root) {
         if (!root.usePidDir() && root.instance().isEmpty() && root.netNamespace().isEmpty()) {
-            return new PidPaths(options.pidFile().orElse(RunOptions.DEFAULT_PID_FILE),
-                    options.vrrpPidFile().orElse(RunOptions.DEFAULT_VRRP_PID_FILE),
-                    options.checkersPidFile().orElse(RunOptions.DEFAULT_CHECKERS_PID_FILE), Optional.empty());
+            return new PidPaths(options.pidFile().orElse(DEFAULT_MAIN), options.vrrpPidFile().orElse(DEFAULT_VRRP),
+                    options.checkersPidFile().orElse(DEFAULT_CHECKERS), Optional.empty());
         }
         // a file named on the command line wins, even the default path (keepalived derives only unset ones)
         Path dir = root.netNamespace().map(PID_DIR::resolve).orElse(PID_DIR);
